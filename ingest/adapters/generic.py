@@ -1,0 +1,59 @@
+"""The generic template for channels without a native adapter (XING, a blog, a newsletter ...).
+
+A CSV or XLSX with one header row. Required: channel (Kanal), account (Konto) and either date
+(Datum: one row per day) or post_id (Beitrags-ID) with published_at (Veröffentlicht am: one row per
+post). Metric columns are named by their canonical id or their English or German label (see
+``ingest.canonical.METRICS``); missing metric columns stay missing. Dates as YYYY-MM-DD or
+DD.MM.YYYY; semicolon-separated files use a decimal comma. Rows are stored under platform "other"
+with the account "<channel>: <account>". Times are UTC.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter
+from ingest.canonical import METRICS, Grain, Platform
+
+METRIC_COLUMNS = tuple(Column(m.name, (m.name, m.label_en, m.label_de)) for m in METRICS)
+CHANNEL = Column("_channel", ("channel", "Kanal"), Kind.TEXT, required=True)
+ACCOUNT = Column("_account", ("account", "Konto"), Kind.TEXT, required=True)
+
+
+def _account(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
+    return raw.assign(account=raw["_channel"] + ": " + raw["_account"])
+
+
+DAILY = TableAdapter(
+    report="generic_daily",
+    platform=Platform.OTHER,
+    grain=Grain.DAILY,
+    signature=("_channel", "_account", "date"),
+    forbidden=("post_id", "Beitrags-ID"),
+    columns=(CHANNEL, ACCOUNT, Column("date", ("date", "Datum"), Kind.DATE, required=True)) + METRIC_COLUMNS,
+    description="Generic template, one row per day",
+    timezone="UTC days",
+    derive=_account,
+)
+
+POSTS = TableAdapter(
+    report="generic_posts",
+    platform=Platform.OTHER,
+    grain=Grain.POST,
+    signature=("_channel", "_account", "post_id", "published_at"),
+    columns=(
+        CHANNEL,
+        ACCOUNT,
+        Column("post_id", ("post_id", "Beitrags-ID"), Kind.TEXT, required=True),
+        Column("published_at", ("published_at", "Veröffentlicht am"), Kind.DATETIME, required=True),
+        Column("text", ("text", "Text"), Kind.TEXT),
+        Column("permalink", ("permalink", "Link"), Kind.TEXT),
+        Column("post_type", ("post_type", "Format"), Kind.TEXT),
+    )
+    + METRIC_COLUMNS,
+    description="Generic template, one row per post",
+    timezone="UTC",
+    derive=_account,
+)
+
+ADAPTERS: tuple[Adapter, ...] = (DAILY, POSTS)

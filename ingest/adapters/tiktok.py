@@ -1,0 +1,170 @@
+"""TikTok Studio exports (CSV, or the .xlsx download whose numbers are text).
+
+TikTok writes days without a year ("February 28"). The year comes from the export day when the file
+has one (Content's "Time" column), else from the day of import: the newest day is the latest such
+day on or before it; every import that assumes a year says so. Time zone: days as labelled (the
+account's time zone in TikTok Studio).
+
+Mapping:
+- Overview (daily): Video Views -> views, Profile Views -> profile_visits, Likes -> reactions,
+  Comments, Shares; engagements = reactions + comments + shares.
+- Content (post): Video link -> permalink, post_id (the video id) and account (the @handle),
+  Video title -> text, Post time -> published_at, Total likes/comments/shares/views.
+  engagements = likes + comments + shares.
+- Viewers (daily): Total Viewers -> reach ("undefined" is missing).
+- FollowerHistory (daily): Followers -> followers (stock), Difference in followers from previous
+  day -> followers_net.
+- FollowerActivity, FollowerGender, FollowerTopTerritories: audience (active followers per hour;
+  gender and country shares of followers).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter, sum_parts, url_match
+from ingest.canonical import Grain, Platform
+from ingest.parsing import to_datetime
+
+DATE = ("Date", "Datum")
+DAYS = "days as labelled by TikTok Studio"
+
+
+def _engagements(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
+    return raw.assign(engagements=sum_parts(raw, ["reactions", "comments", "shares"]))
+
+
+def _content(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> tuple[pd.DataFrame, list]:
+    issues: list = []
+    reference = context.reference_date
+    exported = raw["_export_day"].dropna()
+    if not exported.empty:
+        days, found = to_datetime(exported.head(1), column="Time", file=context.file, sheet=None, row_base=0, reference=reference)
+        if days.notna().all():
+            reference = days.iloc[0].date()
+    published, found = to_datetime(raw["_post_time"], column="Post time", file=context.file, sheet=None, row_base=1, reference=reference)
+    issues += found
+    frame = raw.assign(
+        post_id=url_match(raw["permalink"], r"/video/(\d+)"),
+        account=url_match(raw["permalink"], r"tiktok\.com/@([^/]+)"),
+        published_at=published,
+    )
+    return _engagements(frame, body, context), issues
+
+
+OVERVIEW = TableAdapter(
+    report="tiktok_overview",
+    platform=Platform.TIKTOK,
+    grain=Grain.DAILY,
+    signature=("date", "views", "profile_visits"),
+    columns=(
+        Column("date", DATE, Kind.DATE, required=True),
+        Column("views", ("Video Views", "Videoaufrufe")),
+        Column("profile_visits", ("Profile Views", "Profilaufrufe")),
+        Column("reactions", ("Likes", "Gefällt mir")),
+        Column("comments", ("Comments", "Kommentare")),
+        Column("shares", ("Shares", "Geteilte Inhalte")),
+    ),
+    description="TikTok Studio Overview (daily)",
+    timezone=DAYS,
+    derive=_engagements,
+)
+
+CONTENT = TableAdapter(
+    report="tiktok_content",
+    platform=Platform.TIKTOK,
+    grain=Grain.POST,
+    signature=("permalink", "_post_time"),
+    columns=(
+        Column("_export_day", ("Time", "Zeit"), Kind.TEXT),
+        Column("text", ("Video title", "Videotitel"), Kind.TEXT),
+        Column("permalink", ("Video link", "Videolink"), Kind.TEXT, required=True),
+        Column("_post_time", ("Post time", "Veröffentlichungszeit"), Kind.TEXT),
+        Column("reactions", ("Total likes", "Likes insgesamt")),
+        Column("comments", ("Total comments", "Kommentare insgesamt")),
+        Column("shares", ("Total shares", "Geteilte Inhalte insgesamt")),
+        Column("views", ("Total views", "Aufrufe insgesamt")),
+    ),
+    description="TikTok Studio Content (per video, lifetime figures)",
+    timezone=DAYS,
+    derive=_content,
+)
+
+VIEWERS = TableAdapter(
+    report="tiktok_viewers",
+    platform=Platform.TIKTOK,
+    grain=Grain.DAILY,
+    signature=("date", "reach", "_new"),
+    columns=(
+        Column("date", DATE, Kind.DATE, required=True),
+        Column("reach", ("Total Viewers", "Zuschauer insgesamt")),
+        Column("_new", ("New Viewers", "Neue Zuschauer")),
+    ),
+    description="TikTok Studio Viewers (daily)",
+    timezone=DAYS,
+)
+
+FOLLOWER_HISTORY = TableAdapter(
+    report="tiktok_follower_history",
+    platform=Platform.TIKTOK,
+    grain=Grain.DAILY,
+    signature=("date", "followers_net"),
+    columns=(
+        Column("date", DATE, Kind.DATE, required=True),
+        Column("followers", ("Followers", "Follower")),
+        Column("followers_net", ("Difference in followers from previous day", "Veränderung der Follower zum Vortag")),
+    ),
+    description="TikTok Studio FollowerHistory (daily)",
+    timezone=DAYS,
+)
+
+
+def _activity(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
+    return raw.assign(dimension="active_hour", bucket=raw["_hour"].astype("Int64").astype("string"), metric="active_followers", unit="count")
+
+
+def _shares(dimension: str) -> object:
+    def derive(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
+        return raw.assign(dimension=dimension, metric="followers", unit="share", date=pd.NaT)
+
+    return derive
+
+
+FOLLOWER_ACTIVITY = TableAdapter(
+    report="tiktok_follower_activity",
+    platform=Platform.TIKTOK,
+    grain=Grain.AUDIENCE,
+    signature=("date", "_hour", "value"),
+    columns=(
+        Column("date", DATE, Kind.DATE, required=True),
+        Column("_hour", ("Hour", "Stunde")),
+        Column("value", ("Active followers", "Aktive Follower")),
+    ),
+    description="TikTok Studio FollowerActivity (active followers per hour)",
+    timezone=DAYS,
+    derive=_activity,
+)
+
+FOLLOWER_GENDER = TableAdapter(
+    report="tiktok_follower_gender",
+    platform=Platform.TIKTOK,
+    grain=Grain.AUDIENCE,
+    signature=("bucket", "value"),
+    columns=(Column("bucket", ("Gender", "Geschlecht"), Kind.TEXT, required=True), Column("value", ("Distribution", "Verteilung"))),
+    description="TikTok Studio FollowerGender (shares)",
+    derive=_shares("gender"),
+    max_columns=2,
+)
+
+FOLLOWER_TERRITORIES = TableAdapter(
+    report="tiktok_follower_territories",
+    platform=Platform.TIKTOK,
+    grain=Grain.AUDIENCE,
+    signature=("bucket", "value"),
+    columns=(Column("bucket", ("Top territories", "Top-Regionen"), Kind.TEXT, required=True), Column("value", ("Distribution", "Verteilung"))),
+    description="TikTok Studio FollowerTopTerritories (shares)",
+    derive=_shares("country"),
+    max_columns=2,
+)
+
+ADAPTERS: tuple[Adapter, ...] = (OVERVIEW, CONTENT, VIEWERS, FOLLOWER_HISTORY, FOLLOWER_ACTIVITY, FOLLOWER_GENDER, FOLLOWER_TERRITORIES)

@@ -1,0 +1,150 @@
+"""Bytes to raw tables: decode text, find the separator, read workbooks.
+
+A ``RawTable`` holds every cell of one CSV file or one worksheet, untyped and without a header;
+adapters find their header row and convert the columns they know. Workbooks are read by
+python-calamine in an isolated child process (see ``ingest.isolation``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ingest.issues import IngestError, Issue, error, info
+from ingest.safety import Container
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """All cells of one CSV file or worksheet; column labels are positions 0..n-1."""
+
+    file: str
+    sheet: str | None
+    cells: pd.DataFrame
+    delimiter: str | None = None  # for text files: the separator found
+    notes: tuple[Issue, ...] = field(default_factory=tuple)
+    row_offset: int = 0  # lines removed before the cells (the "sep=," line), for row numbers
+
+    @property
+    def head(self) -> list[list[str]]:
+        """The first rows as stripped strings, for detection."""
+        top = self.cells.head(40)
+        return [[_cell_text(v) for v in row] for row in top.itertuples(index=False, name=None)]
+
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+# ---------------------------------------------------------------- text files
+
+
+def decode_text(file: str, data: bytes) -> tuple[str, list[Issue]]:
+    """Decode an export's bytes: BOMs, UTF-16 with or without BOM, UTF-8, else Windows-1252."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _decode_strict(file, data[len(bom) :], encoding), []
+    sample = data[:4096]
+    if len(sample) >= 4 and sample[1::2].count(0) > 0.9 * len(sample[1::2]):
+        return _decode_strict(file, data, "utf-16-le"), []
+    if len(sample) >= 4 and sample[0::2].count(0) > 0.9 * len(sample[0::2]):
+        return _decode_strict(file, data, "utf-16-be"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
+        note = info("The file is not UTF-8; it was read as Windows-1252 (what Excel saves in Western Europe).", file=file)
+        return data.decode("cp1252", errors="replace"), [note]
+
+
+def _decode_strict(file: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            [
+                error(
+                    f"The file claims {encoding.upper()} text but byte {exc.start} is not valid {encoding.upper()}; "
+                    "it is truncated or saved with a wrong encoding. Download it again.",
+                    file=file,
+                )
+            ]
+        ) from exc
+
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The separator that splits the first lines into the most consistent rows of several cells."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        modal = max(set(wide), key=wide.count)
+        score = (wide.count(modal), modal)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_text_table(file: str, data: bytes) -> RawTable:
+    text, notes = decode_text(file, data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter: str | None = None
+    row_offset = 0
+    first_line, _, rest = text.partition("\n")
+    if first_line.strip().strip('"').lower().startswith("sep=") and len(first_line.strip().strip('"')) == 5:
+        delimiter = first_line.strip().strip('"')[4]  # Excel's "sep=," hint line (Meta's UTF-16 files)
+        text = rest
+        row_offset = 1
+    if not text.strip():
+        raise IngestError([error("The file has no rows.", file=file)])
+    head_lines = list(itertools.islice(io.StringIO(text), 60))
+    delimiter = delimiter or sniff_delimiter(head_lines)
+    width = max((len(r) for r in csv.reader(head_lines, delimiter=delimiter)), default=1)
+    try:
+        cells = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError):
+        # A row wider than the first lines: read it all with the csv module and pad.
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        width = max(len(r) for r in rows)
+        cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
+    if delimiter == ";":
+        notes.append(info("Semicolon-separated file: numbers are read with a decimal comma (1.234,5).", file=file))
+    return RawTable(file=file, sheet=None, cells=cells.astype(object), delimiter=delimiter, notes=tuple(notes), row_offset=row_offset)
+
+
+# ---------------------------------------------------------------- workbooks
+
+
+def read_workbook_tables(file: str, data: bytes, container: Container) -> list[RawTable]:
+    from ingest.isolation import run_isolated
+
+    reader = "spreadsheetml" if container is Container.SPREADSHEET_XML else "calamine"
+    sheets = run_isolated(file, reader, data)
+    tables = []
+    for name, rows in sheets:
+        width = max((len(r) for r in rows), default=0)
+        cells = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], dtype="object") if width else pd.DataFrame(dtype="object")
+        tables.append(RawTable(file=file, sheet=name, cells=cells))
+    return tables

@@ -1,0 +1,169 @@
+"""Checks an untrusted upload before any parser touches it.
+
+Everything here reads bytes with the standard library only and is bounded in time and memory:
+size, signature, ZIP members and compression ratios, encryption, macros, DTDs and the real used
+cell range of each worksheet (python-calamine aborts the whole process on a sheet that claims a
+cell at XFD1048576, so such a file must never reach it).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ingest.issues import UnsafeFileError, error
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2_000
+MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 150  # real xlsx sheets compress 5-20x; zip bombs compress 1000x and more
+MAX_SHEET_ROWS = 1_048_576 - 1  # any cell on the very last Excel row is a range attack, not data
+MAX_SHEET_COLUMNS = 702  # ZZ; no platform export comes near it
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
+EMPTY_ZIP_SIGNATURE = b"PK\x05\x06"
+
+
+class Container(StrEnum):
+    XLSX = "xlsx"
+    XLS = "xls"  # BIFF inside an OLE compound file
+    SPREADSHEET_XML = "spreadsheetml"  # Excel 2003 XML, often saved with an .xls name
+    ZIP = "zip"  # an archive of exports
+    TEXT = "text"  # CSV or TSV
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    container: Container
+
+
+def _fail(file: str, message: str) -> UnsafeFileError:
+    return UnsafeFileError([error(message, file=file)])
+
+
+def sniff_container(file: str, data: bytes) -> Container:
+    """Decide by content (never by name) what kind of container the bytes are."""
+    if not data:
+        raise _fail(file, "The file is empty. Download the export again from the platform.")
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(file, f"The file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; split the export by period.")
+    if data.startswith(OLE_SIGNATURE):
+        return _check_ole(file, data)
+    if data.startswith(ZIP_SIGNATURE) or data.startswith(EMPTY_ZIP_SIGNATURE):
+        return _check_zip(file, data)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
+            _check_no_dtd(file, data[:65536], "workbook")
+            return Container.SPREADSHEET_XML
+        raise _fail(file, "The file is XML or HTML, not a platform export. Download the export as CSV or Excel.")
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise _fail(file, "The file is binary data, not a CSV or Excel export.")
+    return Container.TEXT
+
+
+def _looks_utf16(data: bytes) -> bool:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = data[:4096]
+    # UTF-16 text without BOM: every second byte of ASCII text is NUL.
+    return len(sample) >= 4 and sample[1::2].count(0) > 0.9 * len(sample[1::2])
+
+
+def _check_ole(file: str, data: bytes) -> Container:
+    # OLE directory entries store stream names in UTF-16LE; these names are fixed by the formats.
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        raise _fail(file, "The workbook is password-protected. Remove the password in Excel and upload it again.")
+    if "_VBA_PROJECT".encode("utf-16-le") in data:
+        raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
+    if _biff_has_filepass(data):
+        raise _fail(file, "The workbook is password-protected. Remove the password in Excel and upload it again.")
+    return Container.XLS
+
+
+def _biff_has_filepass(data: bytes) -> bool:
+    # FILEPASS record (0x002F) right after the first BOF of an encrypted BIFF8 stream.
+    return re.search(rb"\x09\x08\x10\x00.{16}\x2f\x00", data[:65536], re.DOTALL) is not None
+
+
+def _check_zip(file: str, data: bytes) -> Container:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _fail(file, f"The file is a damaged or truncated ZIP/XLSX ({exc}). Download it again.") from exc
+    if not members:
+        raise _fail(file, "The ZIP file is empty.")
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise _fail(file, f"The ZIP file holds {len(members)} files; at most {MAX_ZIP_MEMBERS} are accepted.")
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise _fail(file, f"'{member.filename}' inside the ZIP is password-protected. Upload it unencrypted.")
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 1_000_000 and ratio > MAX_COMPRESSION_RATIO:
+            raise _fail(file, f"'{member.filename}' expands {ratio:.0f}-fold: this looks like a ZIP bomb and was not opened.")
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise _fail(file, f"The ZIP file expands to {total // 1024 // 1024} MB; at most {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB are accepted.")
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        _check_workbook_parts(file, archive, names)
+        return Container.XLSX
+    return Container.ZIP
+
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3,}|[A-Z]+\d{7,})"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{7,})"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def _check_workbook_parts(file: str, archive: zipfile.ZipFile, names: set[str]) -> None:
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
+    for name in sorted(names):
+        if not name.endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(name) as handle:
+            head = handle.read(4096)
+        _check_no_dtd(file, head, name)
+        if name.startswith("xl/worksheets/"):
+            _check_used_range(file, archive.read(name), name)
+
+
+def _check_no_dtd(file: str, head: bytes, part: str) -> None:
+    # A DTD can only stand in the prolog, so the start of each part is enough to find it.
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise _fail(file, f"The workbook part '{part}' declares a DTD or entities; such files are refused for safety. Re-save it in Excel.")
+
+
+def _check_used_range(file: str, sheet_xml: bytes, part: str) -> None:
+    dimension = _DIMENSION.search(sheet_xml[:4096])
+    if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
+        raise _huge_range(file, part, dimension.group(1).decode() + dimension.group(2).decode())
+    cell = _CELL_REF.search(sheet_xml)
+    if cell:
+        raise _huge_range(file, part, cell.group(1).decode())
+    row = _ROW_REF.search(sheet_xml)
+    if row and int(row.group(1)) > MAX_SHEET_ROWS:
+        raise _huge_range(file, part, f"row {row.group(1).decode()}")
+
+
+def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:
+    sheet = part.rsplit("/", 1)[-1].removesuffix(".xml")
+    return UnsafeFileError(
+        [
+            error(
+                f"The worksheet uses cells up to {where}, far beyond any platform export "
+                f"(at most {MAX_SHEET_COLUMNS} columns and {MAX_SHEET_ROWS:,} rows). "
+                "Delete the stray cells in Excel or export the data again.",
+                file=file,
+                sheet=sheet,
+                value=where,
+            )
+        ]
+    )

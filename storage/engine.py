@@ -1,0 +1,61 @@
+"""Engine factory: SQLite (WAL, busy timeout, foreign keys) or PostgreSQL, migrated on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from storage.settings import PROJECT_ROOT, database_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def make_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
+    """An engine for ``url`` (``--db``, ``DATABASE_URL`` or the embedded file), schema up to date."""
+    resolved = make_url(database_url(url))
+    if resolved.get_backend_name() == "sqlite":
+        engine = _sqlite_engine(resolved)
+    else:
+        engine = create_engine(resolved, pool_pre_ping=True)
+    if migrate_schema:
+        migrate(engine)
+    return engine
+
+
+def _sqlite_engine(url) -> Engine:  # noqa: ANN001 - sqlalchemy URL
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    # pysqlite's own transaction handling would defer BEGIN; take it over so that a writer
+    # (execution option write=True) starts with BEGIN IMMEDIATE and concurrent imports queue on the
+    # busy timeout instead of failing on a lock upgrade; readers keep a plain deferred BEGIN.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # noqa: ANN001
+        writing = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "storage" / "migrations"))
+    with engine.connect().execution_options(write=True) as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

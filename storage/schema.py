@@ -1,0 +1,110 @@
+"""Tables. Every stored value keeps the import it came from and its source row.
+
+The fact tables hold every import's rows side by side (key + import_id); the current value of a
+key and metric is the newest import's non-missing value, so undoing an import (deleting its rows)
+restores what the older imports said. Migrations in storage/migrations create these tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+from ingest.canonical import METRIC_NAMES
+
+metadata = MetaData()
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+    Column("platform", String(20)),
+    Column("report", String(200)),
+    Column("account", Text),
+    Column("status", String(10), nullable=False, server_default="active"),  # active | undone
+    Column("imported_at", DateTime, nullable=False),
+    Column("undone_at", DateTime),
+    Column("rows_post", Integer, nullable=False, server_default="0"),
+    Column("rows_daily", Integer, nullable=False, server_default="0"),
+    Column("rows_audience", Integer, nullable=False, server_default="0"),
+    Column("date_from", Date),
+    Column("date_to", Date),
+    Column("issues_json", Text, nullable=False, server_default="[]"),
+)
+Index(
+    "ux_imports_active_sha256",
+    imports.c.sha256,
+    unique=True,
+    sqlite_where=text("status = 'active'"),
+    postgresql_where=text("status = 'active'"),
+)
+
+
+def _metric_columns() -> list[Column]:
+    return [Column(name, Float) for name in METRIC_NAMES]
+
+
+def _provenance() -> list[Column]:
+    return [
+        Column("import_id", Integer, ForeignKey("imports.id", ondelete="CASCADE"), primary_key=True),
+        Column("source_row", Integer, nullable=False),
+    ]
+
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("platform", String(20), primary_key=True),
+    Column("account", Text, primary_key=True),
+    Column("post_id", Text, primary_key=True),
+    *_provenance(),
+    Column("published_at", DateTime),  # UTC, naive
+    Column("text", Text),
+    Column("permalink", Text),
+    Column("post_type", Text),
+    *_metric_columns(),
+)
+Index("ix_posts_import", posts.c.import_id)
+
+daily = Table(
+    "daily",
+    metadata,
+    Column("platform", String(20), primary_key=True),
+    Column("account", Text, primary_key=True),
+    Column("date", Date, primary_key=True),
+    *_provenance(),
+    *_metric_columns(),
+)
+Index("ix_daily_import", daily.c.import_id)
+
+audience = Table(
+    "audience",
+    metadata,
+    Column("platform", String(20), primary_key=True),
+    Column("account", Text, primary_key=True),
+    Column("date", Date, primary_key=True),
+    Column("dimension", String(40), primary_key=True),
+    Column("bucket", Text, primary_key=True),
+    Column("metric", String(40), primary_key=True),
+    *_provenance(),
+    Column("unit", String(10), nullable=False),
+    Column("value", Float),
+)
+Index("ix_audience_import", audience.c.import_id)
+
+FACT_TABLES = {"post": posts, "daily": daily, "audience": audience}
