@@ -277,7 +277,8 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
     month_day = valid.dt.month * 100 + valid.dt.day
     ref_md = reference.month * 100 + reference.day
     steps = month_day.diff().dropna()
-    ascending = bool((steps >= 0).sum() >= (steps <= 0).sum())
+    # A series runs forward or backward by small steps; the step over New Year is a jump of months.
+    ascending = bool(steps[steps.abs() < 600].sum() >= 0)
     crossings = (steps < 0) if ascending else (steps > 0)
     if len(valid) > 1 and crossings.sum() <= 2:
         # A day-by-day series: one year for its newest date, one year less per step back over New Year.

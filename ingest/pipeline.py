@@ -22,7 +22,7 @@ import pandas as pd
 
 from ingest.adapters.base import Context, Parsed
 from ingest.canonical import KEY_COLUMNS, STOCK_METRICS, Grain, Platform, present_metrics
-from ingest.issues import IngestError, Issue, Level, error, info
+from ingest.issues import IngestError, Issue, Level, error, info, warning
 from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.registry import best_match
 from ingest.safety import Container, sniff_container
@@ -133,6 +133,7 @@ def read_batch(
         results.extend(_read_any(name, data, reference_date, depth=0))
     _resolve_platforms(results, platform)
     _resolve_accounts(results, account)
+    _warn_conflicting_days(results)
     return results
 
 
@@ -325,14 +326,11 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
                         )
                     )
         for grain, frame in result.frames.items():
-            filled = (
-                frame["account"].fillna(result.account)
-                if result.account and not chosen
-                else frame["account"].where(False, result.account)
-                if chosen
-                else frame["account"]
-            )
-            result.frames[grain] = frame.assign(account=filled)
+            if chosen:
+                accounts = pd.Series(chosen, index=frame.index, dtype="string")
+            else:
+                accounts = frame["account"].fillna(result.account) if result.account else frame["account"]
+            result.frames[grain] = frame.assign(account=accounts)
             _check_keys(result, grain)
 
 
@@ -353,3 +351,29 @@ def _check_keys(result: FileResult, grain: Grain) -> None:
     frame = result.frames[grain]
     if frame[list(KEY_COLUMNS[grain])].isna().any().any():
         result.fail([error("Some rows lack a platform or account after reading; nothing was stored.", file=result.file)])
+
+
+def _warn_conflicting_days(results: list[FileResult]) -> None:
+    """Two files of one upload with different values for the same account, day and metric.
+
+    The later file wins (it is imported later), which is right for a newer download of the same
+    export and wrong for two different exports: say so, so the user can check (Meta names the
+    Facebook and the Instagram "Content interactions" files alike).
+    """
+    daily = [(r, r.frames[Grain.DAILY]) for r in results if r.status is Status.PARSED and Grain.DAILY in r.frames]
+    for later_index, (later, later_frame) in enumerate(daily):
+        for earlier, earlier_frame in daily[:later_index]:
+            shared = [m for m in present_metrics(later_frame) if m in present_metrics(earlier_frame)]
+            if not shared:
+                continue
+            keys = ["platform", "account", "date"]
+            joined = earlier_frame[keys + shared].merge(later_frame[keys + shared], on=keys, suffixes=("_a", "_b"))
+            differing = [m for m in shared if ((joined[f"{m}_a"] - joined[f"{m}_b"]).abs() > 1e-9).any()]
+            if differing:
+                later.issues.append(
+                    warning(
+                        f"'{earlier.file}' of the same upload has other {', '.join(differing)} values for {len(joined)} of the same days; "
+                        "this file is imported later and wins. Check that both really belong to this account.",
+                        file=later.file,
+                    )
+                )

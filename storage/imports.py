@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ingest.issues import info
+from ingest.issues import error, info
 from ingest.pipeline import FileResult, Status
 from storage.schema import FACT_TABLES, imports
 
@@ -40,14 +40,29 @@ def store_one(engine: Engine, result: FileResult) -> None:
             for grain, frame in result.frames.items():
                 _insert_rows(connection, FACT_TABLES[str(grain)], frame, result.import_id)
         result.status = Status.IMPORTED
-    except IntegrityError:
-        # Another import of the same bytes committed first (the unique index on active hashes).
+    except IntegrityError as exc:
+        # Another import of the same bytes may have committed first (the unique index on active hashes).
         with engine.connect() as connection:
             existing = _active_import_with(connection, result.sha256)
         if existing is None:
-            raise
-        result.import_id = None
-        _mark_duplicate(result, existing)
+            _storing_failed(result, exc)
+        else:
+            _mark_duplicate(result, existing)
+    except SQLAlchemyError as exc:
+        _storing_failed(result, exc)
+
+
+def _storing_failed(result: FileResult, exc: Exception) -> None:
+    result.import_id = None
+    result.fail(
+        [
+            error(
+                f"Storing the file failed and nothing of it was stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}). "
+                "Try again; if it persists, report it.",
+                file=result.file,
+            )
+        ]
+    )
 
 
 def _active_import_with(connection: Connection, sha256: str) -> int | None:

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from ingest.canonical import Grain, Platform, conform
+from ingest.canonical import KEY_COLUMNS, Grain, Platform, conform
 from ingest.issues import Issue, error
 from ingest.parsing import find_header_row, is_null_cell, normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
@@ -228,7 +228,7 @@ def _missing_keys(frame: pd.DataFrame, grain: Grain, table: RawTable) -> list[Is
             error(f"{int(missing.sum())} row(s) have no {key.replace('_', ' ')}; every row needs one.", file=table.file, sheet=table.sheet, row=row, column=key)
         )
     keyed = frame[~missing]
-    scope = [c for c in ("account", key, "dimension", "bucket", "metric") if c in keyed.columns]
+    scope = [c for c in KEY_COLUMNS[grain] if c in keyed.columns and c != "platform"]
     duplicated = keyed.duplicated(subset=scope, keep="first")
     if duplicated.any():
         row = int(keyed.loc[duplicated, "source_row"].iloc[0])

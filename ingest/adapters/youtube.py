@@ -11,8 +11,9 @@ Mapping:
   Shares.
 - Table data by another dimension (subscription status, viewer age or gender, city, country,
   traffic source, device): audience rows of views (counts, or shares where the column is "(%)").
-- Chart data (daily, per video or per dimension value): views summed per day. Chart data lists only
-  the videos chosen in Studio, so prefer Totals for the channel's daily views.
+- Chart data (per day and video, or per day and subscription status): audience breakdown rows
+  (dimension "video" or the group, metric views). Chart data lists only the videos chosen in
+  Studio, so it never feeds the channel's daily views; Totals does.
 - Totals (daily): Views, and Watch time / Subscribers where exported.
 """
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
 from ingest.canonical import Grain, Platform, conform
-from ingest.issues import warning
+from ingest.issues import info
 from ingest.parsing import normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
 
@@ -95,8 +96,8 @@ class Dimensional(Adapter):
     def __init__(self, chart: bool) -> None:
         self.chart = chart
         self.report = "youtube_chart" if chart else "youtube_table_audience"
-        self.grain = Grain.DAILY if chart else Grain.AUDIENCE
-        self.description = "YouTube Studio Chart data (daily views)" if chart else "YouTube Studio Table data by audience dimension"
+        self.grain = Grain.AUDIENCE
+        self.description = "YouTube Studio Chart data (daily views per video or group)" if chart else "YouTube Studio Table data by audience dimension"
 
     def _headers(self, row: list[str]) -> list[str]:
         return [normalise_header(c) for c in row]
@@ -127,19 +128,26 @@ class Dimensional(Adapter):
             body.iloc[:, views_at], column=str(table.cells.iat[0, views_at]), file=table.file, sheet=table.sheet, row_base=1 + table.row_offset, percent=share
         )
         if self.chart:
+            # Per video (or subscription status) and day: a breakdown, never the channel's daily total.
             dates, more = to_datetime(body.iloc[:, 0], column=str(table.cells.iat[0, 0]), file=table.file, sheet=table.sheet, row_base=1 + table.row_offset)
-            daily = pd.DataFrame({"date": dates.dt.normalize(), "views": views, "row": body.index.to_numpy() + 1 + table.row_offset})
-            frame = daily.groupby("date", as_index=False).agg(views=("views", lambda v: v.sum(min_count=1)), source_row=("row", "min"))
-            notes = list(table.notes) + issues + more
-            if headers[1] in {normalise_header(v) for v in VIDEO_ID}:
-                notes.append(
-                    warning(
-                        "Chart data lists only the videos chosen in YouTube Studio; its daily views are their sum. "
-                        "Import Totals for the channel's daily views.",
-                        file=table.file,
-                    )
-                )
-            return Parsed(self.report, self.platform, {Grain.DAILY: conform(frame.assign(platform=str(self.platform)), Grain.DAILY)}, notes)
+            dimension = "video" if headers[1] in {normalise_header(v) for v in VIDEO_ID} else AUDIENCE_DIMENSIONS[headers[1]]
+            frame = pd.DataFrame(
+                {
+                    "platform": str(self.platform),
+                    "date": dates.dt.normalize(),
+                    "dimension": dimension,
+                    "bucket": body.iloc[:, 1].astype("string").str.strip(),
+                    "metric": "views",
+                    "unit": "count",
+                    "value": views,
+                    "source_row": body.index.to_numpy() + 1 + table.row_offset,
+                }
+            )
+            note = info(
+                "Chart data is stored as a daily breakdown by " + dimension.replace("_", " ") + "; import Totals for the channel's daily views.",
+                file=table.file,
+            )
+            return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, list(table.notes) + issues + more + [note])
         dimension_at = 1 if headers[0] in AUDIENCE_DIMENSIONS and len(headers) > 1 and headers[1] in BUCKET_NAMES else 0
         frame = pd.DataFrame(
             {

@@ -1,0 +1,74 @@
+"""Shared fixtures: the real exports, and one engine per storage backend (SQLite and PostgreSQL).
+
+Locally a missing PostgreSQL server or real-exports folder skips those tests; in CI
+(RESONANZ_REQUIRE_ALL_TESTS=1) it fails them, so nothing is silently left out there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from ingest.pipeline import FileResult, read_batch
+from storage.engine import make_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_EXPORTS = Path(os.environ.get("RESONANZ_REAL_EXPORTS", ROOT.parent / "shared" / "real_exports"))
+REFERENCE_DATE = dt.date(2026, 11, 26)
+
+
+def require(condition: bool, reason: str) -> None:
+    if condition:
+        return
+    if os.environ.get("RESONANZ_REQUIRE_ALL_TESTS"):
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def real_exports() -> Path:
+    require(REAL_EXPORTS.is_dir(), f"{REAL_EXPORTS} not found")
+    return REAL_EXPORTS
+
+
+def read_files(*items: tuple[str, bytes], reference: dt.date = REFERENCE_DATE, **kwargs: object) -> list[FileResult]:
+    return read_batch(list(items), reference_date=reference, **kwargs)
+
+
+def read_one(name: str, data: bytes, **kwargs: object) -> FileResult:
+    [result] = read_files((name, data), **kwargs)
+    return result
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    yield engine
+    engine.dispose()
+
+
+def _fresh_postgres(url: str) -> Engine:
+    admin = make_engine(url, migrate_schema=False)
+    with admin.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    admin.dispose()
+    return make_engine(url)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """The same storage test on both backends."""
+    if request.param == "sqlite":
+        created = make_engine(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    else:
+        url = os.environ.get("RESONANZ_TEST_POSTGRES_URL")
+        require(bool(url), "RESONANZ_TEST_POSTGRES_URL is not set (./test starts a throwaway server)")
+        created = _fresh_postgres(url)
+    yield created
+    created.dispose()

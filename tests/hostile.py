@@ -1,0 +1,84 @@
+"""Builders of hostile and broken uploads, made in memory so no attack file is committed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+from msoffcrypto.format.ooxml import OOXMLFile
+
+TIKTOK_HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+
+
+def workbook_bytes(rows: list[list[object]], title: str = "Overview") -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def tiktok_workbook() -> bytes:
+    return workbook_bytes([["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"], ["April 12", "1591", "7", "10", "1", "0"]])
+
+
+def huge_range_workbook() -> bytes:
+    """A 5 KB workbook with one cell at XFD1048576 (python-calamine aborts the process on it)."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Date"
+    book.active["XFD1048576"] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def rewrite_zip(data: bytes, change: dict[str, bytes | None]) -> bytes:
+    """Copy an xlsx/zip, replacing (bytes), adding or deleting (None) members."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename in change:
+                continue
+            target.writestr(item, source.read(item))
+        for name, content in change.items():
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def macro_workbook() -> bytes:
+    return rewrite_zip(tiktok_workbook(), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake VBA project"})
+
+
+def entity_workbook() -> bytes:
+    data = tiktok_workbook()
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    declaration = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    sheet = b'<?xml version="1.0" encoding="UTF-8"?>' + declaration + sheet.split(b"?>", 1)[-1]
+    return rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet})
+
+
+def encrypted_workbook() -> bytes:
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(tiktok_workbook())).encrypt("geheim", out)
+    return out.getvalue()
+
+
+def zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Overview.csv", TIKTOK_HEADER.encode() + b"0" * 200_000_000)
+    return out.getvalue()
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()

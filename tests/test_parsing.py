@@ -1,0 +1,124 @@
+"""Table-driven tests of the column converters every adapter relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ingest.parsing import normalise_header, to_datetime, to_number
+from ingest.readers import decode_text, read_text_table, sniff_delimiter
+
+WHERE = {"column": "c", "file": "f.csv", "sheet": None, "row_base": 2}
+
+
+@pytest.mark.parametrize(
+    ("cells", "decimal", "expected"),
+    [
+        (["1.234,5", "12", "0,5"], ",", [1234.5, 12.0, 0.5]),
+        (["1,234.5", "12", "0.5"], ".", [1234.5, 12.0, 0.5]),
+        (["1.234.567", "2"], ",", [1234567.0, 2.0]),
+        (["89.0", "4.0"], ".", [89.0, 4.0]),  # X legacy writes counts as 89.0
+        (["12,3 %", "50 %"], ",", [0.123, 0.5]),
+        (["-", "undefined", "", "N/A"], ".", [np.nan] * 4),  # X promoted "-", TikTok "undefined"
+        (["1\u00a0234", "5"], ",", [1234.0, 5.0]),  # non-breaking space as thousands separator
+        ([1591.0, "7", None], ".", [1591.0, 7.0, np.nan]),  # typed workbook cells mixed with text
+    ],
+)
+def test_to_number(cells, decimal, expected) -> None:
+    values, issues = to_number(pd.Series(cells, dtype=object), decimal=decimal, **WHERE)
+    assert issues == []
+    np.testing.assert_allclose(values.to_numpy(dtype=float), np.array(expected, dtype=float))
+
+
+def test_unreadable_number_is_an_issue_with_row_and_value() -> None:
+    values, issues = to_number(pd.Series(["1", "zwei", "3"], dtype=object), **WHERE)
+    assert np.isnan(values[1])
+    assert [(i.row, i.column, i.value) for i in issues] == [(3, "c", "zwei")]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected", "day_first"),
+    [
+        (["2025-01-01T01:00:00"], ["2025-01-01 01:00"], False),  # Meta overview files
+        (["2021-12-31 15:59 +0000"], ["2021-12-31 15:59"], False),  # X legacy, UTC
+        (["Fri, Mar 21, 2025"], ["2025-03-21"], False),  # X overview
+        (["Thu Mar 20 2025"], ["2025-03-20"], False),  # X content, early 2025
+        (["02/19/2015 11:45:22 PM"], ["2015-02-19 23:45:22"], False),  # legacy Facebook Insights
+        (["11/29/2025", "12/01/2025"], ["2025-11-29", "2025-12-01"], False),  # LinkedIn
+        (["13-06-2025"], ["2025-06-13"], False),  # YouTube Totals re-saved by Excel
+        (["01.03.2026", "31.12.2025"], ["2026-03-01", "2025-12-31"], False),  # German
+        (["03/04/2026"], ["2026-04-03"], True),  # ambiguous: the file's language decides
+        (["03/04/2026"], ["2026-03-04"], False),
+        (["3. März 2026"], ["2026-03-03"], False),
+        (["Aug 19, 2011"], ["2011-08-19"], False),  # YouTube publish time, English even in German exports
+    ],
+)
+def test_to_datetime(cells, expected, day_first) -> None:
+    values, issues = to_datetime(pd.Series(cells, dtype=object), day_first=day_first, **WHERE)
+    assert [i for i in issues if i.level == "error"] == []
+    assert values.tolist() == [pd.Timestamp(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("cells", "reference", "expected"),
+    [
+        # a year of days ending on the day before the export, crossing New Year
+        (["February 28", "December 31", "January 1", "February 27"], dt.date(2026, 2, 28), ["2025-02-28", "2025-12-31", "2026-01-01", "2026-02-27"]),
+        # a short series entirely before the reference day
+        (["April 12", "April 13"], dt.date(2026, 11, 26), ["2026-04-12", "2026-04-13"]),
+        # a series after the reference's month and day belongs to the year before
+        (["December 1", "December 2"], dt.date(2026, 11, 26), ["2025-12-01", "2025-12-02"]),
+        # newest first (X writes overview days newest first)
+        (["January 2", "January 1", "December 31"], dt.date(2026, 1, 5), ["2026-01-02", "2026-01-01", "2025-12-31"]),
+        # unordered publish days: each the latest such day on or before the reference
+        (["July 16", "December 30", "February 1"], dt.date(2026, 2, 28), ["2025-07-16", "2025-12-30", "2026-02-01"]),
+    ],
+)
+def test_dates_without_year(cells, reference, expected) -> None:
+    values, issues = to_datetime(pd.Series(cells, dtype=object), reference=reference, **WHERE)
+    assert values.dt.strftime("%Y-%m-%d").tolist() == expected
+    assert any("no year" in i.message and expected[0] in i.message for i in issues)
+
+
+def test_mixed_date_formats_are_an_error() -> None:
+    _, issues = to_datetime(pd.Series(["2025-01-01", "yesterday"], dtype=object), **WHERE)
+    assert [i.level for i in issues] == ["error"]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("Auf\u00adru\u00adfe", "aufrufe"), ("\ufeffDate", "date"), ("  Impressions   (total) ", "impressions (total)"), ("Ge\u00adsamt", "gesamt")],
+)
+def test_normalise_header(header, expected) -> None:
+    assert normalise_header(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Date,Views\n".encode("utf-8-sig"), "Date,Views\n"),
+        ("Date,Views\n".encode("utf-16"), "Date,Views\n"),  # with BOM
+        ("Date,Views\n".encode("utf-16-le"), "Date,Views\n"),  # without BOM
+        ("Größe\n".encode("cp1252"), "Größe\n"),
+    ],
+)
+def test_decode_text(data, text) -> None:
+    assert decode_text("f", data)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("lines", "delimiter"),
+    [(["a,b,c\n", "1,2,3\n"], ","), (["a;b;c\n", "1,5;2;3\n"], ";"), (["a\tb\n", "1\t2\n"], "\t"), (['"Title"\n', '"a","b"\n', '"1","2"\n'], ",")],
+)
+def test_sniff_delimiter(lines, delimiter) -> None:
+    assert sniff_delimiter(lines) == delimiter
+
+
+def test_sep_line_sets_the_separator_and_row_numbers_stay_true() -> None:
+    table = read_text_table("f.csv", b'sep=;\n"Title"\n"Date";"Primary"\n"2025-01-01";"5"\n')
+    assert table.delimiter == ";"
+    assert table.row_offset == 1
+    assert table.head[2] == ["2025-01-01", "5"]

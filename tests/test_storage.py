@@ -1,0 +1,149 @@
+"""Import semantics on SQLite and PostgreSQL alike: duplicates, newest wins, undo, transactions."""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from ingest.canonical import Grain
+from ingest.pipeline import Status
+from storage.imports import import_history, store_results, undo_import
+from storage.queries import current
+from storage.schema import daily, imports, posts
+from tests.conftest import read_files, read_one
+
+HEADER = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+APRIL_12_13 = (HEADER + '"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n').encode()
+APRIL_13_14 = (HEADER + '"April 13","2000","2","6","0","1"\n"April 14","3000","3","7","1","1"\n').encode()
+
+
+def imported(engine, name: str, data: bytes, **kwargs):
+    [result] = store_results(engine, [read_one(name, data, **kwargs)])
+    return result
+
+
+def views_by_day(engine) -> dict[str, float]:
+    frame = current(engine, Grain.DAILY, platform="tiktok")
+    return dict(zip(frame["date"].dt.strftime("%m-%d"), frame["views"], strict=True))
+
+
+def count(engine, table) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_import_stores_rows_with_their_provenance(engine) -> None:
+    result = imported(engine, "Overview.csv", APRIL_12_13, account="brand")
+    assert result.status is Status.IMPORTED
+    frame = current(engine, Grain.DAILY)
+    assert frame["views"].tolist() == [1591.0, 1154.0]
+    assert frame["engagements"].tolist() == [11.0, 5.0]  # likes + comments + shares
+    assert frame["import_id"].tolist() == [result.import_id] * 2
+    with engine.connect() as connection:
+        assert connection.execute(select(daily.c.source_row).order_by(daily.c.date)).scalars().all() == [2, 3]
+
+
+def test_same_bytes_twice_is_a_duplicate_and_changes_nothing(engine) -> None:
+    first = imported(engine, "Overview.csv", APRIL_12_13)
+    again = imported(engine, "copy of Overview.csv", APRIL_12_13)
+    assert (again.status, again.import_id) == (Status.DUPLICATE, first.import_id)
+    assert count(engine, daily) == 2
+    assert count(engine, imports) == 1
+
+
+def test_newest_import_wins_per_key_and_undo_restores_the_older_values(engine) -> None:
+    imported(engine, "Overview.csv", APRIL_12_13, account="brand")
+    newer = imported(engine, "Overview (1).csv", APRIL_13_14, account="brand")
+    assert views_by_day(engine) == {"04-12": 1591.0, "04-13": 2000.0, "04-14": 3000.0}
+    assert count(engine, daily) == 4  # the older April 13 stays stored
+    assert undo_import(engine, newer.import_id)
+    assert views_by_day(engine) == {"04-12": 1591.0, "04-13": 1154.0}
+    history = import_history(engine)
+    assert history["status"].tolist() == ["undone", "active"]
+    assert not undo_import(engine, newer.import_id)  # undoing twice changes nothing
+
+
+def test_a_newer_file_without_a_metric_keeps_the_older_value_of_it(engine) -> None:
+    reach = b'"Date","Total Viewers","New Viewers","Returning Viewers"\n"April 12","900","1","2"\n'
+    imported(engine, "Viewers.csv", reach, account="brand")
+    imported(engine, "Overview.csv", APRIL_12_13, account="brand")
+    day = current(engine, Grain.DAILY).iloc[0]
+    assert (day["reach"], day["views"]) == (900.0, 1591.0)
+
+
+def test_undone_bytes_can_be_imported_again(engine) -> None:
+    first = imported(engine, "Overview.csv", APRIL_12_13)
+    undo_import(engine, first.import_id)
+    again = imported(engine, "Overview.csv", APRIL_12_13)
+    assert again.status is Status.IMPORTED
+    assert again.import_id != first.import_id
+    assert count(engine, daily) == 2
+
+
+def test_a_file_that_fails_while_storing_stores_nothing(engine) -> None:
+    result = read_one("Overview.csv", APRIL_12_13)
+    frame = result.frames[Grain.DAILY]
+    result.frames[Grain.POST] = pd.DataFrame()  # nothing
+    # two rows with the same key: the second insert violates the primary key mid-transaction
+    result.frames[Grain.DAILY] = pd.concat([frame, frame.iloc[[0]]], ignore_index=True)
+    store_results(engine, [result])
+    assert result.status is Status.ERROR
+    assert "nothing of it was stored" in result.issues[-1].message
+    assert (count(engine, imports), count(engine, daily)) == (0, 0)
+
+
+def test_two_concurrent_imports_both_succeed(engine) -> None:
+    files = [("Overview.csv", APRIL_12_13, "one"), ("Overview.csv", APRIL_13_14, "two")]
+    results = [read_one(name, data, account=account) for name, data, account in files]
+    start = threading.Barrier(2)
+
+    def run(result) -> None:
+        start.wait()
+        store_results(engine, [result])
+
+    threads = [threading.Thread(target=run, args=(r,)) for r in results]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [r.status for r in results] == [Status.IMPORTED, Status.IMPORTED]
+    assert count(engine, daily) == 4
+
+
+def test_posts_keep_text_and_utc_publish_time(engine) -> None:
+    content = (
+        '"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"\n'
+        '"February 28","Ümlaut & emoji 🚀","https://www.tiktok.com/@acme/video/123","July 16","5","1","0","100"\n'
+    ).encode()
+    imported(engine, "Content.csv", content)
+    post = current(engine, Grain.POST).iloc[0]
+    assert (post["account"], post["post_id"], post["text"]) == ("acme", "123", "Ümlaut & emoji 🚀")
+    # export day "February 28" is 2026-02-28 (before the reference 2026-11-26); July 16 is the last one before it
+    assert post["published_at"] == pd.Timestamp("2025-07-16", tz="UTC")
+    assert count(engine, posts) == 1
+
+
+def test_batch_of_files_in_one_upload_resolves_meta_platform_from_siblings(engine) -> None:
+    def overview(title: str, value: int) -> bytes:
+        return f'sep=,\n"{title}"\n"Date","Primary"\n"2025-01-01T01:00:00","{value}"\n'.encode("utf-16")
+
+    results = store_results(engine, read_files(("export/Reach.csv", overview("Facebook reach", 5)), ("export/Views.csv", overview("Views", 40))))
+    assert [(r.platform, r.status) for r in results] == [("facebook", Status.IMPORTED)] * 2
+    day = current(engine, Grain.DAILY).iloc[0]
+    assert (day["reach"], day["impressions"]) == (5.0, 40.0)
+
+
+def test_bare_meta_file_alone_asks_for_the_platform(engine) -> None:
+    data = 'sep=,\n"Views"\n"Date","Primary"\n"2025-01-01T01:00:00","40"\n'.encode("utf-16")
+    result = imported(engine, "Views.csv", data)
+    assert result.status is Status.ERROR
+    assert "facebook or instagram" in result.issues[-1].message
+    assert imported(engine, "Views.csv", data, platform="instagram").platform == "instagram"
+
+
+@pytest.mark.parametrize("grain", list(Grain))
+def test_empty_store_gives_empty_canonical_frames(engine, grain) -> None:
+    assert current(engine, grain).empty
