@@ -1,0 +1,71 @@
+"""Data: upload exports (files or ZIP), see the result per file, undo imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from ingest.canonical import Platform
+from ingest.pipeline import Status, read_batch
+from storage.imports import import_history, store_results, undo_import
+from ui.imports import history_table, issues_table, results_table
+from ui.resources import engine
+from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
+
+st.title(t("data.title"))
+st.caption(t("data.intro"))
+
+upload_tab, history_tab = st.tabs([t("data.tab.upload"), t("data.tab.history")])
+
+with upload_tab:
+    files = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key=f"data_upload_{st.session_state[DATA_UPLOAD_GENERATION]}")
+    with st.expander(t("data.options")):
+        platform = st.selectbox(
+            t("data.platform"),
+            [None, Platform.FACEBOOK, Platform.INSTAGRAM],
+            key="data_platform",
+            format_func=lambda p: t("data.platform.auto") if p is None else str(p).capitalize(),
+        )
+        account = st.text_input(t("data.account"), key="data_account").strip() or None
+    if st.button(t("data.import"), type="primary", disabled=not files, key="data_import"):
+        progress = st.progress(0.0)
+        items = [(f.name, f.getvalue()) for f in files]
+        progress.progress(0.05, text=t("data.reading", file=", ".join(name for name, _ in items)[:80]))
+        results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account)
+
+        def report(number: int, total: int, file: str) -> None:
+            progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=file, number=number, total=total))
+
+        st.session_state[DATA_RESULTS] = store_results(engine(), results, progress=report)
+        st.session_state[DATA_UPLOAD_GENERATION] += 1
+        st.rerun()
+
+    results = st.session_state[DATA_RESULTS]
+    if results:
+        counts = {status: sum(1 for r in results if r.status is status) for status in Status}
+        summary = t("data.done", **{str(s): n for s, n in counts.items()})
+        (st.error if counts[Status.ERROR] else st.success)(summary)
+        st.subheader(t("data.results"))
+        st.dataframe(results_table(results, language()), hide_index=True, width="stretch")
+        issues = issues_table(results, language())
+        if not issues.empty:
+            st.subheader(t("data.issues"))
+            st.dataframe(issues, hide_index=True, width="stretch")
+
+with history_tab:
+    history = import_history(engine())
+    if history.empty:
+        st.info(t("data.no_history"))
+    else:
+        st.dataframe(history_table(history, language()), hide_index=True, width="stretch")
+        active = history[history["status"] == "active"]
+        if not active.empty:
+            with st.form("data_undo_form"):
+                chosen = st.selectbox(
+                    t("data.undo.pick"), active["id"].tolist(), key="data_undo_id", format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}"
+                )
+                confirmed = st.checkbox(t("data.undo.confirm"), key="data_undo_confirm")
+                if st.form_submit_button(t("data.undo")) and confirmed:
+                    undo_import(engine(), int(chosen))
+                    st.success(t("data.undone", id=chosen))

@@ -1,0 +1,43 @@
+"""House rules that keep the code base honest."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+
+import ingest.adapters
+from ingest.registry import ADAPTERS
+from tests.conftest import ROOT
+
+CORE = ("ingest", "metrics", "storage", "reports", "charts")
+
+
+def test_core_never_imports_streamlit() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in CORE
+        for path in (ROOT / package).rglob("*.py")
+        if re.search(r"^\s*(import streamlit|from streamlit)", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert offenders == []
+    code = "import sys, ingest.pipeline, storage.imports, storage.queries; print('streamlit' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_every_adapter_is_documented() -> None:
+    for adapter in ADAPTERS:
+        assert adapter.report and adapter.description, adapter
+    for module in pkgutil.iter_modules(ingest.adapters.__path__):
+        if module.name in {"base"}:
+            continue
+        doc = importlib.import_module(f"ingest.adapters.{module.name}").__doc__ or ""
+        assert "->" in doc or "column" in doc.lower(), f"{module.name} documents no column mapping"
+        assert re.search(r"time zone|UTC", doc, re.IGNORECASE), f"{module.name} documents no time zone"
+
+
+def test_report_names_are_unique() -> None:
+    reports = [a.report for a in ADAPTERS]
+    assert len(reports) == len(set(reports))

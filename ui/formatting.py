@@ -1,0 +1,48 @@
+"""Numbers and dates in the user's language, through Babel (1.234,5 and 31.12.2026 in German)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
+from babel.numbers import format_decimal, format_percent
+
+from ui.i18n import Language
+
+LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
+
+
+def number(value: float | int | None, language: Language, digits: int = 0) -> str:
+    if value is None or value != value:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[language])
+
+
+def percent(value: float | None, language: Language, digits: int = 1) -> str:
+    if value is None or value != value:
+        return "–"
+    return format_percent(value, format="#,##0." + "0" * digits + " %", locale=LOCALES[language])
+
+
+def _missing(value: object) -> bool:
+    return value is None or value != value  # NaN and NaT are not equal to themselves
+
+
+def date(value: dt.date | None, language: Language) -> str:
+    if _missing(value):
+        return "–"
+    return babel_format_date(value, format="dd.MM.yyyy" if language is Language.DE else "yyyy-MM-dd", locale=LOCALES[language])
+
+
+def datetime(value: dt.datetime | None, language: Language) -> str:
+    if _missing(value):
+        return "–"
+    return babel_format_datetime(value, format="dd.MM.yyyy HH:mm" if language is Language.DE else "yyyy-MM-dd HH:mm", locale=LOCALES[language])
+
+
+def period(start: dt.date | None, end: dt.date | None, language: Language) -> str:
+    if _missing(start):
+        return "–"
+    return date(start, language) if start == end else f"{date(start, language)} – {date(end, language)}"

@@ -1,0 +1,32 @@
+"""Session-state keys, initialised once. Widget keys are prefixed with their page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import Language, translate
+
+LANGUAGE = "language"  # the chosen language; kept apart from the widget so it survives every rerun
+LANGUAGE_WIDGET = "sidebar_language"
+DATA_RESULTS = "data_results"  # the last upload's results on the Data page
+DATA_UPLOAD_GENERATION = "data_upload_generation"  # bumped to clear the uploader after an import
+
+
+def init_state() -> None:
+    st.session_state.setdefault(LANGUAGE, Language.DE)
+    st.session_state.setdefault(DATA_RESULTS, None)
+    st.session_state.setdefault(DATA_UPLOAD_GENERATION, 0)
+
+
+def language() -> Language:
+    return Language(st.session_state.get(LANGUAGE, Language.DE))
+
+
+def t(key: str, **values: object) -> str:
+    """The UI text for ``key`` in the session's language."""
+    return translate(key, language(), **values)
+
+
+def remember_language() -> None:
+    """on_change of the language widget."""
+    st.session_state[LANGUAGE] = Language(st.session_state[LANGUAGE_WIDGET])
