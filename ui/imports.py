@@ -9,26 +9,30 @@ from ui import formatting
 from ui.i18n import Language, translate
 
 
+def _rows_text(counts: dict[str, int], language: Language) -> str:
+    """{"post": 12, "daily": 30} -> "12 Beiträge, 30 Tage"."""
+    return ", ".join(f"{formatting.number(n, language)} {translate('grain.' + g, language)}" for g, n in counts.items() if n) or "–"
+
+
 def results_table(results: list[FileResult], language: Language) -> pd.DataFrame:
     def tr(key: str) -> str:
         return translate(key, language)
 
-    rows = []
-    for result in results:
-        start, end = result.date_range
-        rows.append(
+    return pd.DataFrame(
+        [
             {
                 tr("col.file"): result.file,
                 tr("col.status"): tr(f"status.{result.status}"),
                 tr("col.platform"): str(result.platform) if result.platform else "–",
                 tr("col.report"): result.report or "–",
                 tr("col.account"): result.account or result.accounts_in_rows() or "–",
-                tr("col.rows"): ", ".join(f"{formatting.number(n, language)} {tr('grain.' + g)}" for g, n in result.rows.items()) or "–",
-                tr("col.period"): formatting.period(start, end, language),
+                tr("col.rows"): _rows_text(result.rows, language),
+                tr("col.period"): formatting.period(*result.date_range, language),
                 tr("col.issues"): sum(1 for i in result.issues if i.level != "info"),
             }
-        )
-    return pd.DataFrame(rows)
+            for result in results
+        ]
+    )
 
 
 def issues_table(results: list[FileResult], language: Language) -> pd.DataFrame:
@@ -57,23 +61,18 @@ def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:
 
     if history.empty:
         return pd.DataFrame()
-    rows = history["rows_post"].astype(int), history["rows_daily"].astype(int), history["rows_audience"].astype(int)
+    counts = history[["rows_post", "rows_daily", "rows_audience"]].rename(columns=lambda c: c.removeprefix("rows_")).astype(int)
+    starts, ends = pd.to_datetime(history["date_from"]).dt.date, pd.to_datetime(history["date_to"]).dt.date
     return pd.DataFrame(
         {
             tr("col.id"): history["id"],
-            tr("col.imported_at"): [formatting.datetime(v.to_pydatetime(), language) for v in pd.to_datetime(history["imported_at"])],
+            tr("col.imported_at"): pd.to_datetime(history["imported_at"]).map(lambda v: formatting.datetime(v.to_pydatetime(), language)),
             tr("col.status"): history["status"].map(lambda s: tr(f"status.{s}")),
             tr("col.file"): history["file_name"],
             tr("col.platform"): history["platform"].fillna("–"),
             tr("col.report"): history["report"].fillna("–"),
             tr("col.account"): history["account"].fillna("–"),
-            tr("col.rows"): [
-                ", ".join(f"{formatting.number(n, language)} {tr('grain.' + g)}" for g, n in zip(("post", "daily", "audience"), counts, strict=True) if n)
-                for counts in zip(*rows, strict=True)
-            ],
-            tr("col.period"): [
-                formatting.period(a, b, language)
-                for a, b in zip(pd.to_datetime(history["date_from"]).dt.date, pd.to_datetime(history["date_to"]).dt.date, strict=True)
-            ],
+            tr("col.rows"): [_rows_text(row, language) for row in counts.to_dict("records")],
+            tr("col.period"): [formatting.period(a, b, language) for a, b in zip(starts, ends, strict=True)],
         }
     )
