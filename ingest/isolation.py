@@ -8,9 +8,10 @@ imported Resonanz: Streamlit's threads, pytest, or a cron script.
 
 from __future__ import annotations
 
-import pickle
+import marshal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,32 +21,57 @@ PARSE_TIMEOUT_SECONDS = 120.0
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class IsolatedRead:
+    """A reader child started at once; the caller may work meanwhile, then ``result()`` or ``cancel()``."""
+
+    def __init__(self, file: str, reader: str, data: bytes, timeout: float = PARSE_TIMEOUT_SECONDS) -> None:
+        self.file, self.timeout = file, timeout
+        self._timed_out = False
+        self._output: tuple[bytes, bytes] = (b"", b"")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "ingest.worker", reader], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT
+        )
+        self._thread = threading.Thread(target=self._communicate, args=(data,), daemon=True)
+        self._thread.start()
+
+    def _communicate(self, data: bytes) -> None:
+        try:
+            self._output = self._process.communicate(data, timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self._timed_out = True
+            self._process.kill()
+            self._output = self._process.communicate()
+        except (BrokenPipeError, ValueError):  # the child died or was cancelled while reading its input
+            self._output = (b"", b"")
+            self._process.wait()
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._thread.join()
+
+    def result(self) -> Any:
+        self._thread.join()
+        stdout, stderr = self._output
+        if self._timed_out:
+            message = f"Reading the file took longer than {self.timeout:.0f} s and was stopped. Check that it is a real export."
+            raise IngestError([error(message, file=self.file)])
+        if self._process.returncode == 0:
+            return marshal.loads(stdout)  # our own child's output (plain values), never user bytes
+        if self._process.returncode == 3:
+            message = stderr.decode("utf-8", errors="replace").strip()[-300:]
+            raise IngestError(
+                [
+                    error(
+                        f"The file could not be read as a spreadsheet ({message}). "
+                        "Check that it is not damaged or password-protected; re-save it in Excel if needed.",
+                        file=self.file,
+                    )
+                ]
+            )
+        message = "The spreadsheet reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again."
+        raise IngestError([error(message, file=self.file)])
+
+
 def run_isolated(file: str, reader: str, data: bytes, timeout: float = PARSE_TIMEOUT_SECONDS) -> Any:
     """Run ``ingest.worker`` with ``reader`` on ``data`` and return what it read."""
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "ingest.worker", reader],
-            input=data,
-            capture_output=True,
-            timeout=timeout,
-            cwd=PROJECT_ROOT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise IngestError([error(f"Reading the file took longer than {timeout:.0f} s and was stopped. Check that it is a real export.", file=file)]) from exc
-    if completed.returncode == 0:
-        return pickle.loads(completed.stdout)  # our own child's output, never user bytes
-    if completed.returncode == 3:
-        message = completed.stderr.decode("utf-8", errors="replace").strip()[-300:]
-        raise IngestError(
-            [
-                error(
-                    f"The file could not be read as a spreadsheet ({message}). "
-                    "Check that it is not damaged or password-protected; re-save it in Excel if needed.",
-                    file=file,
-                )
-            ]
-        )
-    raise IngestError(
-        [error("The spreadsheet reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again.", file=file)]
-    )
+    return IsolatedRead(file, reader, data, timeout).result()

@@ -30,7 +30,7 @@ def normalise_header(header: object) -> str:
 
 
 def is_null_cell(series: pd.Series) -> pd.Series:
-    text = series.astype("string").str.strip().str.casefold()
+    text = series.astype("string").str.strip().str.lower()  # pyarrow kernels; casefold would loop in Python
     return series.isna() | text.isin(NULL_TOKENS).fillna(True)
 
 
@@ -73,30 +73,33 @@ def to_number(
     if pd.api.types.is_numeric_dtype(series.dtype) or kind in ("floating", "integer", "mixed-integer-float", "empty"):
         values = pd.to_numeric(series, errors="coerce").astype("float64")
         return (values / 100 if percent else values), []
-    values = pd.Series(np.nan, index=series.index, dtype="float64")
-    if kind == "string":
-        is_text = pd.Series(True, index=series.index)
-    else:  # workbook columns mixing typed numbers and text cells
-        is_text = ~series.map(lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool), na_action="ignore").fillna(False).astype(bool)
-        values[~is_text] = pd.to_numeric(series[~is_text], errors="coerce").astype("float64")
-    text_cells = series[is_text & ~is_null_cell(series)].astype("string").str.strip()
-    percent_cells = text_cells.str.endswith("%")
-    if not text_cells.empty:
-        decimal = infer_decimal(text_cells, decimal)
-        cleaned = text_cells.str.replace(r"[\s\u00a0\u202f%']", "", regex=True)
+    # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0").
+    # With a decimal comma, text with a separator must not take it ("1.234" means 1234 there).
+    text = series.astype("string") if kind == "string" else None
+    if decimal == "," and text is not None:
+        candidates = series.where(~text.str.contains(r"[.,]", regex=True).fillna(False).to_numpy(dtype=bool))
+    else:
+        candidates = series
+    first = pd.to_numeric(candidates, errors="coerce")
+    values = pd.Series(np.asarray(first.to_numpy(dtype="float64", na_value=np.nan)), index=series.index)
+    # Second pass over what is left: empty cells, null tokens, formatted numbers, and garbage.
+    rest = series[values.isna().to_numpy()]
+    rest_text = rest.astype("string").str.strip()
+    nulls = rest.isna() | rest_text.str.lower().isin(NULL_TOKENS).fillna(True)
+    to_clean = rest_text[~nulls.to_numpy(dtype=bool)]
+    if not to_clean.empty:
+        decimal = infer_decimal(to_clean, decimal)
+        cleaned = to_clean.str.replace(r"[\s\u00a0\u202f%']", "", regex=True)
         if decimal == ",":
             cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
         else:
             cleaned = cleaned.str.replace(",", "", regex=False)
-        parsed = pd.to_numeric(cleaned, errors="coerce")
-        values[parsed.index] = parsed.to_numpy(dtype="float64", na_value=np.nan)
-    bad = values.isna() & ~is_null_cell(series)
-    issues = _cell_issues(series[bad], "is not a number", column, file, sheet, row_base)
-    if percent:
-        values = values / 100
-    elif not text_cells.empty and percent_cells.any():
-        values[percent_cells[percent_cells].index] /= 100
-    return values, issues
+        parsed = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        parsed = np.where(to_clean.str.endswith("%").to_numpy(dtype=bool, na_value=False), parsed / 100, parsed)
+        values[to_clean.index] = parsed
+    bad = to_clean[values[to_clean.index].isna().to_numpy()]
+    issues = _cell_issues(series[bad.index], "is not a number", column, file, sheet, row_base)
+    return (values / 100 if percent else values), issues
 
 
 def _cell_issues(bad: pd.Series, what: str, column: str, file: str, sheet: str | None, row_base: int, limit: int = 20) -> list[Issue]:
@@ -207,7 +210,10 @@ def choose_date_format(text: pd.Series, *, day_first: bool = False) -> str | Non
     sample = text.dropna().drop_duplicates().head(500)
     if sample.empty:
         return None
-    fitting = [fmt for fmt in DATE_FORMATS + YEARLESS_FORMATS if _parse_with(sample, fmt).notna().all()]
+    # Sieve on a few values first; only the formats that fit them meet the larger sample.
+    few = sample.head(12)
+    fitting = [fmt for fmt in DATE_FORMATS + YEARLESS_FORMATS if _parse_with(few, fmt).notna().all()]
+    fitting = [fmt for fmt in fitting if _parse_with(sample, fmt).notna().all()]
     if not fitting:
         return None
     if day_first:
@@ -234,12 +240,16 @@ def to_datetime(
     """
     issues: list[Issue] = []
     nulls = is_null_cell(series)
-    native = series.map(lambda v: isinstance(v, dt.date | pd.Timestamp), na_action="ignore").fillna(False).astype(bool)
+    if pd.api.types.infer_dtype(series, skipna=True) == "string":
+        native = pd.Series(False, index=series.index)
+    else:
+        native = series.map(lambda v: isinstance(v, dt.date | pd.Timestamp), na_action="ignore").fillna(False).astype(bool)
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[us]")
     if native.any():
         result[native] = pd.to_datetime(series[native].astype(object)).astype("datetime64[us]")
-    text = _english_months(series[~native & ~nulls].astype("string").str.strip())
-    text = text.str.replace(r"\s+", " ", regex=True)
+    text = series[~native & ~nulls].astype("string").str.strip()
+    if text.head(200).str.contains(r"[^\W\d_]", regex=True).any():  # month names: make German ones English, tidy spaces
+        text = _english_months(text).str.replace(r"\s+", " ", regex=True)
     if not text.empty:
         fmt = choose_date_format(text, day_first=day_first)
         if fmt is None:

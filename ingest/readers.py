@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -30,9 +31,9 @@ class RawTable:
     notes: tuple[Issue, ...] = field(default_factory=tuple)
     row_offset: int = 0  # lines removed before the cells (the "sep=," line), for row numbers
 
-    @property
+    @cached_property
     def head(self) -> list[list[str]]:
-        """The first rows as stripped strings, for detection."""
+        """The first rows as stripped strings, for detection (computed once; every adapter looks)."""
         top = self.cells.head(40)
         return [[_cell_text(v) for v in row] for row in top.itertuples(index=False, name=None)]
 
@@ -131,20 +132,30 @@ def read_text_table(file: str, data: bytes) -> RawTable:
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
     if delimiter == ";":
         notes.append(info("Semicolon-separated file: numbers are read with a decimal comma (1.234,5).", file=file))
-    return RawTable(file=file, sheet=None, cells=cells.astype(object), delimiter=delimiter, notes=tuple(notes), row_offset=row_offset)
+    return RawTable(file=file, sheet=None, cells=cells, delimiter=delimiter, notes=tuple(notes), row_offset=row_offset)
 
 
 # ---------------------------------------------------------------- workbooks
 
 
 def read_workbook_tables(file: str, data: bytes, container: Container) -> list[RawTable]:
-    from ingest.isolation import run_isolated
+    from ingest.isolation import IsolatedRead
+    from ingest.safety import check_workbook_parts
 
     reader = "spreadsheetml" if container is Container.SPREADSHEET_XML else "calamine"
-    sheets = run_isolated(file, reader, data)
-    tables = []
-    for name, rows in sheets:
-        width = max((len(r) for r in rows), default=0)
-        cells = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], dtype="object") if width else pd.DataFrame(dtype="object")
-        tables.append(RawTable(file=file, sheet=name, cells=cells))
-    return tables
+    isolated = IsolatedRead(file, reader, data)
+    if container is Container.XLSX:
+        try:
+            check_workbook_parts(file, data)  # on the second core while the child reads
+        except IngestError:
+            isolated.cancel()
+            raise
+    sheets = isolated.result()
+    return [RawTable(file=file, sheet=name, cells=_cells(rows)) for name, rows in sheets]
+
+
+def _cells(rows: list[list[object]]) -> pd.DataFrame:
+    width = max(map(len, rows), default=0)
+    if any(len(r) != width for r in rows):  # SpreadsheetML rows end at their last cell
+        rows = [r + [""] * (width - len(r)) for r in rows]
+    return pd.DataFrame(rows, dtype=object) if width else pd.DataFrame(dtype=object)

@@ -112,20 +112,26 @@ def _check_zip(file: str, data: bytes) -> Container:
         raise _fail(file, f"The ZIP file expands to {total // 1024 // 1024} MB; at most {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB are accepted.")
     names = {m.filename for m in members}
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
-        _check_workbook_parts(file, archive, names)
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
         return Container.XLSX
     return Container.ZIP
 
 
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3,}|[A-Z]+\d{7,})"')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{7,})"')
+# Cell and row references beyond ZZ or row 999999 (literal-led patterns: a fast scan of large sheets).
+_CELL_REF = re.compile(rb' r="([A-Z]{3,}\d+)"')
+_ROW_REF = re.compile(rb' r="[A-Z]*(\d{7,})"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]+\d+:([A-Z]+)(\d+)"')
 
 
-def _check_workbook_parts(file: str, archive: zipfile.ZipFile, names: set[str]) -> None:
-    if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
-    for name in sorted(names):
+def check_workbook_parts(file: str, data: bytes) -> None:
+    """The deep checks of an .xlsx that ``sniff_container`` accepted: DTDs and the real used range.
+
+    They decompress every part, so the caller runs them while the isolated reader already works
+    (a hostile file can at worst end that child process; these checks then say why).
+    """
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for name in sorted(archive.namelist()):
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
         with archive.open(name) as handle:
@@ -150,7 +156,7 @@ def _check_used_range(file: str, sheet_xml: bytes, part: str) -> None:
         raise _huge_range(file, part, cell.group(1).decode())
     row = _ROW_REF.search(sheet_xml)
     if row and int(row.group(1)) > MAX_SHEET_ROWS:
-        raise _huge_range(file, part, f"row {row.group(1).decode()}")
+        raise _huge_range(file, part, row.group(0).decode().split('"')[1])
 
 
 def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:

@@ -1,4 +1,4 @@
-"""Child process entry: read a workbook from stdin, write the cells pickled to stdout.
+"""Child process entry: read a workbook from stdin, write its cells (marshal, row by row) to stdout.
 
 Exit 0 with the result, 3 with a readable error on stderr; anything else means the reader crashed.
 It imports no pandas, so it starts in milliseconds.
@@ -6,16 +6,40 @@ It imports no pandas, so it starts in milliseconds.
 
 from __future__ import annotations
 
+import datetime
 import io
-import pickle
+import marshal
 import resource
 import sys
 
 MEMORY_LIMIT_BYTES = 4 * 1024**3
 
 
+def _serialise(sheets: list[tuple[str, list[list[object]]]]) -> bytes:
+    """marshal (version 2: no object references, three times faster to write than the default).
+
+    Date, time and duration cells (rare in exports) cannot be marshalled; they become ISO text,
+    which the date parser reads like any export's.
+    """
+    try:
+        return marshal.dumps(sheets, 2)
+    except ValueError:
+        return marshal.dumps([(name, [[_plain_value(v) for v in row] for row in rows]) for name, rows in sheets], 2)
+
+
+def _plain_value(value: object) -> object:
+    """A date, time or duration cell as ISO text, which the date parser reads like any export's."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return str(value)
+    return value
+
+
 def read_calamine_cells(data: bytes) -> list[tuple[str, list[list[object]]]]:
-    """Every sheet's cells from A1 on (runs in the isolated child)."""
+    """Every sheet's cells from A1 on, row by row (runs in the isolated child)."""
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -58,7 +82,7 @@ def main() -> int:
     except Exception as exc:  # reported to the parent as a readable message
         sys.stderr.write(f"{type(exc).__name__}: {exc}")
         return 3
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(_serialise(result))
     return 0
 
 
