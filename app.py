@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANGUAGE_NAMES, Language
+from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
 st.set_page_config(page_title="Resonanz", page_icon=":material/insights:", layout="wide")
 init_state()
+warm_parser()
 
 with st.sidebar:
     st.selectbox(

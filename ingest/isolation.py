@@ -1,77 +1,193 @@
-"""Run a parser in a separate process, so a hostile file cannot take the server down.
+"""Parse untrusted exports in a separate, warm process, so a hostile file cannot take the server down.
 
-A native reader that aborts, allocates without bound or spins forever only ends its own short-lived
-child process (``python -m ingest.worker``, memory-capped); the caller gets an ``IngestError`` it can
-show to the user. A fresh interpreter (not a fork) keeps the child independent of whatever program
+``python -m ingest.worker`` runs beside the app (or the command line) with a memory cap, and parses
+one file at a time. A native reader that aborts, allocates without bound or spins forever only ends
+that child: the caller gets an ``IngestError`` naming the file, and the next parse starts a fresh
+child. Results come back as JSON and Arrow IPC, never pickle, so even a subverted child cannot run
+code in the server. A fresh interpreter (not a fork) keeps the child independent of whatever program
 imported Resonanz: Streamlit's threads, pytest, or a cron script.
 """
 
 from __future__ import annotations
 
-import marshal
+import atexit
+import datetime as dt
+import json
+import os
+import select
+import struct
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
-from typing import Any
 
-from ingest.issues import IngestError, error
+import pandas as pd
+import pyarrow as pa
+
+from ingest.canonical import Grain, Platform, conform
+from ingest.issues import IngestError, Issue, Level, error
 
 PARSE_TIMEOUT_SECONDS = 120.0
+STARTUP_TIMEOUT_SECONDS = 60.0
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class IsolatedRead:
-    """A reader child started at once; the caller may work meanwhile, then ``result()`` or ``cancel()``."""
+def frame_to_ipc(frame: pd.DataFrame) -> bytes:
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
-    def __init__(self, file: str, reader: str, data: bytes, timeout: float = PARSE_TIMEOUT_SECONDS) -> None:
-        self.file, self.timeout = file, timeout
-        self._timed_out = False
-        self._output: tuple[bytes, bytes] = (b"", b"")
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "ingest.worker", reader], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT_ROOT
-        )
-        self._thread = threading.Thread(target=self._communicate, args=(data,), daemon=True)
-        self._thread.start()
 
-    def _communicate(self, data: bytes) -> None:
-        try:
-            self._output = self._process.communicate(data, timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            self._timed_out = True
-            self._process.kill()
-            self._output = self._process.communicate()
-        except (BrokenPipeError, ValueError):  # the child died or was cancelled while reading its input
-            self._output = (b"", b"")
-            self._process.wait()
+def frame_from_ipc(data: bytes, grain: Grain) -> pd.DataFrame:
+    return conform(pa.ipc.open_stream(data).read_all().to_pandas(), grain)
 
-    def cancel(self) -> None:
-        self._process.kill()
-        self._thread.join()
 
-    def result(self) -> Any:
-        self._thread.join()
-        stdout, stderr = self._output
-        if self._timed_out:
-            message = f"Reading the file took longer than {self.timeout:.0f} s and was stopped. Check that it is a real export."
-            raise IngestError([error(message, file=self.file)])
-        if self._process.returncode == 0:
-            return marshal.loads(stdout)  # our own child's output (plain values), never user bytes
-        if self._process.returncode == 3:
-            message = stderr.decode("utf-8", errors="replace").strip()[-300:]
-            raise IngestError(
-                [
-                    error(
-                        f"The file could not be read as a spreadsheet ({message}). "
-                        "Check that it is not damaged or password-protected; re-save it in Excel if needed.",
-                        file=self.file,
-                    )
-                ]
+def send_message(stream: object, header: dict[str, object], blobs: list[bytes]) -> None:
+    """4-byte header length, JSON header, then each blob as 8-byte length and bytes."""
+    encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    parts = [struct.pack(">I", len(encoded)), encoded]
+    for blob in blobs:
+        parts += [struct.pack(">Q", len(blob)), blob]
+    stream.write(b"".join(parts))  # type: ignore[attr-defined]
+    stream.flush()  # type: ignore[attr-defined]
+
+
+class _Deadline(Exception):
+    pass
+
+
+class ParserProcess:
+    """One warm parsing child; ``submit`` a file, do other work, then take its ``result``."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            self._ensure()
+
+    def _ensure(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_ROOT, bufsize=0
             )
-        message = "The spreadsheet reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again."
-        raise IngestError([error(message, file=self.file)])
+            try:  # wait until its imports are done, so that "started" means "warm"
+                _read_exact(self._process.stdout.fileno(), 1, time.monotonic() + STARTUP_TIMEOUT_SECONDS)  # type: ignore[union-attr]
+            except (_Deadline, EOFError, OSError):
+                self._discard()
+                raise IngestError([error("The parser process did not start. Check the installation (./start sets it up).")]) from None
+        return self._process
+
+    def _discard(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            for stream in (self._process.stdin, self._process.stdout):
+                if stream is not None:
+                    stream.close()
+            self._process = None
+
+    def close(self) -> None:
+        """Stop the child (it would end by itself when its stdin closes)."""
+        with self._lock:
+            self._discard()
+
+    def __enter__(self) -> ParserProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def parse(self, file: str, data: bytes, container: str, reference_date: dt.date, *, while_parsing: object = None,
+              timeout: float = PARSE_TIMEOUT_SECONDS) -> ParsedFile:
+        """Parse ``data`` in the child; ``while_parsing()`` runs meanwhile in this process (safety checks).
+
+        If ``while_parsing`` raises, the child is stopped and the exception propagates.
+        """
+        with self._lock:
+            process = self._ensure()
+            try:
+                send_message(process.stdin, {"file": file, "container": container, "reference_date": reference_date.isoformat()}, [data])
+            except (BrokenPipeError, OSError):
+                self._discard()
+                raise IngestError([error(_CRASHED, file=file)]) from None
+            if callable(while_parsing):
+                try:
+                    while_parsing()
+                except BaseException:
+                    self._discard()
+                    raise
+            try:
+                return self._receive(process, time.monotonic() + timeout)
+            except _Deadline:
+                self._discard()
+                message = f"Reading the file took longer than {timeout:.0f} s and was stopped. Check that it is a real export."
+                raise IngestError([error(message, file=file)]) from None
+            except (EOFError, OSError, ValueError):
+                self._discard()
+                raise IngestError([error(_CRASHED, file=file)]) from None
+
+    def _receive(self, process: subprocess.Popen[bytes], deadline: float) -> ParsedFile:
+        fd = process.stdout.fileno()  # type: ignore[union-attr]
+        (length,) = struct.unpack(">I", _read_exact(fd, 4, deadline))
+        header = json.loads(_read_exact(fd, length, deadline))
+        frames = {}
+        for grain in header["grains"]:
+            (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
+            frames[Grain(grain)] = frame_from_ipc(_read_exact(fd, size, deadline), Grain(grain))
+        return ParsedFile.from_header(header, frames)
 
 
-def run_isolated(file: str, reader: str, data: bytes, timeout: float = PARSE_TIMEOUT_SECONDS) -> Any:
-    """Run ``ingest.worker`` with ``reader`` on ``data`` and return what it read."""
-    return IsolatedRead(file, reader, data, timeout).result()
+_CRASHED = "The file reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again."
+
+
+def _read_exact(fd: int, size: int, deadline: float) -> bytes:
+    chunks, remaining = [], size
+    while remaining:
+        wait = deadline - time.monotonic()
+        if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+            raise _Deadline
+        chunk = os.read(fd, min(remaining, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+class ParsedFile:
+    """What the child says about one file: status, what it is, its frames and issues."""
+
+    def __init__(self, status: str, frames: dict[Grain, pd.DataFrame], issues: list[Issue], report: str | None = None,
+                 platform: Platform | None = None, account: str | None = None, platform_candidates: tuple[Platform, ...] = ()) -> None:
+        self.status, self.frames, self.issues = status, frames, issues
+        self.report, self.platform, self.account, self.platform_candidates = report, platform, account, platform_candidates
+
+    def header(self) -> dict[str, object]:
+        return {
+            "status": self.status, "report": self.report, "platform": str(self.platform) if self.platform else None, "account": self.account,
+            "platform_candidates": [str(p) for p in self.platform_candidates], "issues": [i.to_dict() for i in self.issues],
+            "grains": [str(g) for g in self.frames],
+        }
+
+    @classmethod
+    def from_header(cls, header: dict[str, object], frames: dict[Grain, pd.DataFrame]) -> ParsedFile:
+        issues = [Issue(**{**i, "level": Level(i["level"])}) for i in header["issues"]]  # type: ignore[union-attr]
+        return cls(
+            status=str(header["status"]), frames=frames, issues=issues, report=header["report"],  # type: ignore[arg-type]
+            platform=Platform(header["platform"]) if header["platform"] else None, account=header["account"],  # type: ignore[arg-type]
+            platform_candidates=tuple(Platform(p) for p in header["platform_candidates"]),  # type: ignore[union-attr]
+        )
+
+
+_PARSER = ParserProcess()  # one per server process, like a connection pool
+atexit.register(_PARSER.close)
+
+
+def parser_process() -> ParserProcess:
+    """The process-wide parser (started on first use; ``start()`` it early to have it warm)."""
+    return _PARSER

@@ -22,10 +22,11 @@ import pandas as pd
 
 from ingest.adapters.base import Context, Parsed
 from ingest.canonical import KEY_COLUMNS, STOCK_METRICS, Grain, Platform, present_metrics
-from ingest.issues import IngestError, Issue, Level, error, info, warning
+from ingest.isolation import ParsedFile, parser_process
+from ingest.issues import IngestError, Issue, Level, UnsupportedFileError, error, info, warning
 from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.registry import best_match
-from ingest.safety import Container, sniff_container
+from ingest.safety import Container, check_workbook_parts, sniff_container
 
 MAX_ARCHIVE_DEPTH = 2
 DEFAULT_ACCOUNT = "default"
@@ -143,13 +144,27 @@ def _read_any(name: str, data: bytes, reference_date: dt.date, depth: int) -> li
         container = sniff_container(name, data)
         if container is Container.ZIP:
             return _read_archive(result, data, reference_date, depth)
+        # The deep workbook checks decompress every part: they run here while the child parses.
+        checks = (lambda: check_workbook_parts(name, data)) if container is Container.XLSX else None
+        parsed = parser_process().parse(name, data, str(container), reference_date, while_parsing=checks)
+        result.status, result.frames, result.issues = Status(parsed.status), parsed.frames, parsed.issues
+        result.report, result.platform, result.account = parsed.report, parsed.platform, parsed.account
+        result.platform_candidates = parsed.platform_candidates
+    except IngestError as exc:
+        result.fail(exc.issues, Status.UNSUPPORTED if isinstance(exc, UnsupportedFileError) else Status.ERROR)
+    return [result]
+
+
+def parse_export(name: str, data: bytes, container: Container, reference_date: dt.date) -> ParsedFile:
+    """Read one export file into canonical frames. Runs inside the parser process (ingest.worker)."""
+    result = FileResult(file=name, sha256="", size=len(data), status=Status.PARSED)
+    try:
         _read_export(result, data, container, reference_date)
     except IngestError as exc:
-        status = Status.UNSUPPORTED if exc.__class__.__name__ == "UnsupportedFileError" else Status.ERROR
-        result.fail(exc.issues, status)
-    except Exception as exc:  # a reader bug must not take the batch down; report it as this file's error
+        result.fail(exc.issues, Status.UNSUPPORTED if isinstance(exc, UnsupportedFileError) else Status.ERROR)
+    except Exception as exc:  # a reader bug must not end the batch; report it as this file's error
         result.fail([error(f"Unexpected error while reading the file ({type(exc).__name__}: {exc}). Please report it with the file.", file=name)])
-    return [result]
+    return ParsedFile(str(result.status), result.frames, result.issues, result.report, result.platform, result.account, result.platform_candidates)
 
 
 def _read_archive(result: FileResult, data: bytes, reference_date: dt.date, depth: int) -> list[FileResult]:
@@ -184,8 +199,6 @@ def _read_export(result: FileResult, data: bytes, container: Container, referenc
             continue
         parsed.append(match.adapter.parse(table, match, context))
     if not parsed:
-        from ingest.issues import UnsupportedFileError
-
         raise UnsupportedFileError(
             [
                 error(

@@ -138,19 +138,48 @@ def read_text_table(file: str, data: bytes) -> RawTable:
 # ---------------------------------------------------------------- workbooks
 
 
-def read_workbook_tables(file: str, data: bytes, container: Container) -> list[RawTable]:
-    from ingest.isolation import IsolatedRead
-    from ingest.safety import check_workbook_parts
+def read_calamine_cells(data: bytes) -> list[tuple[str, list[list[object]]]]:
+    """Every sheet's cells from A1 on, row by row (xlsx, xls, xlsb, ods)."""
+    from python_calamine import CalamineWorkbook
 
-    reader = "spreadsheetml" if container is Container.SPREADSHEET_XML else "calamine"
-    isolated = IsolatedRead(file, reader, data)
-    if container is Container.XLSX:
-        try:
-            check_workbook_parts(file, data)  # on the second core while the child reads
-        except IngestError:
-            isolated.cancel()
-            raise
-    sheets = isolated.result()
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names]
+
+
+def read_spreadsheetml_cells(data: bytes) -> list[tuple[str, list[list[object]]]]:
+    """Excel 2003 XML ("SpreadsheetML"), which old Facebook Insights saved with an .xls name."""
+    from defusedxml import ElementTree
+
+    ns = {"ss": "urn:schemas-microsoft-com:office:spreadsheet"}
+    index_attr = "{urn:schemas-microsoft-com:office:spreadsheet}Index"
+    type_attr = "{urn:schemas-microsoft-com:office:spreadsheet}Type"
+    name_attr = "{urn:schemas-microsoft-com:office:spreadsheet}Name"
+    root = ElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    sheets: list[tuple[str, list[list[object]]]] = []
+    for worksheet in root.findall("ss:Worksheet", ns):
+        rows: list[list[object]] = []
+        for row in worksheet.findall("ss:Table/ss:Row", ns):
+            if row.get(index_attr):
+                rows.extend([] for _ in range(int(row.get(index_attr)) - 1 - len(rows)))
+            cells: list[object] = []
+            for cell in row.findall("ss:Cell", ns):
+                if cell.get(index_attr):
+                    cells.extend("" for _ in range(int(cell.get(index_attr)) - 1 - len(cells)))
+                datum = cell.find("ss:Data", ns)
+                text = "" if datum is None else "".join(datum.itertext())
+                cells.append(float(text) if datum is not None and datum.get(type_attr) == "Number" and text else text)
+            rows.append(cells)
+        sheets.append((worksheet.get(name_attr) or f"Sheet{len(sheets) + 1}", rows))
+    return sheets
+
+
+def read_workbook_tables(file: str, data: bytes, container: Container) -> list[RawTable]:
+    """All sheets of a workbook. Call it only inside the parser process (``ingest.worker``)."""
+    try:
+        sheets = read_spreadsheetml_cells(data) if container is Container.SPREADSHEET_XML else read_calamine_cells(data)
+    except Exception as exc:  # the readers raise many types for damaged files; all mean the same to the user
+        message = f"The file could not be read as a spreadsheet ({type(exc).__name__}: {str(exc)[:200]}). "
+        raise IngestError([error(message + "Check that it is not damaged or password-protected; re-save it in Excel if needed.", file=file)]) from exc
     return [RawTable(file=file, sheet=name, cells=_cells(rows)) for name, rows in sheets]
 
 

@@ -8,14 +8,15 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from ingest.isolation import run_isolated
+from ingest.isolation import ParserProcess
 from ingest.issues import IngestError
 from ingest.pipeline import Status
 from storage.imports import store_results
 from storage.schema import daily, imports
 from tests import hostile
-from tests.conftest import read_files, read_one
+from tests.conftest import REFERENCE_DATE, read_files, read_one
 
+TIKTOK_HEADER_LINE = hostile.TIKTOK_HEADER
 TIKTOK = hostile.TIKTOK_HEADER + '"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
 
 
@@ -56,11 +57,22 @@ def test_the_huge_range_check_names_the_sheet_and_cell() -> None:
     assert (issue.sheet, issue.value) == ("sheet1", "XFD1048576")
 
 
-def test_a_reader_crash_stays_in_its_child_process() -> None:
-    # Bypass the range check: the isolated reader itself must contain whatever calamine does.
-    with pytest.raises(IngestError) as raised:
-        run_isolated("huge.xlsx", "calamine", hostile.huge_range_workbook(), timeout=60)
-    assert raised.value.issues[0].file == "huge.xlsx"
+def test_a_reader_crash_stays_in_its_child_process_and_the_next_file_still_reads() -> None:
+    # Bypass the range check: the parser process itself must contain what calamine does with it.
+    with ParserProcess() as parser:
+        with pytest.raises(IngestError) as raised:
+            parser.parse("huge.xlsx", hostile.huge_range_workbook(), "xlsx", REFERENCE_DATE, timeout=60)
+        assert raised.value.issues[0].file == "huge.xlsx"
+        assert "crashed" in raised.value.issues[0].message
+        parsed = parser.parse("Overview.xlsx", hostile.tiktok_workbook(), "xlsx", REFERENCE_DATE)
+        assert (parsed.status, parsed.report) == ("parsed", "tiktok_overview")
+
+
+def test_a_parse_that_hangs_is_stopped_and_reported() -> None:
+    big = (hostile.TIKTOK_HEADER + '"April 12","1591","7","10","1","0"\n' * 400_000).encode()
+    with ParserProcess() as parser, pytest.raises(IngestError) as raised:
+        parser.parse("Overview.csv", big, "text", REFERENCE_DATE, timeout=0.05)
+    assert "longer than" in raised.value.issues[0].message
 
 
 def test_truncated_utf16_is_a_wrong_encoding_error() -> None:
