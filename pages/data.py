@@ -66,6 +66,9 @@ with history_tab:
                     t("data.undo.pick"), active["id"].tolist(), key="data_undo_id", format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}"
                 )
                 confirmed = st.checkbox(t("data.undo.confirm"), key="data_undo_confirm")
-                if st.form_submit_button(t("data.undo")) and confirmed:
-                    undo_import(engine(), int(chosen))
-                    st.success(t("data.undone", id=chosen))
+                if st.form_submit_button(t("data.undo")):
+                    if confirmed:
+                        undo_import(engine(), int(chosen))
+                        st.success(t("data.undone", id=chosen))
+                    else:
+                        st.warning(t("data.undo.unconfirmed"))

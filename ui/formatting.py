@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import get_timezone
 from babel.numbers import format_decimal, format_percent
 
 from ui.i18n import Language
@@ -13,7 +15,7 @@ from ui.i18n import Language
 LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
 
 
-def number(value: float | int | None, language: Language, digits: int = 0) -> str:
+def number(value: float | int | None, language: Language, *, digits: int = 0) -> str:
     if value is None or value != value:
         return "–"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
@@ -37,9 +39,12 @@ def date(value: dt.date | None, language: Language) -> str:
 
 
 def datetime(value: dt.datetime | None, language: Language) -> str:
+    """A stored (naive UTC) time in the company's time zone (RESONANZ_TIMEZONE, default Europe/Berlin)."""
     if _missing(value):
         return "–"
-    return babel_format_datetime(value, format="dd.MM.yyyy HH:mm" if language is Language.DE else "yyyy-MM-dd HH:mm", locale=LOCALES[language])
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    pattern = "dd.MM.yyyy HH:mm" if language is Language.DE else "yyyy-MM-dd HH:mm"
+    return babel_format_datetime(aware, format=pattern, tzinfo=get_timezone(os.environ.get("RESONANZ_TIMEZONE", "Europe/Berlin")), locale=LOCALES[language])
 
 
 def period(start: dt.date | None, end: dt.date | None, language: Language) -> str:

@@ -82,7 +82,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     "level.info": {Language.DE: "Info", Language.EN: "info"},
     "grain.post": {Language.DE: "Beiträge", Language.EN: "posts"},
     "grain.daily": {Language.DE: "Tage", Language.EN: "days"},
-    "grain.audience": {Language.DE: "Zielgruppe", Language.EN: "audience"},
+    "grain.audience": {Language.DE: "Zielgruppenwerte", Language.EN: "audience values"},
+    "data.undo.unconfirmed": {Language.DE: "Bitte zuerst bestätigen.", Language.EN: "Please confirm first."},
 }
 
 

@@ -1,0 +1,33 @@
+"""German and English number and date formats (Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ui import formatting
+from ui.i18n import TEXTS, Language
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "german", "english"),
+    [
+        (lambda value, language: formatting.number(value, language, digits=1), (1234.5,), "1.234,5", "1,234.5"),
+        (formatting.number, (1234567,), "1.234.567", "1,234,567"),
+        (formatting.percent, (0.123,), "12,3 %", "12.3 %"),
+        (formatting.date, (dt.date(2026, 12, 31),), "31.12.2026", "2026-12-31"),
+        (formatting.period, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)), "01.04.2026 – 30.04.2026", "2026-04-01 – 2026-04-30"),
+        # stored times are UTC; shown in Europe/Berlin (CET in winter, CEST in summer)
+        (formatting.datetime, (dt.datetime(2026, 11, 26, 7, 43),), "26.11.2026 08:43", "2026-11-26 08:43"),
+        (formatting.datetime, (dt.datetime(2026, 7, 1, 22, 30),), "02.07.2026 00:30", "2026-07-02 00:30"),
+        (formatting.number, (None,), "–", "–"),
+    ],
+)
+def test_formats(function, args, german, english) -> None:
+    assert function(*args, Language.DE) == german
+    assert function(*args, Language.EN) == english
+
+
+def test_every_text_exists_in_both_languages() -> None:
+    assert [key for key, texts in TEXTS.items() if set(texts) != set(Language) or not all(texts.values())] == []
