@@ -147,3 +147,46 @@ def test_excel_resave_with_semicolons_and_german_dates_still_imports() -> None:
     assert result.status is Status.PARSED, result.issues
     assert result.totals["daily"]["views"] == 2745
     assert result.date_range[0].isoformat() == "2026-04-12"
+
+
+def test_legacy_spreadsheetml_xls_is_read() -> None:
+    """Old Facebook Insights saved Excel 2003 XML under an .xls name."""
+    xml = (
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Key Metrics"><Table>'
+        '<Row><Cell><Data ss:Type="String">Date</Data></Cell><Cell><Data ss:Type="String">Lifetime Total Likes</Data></Cell>'
+        '<Cell><Data ss:Type="String">Daily New Likes</Data></Cell><Cell><Data ss:Type="String">Daily Total Reach</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">01/01/2017</Data></Cell><Cell><Data ss:Type="Number">1200</Data></Cell>'
+        '<Cell><Data ss:Type="Number">3</Data></Cell><Cell><Data ss:Type="Number">450</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">01/02/2017</Data></Cell><Cell ss:Index="3"><Data ss:Type="Number">5</Data></Cell>'
+        '<Cell><Data ss:Type="Number">610</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>"
+    )
+    result = read_one("Facebook Insights Data Export.xls", xml.encode())
+    assert (result.status, result.platform, result.report) == (Status.PARSED, "facebook", "facebook_insights_page")
+    assert result.totals == {"daily": {"followers_gained": 8, "reach": 1060}}
+    assert result.frames["daily"]["followers"].tolist()[0] == 1200.0  # a skipped cell (ss:Index) stays missing
+    assert result.frames["daily"]["followers"].isna().tolist() == [False, True]
+
+
+def test_spreadsheetml_with_a_dtd_is_refused() -> None:
+    xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "a">]><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
+    result = read_one("old.xls", xml.encode())
+    assert result.status is Status.ERROR
+    assert any("DTD" in m for m in errors(result))
+
+
+def test_parallel_uploads_from_two_sessions_both_parse() -> None:
+    import threading
+
+    results: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        results[name] = read_one(name, TIKTOK.encode() if name.endswith(".csv") else hostile.tiktok_workbook())
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in ("a.csv", "b.xlsx", "c.csv")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert {name: r.status for name, r in results.items()} == dict.fromkeys(("a.csv", "b.xlsx", "c.csv"), Status.PARSED)
