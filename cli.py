@@ -1,6 +1,9 @@
 """Resonanz on the command line: the same core as the dashboard, for automation and acceptance.
 
     python cli.py import [--db URL] [--json] [--platform P] [--account A] [--as-of DATE] PATH...
+    python cli.py kpis   [--db URL] --from DATE --to DATE [--platform P] [--account A] [--goals FILE] [--json]
+    python cli.py goals  [--db URL] --goals FILE [--as-of DATE] [--json]
+    python cli.py demo   [--db URL]
 
 Exit status: 0 when every file was handled (duplicates and unsupported files included), 1 when a
 file failed, 2 for a usage error.
@@ -17,6 +20,14 @@ from pathlib import Path
 
 from ingest.canonical import Platform
 from ingest.pipeline import FileResult, Status, read_batch
+from metrics import formatting
+from metrics.catalog import CATALOG, Kpi, Source, Unit
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
+from metrics.formatting import Language
+from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, load_goals
+from metrics.periods import Period
+from metrics.progress import evaluate
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -41,6 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--platform", choices=[str(p) for p in Platform], help="platform of files that do not name it (Meta overview files)")
     imp.add_argument("--account", help="account name for exports that do not name it")
     imp.add_argument("--as-of", type=dt.date.fromisoformat, help="day of reference for dates without a year (default: today)")
+
+    kpis = commands.add_parser("kpis", help="every catalog KPI for a period, with previous-period and last-year values")
+    kpis.add_argument("--db")
+    kpis.add_argument("--from", dest="date_from", required=True, type=dt.date.fromisoformat)
+    kpis.add_argument("--to", dest="date_to", required=True, type=dt.date.fromisoformat)
+    kpis.add_argument("--platform", action="append", choices=[str(p) for p in Platform], help="repeat for several")
+    kpis.add_argument("--account", action="append", help="repeat for several")
+    kpis.add_argument("--department", action="append", help="needs --goals for the accounts-to-departments mapping")
+    kpis.add_argument("--goals", help="goals workbook or YAML: departments, tags and manual values")
+    kpis.add_argument("--json", action="store_true")
+    kpis.add_argument("--lang", choices=["de", "en"], default="de")
+
+    goals = commands.add_parser("goals", help="progress of every key result of a goals workbook")
+    goals.add_argument("--db")
+    goals.add_argument("--goals", required=True)
+    goals.add_argument("--as-of", type=dt.date.fromisoformat, help="the day of the report (default: today)")
+    goals.add_argument("--json", action="store_true")
+    goals.add_argument("--lang", choices=["de", "en"], default="de")
+
+    demo = commands.add_parser("demo", help="load the demo company (sample_data/demo)")
+    demo.add_argument("--db")
     return parser
 
 
@@ -88,7 +120,130 @@ def _summary(result: FileResult) -> str:
     return "\n".join([line, *details])
 
 
-COMMANDS = {"import": run_import}
+def _goals(path: str | None) -> GoalsConfig | None:
+    if path is None:
+        return None
+    file = Path(path)
+    if not file.is_file():
+        raise UsageError(f"no such goals file: {path}")
+    try:
+        return load_goals(file.name, file.read_bytes())
+    except GoalsError as exc:
+        raise FailedError("\n".join(str(i) for i in exc.issues)) from exc
+
+
+def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    data = load_dataset(make_engine(db))
+    if config is not None:
+        data = data.with_mapping(config.accounts, config.tags, config.manual_values)
+    return KpiEngine(data)
+
+
+def run_kpis(args: argparse.Namespace) -> int:
+    if args.date_to < args.date_from:
+        raise UsageError("--to is before --from")
+    config = _goals(args.goals)
+    engine = _kpi_engine(args.db, config)
+    period = Period(args.date_from, args.date_to)
+    scope = Scope.of(platforms=args.platform or (), accounts=args.account or (), departments=args.department or ())
+    table = engine.comparison_table(scope, period, [k for k, item in CATALOG.items() if item.source is Source.PLATFORM or config is not None])
+    previous, last_year = period.previous(), period.last_year()
+    rows = [
+        {
+            "kpi": row.kpi,
+            "label_de": CATALOG[row.kpi].label_de,
+            "label_en": CATALOG[row.kpi].label_en,
+            "unit": str(CATALOG[row.kpi].unit),
+            "value": _plain(row.value),
+            "previous": _plain(row.previous),
+            "last_year": _plain(row.last_year),
+            "change_previous": _plain(row.change_previous),
+            "change_last_year": _plain(row.change_last_year),
+            "from_posts": list(row.from_posts),
+        }
+        for row in table.itertuples(index=False)
+    ]
+    if args.json:
+        header = {
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "previous_from": previous.start.isoformat(),
+            "previous_to": previous.end.isoformat(),
+            "last_year_from": last_year.start.isoformat(),
+            "last_year_to": last_year.end.isoformat(),
+        }
+        json.dump({**header, "scope": scope.describe(), "kpis": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    language = Language(args.lang)
+    print(f"{period.label(args.lang)}  ({scope.describe()})")
+    for row in rows:
+        item = CATALOG[row["kpi"]]
+        figures = "   ".join(f"{show(row[column], item, language):>14}" for column in ("value", "previous", "last_year"))
+        print(f"  {item.label(args.lang):<34} {figures}")
+    return EXIT_OK
+
+
+def run_goals(args: argparse.Namespace) -> int:
+    config = _goals(args.goals)
+    assert config is not None
+    report = evaluate(_kpi_engine(args.db, config), config, args.as_of or dt.date.today())
+    rows = [
+        {
+            **r.to_dict(),
+            "objective_status": str(report.objectives[r.key_result.objective_id].status),
+            "department_status": str(report.departments[r.objective.department].status),
+        }
+        for r in report.key_results
+    ]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    language = Language(args.lang)
+    for department, roll_up in report.departments.items():
+        print(f"{DEPARTMENTS[department].label(args.lang)}: {roll_up.status}")
+        for objective in (o for o in config.objectives if o.department == department):
+            print(f"  {objective.id} {objective.objective}: {report.objectives[objective.id].status}")
+            for r in (r for r in report.key_results if r.key_result.objective_id == objective.id):
+                item = CATALOG[r.key_result.kpi]
+                figures = f"{show(r.actual, item, language):>12} / {show(r.key_result.target, item, language):>12}"
+                print(f"    {r.key_result.id:<6} {item.label(args.lang):<30} {figures}  {r.status}")
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, load_demo
+
+    from storage.engine import make_engine
+
+    results = load_demo(make_engine(args.db))
+    for result in results:
+        print(_summary(result))
+    print(f"Demo company loaded from {DEMO_EXPORTS} (exported {DEMO_EXPORT_DAY:%Y-%m-%d}).")
+    return EXIT_FAILED if any(r.status is Status.ERROR for r in results) else EXIT_OK
+
+
+def _plain(value: float) -> float | None:
+    return None if value != value else round(float(value), 6)
+
+
+def show(value: float | None, item: Kpi, language: Language) -> str:
+    if value is None or value != value:
+        return "–"
+    if item.unit is Unit.PERCENT:
+        return formatting.percent(value, language, digits=2)
+    return formatting.number(value, language, digits=2 if item.unit in (Unit.HOURS, Unit.PER_POST) else 0)
+
+
+class FailedError(Exception):
+    pass
+
+
+COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "demo": run_demo}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"resonanz: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except FailedError as exc:
+        print(f"resonanz: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -102,8 +102,9 @@ class ParserProcess:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def parse(self, file: str, data: bytes, container: str, reference_date: dt.date, *, while_parsing: object = None,
-              timeout: float = PARSE_TIMEOUT_SECONDS) -> ParsedFile:
+    def parse(
+        self, file: str, data: bytes, container: str, reference_date: dt.date, *, while_parsing: object = None, timeout: float = PARSE_TIMEOUT_SECONDS
+    ) -> ParsedFile:
         """Parse ``data`` in the child; ``while_parsing()`` runs meanwhile in this process (safety checks).
 
         If ``while_parsing`` raises, the child is stopped and the exception propagates.
@@ -162,15 +163,27 @@ def _read_exact(fd: int, size: int, deadline: float) -> bytes:
 class ParsedFile:
     """What the child says about one file: status, what it is, its frames and issues."""
 
-    def __init__(self, status: str, frames: dict[Grain, pd.DataFrame], issues: list[Issue], report: str | None = None,
-                 platform: Platform | None = None, account: str | None = None, platform_candidates: tuple[Platform, ...] = ()) -> None:
+    def __init__(
+        self,
+        status: str,
+        frames: dict[Grain, pd.DataFrame],
+        issues: list[Issue],
+        report: str | None = None,
+        platform: Platform | None = None,
+        account: str | None = None,
+        platform_candidates: tuple[Platform, ...] = (),
+    ) -> None:
         self.status, self.frames, self.issues = status, frames, issues
         self.report, self.platform, self.account, self.platform_candidates = report, platform, account, platform_candidates
 
     def header(self) -> dict[str, object]:
         return {
-            "status": self.status, "report": self.report, "platform": str(self.platform) if self.platform else None, "account": self.account,
-            "platform_candidates": [str(p) for p in self.platform_candidates], "issues": [i.to_dict() for i in self.issues],
+            "status": self.status,
+            "report": self.report,
+            "platform": str(self.platform) if self.platform else None,
+            "account": self.account,
+            "platform_candidates": [str(p) for p in self.platform_candidates],
+            "issues": [i.to_dict() for i in self.issues],
             "grains": [str(g) for g in self.frames],
         }
 
@@ -178,8 +191,12 @@ class ParsedFile:
     def from_header(cls, header: dict[str, object], frames: dict[Grain, pd.DataFrame]) -> ParsedFile:
         issues = [Issue(**{**i, "level": Level(i["level"])}) for i in header["issues"]]  # type: ignore[union-attr]
         return cls(
-            status=str(header["status"]), frames=frames, issues=issues, report=header["report"],  # type: ignore[arg-type]
-            platform=Platform(header["platform"]) if header["platform"] else None, account=header["account"],  # type: ignore[arg-type]
+            status=str(header["status"]),
+            frames=frames,
+            issues=issues,
+            report=header["report"],  # type: ignore[arg-type]
+            platform=Platform(header["platform"]) if header["platform"] else None,
+            account=header["account"],  # type: ignore[arg-type]
             platform_candidates=tuple(Platform(p) for p in header["platform_candidates"]),  # type: ignore[union-attr]
         )
 

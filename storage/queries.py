@@ -6,6 +6,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from ingest.canonical import KEY_COLUMNS, Grain, conform
+from metrics.dataset import Dataset
 from storage.schema import FACT_TABLES
 
 
@@ -33,3 +34,12 @@ def current(engine: Engine, grain: Grain, platform: str | None = None, account: 
         stored["date"] = pd.to_datetime(stored["date"])
     newest = stored.groupby(keys, sort=True, dropna=False).first().reset_index()
     return conform(newest, grain).assign(import_id=newest["import_id"].to_numpy())
+
+
+def load_dataset(engine: Engine) -> Dataset:
+    """The current data of every grain, ready for the metrics engine (accounts and tags come from the goals)."""
+    return Dataset(
+        daily=current(engine, Grain.DAILY).drop(columns="import_id"),
+        posts=current(engine, Grain.POST).drop(columns="import_id"),
+        audience=current(engine, Grain.AUDIENCE).drop(columns="import_id"),
+    )

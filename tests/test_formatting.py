@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from ui import formatting
-from ui.i18n import TEXTS, Language
+from metrics import formatting
+from metrics.formatting import Language
+from ui.i18n import TEXTS
 
 
 @pytest.mark.parametrize(

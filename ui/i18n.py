@@ -6,13 +6,7 @@ a label never drives logic.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class Language(StrEnum):
-    DE = "de"
-    EN = "en"
-
+from metrics.formatting import Language
 
 LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
 

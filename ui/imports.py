@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.pipeline import FileResult
-from ui import formatting
+from metrics import formatting
 from ui.i18n import Language, translate
 
 

@@ -1,16 +1,25 @@
-"""Numbers and dates in the user's language, through Babel (1.234,5 and 31.12.2026 in German)."""
+"""Numbers and dates in the user's language, through Babel (1.234,5 and 31.12.2026 in German).
+
+Shared by the pages, the command line, charts and reports; the language enum lives here so the
+core can speak German without importing the UI.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from enum import StrEnum
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_timezone
 from babel.numbers import format_decimal, format_percent
 
-from ui.i18n import Language
+
+class Language(StrEnum):
+    DE = "de"
+    EN = "en"
+
 
 LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
 
@@ -22,7 +31,7 @@ def number(value: float | int | None, language: Language, *, digits: int = 0) ->
     return format_decimal(value, format=pattern, locale=LOCALES[language])
 
 
-def percent(value: float | None, language: Language, digits: int = 1) -> str:
+def percent(value: float | None, language: Language, *, digits: int = 1) -> str:
     if value is None or value != value:
         return "–"
     return format_percent(value, format="#,##0." + "0" * digits + " %", locale=LOCALES[language])

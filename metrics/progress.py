@@ -1,0 +1,245 @@
+"""Progress of key results, objectives and departments: actual, expected, forecast, status.
+
+For every key result, as of a day:
+- actual: the KPI over the key result's scope from the period start to ``as_of``.
+- progress: for KPIs that accumulate over the period (sums, counts, follower growth) the share of
+  the target reached so far (actual / target); for levels (stocks, rates) the way from baseline
+  to target: (actual - baseline) / (target - baseline). Direction-aware; the OKR score is progress
+  clipped to 0..1.
+- expected: the value on the path through the period by now. Accumulating KPIs: target x the share
+  of the period elapsed (linear) or, where the same period a year earlier has data, x the share of
+  last year's total reached by the same day (seasonal). Levels: baseline + (target - baseline) x
+  the elapsed share.
+- forecast for the period end: accumulating KPIs at their run rate (actual / elapsed share, or /
+  last year's share when seasonal); stocks by a linear trend over the days so far; rates stay at
+  their current value.
+- status (thresholds below): no data; achieved when the target is reached (after the period:
+  reached, else off track); otherwise the forecast's share of the way to the target decides
+  on track (>= 95 %), at risk (>= 75 %) or off track.
+
+Objectives take the worst status of their committed key results (aspirational ones count only
+when an objective has no committed ones); all achieved is achieved; no data only if nothing has
+data. Departments roll up their objectives the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from metrics.catalog import CATALOG, Aggregation, Direction, Source
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
+from metrics.goals import GoalsConfig, KeyResult, KeyResultType, Objective
+
+ON_TRACK_AT = 0.95
+AT_RISK_AT = 0.75
+MIN_TREND_DAYS = 3
+ACCUMULATING = (Aggregation.SUM, Aggregation.COUNT, Aggregation.GROWTH, Aggregation.GROWTH_RATE)
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+
+SEVERITY = {Status.OFF_TRACK: 4, Status.AT_RISK: 3, Status.ON_TRACK: 2, Status.ACHIEVED: 1, Status.NO_DATA: 0}
+
+
+@dataclass(frozen=True)
+class KeyResultReport:
+    key_result: KeyResult
+    objective: Objective
+    actual: float
+    progress: float
+    score: float
+    expected: float
+    expected_method: str  # linear | seasonal
+    forecast: float
+    forecast_method: str  # run_rate | seasonal | trend | current
+    status: Status
+    note: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        kr = self.key_result
+        return {
+            "key_result": kr.id,
+            "objective_id": kr.objective_id,
+            "objective": self.objective.objective,
+            "department": self.objective.department,
+            "kpi": kr.kpi,
+            "platform": kr.platform,
+            "account": kr.account,
+            "tag": kr.tag,
+            "period": kr.period_text,
+            "period_start": kr.period.start.isoformat(),
+            "period_end": kr.period.end.isoformat(),
+            "type": str(kr.type),
+            "baseline": _plain(kr.baseline),
+            "target": _plain(kr.target),
+            "actual": _plain(self.actual),
+            "progress": _plain(self.progress),
+            "score": _plain(self.score),
+            "expected": _plain(self.expected),
+            "expected_method": self.expected_method,
+            "forecast": _plain(self.forecast),
+            "forecast_method": self.forecast_method,
+            "status": str(self.status),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class RollUp:
+    key: str  # objective id or department
+    status: Status
+    score: float
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class GoalReport:
+    as_of: dt.date
+    key_results: tuple[KeyResultReport, ...]
+    objectives: dict[str, RollUp]
+    departments: dict[str, RollUp]
+
+
+def _plain(value: float | None) -> float | None:
+    if value is None or value != value:
+        return None
+    return round(float(value), 6)
+
+
+def evaluate(engine: KpiEngine, config: GoalsConfig, as_of: dt.date) -> GoalReport:
+    reports = tuple(evaluate_key_result(engine, kr, config.objective(kr.objective_id), as_of) for kr in config.key_results)
+    objectives = {o.id: _roll_up(o.id, [r for r in reports if r.key_result.objective_id == o.id]) for o in config.objectives}
+    departments = {}
+    for department in dict.fromkeys(o.department for o in config.objectives):
+        ups = [objectives[o.id] for o in config.objectives if o.department == department]
+        departments[department] = _combine(department, [u.status for u in ups], [u.score for u in ups])
+    return GoalReport(as_of, reports, objectives, departments)
+
+
+def scope_of(kr: KeyResult, objective: Objective) -> Scope:
+    manual = CATALOG[kr.kpi].source is Source.MANUAL
+    # Manual values belong to departments; platform KPIs follow the key result's own scope.
+    return Scope.of(platforms=kr.platform, accounts=kr.account, departments=objective.department if manual else None, tags=kr.tag)
+
+
+def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, as_of: dt.date) -> KeyResultReport:
+    item = CATALOG[kr.kpi]
+    scope = scope_of(kr, objective)
+    window = kr.period.until(as_of)
+    if window is None:
+        return KeyResultReport(
+            kr, objective, math.nan, math.nan, math.nan, math.nan, "linear", math.nan, "current", Status.NO_DATA, "The period has not started."
+        )
+    actual = engine.value(kr.kpi, scope, window).value
+    share = kr.period.elapsed_share(as_of)
+    accumulating = item.aggregation in ACCUMULATING
+    baseline = kr.baseline if kr.baseline is not None else (0.0 if accumulating else math.nan)
+    expected_method, forecast_method = "linear", "current"
+    if accumulating:
+        seasonal = _seasonal_share(engine, kr.kpi, scope, kr.period.start, as_of, kr.period)
+        if seasonal is not None and share < 1:
+            share, expected_method, forecast_method = seasonal, "seasonal", "seasonal"
+        else:
+            forecast_method = "run_rate"
+        expected = kr.target * share
+        forecast = actual / share if share > 0 and actual == actual else math.nan
+    else:
+        expected = baseline + (kr.target - baseline) * share if baseline == baseline else kr.target
+        forecast = actual
+        if item.aggregation is Aggregation.LAST and item.source is Source.PLATFORM and share < 1:
+            trend = _trend(engine, kr.kpi, scope, window, kr.period.end)
+            if trend is not None:
+                forecast, forecast_method = trend, "trend"
+    progress = _progress(actual, baseline, kr.target, accumulating, item.direction)
+    score = min(max(progress, 0.0), 1.0) if progress == progress else math.nan
+    status = _status(actual, forecast, baseline, kr.target, accumulating, item.direction, as_of >= kr.period.end)
+    return KeyResultReport(kr, objective, actual, progress, score, expected, expected_method, forecast, forecast_method, status)
+
+
+def _meets(value: float, target: float, direction: Direction) -> bool:
+    return value >= target if direction is Direction.HIGHER else value <= target
+
+
+def _progress(actual: float, baseline: float, target: float, accumulating: bool, direction: Direction) -> float:
+    if actual != actual:
+        return math.nan
+    if accumulating and direction is Direction.HIGHER:
+        return actual / target if target else (1.0 if actual >= 0 else 0.0)
+    if baseline != baseline or target == baseline:
+        return 1.0 if _meets(actual, target, direction) else 0.0
+    return (actual - baseline) / (target - baseline)
+
+
+def _status(actual: float, forecast: float, baseline: float, target: float, accumulating: bool, direction: Direction, ended: bool) -> Status:
+    if actual != actual:
+        return Status.NO_DATA
+    if ended:
+        return Status.ACHIEVED if _meets(actual, target, direction) else Status.OFF_TRACK
+    if _meets(actual, target, direction) and (direction is Direction.HIGHER or not accumulating):
+        return Status.ACHIEVED
+    if forecast != forecast:
+        return Status.NO_DATA
+    if accumulating:
+        share = forecast / target if direction is Direction.HIGHER else (target / forecast if forecast > 0 else 1.0)
+    elif baseline == baseline and target != baseline:
+        share = (forecast - baseline) / (target - baseline)
+    else:
+        share = 1.0 if _meets(forecast, target, direction) else 0.0
+    if share >= ON_TRACK_AT:
+        return Status.ON_TRACK
+    return Status.AT_RISK if share >= AT_RISK_AT else Status.OFF_TRACK
+
+
+def _seasonal_share(engine: KpiEngine, kpi: str, scope: Scope, start: dt.date, as_of: dt.date, period: object) -> float | None:
+    """The share of last year's period total that had accrued by the same day, where that year has data."""
+    last_year = period.last_year()  # type: ignore[attr-defined]
+    total = engine.value(kpi, scope, last_year).value
+    part_window = last_year.until(last_year.start + (as_of - start))
+    if part_window is None or total != total or total <= 0:
+        return None
+    # Only when last year is covered from its start (a series that begins mid-period is no pattern).
+    first = engine.value(kpi, scope, last_year.until(last_year.start + dt.timedelta(days=6))).value
+    if first != first:
+        return None
+    part = engine.value(kpi, scope, part_window).value
+    return part / total if part == part and 0 < part / total <= 1 else None
+
+
+def _trend(engine: KpiEngine, kpi: str, scope: Scope, window: object, end: dt.date) -> float | None:
+    """A least-squares line through the stock's days so far, read at the period end."""
+    series = engine.daily_totals(kpi, scope, window).dropna()  # type: ignore[arg-type]
+    if len(series) < MIN_TREND_DAYS:
+        return None
+    days = (series.index - series.index[0]).days.to_numpy(dtype=float)
+    slope, intercept = np.polyfit(days, series.to_numpy(dtype=float), 1)
+    return float(intercept + slope * (end - series.index[0].date()).days)
+
+
+def _roll_up(key: str, reports: list[KeyResultReport]) -> RollUp:
+    committed = [r for r in reports if r.key_result.type is KeyResultType.COMMITTED] or reports
+    return _combine(key, [r.status for r in committed], [r.score for r in committed])
+
+
+def _combine(key: str, statuses: list[Status], scores: list[float]) -> RollUp:
+    counts = {str(s): statuses.count(s) for s in Status if statuses.count(s)}
+    known = [s for s in statuses if s is not Status.NO_DATA]
+    if not known:
+        status = Status.NO_DATA
+    elif all(s is Status.ACHIEVED for s in known):
+        status = Status.ACHIEVED
+    else:
+        status = max(known, key=SEVERITY.__getitem__)
+    valid = [s for s in scores if s == s]
+    return RollUp(key, status, sum(valid) / len(valid) if valid else math.nan, counts)
