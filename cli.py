@@ -217,7 +217,6 @@ def run_goals(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, load_demo
-
     from storage.engine import make_engine
 
     results = load_demo(make_engine(args.db))

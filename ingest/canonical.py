@@ -119,4 +119,6 @@ def conform(frame: pd.DataFrame, grain: Grain) -> pd.DataFrame:
 
 def present_metrics(frame: pd.DataFrame) -> list[str]:
     """Canonical metrics with at least one value in ``frame``."""
-    return [m for m in METRIC_NAMES if m in frame.columns and frame[m].notna().any()]
+    columns = [m for m in METRIC_NAMES if m in frame.columns]
+    present = frame[columns].notna().any()
+    return [m for m in columns if present[m]]

@@ -14,6 +14,7 @@ import atexit
 import datetime as dt
 import json
 import os
+import queue
 import select
 import struct
 import subprocess
@@ -201,10 +202,42 @@ class ParsedFile:
         )
 
 
-_PARSER = ParserProcess()  # one per server process, like a connection pool
-atexit.register(_PARSER.close)
+class ParserPool:
+    """A few warm parser processes (one per core, at most two), shared by every thread of the server."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._idle: queue.Queue[ParserProcess] = queue.Queue()
+        for _ in range(size):
+            self._idle.put(ParserProcess())
+
+    def parse(self, file: str, data: bytes, container: str, reference_date: dt.date, **kwargs: object) -> ParsedFile:
+        process = self._idle.get()
+        try:
+            return process.parse(file, data, container, reference_date, **kwargs)  # type: ignore[arg-type]
+        finally:
+            self._idle.put(process)
+
+    def _all(self) -> list[ParserProcess]:
+        return list(self._idle.queue)
+
+    def start(self) -> None:
+        """Start every process, side by side (each takes about a second to import pandas)."""
+        threads = [threading.Thread(target=process.start) for process in self._all()]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def close(self) -> None:
+        for process in self._all():
+            process.close()
 
 
-def parser_process() -> ParserProcess:
-    """The process-wide parser (started on first use; ``start()`` it early to have it warm)."""
-    return _PARSER
+_PARSERS = ParserPool(max(1, min(2, os.cpu_count() or 1)))  # one per server process, like a connection pool
+atexit.register(_PARSERS.close)
+
+
+def parser_process() -> ParserPool:
+    """The process-wide parsers (started on first use; ``start()`` them early to have them warm)."""
+    return _PARSERS

@@ -15,6 +15,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -129,9 +130,11 @@ def read_batch(
     account: str | None = None,
 ) -> list[FileResult]:
     """Read every file (ZIP archives expanded) and resolve what files leave open from their siblings."""
-    results: list[FileResult] = []
-    for name, data in items:
-        results.extend(_read_any(name, data, reference_date, depth=0))
+    items = list(items)
+    # Files parse side by side in the parser processes; results keep the upload's order.
+    with ThreadPoolExecutor(max_workers=parser_process().size) as pool:
+        parsed = list(pool.map(lambda item: _read_any(item[0], item[1], reference_date, depth=0), items))
+    results = [result for group in parsed for result in group]
     _resolve_platforms(results, platform)
     _resolve_accounts(results, account)
     _warn_conflicting_days(results)
@@ -373,13 +376,18 @@ def _warn_conflicting_days(results: list[FileResult]) -> None:
     export and wrong for two different exports: say so, so the user can check (Meta names the
     Facebook and the Instagram "Content interactions" files alike).
     """
-    daily = [(r, r.frames[Grain.DAILY]) for r in results if r.status is Status.PARSED and Grain.DAILY in r.frames]
-    for later_index, (later, later_frame) in enumerate(daily):
-        for earlier, earlier_frame in daily[:later_index]:
-            shared = [m for m in present_metrics(later_frame) if m in present_metrics(earlier_frame)]
-            if not shared:
+    daily = []
+    for result in results:
+        frame = result.frames.get(Grain.DAILY) if result.status is Status.PARSED else None
+        if frame is not None and len(frame):
+            accounts = set(frame[["platform", "account"]].drop_duplicates().itertuples(index=False, name=None))
+            daily.append((result, frame, set(present_metrics(frame)), accounts, frame["date"].min(), frame["date"].max()))
+    keys = ["platform", "account", "date"]
+    for later_index, (later, later_frame, later_metrics, later_accounts, later_start, later_end) in enumerate(daily):
+        for earlier, earlier_frame, earlier_metrics, earlier_accounts, earlier_start, earlier_end in daily[:later_index]:
+            shared = sorted(later_metrics & earlier_metrics)
+            if not shared or not later_accounts & earlier_accounts or later_end < earlier_start or earlier_end < later_start:
                 continue
-            keys = ["platform", "account", "date"]
             joined = earlier_frame[keys + shared].merge(later_frame[keys + shared], on=keys, suffixes=("_a", "_b"))
             differing = [m for m in shared if ((joined[f"{m}_a"] - joined[f"{m}_b"]).abs() > 1e-9).any()]
             if differing:

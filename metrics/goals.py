@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -182,15 +183,12 @@ def load_goals(name: str, data: bytes, fiscal_start_month: int = 1) -> GoalsConf
     """Read and validate a goals workbook (.xlsx) or YAML file; raises ``GoalsError`` with every problem."""
     if len(data) > MAX_GOALS_BYTES:
         raise GoalsError([error("The goals file is larger than 5 MB; a goals workbook is a few kilobytes.", file=name)])
-    if data[:4] == b"PK\x03\x04":
-        sheets = _read_workbook(name, data)
-    else:
-        sheets = _read_yaml(name, data)
-    return _validate(name, sheets, fiscal_start_month)
+    sheets, issues = _read_workbook(name, data) if data[:4] == b"PK\x03\x04" else _read_yaml(name, data)
+    return _validate(name, sheets, fiscal_start_month, issues)
 
 
-def _read_workbook(name: str, data: bytes) -> dict[str, tuple[str, list[str], list[list[Any]]]]:
-    """{canonical sheet: (sheet name as written, headers, rows)}"""
+def _read_workbook(name: str, data: bytes) -> tuple[dict[str, tuple[str, list[str], list[list[Any]]]], list[Issue]]:
+    """({canonical sheet: (sheet name as written, headers, rows)}, issues about unknown sheets)"""
     from openpyxl import load_workbook
 
     from ingest.issues import IngestError
@@ -222,9 +220,7 @@ def _read_workbook(name: str, data: bytes) -> dict[str, tuple[str, list[str], li
         headers = [("" if h is None else str(h).strip()) for h in (rows[0] if rows else [])]
         sheets[canonical] = (sheet.title, headers, rows[1:])
     book.close()
-    if issues:
-        raise GoalsError(issues)
-    return sheets
+    return sheets, issues
 
 
 def _sheet_key(title: str) -> str | None:
@@ -253,10 +249,10 @@ _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-def _read_yaml(name: str, data: bytes) -> dict[str, tuple[str, list[str], list[list[Any]]]]:
+def _read_yaml(name: str, data: bytes) -> tuple[dict[str, tuple[str, list[str], list[list[Any]]]], list[Issue]]:
     try:
         document = yaml.load(data.decode("utf-8-sig"), Loader=_StrictLoader)
     except UnicodeDecodeError as exc:
@@ -278,9 +274,7 @@ def _read_yaml(name: str, data: bytes) -> dict[str, tuple[str, list[str], list[l
             continue
         headers = list(dict.fromkeys(str(k) for row in rows for k in row))
         sheets[canonical] = (str(title), headers, [[row.get(h) for h in headers] for row in rows])
-    if issues:
-        raise GoalsError(issues)
-    return sheets
+    return sheets, issues
 
 
 # ---------------------------------------------------------------- validation
@@ -348,7 +342,7 @@ class _Rows:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "")
         percent = text.endswith("%")
         text = text.rstrip("%")
-        if "," in text:  # German 1.234,5
+        if "," in text or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):  # German 1.234,5 or 1.500
             text = text.replace(".", "").replace(",", ".")
         try:
             parsed = float(text)
@@ -381,11 +375,10 @@ class _Rows:
         return found
 
 
-def _validate(file: str, sheets: dict[str, tuple[str, list[str], list[list[Any]]]], fiscal_start_month: int) -> GoalsConfig:
-    issues: list[Issue] = []
+def _validate(file: str, sheets: dict[str, tuple[str, list[str], list[list[Any]]]], fiscal_start_month: int, issues: list[Issue]) -> GoalsConfig:
     first_row = 2  # row 1 holds the headers in a workbook; YAML entries count from 2 as well, consistently
     if "objectives" not in sheets or "key_results" not in sheets:
-        raise GoalsError([error("A goals file needs the sheets objectives (Ziele) and key_results (Kennzahlen).", file=file)])
+        raise GoalsError([*issues, error("A goals file needs the sheets objectives (Ziele) and key_results (Kennzahlen).", file=file)])
     reader: Callable[[str], _Rows] = lambda key: _Rows(file, key, sheets.get(key), issues, first_row)  # noqa: E731
     departments = {**_DEPARTMENT_ALIASES}
     platforms = {p.value: p.value for p in Platform} | {"twitter": "x"}

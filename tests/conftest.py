@@ -72,3 +72,16 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         created = _fresh_postgres(url)
     yield created
     created.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database with the demo company loaded (once per test session)."""
+    from sample_data.demo import load_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+    engine = make_engine(url)
+    results = load_demo(engine)
+    engine.dispose()
+    assert [r.file for r in results if r.status.value != "imported"] == []
+    return url

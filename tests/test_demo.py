@@ -1,0 +1,93 @@
+"""The demo company: reproducible from its generator, imported by the real adapters, its goal report pinned."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from metrics.engine import KpiEngine
+from metrics.goals import load_goals
+from metrics.progress import Status, evaluate
+from sample_data.demo import DEMO_DIR, DEMO_EXPORT_DAY, DEMO_GOALS, DEMO_GOALS_YAML
+from sample_data.demo.generate import build
+from storage.engine import make_engine
+from storage.queries import load_dataset
+from tests.conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "demo_goals.json"
+
+
+def test_committed_demo_files_are_what_the_generator_writes() -> None:
+    written = build()
+    committed = {str(p.relative_to(DEMO_DIR)): p.read_bytes() for p in DEMO_DIR.rglob("*") if p.is_file() and p.suffix in {".csv", ".xlsx", ".yaml"}}
+    assert sorted(committed) == sorted(written)
+    changed = [name for name, data in written.items() if committed[name] != data]
+    assert changed == [], "run: .venv/bin/python -m sample_data.demo.generate"
+
+
+def test_demo_accounts_cover_six_platforms_and_xing(demo_db: str) -> None:
+    data = load_dataset(make_engine(demo_db))
+    accounts = sorted({(p, a) for p, a in data.known_accounts()[["platform", "account"]].itertuples(index=False)})
+    assert accounts == [
+        ("facebook", "Haberland Antriebstechnik"),
+        ("instagram", "haberland_karriere"),
+        ("linkedin", "haberland-antriebstechnik"),
+        ("other", "XING: Haberland Antriebstechnik"),
+        ("tiktok", "haberland.azubis"),
+        ("x", "HaberlandAG"),
+        ("youtube", "Haberland TV"),
+    ]
+    assert data.daily["date"].min().date().isoformat() == "2025-01-01"
+    assert data.daily["date"].max().date() == DEMO_EXPORT_DAY
+
+
+def demo_report(demo_db: str):
+    config = load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+    data = load_dataset(make_engine(demo_db)).with_mapping(config.accounts, config.tags, config.manual_values)
+    return config, evaluate(KpiEngine(data), config, DEMO_EXPORT_DAY)
+
+
+def test_demo_goal_report_matches_the_golden_file(demo_db: str) -> None:
+    _, report = demo_report(demo_db)
+    rows = [r.to_dict() for r in report.key_results]
+    roll_ups = {
+        "objectives": {k: str(v.status) for k, v in report.objectives.items()},
+        "departments": {k: str(v.status) for k, v in report.departments.items()},
+    }
+    current = json.dumps({"as_of": DEMO_EXPORT_DAY.isoformat(), "key_results": rows, **roll_ups}, ensure_ascii=False, indent=1, sort_keys=True)
+    if os.environ.get("RESONANZ_UPDATE_GOLDEN"):
+        GOLDEN.write_text(current + "\n", encoding="utf-8")
+    assert current + "\n" == GOLDEN.read_text(encoding="utf-8"), "if the change is intended: RESONANZ_UPDATE_GOLDEN=1 ./test tests/test_demo.py"
+
+
+def test_demo_statuses_cover_every_case(demo_db: str) -> None:
+    _, report = demo_report(demo_db)
+    assert {r.status for r in report.key_results} == set(Status)
+    assert {o.department for o in load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes()).objectives} == {"pr", "marketing", "sales", "hr", "service"}
+
+
+def test_yaml_and_workbook_goals_are_the_same() -> None:
+    workbook = load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+    yaml_goals = load_goals(DEMO_GOALS_YAML.name, DEMO_GOALS_YAML.read_bytes())
+    assert workbook.objectives == yaml_goals.objectives
+    assert workbook.key_results == yaml_goals.key_results
+    assert workbook.manual_values.equals(yaml_goals.manual_values)
+
+
+@pytest.mark.parametrize("key", ["PR-1.1", "HR-1.3", "KS-1.1"])
+def test_demo_key_results_by_hand(demo_db: str, key: str) -> None:
+    """Three demo key results recomputed from the committed export files."""
+    _, report = demo_report(demo_db)
+    result = next(r for r in report.key_results if r.key_result.id == key)
+    if key == "HR-1.3":  # applications, 2026-Q3 (over): manual values of July, August, September: 30 + m % 5 + 8
+        assert result.actual == sum(30 + m % 5 + 8 for m in (19, 20, 21)) and result.status is Status.ACHIEVED
+    elif key == "KS-1.1":  # response time: the last value before the export day (October: 6.5 - 0.12 x 22)
+        assert result.actual == pytest.approx(3.86) and result.status is Status.ACHIEVED
+    else:  # LinkedIn impressions Q4 so far: the 'Impressions (total)' column of the Q4 content export
+        import openpyxl
+
+        content = sorted((DEMO_DIR / "exports" / "linkedin").glob("*_content_*"))[-1]  # the newest quarter: Q4 2026
+        rows = list(openpyxl.load_workbook(content, read_only=True)["Metrics"].iter_rows(min_row=3, values_only=True))
+        assert result.actual == sum(row[3] for row in rows if row[0] >= "10/01/2026")

@@ -1,0 +1,101 @@
+"""Every catalog KPI on a hand-made dataset, values computed by hand (see tests/metrics_data.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from metrics.catalog import CATALOG
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
+from metrics.periods import parse_period
+from tests.metrics_data import dataset
+
+APRIL = parse_period("2026-04")
+NAN = math.nan
+
+
+@pytest.fixture(scope="module")
+def engine() -> KpiEngine:
+    return KpiEngine(dataset())
+
+
+# kpi, scope, expected value in April 2026 (NaN: no data), accounts that fell back to posts
+CASES = [
+    # impressions: LinkedIn daily 1000+2000 (its post's 9,999 is ignored: it has daily data), X 500+500, Instagram posts 400+600
+    ("impressions", Scope(), 5000, ("instagram/ig",)),
+    ("engagements", Scope(), 100 + 30 + 68 + 50, ("instagram/ig", "tiktok/tt")),
+    # ratio of sums over accounts with both parts: TikTok has engagements but no impressions, so it is left out
+    ("engagement_rate", Scope(), (100 + 30 + 68) / 5000, ("instagram/ig",)),
+    ("engagement_rate_reach", Scope(), 68 / 800, ("instagram/ig",)),
+    ("engagement_rate_followers", Scope(), 50 / 1150, ("tiktok/tt",)),
+    ("clicks", Scope(), 50, ()),
+    ("ctr", Scope(), 50 / 3000, ()),
+    ("reactions", Scope(), 40 + 40 + 50, ("instagram/ig", "tiktok/tt")),
+    ("comments", Scope(), 7 + 4 + 6, ("instagram/ig", "tiktok/tt")),
+    ("shares", Scope(), 3 + 6 + 4, ("instagram/ig", "tiktok/tt")),
+    ("saves", Scope(), 8, ("instagram/ig",)),
+    ("views", Scope(), 400, ("tiktok/tt",)),
+    ("reach", Scope(), 800, ("instagram/ig",)),
+    ("followers", Scope(), 1150, ()),  # the last value in April, never a sum of days
+    ("followers_gained", Scope(), 18, ()),
+    ("followers_lost", Scope(), 4, ()),
+    # LinkedIn: new followers only (12); X: 6 new - 4 lost; TikTok: stock 1150 - 1000 (the value before April)
+    ("follower_growth", Scope(), 12 + 2 + 150, ()),
+    ("follower_growth_rate", Scope(), 150 / 1000, ()),
+    ("posts", Scope(), 5, ()),  # the May post does not count
+    ("amplification_rate", Scope(), (1 + 5 + 4 + 0) / 4, ()),  # the LinkedIn post has no shares value
+    ("conversation_rate", Scope(), (1 + 3 + 2 + 4) / 4, ()),
+    ("applause_rate", Scope(), (11 + 10 + 30 + 20 + 30) / 5, ()),
+    ("watch_time_hours", Scope(), NAN, ()),
+    ("page_views", Scope(), NAN, ()),
+    ("profile_visits", Scope(), NAN, ()),
+    ("applications", Scope(), 15, ()),
+    ("applications", Scope.of(departments="hr"), 12, ()),
+    ("awareness", Scope(), 0.32, ()),  # the last measurement in the period
+    ("leads", Scope(), NAN, ()),
+    ("impressions", Scope.of(platforms="linkedin"), 3000, ()),
+    ("engagement_rate", Scope.of(platforms="linkedin"), 100 / 3000, ()),
+    ("impressions", Scope.of(departments="hr"), 1000, ("instagram/ig",)),
+    ("followers", Scope.of(departments="hr"), 1150, ()),
+    ("impressions", Scope.of(accounts="acme_x"), 1000, ()),
+    ("impressions", Scope.of(accounts="nobody"), NAN, ()),
+    ("posts", Scope.of(accounts="nobody"), NAN, ()),
+    ("posts", Scope.of(platforms="x"), NAN, ()),  # X exported no posts at all: no data, not 0
+    # a tag scope counts the tagged posts (Instagram 'Azubis gesucht #ausbildung', TikTok '#Ausbildung')
+    ("posts", Scope.of(tags="Ausbildung"), 2, ()),
+    ("impressions", Scope.of(tags="Ausbildung"), 400, ("instagram/ig",)),
+    ("views", Scope.of(tags="Ausbildung"), 300, ("tiktok/tt",)),
+]
+
+
+@pytest.mark.parametrize(("key", "scope", "expected", "from_posts"), CASES, ids=[f"{c[0]}-{c[1].describe()}" for c in CASES])
+def test_kpi_value(engine: KpiEngine, key, scope, expected, from_posts) -> None:
+    result = engine.value(key, scope, APRIL)
+    if math.isnan(expected):
+        assert result.no_data, result
+    else:
+        assert result.value == pytest.approx(expected)
+    assert result.from_posts == from_posts
+
+
+def test_every_catalog_kpi_is_covered_by_a_case() -> None:
+    assert set(CATALOG) - {c[0] for c in CASES} <= {"unique_visitors", "followers_net", "service_requests_resolved", "response_time_hours"}
+
+
+def test_comparison_with_previous_period_and_last_year(engine: KpiEngine) -> None:
+    table = engine.comparison_table(Scope(), APRIL, ["impressions", "followers"]).set_index("kpi")
+    assert table.loc["impressions", "previous"] == 100  # March: LinkedIn's 31 March
+    assert table.loc["impressions", "change_previous"] == pytest.approx(49.0)
+    assert math.isnan(table.loc["impressions", "last_year"])
+    assert table.loc["followers", "previous"] == 1000
+
+
+def test_daily_totals_for_charts(engine: KpiEngine) -> None:
+    impressions = engine.daily_totals("impressions", Scope(), APRIL)
+    assert impressions["2026-04-01"] == 1500
+    assert impressions["2026-04-05"] == 400  # an Instagram post's lifetime figure on its publish day
+    assert impressions["2026-04-25"] == 600  # published 23:30 UTC: the UTC day counts
+    followers = engine.daily_totals("followers", Scope(), APRIL)
+    assert (followers["2026-04-01"], followers["2026-04-12"], followers["2026-04-30"]) == (1000, 1100, 1150)
