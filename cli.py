@@ -26,7 +26,7 @@ from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.formatting import Language
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, load_goals
-from metrics.periods import Period
+from metrics.periods import period_between
 from metrics.progress import evaluate
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -136,7 +136,7 @@ def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
     from storage.engine import make_engine
     from storage.queries import load_dataset
 
-    data = load_dataset(make_engine(db))
+    data = load_dataset(make_engine(db), with_text=bool(config and config.tags))  # text only for tag rules
     if config is not None:
         data = data.with_mapping(config.accounts, config.tags, config.manual_values)
     return KpiEngine(data)
@@ -147,7 +147,7 @@ def run_kpis(args: argparse.Namespace) -> int:
         raise UsageError("--to is before --from")
     config = _goals(args.goals)
     engine = _kpi_engine(args.db, config)
-    period = Period(args.date_from, args.date_to)
+    period = period_between(args.date_from, args.date_to)
     scope = Scope.of(platforms=args.platform or (), accounts=args.account or (), departments=args.department or ())
     table = engine.comparison_table(scope, period, [k for k, item in CATALOG.items() if item.source is Source.PLATFORM or config is not None])
     previous, last_year = period.previous(), period.last_year()

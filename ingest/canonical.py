@@ -111,7 +111,10 @@ def conform(frame: pd.DataFrame, grain: Grain) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     for column, dtype in template.dtypes.items():
         if column in frame.columns:
-            out[column] = frame[column].astype(dtype)
+            values = frame[column]
+            if isinstance(dtype, pd.DatetimeTZDtype) and pd.api.types.is_datetime64_dtype(values.dtype):
+                values = values.dt.tz_localize("UTC")  # naive times in the canonical frames are UTC
+            out[column] = values.astype(dtype)
         else:
             out[column] = pd.Series(pd.NA if dtype == "string" else None, index=frame.index).astype(dtype)
     return out.reset_index(drop=True)

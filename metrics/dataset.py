@@ -81,9 +81,12 @@ class Dataset:
         keys = pd.concat([self.daily[ACCOUNT_KEY], self.posts[ACCOUNT_KEY]]).drop_duplicates()
         return keys.merge(self.accounts[[*ACCOUNT_KEY, "department", "label"]], on=ACCOUNT_KEY, how="left").reset_index(drop=True)
 
-    def accounts_in(self, scope: Scope) -> pd.DataFrame:
-        """The (platform, account) pairs of the scope (tags do not narrow accounts)."""
-        known = self.known_accounts()
+    def accounts_in(self, scope: Scope, known: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The (platform, account) pairs of the scope (tags do not narrow accounts).
+
+        ``known`` is ``known_accounts()`` when the caller has it already (it reads every row).
+        """
+        known = self.known_accounts() if known is None else known
         mask = pd.Series(True, index=known.index)
         if scope.platforms:
             mask &= known["platform"].isin(scope.platforms)

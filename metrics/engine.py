@@ -26,6 +26,7 @@ from ingest.canonical import METRIC_NAMES, STOCK_METRICS
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
 from metrics.periods import Period
+from metrics.prefix import PrefixSums, day_numbers
 
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
 
@@ -66,8 +67,6 @@ class KpiEngine:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         daily = data.daily
-        self._daily = daily.sort_values("date", kind="stable")
-        self._daily_days = self._daily["date"].to_numpy()
         # Which accounts have daily data for which metric, over all time: decides daily vs. posts.
         self._has_daily = daily.groupby(ACCOUNT_KEY)[FLOWS].count().gt(0)
         posts = data.posts
@@ -75,6 +74,24 @@ class KpiEngine:
         self._posts_with_accounts = pd.MultiIndex.from_frame(posts[ACCOUNT_KEY].drop_duplicates().astype(object))
         self._post_tags = data.post_tags() if data.tag_rules else None
         self._cache: dict[tuple[object, ...], PeriodAggregates] = {}
+        self._restricted: dict[tuple[object, ...], PeriodAggregates] = {}
+        self._known_accounts = data.known_accounts()
+        self._index = pd.MultiIndex.from_frame(self._known_accounts[ACCOUNT_KEY].astype(object)).sort_values()
+        self._has_daily_all = self._has_daily.reindex(self._index, fill_value=False)
+        self._daily_sums = PrefixSums.build(self._codes(daily), day_numbers(daily["date"].to_numpy()), daily[FLOWS].to_numpy(dtype=float))
+        stocks = daily.dropna(subset=["followers"])
+        self._stocks = PrefixSums.build(self._codes(stocks), day_numbers(stocks["date"].to_numpy()), stocks[["followers"]].to_numpy(dtype=float))
+        self._post_sums = PrefixSums.build(self._codes(posts), day_numbers(self._post_days), posts[FLOWS].to_numpy(dtype=float))
+        self._scopes: dict[object, object] = {}
+
+    def _codes(self, frame: pd.DataFrame) -> np.ndarray:
+        return self._index.get_indexer(pd.MultiIndex.from_frame(frame[ACCOUNT_KEY].astype(object))).astype(np.int64)
+
+    def accounts_in(self, scope: Scope) -> pd.DataFrame:
+        """The scope's (platform, account) pairs, computed once per scope."""
+        if scope not in self._scopes:
+            self._scopes[scope] = self.data.accounts_in(scope, self._known_accounts)
+        return self._scopes[scope]  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ aggregates
 
@@ -85,47 +102,85 @@ class KpiEngine:
         return self._cache[key]
 
     def _aggregate(self, period: Period, tags: frozenset[str]) -> PeriodAggregates:
-        start, end = np.datetime64(period.start, "us"), np.datetime64(period.end, "us")
-        in_period = (self._post_days >= start) & (self._post_days <= end)
-        posts = self.data.posts.loc[in_period]
         if tags:
-            tagged = self._post_tags[self._post_tags["tag"].isin(tags)] if self._post_tags is not None else None
-            keys = tagged[["platform", "account", "post_id"]].drop_duplicates() if tagged is not None else posts.iloc[0:0][["platform", "account", "post_id"]]
-            posts = posts.merge(keys, on=["platform", "account", "post_id"])
-        post_groups = posts.groupby(ACCOUNT_KEY)
-        post_sums = post_groups[FLOWS].sum(min_count=1)
-        post_metric_counts = post_groups[FLOWS].count()
-        post_counts = post_groups.size()
+            return self._aggregate_tagged(period, tags)
+        first_day, last_day = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (period.start, period.end))
+        accounts = len(self._index)
+        daily_window = self._daily_sums.window(accounts, first_day, last_day)
+        daily_sums, _ = self._daily_sums.totals(daily_window)
+        post_window = self._post_sums.window(accounts, first_day, last_day)
+        post_sums, post_metric_counts = self._post_sums.totals(post_window)
+        stock_window = self._stocks.window(accounts, first_day, last_day)
 
-        lo, hi = np.searchsorted(self._daily_days, start, "left"), np.searchsorted(self._daily_days, end, "right")
-        daily = self._daily.iloc[lo:hi]
-        daily_groups = daily.groupby(ACCOUNT_KEY)
-        daily_sums = daily_groups[FLOWS].sum(min_count=1)
-        stocks = sorted(STOCK_METRICS)
-        stock_last, stock_first = daily_groups[stocks].last(), daily_groups[stocks].first()
-        stock_before = self._daily.iloc[:lo].groupby(ACCOUNT_KEY)[stocks].last()
-        stock_count = daily_groups[stocks].count()
+        def frame(values: np.ndarray, columns: list[str]) -> pd.DataFrame:
+            return pd.DataFrame(values, index=self._index, columns=columns)
 
-        index = daily_sums.index.union(post_sums.index).union(self._has_daily.index)
-        if tags:  # a tag scope can only be counted on posts
-            flows = post_sums.reindex(index)
-            from_posts = pd.DataFrame(True, index=index, columns=FLOWS)
-        else:
-            has_daily = self._has_daily.reindex(index, fill_value=False)
-            flows = daily_sums.reindex(index).where(has_daily, post_sums.reindex(index))
-            from_posts = ~has_daily & post_sums.reindex(index).notna()
+        has_daily = self._has_daily_all
+        daily_frame, post_frame = frame(daily_sums, FLOWS), frame(post_sums, FLOWS)
+        stocks = ["followers"]
         return PeriodAggregates(
-            flows=flows,
-            from_posts=from_posts,
-            post_sums=post_sums.reindex(index),
-            post_metric_counts=post_metric_counts.reindex(index, fill_value=0),
-            post_counts=post_counts.reindex(index, fill_value=0),
-            stock_last=stock_last.reindex(index),
-            stock_first=stock_first.reindex(index),
-            stock_before=stock_before.reindex(index),
-            stock_count=stock_count.reindex(index, fill_value=0),
+            flows=daily_frame.where(has_daily, post_frame),
+            from_posts=~has_daily & post_frame.notna(),
+            post_sums=post_frame,
+            post_metric_counts=frame(post_metric_counts, FLOWS),
+            post_counts=pd.Series(post_window.hi - post_window.lo, index=self._index),
+            stock_last=frame(self._stocks.last(stock_window), stocks),
+            stock_first=frame(self._stocks.first(stock_window), stocks),
+            stock_before=frame(self._stocks.before(stock_window), stocks),
+            stock_count=frame((stock_window.hi - stock_window.lo)[:, None], stocks),
             has_posts=self._posts_with_accounts,
         )
+
+    def _aggregate_tagged(self, period: Period, tags: frozenset[str]) -> PeriodAggregates:
+        """A tag scope can only be counted on its posts (daily figures belong to no topic)."""
+        start, end = np.datetime64(period.start, "us"), np.datetime64(period.end, "us")
+        posts = self.data.posts.loc[(self._post_days >= start) & (self._post_days <= end)]
+        tagged = self._post_tags[self._post_tags["tag"].isin(tags)] if self._post_tags is not None else None
+        keys = tagged[["platform", "account", "post_id"]].drop_duplicates() if tagged is not None else posts.iloc[0:0][["platform", "account", "post_id"]]
+        groups = posts.merge(keys, on=["platform", "account", "post_id"]).groupby(ACCOUNT_KEY)
+        index = self._index
+        post_sums = groups[FLOWS].sum(min_count=1).reindex(index)
+        empty = pd.DataFrame(np.nan, index=index, columns=["followers"])
+        return PeriodAggregates(
+            flows=post_sums, from_posts=pd.DataFrame(True, index=index, columns=FLOWS), post_sums=post_sums,
+            post_metric_counts=groups[FLOWS].count().reindex(index, fill_value=0), post_counts=groups.size().reindex(index, fill_value=0),
+            stock_last=empty, stock_first=empty, stock_before=empty, stock_count=empty.fillna(0), has_posts=self._posts_with_accounts,
+        )
+
+    def _scoped(self, period: Period, scope: Scope) -> PeriodAggregates:
+        """The period's aggregates cut to the scope's accounts, once per (period, scope)."""
+        key = (period.start, period.end, scope)
+        if key not in self._restricted:
+            aggregates = self.aggregates(period, scope.tags)
+            positions = self._positions(scope)
+            if positions is None:
+                self._restricted[key] = aggregates
+            else:
+                self._restricted[key] = PeriodAggregates(
+                    flows=aggregates.flows.iloc[positions], from_posts=aggregates.from_posts.iloc[positions],
+                    post_sums=aggregates.post_sums.iloc[positions], post_metric_counts=aggregates.post_metric_counts.iloc[positions],
+                    post_counts=aggregates.post_counts.iloc[positions], stock_last=aggregates.stock_last.iloc[positions],
+                    stock_first=aggregates.stock_first.iloc[positions], stock_before=aggregates.stock_before.iloc[positions],
+                    stock_count=aggregates.stock_count.iloc[positions], has_posts=aggregates.has_posts,
+                )
+        return self._restricted[key]
+
+    def _positions(self, scope: Scope) -> np.ndarray | None:
+        """Row positions of the scope's accounts in the engine's account index (None: all of them)."""
+        key = ("positions", scope)
+        if key not in self._scopes:
+            in_scope = self.accounts_in(scope)
+            if len(in_scope) == len(self._index):
+                self._scopes[key] = None  # type: ignore[assignment]
+            else:
+                found = self._index.get_indexer(pd.MultiIndex.from_frame(in_scope.astype(object))) if len(in_scope) else np.array([], dtype=np.int64)
+                self._scopes[key] = np.sort(found[found >= 0])  # type: ignore[assignment]
+        return self._scopes[key]  # type: ignore[return-value]
+
+    def clear_cache(self) -> None:
+        """Forget computed periods (the account indexes stay): for benchmarks and after new data."""
+        self._cache.clear()
+        self._restricted.clear()
 
     # ------------------------------------------------------------------ values
 
@@ -133,12 +188,10 @@ class KpiEngine:
         item = CATALOG[key]
         if item.source is Source.MANUAL:
             return self._manual_value(item, scope, period)
-        aggregates = self.aggregates(period, scope.tags)
-        accounts = pd.MultiIndex.from_frame(self.data.accounts_in(scope)) if len(self.data.accounts_in(scope)) else None
-        if accounts is None:
+        scoped = self._scoped(period, scope)
+        if scoped.flows.empty:
             return KpiValue(key, math.nan, period, scope)
-        rows = aggregates.flows.index.intersection(accounts)
-        value, contributing, fallback = _compute(item, aggregates, rows)
+        value, contributing, fallback = _compute(item, scoped)
         return KpiValue(key, value, period, scope, contributing, fallback)
 
     def _manual_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
@@ -185,7 +238,7 @@ class KpiEngine:
         """
         item = CATALOG[key]
         days = pd.date_range(period.start, period.end, freq="D")
-        accounts = self.data.accounts_in(scope)
+        accounts = self.accounts_in(scope)
         metric = item.numerator[0] if item.numerator else None
         if metric is None or item.source is Source.MANUAL:
             return pd.Series(np.nan, index=days)
@@ -209,21 +262,24 @@ def _relative_change(now: float, before: float) -> float:
     return (now - before) / abs(before)
 
 
-def _compute(item: Kpi, agg: PeriodAggregates, rows: pd.Index) -> tuple[float, int, tuple[str, ...]]:
-    """(value, contributing accounts, accounts that fell back to posts) of one KPI over ``rows``."""
+def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, ...]]:
+    """(value, contributing accounts, accounts that fell back to posts) of one KPI over the aggregates' accounts."""
 
     def part(metrics: tuple[str, ...]) -> pd.Series:
         stocks = [m for m in metrics if m in STOCK_METRICS]
         if stocks:
-            return agg.stock_last.loc[rows, stocks].sum(axis=1, min_count=1)
-        return agg.flows.loc[rows, list(metrics)].sum(axis=1, min_count=1)
+            return agg.stock_last[stocks].sum(axis=1, min_count=1)
+        return agg.flows[list(metrics)].sum(axis=1, min_count=1)
 
     def fallback(metrics: tuple[str, ...], used: pd.Index) -> tuple[str, ...]:
         flows = [m for m in metrics if m not in STOCK_METRICS]
         if not flows:
             return ()
-        marks = agg.from_posts.loc[used, flows].any(axis=1)
-        return tuple(f"{p}/{a}" for p, a in marks[marks].index)
+        marks = agg.from_posts[flows].to_numpy().any(axis=1)
+        if not marks.any():
+            return ()
+        marked = agg.from_posts.index[marks]
+        return tuple(f"{p}/{a}" for p, a in marked[marked.isin(used)])
 
     aggregation = item.aggregation
     if aggregation in (Aggregation.SUM, Aggregation.LAST):
@@ -236,13 +292,13 @@ def _compute(item: Kpi, agg: PeriodAggregates, rows: pd.Index) -> tuple[float, i
         return value, len(both), fallback(item.numerator + item.denominator, both.index)
     if aggregation is Aggregation.PER_POST:
         metric = item.numerator[0]
-        counted = agg.post_metric_counts.loc[rows, metric]
-        total, count = agg.post_sums.loc[rows, metric].sum(min_count=1), counted.sum()
+        counted = agg.post_metric_counts[metric]
+        total, count = agg.post_sums[metric].sum(min_count=1), counted.sum()
         return (total / count if count else math.nan), int((counted > 0).sum()), ()
     if aggregation is Aggregation.COUNT:
-        with_posts = rows.intersection(agg.has_posts)
+        with_posts = agg.post_counts.index.intersection(agg.has_posts)
         return (float(agg.post_counts.loc[with_posts].sum()) if len(with_posts) else math.nan), len(with_posts), ()
-    growth, start = _growth(agg, rows)
+    growth, start = _growth(agg)
     if aggregation is Aggregation.GROWTH:
         return _total(growth.dropna()), int(growth.notna().sum()), ()
     both = pd.DataFrame({"growth": growth, "start": start}).dropna()
@@ -250,17 +306,17 @@ def _compute(item: Kpi, agg: PeriodAggregates, rows: pd.Index) -> tuple[float, i
     return (both["growth"].sum() / denominator if len(both) and denominator else math.nan), len(both), ()
 
 
-def _growth(agg: PeriodAggregates, rows: pd.Index) -> tuple[pd.Series, pd.Series]:
+def _growth(agg: PeriodAggregates) -> tuple[pd.Series, pd.Series]:
     """Per-account net follower growth and the followers at the start (NaN where unknown).
 
     From the stock where it says something (a value before the period, or two days in it), else
     new minus lost followers (LinkedIn exports no unfollows: new ones only), else the net change.
     """
-    last, first, before = (frame.loc[rows, "followers"] for frame in (agg.stock_last, agg.stock_first, agg.stock_before))
+    last, first, before = (frame["followers"] for frame in (agg.stock_last, agg.stock_first, agg.stock_before))
     start = before.fillna(first)
-    telling = last.notna() & (before.notna() | (agg.stock_count.loc[rows, "followers"] >= 2))
+    telling = last.notna() & (before.notna() | (agg.stock_count["followers"] >= 2))
     from_stock = (last - start).where(telling)
-    gained, lost, net = (agg.flows.loc[rows, m] for m in ("followers_gained", "followers_lost", "followers_net"))
+    gained, lost, net = (agg.flows[m] for m in ("followers_gained", "followers_lost", "followers_net"))
     from_flows = gained.sub(lost, fill_value=0).where(gained.notna()).fillna(net)
     return from_stock.fillna(from_flows), start.where(telling)
 

@@ -216,3 +216,20 @@ def period_containing(day: dt.date, kind: PeriodKind, fiscal_start_month: int = 
         year, week, _ = day.isocalendar()
         return week_period(year, week)
     raise PeriodError("A custom period has no preset.")
+
+
+def period_between(start: dt.date, end: dt.date) -> Period:
+    """A range of days, recognised as a whole year, quarter, month or ISO week where it is one.
+
+    So that "2026-10-01 to 2026-10-31" compares with September, not with the 31 days before it.
+    """
+    candidates = [
+        year_period(start.year) if start.month == 1 else None,
+        quarter_period(start.year, (start.month - 1) // 3 + 1) if start.month % 3 == 1 else None,
+        month_period(start.year, start.month),
+        week_period(*start.isocalendar()[:2]) if start.weekday() == 0 else None,
+    ]
+    for candidate in candidates:
+        if candidate is not None and (candidate.start, candidate.end) == (start, end):
+            return candidate
+    return Period(start, end)

@@ -74,3 +74,47 @@ def test_human_output_names_status_and_rows(tmp_path: Path, db: str) -> None:
     done = cli("import", "--db", db, str(path))
     assert done.returncode == 0
     assert done.stdout.startswith("imported    Overview.csv: tiktok tiktok_overview [default] 2 daily")
+
+
+def test_goals_json_on_the_demo_company(demo_db: str) -> None:
+    done = cli("goals", "--db", demo_db, "--goals", "sample_data/demo/ziele.xlsx", "--as-of", "2026-11-22", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    first = rows[0]
+    assert {"objective", "department", "kpi", "target", "actual", "progress", "expected", "forecast", "status"} <= first.keys()
+    assert (first["key_result"], first["department"], first["kpi"], first["status"]) == ("PR-1.1", "pr", "impressions", "on_track")
+    assert {r["status"] for r in rows} == {"achieved", "on_track", "at_risk", "off_track", "no_data"}
+
+
+def test_goals_with_a_broken_workbook_exits_1_and_names_the_cell(tmp_path: Path, demo_db: str) -> None:
+    broken = tmp_path / "goals.yaml"
+    broken.write_text("objectives:\n  - {id: A, objective: x, department: einkauf}\nkey_results: []\n", encoding="utf-8")
+    done = cli("goals", "--db", demo_db, "--goals", str(broken))
+    assert done.returncode == 1
+    assert "Unknown department" in done.stderr and "row 2" in done.stderr and "einkauf" in done.stderr
+
+
+def test_kpis_json_with_previous_and_last_year(demo_db: str) -> None:
+    done = cli("kpis", "--db", demo_db, "--from", "2026-10-01", "--to", "2026-10-31", "--platform", "linkedin", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["previous_from"], report["previous_to"], report["last_year_from"]) == ("2026-09-01", "2026-09-30", "2025-10-01")
+    kpis = {row["kpi"]: row for row in report["kpis"]}
+    assert kpis["impressions"]["value"] > kpis["impressions"]["last_year"] > 0
+    assert kpis["followers"]["value"] is None  # LinkedIn exports no follower total: no data, not 0
+    assert "applications" not in kpis  # manual KPIs need --goals
+
+
+def test_kpis_usage_errors(demo_db: str) -> None:
+    assert cli("kpis", "--db", demo_db, "--from", "2026-10-31", "--to", "2026-10-01").returncode == 2
+    assert cli("kpis", "--db", demo_db, "--from", "31.10.2026", "--to", "2026-10-01").returncode == 2
+    assert cli("goals", "--db", demo_db, "--goals", "/no/such/goals.xlsx").returncode == 2
+
+
+def test_demo_command_twice_reports_duplicates(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    first = cli("demo", "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("imported ") == 166
+    second = cli("demo", "--db", db)
+    assert second.stdout.count("duplicate ") == 166

@@ -89,5 +89,7 @@ def test_demo_key_results_by_hand(demo_db: str, key: str) -> None:
         import openpyxl
 
         content = sorted((DEMO_DIR / "exports" / "linkedin").glob("*_content_*"))[-1]  # the newest quarter: Q4 2026
-        rows = list(openpyxl.load_workbook(content, read_only=True)["Metrics"].iter_rows(min_row=3, values_only=True))
+        book = openpyxl.load_workbook(content, read_only=True)
+        rows = list(book["Metrics"].iter_rows(min_row=3, values_only=True))
+        book.close()
         assert result.actual == sum(row[3] for row in rows if row[0] >= "10/01/2026")

@@ -76,3 +76,20 @@ def test_labels() -> None:
     assert parse_period("2026-W14").label("de") == "KW 14/2026"
     assert parse_period("2026-W14").label("en") == "W14 2026"
     assert parse_period("2026-Q3").label("de") == "Q3 2026"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kind", "previous_start"),
+    [
+        (D(2026, 10, 1), D(2026, 10, 31), PeriodKind.MONTH, D(2026, 9, 1)),
+        (D(2026, 7, 1), D(2026, 9, 30), PeriodKind.QUARTER, D(2026, 4, 1)),
+        (D(2026, 1, 1), D(2026, 12, 31), PeriodKind.YEAR, D(2025, 1, 1)),
+        (D(2026, 3, 30), D(2026, 4, 5), PeriodKind.WEEK, D(2026, 3, 23)),
+        (D(2026, 10, 2), D(2026, 10, 31), PeriodKind.CUSTOM, D(2026, 9, 2)),
+    ],
+)
+def test_ranges_are_recognised_as_calendar_periods(start, end, kind, previous_start) -> None:
+    from metrics.periods import period_between
+
+    period = period_between(start, end)
+    assert (period.kind, period.previous().start) == (kind, previous_start)
