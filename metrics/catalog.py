@@ -414,3 +414,35 @@ def validate_catalog() -> list[str]:
         if item.unit is Unit.PERCENT and item.aggregation not in (Aggregation.RATIO, Aggregation.GROWTH_RATE, Aggregation.LAST):
             problems.append(f"{item.key}: a percentage must be a ratio or a measured value")
     return problems
+
+
+def fact_sheet(key: str, language: str = "de") -> dict[str, str]:
+    """What the UI and the reports show one click away: definition, formula, sources, caveats."""
+    item = kpi(key)
+    german = language == "de"
+    names = {
+        Aggregation.SUM: ("Summe über den Zeitraum", "sum over the period"),
+        Aggregation.LAST: ("letzter Wert im Zeitraum", "last value in the period"),
+        Aggregation.RATIO: ("Quote aus Summen", "ratio of sums"),
+        Aggregation.PER_POST: ("je Beitrag", "per post"),
+        Aggregation.COUNT: ("Anzahl", "count"),
+        Aggregation.GROWTH: ("Nettoveränderung", "net change"),
+        Aggregation.GROWTH_RATE: ("Veränderungsrate", "rate of change"),
+    }
+    platforms = ", ".join(p.value for p in item.platforms) if item.platforms else ("manuell (Ziele-Arbeitsmappe)" if german else "manual (goals workbook)")
+    return {
+        "key": item.key,
+        "label": item.label(language),
+        "description": item.description(language),
+        "formula": item.formula(language),
+        "aggregation": names[item.aggregation][0 if german else 1],
+        "unit": item.unit.value,
+        "direction": ("höher ist besser" if german else "higher is better")
+        if item.direction is Direction.HIGHER
+        else ("niedriger ist besser" if german else "lower is better"),
+        "impact": item.impact.value.capitalize(),
+        "sources": ", ".join(item.numerator + item.denominator) or ("Beiträge" if german else "posts"),
+        "platforms": platforms,
+        "caveat": item.caveat(language),
+        "missing": "Fehlt ein Wert, zeigt Resonanz 'keine Daten', nie 0." if german else "Where a value is missing, Resonanz shows 'no data', never 0.",
+    }

@@ -142,9 +142,16 @@ class KpiEngine:
         post_sums = groups[FLOWS].sum(min_count=1).reindex(index)
         empty = pd.DataFrame(np.nan, index=index, columns=["followers"])
         return PeriodAggregates(
-            flows=post_sums, from_posts=pd.DataFrame(True, index=index, columns=FLOWS), post_sums=post_sums,
-            post_metric_counts=groups[FLOWS].count().reindex(index, fill_value=0), post_counts=groups.size().reindex(index, fill_value=0),
-            stock_last=empty, stock_first=empty, stock_before=empty, stock_count=empty.fillna(0), has_posts=self._posts_with_accounts,
+            flows=post_sums,
+            from_posts=pd.DataFrame(True, index=index, columns=FLOWS),
+            post_sums=post_sums,
+            post_metric_counts=groups[FLOWS].count().reindex(index, fill_value=0),
+            post_counts=groups.size().reindex(index, fill_value=0),
+            stock_last=empty,
+            stock_first=empty,
+            stock_before=empty,
+            stock_count=empty.fillna(0),
+            has_posts=self._posts_with_accounts,
         )
 
     def _scoped(self, period: Period, scope: Scope) -> PeriodAggregates:
@@ -157,11 +164,16 @@ class KpiEngine:
                 self._restricted[key] = aggregates
             else:
                 self._restricted[key] = PeriodAggregates(
-                    flows=aggregates.flows.iloc[positions], from_posts=aggregates.from_posts.iloc[positions],
-                    post_sums=aggregates.post_sums.iloc[positions], post_metric_counts=aggregates.post_metric_counts.iloc[positions],
-                    post_counts=aggregates.post_counts.iloc[positions], stock_last=aggregates.stock_last.iloc[positions],
-                    stock_first=aggregates.stock_first.iloc[positions], stock_before=aggregates.stock_before.iloc[positions],
-                    stock_count=aggregates.stock_count.iloc[positions], has_posts=aggregates.has_posts,
+                    flows=aggregates.flows.iloc[positions],
+                    from_posts=aggregates.from_posts.iloc[positions],
+                    post_sums=aggregates.post_sums.iloc[positions],
+                    post_metric_counts=aggregates.post_metric_counts.iloc[positions],
+                    post_counts=aggregates.post_counts.iloc[positions],
+                    stock_last=aggregates.stock_last.iloc[positions],
+                    stock_first=aggregates.stock_first.iloc[positions],
+                    stock_before=aggregates.stock_before.iloc[positions],
+                    stock_count=aggregates.stock_count.iloc[positions],
+                    has_posts=aggregates.has_posts,
                 )
         return self._restricted[key]
 
