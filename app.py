@@ -1,9 +1,11 @@
-"""Resonanz: page config, language, navigation. Pages live in pages/ and stay thin."""
+"""Resonanz: page config, language, first start, navigation. Pages live in pages/ and stay thin."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from storage.settings import database_url
+from ui.firststart import ensure_data
 from ui.i18n import LANGUAGE_NAMES, Language
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
@@ -11,16 +13,20 @@ from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 st.set_page_config(page_title="Resonanz", page_icon=":material/insights:", layout="wide")
 init_state()
 warm_parser()
+ensure_data(database_url())
 
 with st.sidebar:
+    st.markdown(f"### Resonanz\n{t('app.tagline')}")
     st.selectbox(
-        t("sidebar.language"),
-        list(Language),
-        index=list(Language).index(language()),
-        format_func=LANGUAGE_NAMES.get,
-        key=LANGUAGE_WIDGET,
-        on_change=remember_language,
-    )
+        t("sidebar.language"), list(Language), index=list(Language).index(language()),
+        format_func=LANGUAGE_NAMES.get, key=LANGUAGE_WIDGET, on_change=remember_language,
+    )  # fmt: skip
 
-navigation = st.navigation([st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data", default=True)])
-navigation.run()
+pages = [
+    st.Page("pages/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
+    st.Page("pages/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
+    st.Page("pages/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
+    st.Page("pages/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
+    st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
+]
+st.navigation(pages).run()

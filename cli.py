@@ -21,7 +21,7 @@ from pathlib import Path
 from ingest.canonical import Platform
 from ingest.pipeline import FileResult, Status, read_batch
 from metrics import formatting
-from metrics.catalog import CATALOG, Kpi, Source, Unit
+from metrics.catalog import CATALOG, Kpi, Source
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.formatting import Language
@@ -231,11 +231,7 @@ def _plain(value: float) -> float | None:
 
 
 def show(value: float | None, item: Kpi, language: Language) -> str:
-    if value is None or value != value:
-        return "–"
-    if item.unit is Unit.PERCENT:
-        return formatting.percent(value, language, digits=2)
-    return formatting.number(value, language, digits=2 if item.unit in (Unit.HOURS, Unit.PER_POST) else 0)
+    return formatting.kpi_value(value, item.unit.value, language)
 
 
 class FailedError(Exception):

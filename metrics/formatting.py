@@ -60,3 +60,20 @@ def period(start: dt.date | None, end: dt.date | None, language: Language) -> st
     if _missing(start):
         return "–"
     return date(start, language) if start == end else f"{date(start, language)} – {date(end, language)}"
+
+
+def kpi_value(value: float | None, unit: str, language: Language) -> str:
+    """A KPI value in its unit: counts without decimals, hours and per-post rates with two, percentages."""
+    if _missing(value):
+        return "–"
+    if unit == "percent":
+        return percent(value, language, digits=2)
+    return number(value, language, digits=2 if unit in ("hours", "per_post") else 0)
+
+
+def change(value: float | None, language: Language) -> str:
+    """A relative change with its sign: +12,3 % or −4,0 %."""
+    if _missing(value):
+        return "–"
+    text = percent(abs(value), language, digits=1)
+    return ("+" if value >= 0 else "−") + text

@@ -8,15 +8,18 @@ import streamlit as st
 
 from ingest.canonical import Platform
 from ingest.pipeline import Status, read_batch
+from metrics.goals import DEPARTMENTS
 from storage.imports import import_history, store_results, undo_import
+from ui.data import workspace
 from ui.imports import history_table, issues_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
+from ui.widgets import department_labels, platform_labels
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 
-upload_tab, history_tab = st.tabs([t("data.tab.upload"), t("data.tab.history")])
+upload_tab, history_tab, mapping_tab = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping")])
 
 with upload_tab:
     files = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key=f"data_upload_{st.session_state[DATA_UPLOAD_GENERATION]}")
@@ -24,8 +27,8 @@ with upload_tab:
         platform = st.selectbox(
             t("data.platform"),
             [None, Platform.FACEBOOK, Platform.INSTAGRAM],
-            key="data_platform",
-            format_func=lambda p: t("data.platform.auto") if p is None else str(p).capitalize(),
+            key=f"data_platform_{language()}",
+            format_func=platform_labels(),
         )
         account = st.text_input(t("data.account"), key="data_account").strip() or None
     if st.button(t("data.import"), type="primary", disabled=not files, key="data_import"):
@@ -63,7 +66,7 @@ with history_tab:
         if not active.empty:
             with st.form("data_undo_form"):
                 chosen = st.selectbox(
-                    t("data.undo.pick"), active["id"].tolist(), key="data_undo_id", format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}"
+                    t("data.undo.pick"), active["id"].tolist(), key=f"data_undo_id_{active['id'].max()}", format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}"
                 )
                 confirmed = st.checkbox(t("data.undo.confirm"), key="data_undo_confirm")
                 if st.form_submit_button(t("data.undo")):
@@ -72,3 +75,12 @@ with history_tab:
                         st.success(t("data.undone", id=chosen))
                     else:
                         st.warning(t("data.undo.unconfirmed"))
+
+with mapping_tab:
+    st.caption(t("data.mapping_help"))
+    space = workspace()
+    accounts = space.engine.data.known_accounts()
+    names = department_labels()
+    departments = accounts["department"].map(lambda d: names(d) if isinstance(d, str) and d in DEPARTMENTS else "–")
+    columns = {"platform": t("col.platform"), "account": t("col.account"), "department": t("col.department"), "label": t("col.label")}
+    st.dataframe(accounts.assign(department=departments).rename(columns=columns), hide_index=True, width="stretch")

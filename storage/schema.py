@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -108,3 +109,12 @@ audience = Table(
 Index("ix_audience_import", audience.c.import_id)
 
 FACT_TABLES = {"post": posts, "daily": daily, "audience": audience}
+
+goal_sets = Table(
+    "goal_sets",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file_name", Text, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
+)

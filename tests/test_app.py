@@ -1,36 +1,85 @@
-"""The app renders in AppTest, and an upload through the Data page reaches the database."""
+"""Every page renders in AppTest on the demo company; uploads and goals workbooks go through the pages."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ingest.canonical import Grain
+from metrics.formatting import Language
 from storage.engine import make_engine
+from storage.goalsets import save_goal_set
 from storage.queries import current
 from tests.conftest import ROOT
-from ui.i18n import Language
 
 OVERVIEW = b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
+PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/data.py"]
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.sqlite3'}")
-    test = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    test.run()
-    assert not test.exception
-    return test
+def database(tmp_path: Path, demo_db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the demo database (with its goals), as the first start leaves it."""
+    path = tmp_path / "app.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    save_goal_set(make_engine(url), "ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
 
 
-def test_data_page_renders_in_german_by_default(app: AppTest) -> None:
-    assert app.title[0].value == "Daten importieren"
-    assert app.button(key="data_import").disabled
+def run(page: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    if page and page != "pages/cockpit.py":  # the cockpit is the default page
+        app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
 
 
-def test_upload_imports_and_shows_the_result(app: AppTest, tmp_path: Path) -> None:
+ENGLISH_TITLES = {
+    "pages/cockpit.py": "Cockpit",
+    "pages/goals.py": "Objectives and key results",
+    "pages/channels.py": "Channels",
+    "pages/content.py": "Content",
+    "pages/data.py": "Import data",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_german_and_english(database: str, page: str) -> None:
+    app = run(page)
+    assert app.title[0].value
+    english = run()
+    english.selectbox(key="sidebar_language").set_value(Language.EN).run()  # the language lives in app.py's sidebar
+    if page != "pages/cockpit.py":
+        english.switch_page(page).run()
+    assert not english.exception, english.exception
+    assert english.title[0].value == ENGLISH_TITLES[page]
+
+
+def test_cockpit_shows_cards_objectives_and_movers(database: str) -> None:
+    app = run()
+    assert app.title[0].value == "Cockpit"
+    labels = [m.label for m in app.metric]
+    assert {"Impressionen", "Reichweite", "Interaktionen", "Interaktionsrate", "Follower", "Beiträge"} <= set(labels)
+    impressions = next(m for m in app.metric if m.label == "Impressionen")
+    assert impressions.value.replace(".", "").isdigit()  # German thousands separators, no decimals
+    assert any("Unternehmenskommunikation" in m.value for m in app.markdown)
+
+
+def test_filters_are_kept_across_pages(database: str) -> None:
+    app = run()
+    app.selectbox(key="sidebar_preset_de").set_value("last_month").run()
+    app.switch_page("pages/channels.py").run()
+    assert app.selectbox(key="sidebar_preset_de").value == "last_month"
+    assert "10/2026" in app.caption[0].value or "/" in app.caption[0].value  # the channel page shows last month
+
+
+def test_upload_imports_and_shows_the_result(database: str) -> None:
+    app = run("pages/data.py")
     app.file_uploader(key="data_upload_0").set_value([("Overview.csv", OVERVIEW, "text/csv"), ("Overview copy.csv", OVERVIEW, "text/csv")])
     app.text_input(key="data_account").input("acme")
     app.run()
@@ -40,12 +89,12 @@ def test_upload_imports_and_shows_the_result(app: AppTest, tmp_path: Path) -> No
     table = app.dataframe[0].value
     assert table["Status"].tolist() == ["importiert", "Duplikat"]
     assert table["Zeilen"].tolist() == ["2 Tage", "2 Tage"]
-    stored = current(make_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}"), Grain.DAILY)
+    stored = current(make_engine(database), Grain.DAILY, account="acme")
     assert stored["views"].sum() == 2745
-    assert set(stored["account"]) == {"acme"}
 
 
-def test_broken_upload_shows_where_and_stores_nothing(app: AppTest, tmp_path: Path) -> None:
+def test_broken_upload_shows_where_and_stores_nothing(database: str) -> None:
+    app = run("pages/data.py")
     app.file_uploader(key="data_upload_0").set_value(("Overview.csv", OVERVIEW + b'"April 14","viel","1","1","1","1"\n', "text/csv"))
     app.run()
     app.button(key="data_import").click().run()
@@ -53,17 +102,29 @@ def test_broken_upload_shows_where_and_stores_nothing(app: AppTest, tmp_path: Pa
     issues = app.dataframe[1].value
     row = issues[issues["Stufe"] == "Fehler"].iloc[0]
     assert (row["Zeile"], row["Spalte"], row["Wert"]) == (4, "Video Views", "viel")
-    assert current(make_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}"), Grain.DAILY).empty
+    assert current(make_engine(database), Grain.DAILY, account="default").empty
 
 
-def test_english_and_undo(app: AppTest, tmp_path: Path) -> None:
+def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:
+    app = run("pages/goals.py")
+    broken = b"objectives:\n  - {id: A, objective: x, department: einkauf}\nkey_results: []\n"
+    app.file_uploader(key="goals_upload").set_value(("ziele.yaml", broken, "application/x-yaml")).run()
+    assert not app.exception
+    assert app.error[0].value.startswith("Die Arbeitsmappe wurde nicht übernommen")
+    issues = app.dataframe[0].value
+    assert (issues.iloc[0]["Zeile"], issues.iloc[0]["Wert"]) == (2, "einkauf")
+
+
+def test_english_and_undo(database: str) -> None:
+    app = run()
     app.selectbox(key="sidebar_language").set_value(Language.EN).run()
+    app.switch_page("pages/data.py").run()
     assert app.title[0].value == "Import data"
     app.file_uploader(key="data_upload_0").set_value(("Overview.csv", OVERVIEW, "text/csv"))
     app.run()
     app.button(key="data_import").click().run()
     assert "1 imported" in app.success[0].value
     app.checkbox(key="data_undo_confirm").check()
-    app.button[-1].click().run()
+    next(b for b in app.button if b.label == "Undo import").click().run()
     assert not app.exception
-    assert current(make_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}"), Grain.DAILY).empty
+    assert current(make_engine(database), Grain.DAILY, account="default").empty

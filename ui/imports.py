@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
+from ingest.issues import Issue
 from ingest.pipeline import FileResult
 from metrics import formatting
 from ui.i18n import Language, translate
@@ -36,21 +39,26 @@ def results_table(results: list[FileResult], language: Language) -> pd.DataFrame
 
 
 def issues_table(results: list[FileResult], language: Language) -> pd.DataFrame:
+    return issues_from([replace(issue, file=issue.file or result.file) for result in results for issue in result.issues], language)
+
+
+def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
+    """Issues as a table: level, file, sheet, row, column, value, message."""
+
     def tr(key: str) -> str:
         return translate(key, language)
 
     rows = [
         {
             tr("col.level"): tr(f"level.{issue.level}"),
-            tr("col.file"): issue.file or result.file,
+            tr("col.file"): issue.file or "",
             tr("col.sheet"): issue.sheet or "",
             tr("col.row"): issue.row,
             tr("col.column"): issue.column or "",
             tr("col.value"): issue.value or "",
             tr("col.message"): issue.message,
         }
-        for result in results
-        for issue in result.issues
+        for issue in issues
     ]
     return pd.DataFrame(rows).astype({tr("col.row"): "Int64"}) if rows else pd.DataFrame()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui.i18n import Language, translate
@@ -30,3 +32,12 @@ def t(key: str, **values: object) -> str:
 def remember_language() -> None:
     """on_change of the language widget."""
     st.session_state[LANGUAGE] = Language(st.session_state[LANGUAGE_WIDGET])
+
+
+def labels(prefix: str) -> Callable[[object], str]:
+    """A format_func for widgets: the text of "<prefix>.<value>" in the language of this run.
+
+    Bound now, not looked up when called, so a widget keeps its labels after a language switch.
+    """
+    current = language()
+    return lambda value: translate(f"{prefix}.{value}", current)

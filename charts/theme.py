@@ -1,0 +1,34 @@
+"""One look for every chart: colours per platform, fonts, German or English number separators."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+PLATFORM_COLOURS = {
+    "linkedin": "#0A66C2", "facebook": "#4267B2", "instagram": "#C13584", "x": "#14171A",
+    "youtube": "#E62117", "tiktok": "#25C2BC", "other": "#8A8D91",
+}  # fmt: skip
+STATUS_COLOURS = {"achieved": "#1B7F3B", "on_track": "#4CAF50", "at_risk": "#F0A500", "off_track": "#D32F2F", "no_data": "#9E9E9E"}
+SERIES = ["#1F5F8B", "#E07B39", "#3D9970", "#B10DC9", "#FF4136", "#85144B", "#39CCCC"]
+ACCENT, MUTED = "#1F5F8B", "#9AA5B1"
+
+
+def colour(name: str, position: int = 0) -> str:
+    return PLATFORM_COLOURS.get(name, SERIES[position % len(SERIES)])
+
+
+def layout(figure: go.Figure, *, language: str, title: str = "", y_title: str = "", height: int = 360, percent: bool = False) -> go.Figure:
+    """Apply the shared theme; German uses 1.234,5 (Plotly separators are decimal then thousands)."""
+    figure.update_layout(
+        template="plotly_white",
+        height=height,
+        title={"text": title, "font": {"size": 16}},
+        margin={"l": 60, "r": 20, "t": 50 if title else 20, "b": 40},
+        separators=",." if language == "de" else ".,",
+        font={"family": "Source Sans Pro, Arial, sans-serif", "size": 13},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        hovermode="x unified",
+    )
+    figure.update_yaxes(title_text=y_title, tickformat=".1%" if percent else ",~s" if not percent else None, rangemode="tozero", gridcolor="#E5E8EC")
+    figure.update_xaxes(gridcolor="#F0F2F5")
+    return figure

@@ -1,0 +1,94 @@
+"""Goals: objectives by department, each key result with progress, status and its path; workbook upload and download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.figures import goal_path
+from metrics import formatting
+from metrics.catalog import CATALOG
+from metrics.goals import DEPARTMENTS, GoalsError, goals_template, load_goals
+from metrics.progress import ACCUMULATING
+from metrics.views import key_result_path
+from storage.goalsets import save_goal_set
+from ui.data import goal_report, workspace
+from ui.filters import sidebar
+from ui.imports import issues_from
+from ui.resources import engine
+from ui.state import language, t
+from ui.widgets import badge, label, value
+
+space = workspace()
+selection = sidebar(space)
+report = goal_report(selection.today)
+
+st.title(t("goals.title"))
+st.caption(t("goals.as_of", date=formatting.date(selection.today, language())))
+
+with st.expander(t("goals.manage"), expanded=space.goals is None):
+    upload = st.file_uploader(t("goals.upload"), type=["xlsx", "yaml", "yml"], key="goals_upload")
+    if upload is not None:
+        try:
+            config = load_goals(upload.name, upload.getvalue())
+        except GoalsError as exc:
+            st.error(t("goals.errors"))
+            st.dataframe(issues_from(exc.issues, language()), hide_index=True, width="stretch")
+        else:
+            save_goal_set(engine(), upload.name, upload.getvalue())
+            st.success(t("goals.saved", objectives=len(config.objectives), key_results=len(config.key_results)))
+    buttons = st.columns(3)
+    if space.goal_set is not None:
+        buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")
+    buttons[1].download_button(t("goals.template_de"), goals_template("de"), file_name="resonanz-ziele-vorlage.xlsx", key="goals_template_de")
+    buttons[2].download_button(t("goals.template_en"), goals_template("en"), file_name="resonanz-goals-template.xlsx", key="goals_template_en")
+
+if report is None or space.goals is None:
+    st.info(t("cockpit.no_goals"))
+    st.stop()
+
+departments = [d for d in report.departments if not selection.scope.departments or d in selection.scope.departments]
+for department in departments:
+    st.header(f"{DEPARTMENTS[department].label(language())}")
+    st.markdown(badge(str(report.departments[department].status)))
+    for objective in (o for o in space.goals.objectives if o.department == department):
+        roll_up = report.objectives[objective.id]
+        st.subheader(f"{objective.id} · {objective.objective}")
+        st.markdown(f"{badge(str(roll_up.status))} {objective.description}")
+        for result in (r for r in report.key_results if r.key_result.objective_id == objective.id):
+            kr = result.key_result
+            with st.container(border=True):
+                head, numbers = st.columns([2, 3])
+                scope_text = " · ".join(filter(None, [kr.platform, kr.account, kr.tag])) or t("filters.all")
+                aspiration = f" ({t('goals.aspirational')})" if kr.type.value == "aspirational" else ""
+                head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}")
+                if result.score == result.score:
+                    head.progress(float(result.score), text=f"{t('goals.progress')} {formatting.percent(result.progress, language(), digits=0)}")
+                table = pd.DataFrame(
+                    {
+                        t("goals.baseline"): [value(kr.kpi, kr.baseline)],
+                        t("goals.actual"): [value(kr.kpi, result.actual)],
+                        t("goals.expected"): [value(kr.kpi, result.expected)],
+                        t("goals.forecast"): [value(kr.kpi, result.forecast)],
+                        t("goals.target"): [value(kr.kpi, kr.target)],
+                    }
+                )
+                numbers.dataframe(table, hide_index=True, width="stretch")
+                path = key_result_path(space.engine, result, selection.today)
+                if len(path.dropna()):
+                    days = pd.date_range(kr.period.start, kr.period.end)
+                    accumulating = CATALOG[kr.kpi].aggregation in ACCUMULATING
+                    baseline = kr.baseline if kr.baseline is not None else 0.0
+                    figure = goal_path(
+                        days,
+                        path,
+                        baseline,
+                        kr.target,
+                        result.forecast,
+                        accumulating=accumulating,
+                        language=language(),
+                        title="",
+                        y_title=label(kr.kpi),
+                        percent=CATALOG[kr.kpi].unit.value == "percent",
+                    )
+                    numbers.plotly_chart(figure, key=f"goal_chart_{kr.id}", config={"displayModeBar": False})

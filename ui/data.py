@@ -1,0 +1,59 @@
+"""Cached data for the pages: the engine over the current data, the goals and their report.
+
+The engine (with its per-account indexes) is built once per data version (imports, undos, goals
+uploads change it) and shared read-only by every session; a page never reloads the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ingest.issues import Issue
+from metrics.engine import KpiEngine
+from metrics.goals import GoalsConfig, GoalsError, load_goals
+from metrics.progress import GoalReport, evaluate
+from storage.goalsets import GoalSet, current_goal_set, data_version
+from storage.queries import load_dataset
+from storage.settings import database_url
+from ui.resources import engine as database
+
+
+@dataclass(frozen=True)
+class Workspace:
+    engine: KpiEngine
+    goals: GoalsConfig | None
+    goal_set: GoalSet | None
+    goal_issues: tuple[Issue, ...]
+
+
+@st.cache_resource(max_entries=3, show_spinner=False)
+def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
+    del url, version  # the cache keys: a new data version builds a new workspace
+    goal_set = current_goal_set(database())
+    goals, issues = None, ()
+    if goal_set is not None:
+        try:
+            goals = load_goals(goal_set.file_name, goal_set.content)
+        except GoalsError as exc:
+            issues = tuple(exc.issues)
+    data = load_dataset(database())
+    if goals is not None:
+        data = data.with_mapping(goals.accounts, goals.tags, goals.manual_values)
+    return Workspace(KpiEngine(data), goals, goal_set, issues)
+
+
+def workspace() -> Workspace:
+    return _workspace(database_url(), data_version(database()))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _report(url: str, version: tuple[object, ...], as_of: dt.date) -> GoalReport | None:
+    space = _workspace(url, version)
+    return evaluate(space.engine, space.goals, as_of) if space.goals else None
+
+
+def goal_report(as_of: dt.date) -> GoalReport | None:
+    return _report(database_url(), data_version(database()), as_of)

@@ -1,0 +1,56 @@
+"""Small display helpers shared by the pages: KPI values, status badges, fact sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from metrics import formatting
+from metrics.catalog import CATALOG, fact_sheet
+from metrics.goals import DEPARTMENTS
+from ui.state import language, t
+
+BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
+
+
+def value(key: str, number: float | None) -> str:
+    return formatting.kpi_value(number, CATALOG[key].unit.value, language())
+
+
+def label(key: str) -> str:
+    return CATALOG[key].label(language())
+
+
+def badge(status: str) -> str:
+    """Markdown for a coloured status badge (st.markdown renders :color-badge[...])."""
+    return f":{BADGE_COLOURS.get(status, 'gray')}-badge[{t(f'status.{status}')}]"
+
+
+def fact_sheet_popover(key: str) -> None:
+    sheet = fact_sheet(key, language())
+    with st.popover(f"ⓘ {sheet['label']}"):
+        st.markdown(f"**{sheet['label']}** · {sheet['impact']}")
+        st.write(sheet["description"])
+        st.markdown(f"`{sheet['formula']}`  \n{sheet['aggregation']} · {sheet['direction']}")
+        st.caption(f"{t('col.platform')}: {sheet['platforms']}")
+        if sheet["caveat"]:
+            st.info(sheet["caveat"])
+        st.caption(sheet["missing"])
+
+
+def kpi_labels() -> Callable[[str], str]:
+    """A format_func showing KPI labels in this run's language (bound now, see ``ui.state.labels``)."""
+    current = language()
+    return lambda key: CATALOG[key].label(current)
+
+
+def department_labels() -> Callable[[str], str]:
+    current = language()
+    return lambda key: DEPARTMENTS[key].label(current)
+
+
+def platform_labels() -> Callable[[object], str]:
+    """For the upload's platform choice: "detect automatically" for None, else the platform's name."""
+    automatic = t("data.platform.auto")
+    return lambda platform: automatic if platform is None else str(platform).capitalize()
