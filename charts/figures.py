@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, layout
+from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, date_axis, layout
 
 
 def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False) -> go.Figure:
@@ -19,7 +19,7 @@ def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, perce
     for position, (name, group) in enumerate(frame.groupby("series", sort=True)):
         group = group.sort_values("date")
         figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=str(name), mode="lines", line={"color": colour(str(name), position), "width": 2}))
-    return layout(figure, language=language, title=title, y_title=y_title, percent=percent)
+    return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent), language)
 
 
 def goal_path(
@@ -58,7 +58,7 @@ def goal_path(
             )
         )
     figure.add_hline(y=target, line={"color": STATUS_COLOURS["achieved"], "width": 1}, annotation_text="Ziel" if language == "de" else "Target")
-    return layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300)
+    return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300), language)
 
 
 def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False, colour_by_platform: bool = False) -> go.Figure:

@@ -23,12 +23,18 @@ def layout(figure: go.Figure, *, language: str, title: str = "", y_title: str = 
         template="plotly_white",
         height=height,
         title={"text": title, "font": {"size": 16}},
-        margin={"l": 60, "r": 20, "t": 50 if title else 20, "b": 40},
+        margin={"l": 60, "r": 20, "t": 80 if title else 40, "b": 40},
         separators=",." if language == "de" else ".,",
         font={"family": "Source Sans Pro, Arial, sans-serif", "size": 13},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
         hovermode="x unified",
     )
-    figure.update_yaxes(title_text=y_title, tickformat=".1%" if percent else ",~s" if not percent else None, rangemode="tozero", gridcolor="#E5E8EC")
+    figure.update_yaxes(title_text=y_title, tickformat=".1%" if percent else ",.0f", rangemode="tozero", gridcolor="#E5E8EC")
     figure.update_xaxes(gridcolor="#F0F2F5")
+    return figure
+
+
+def date_axis(figure: go.Figure, language: str) -> go.Figure:
+    """Days as 31.12. (German) or Dec 31 (English), with the year below where it changes."""
+    figure.update_xaxes(tickformat="%d.%m.\n%Y" if language == "de" else "%b %d\n%Y", hoverformat="%d.%m.%Y" if language == "de" else "%Y-%m-%d")
     return figure

@@ -242,11 +242,13 @@ class KpiEngine:
             )
         return pd.DataFrame(rows)
 
-    def daily_totals(self, key: str, scope: Scope, period: Period) -> pd.Series:
+    def daily_totals(self, key: str, scope: Scope, period: Period, daily_only: bool = False) -> pd.Series:
         """Per-day values of a flow or stock KPI for charts, trends and seasonal paths (index: day).
 
         Flows: the day's sum over the scope's accounts with daily data (posts by publish day for
-        the others). Stocks: each account's last known value carried forward, added over accounts.
+        the others, unless ``daily_only``: a post's lifetime figure on one day would spike a trend
+        chart). Stocks: each account's last known value carried forward between its values (not
+        past its last one), added over accounts.
         """
         item = CATALOG[key]
         days = pd.date_range(period.start, period.end, freq="D")
@@ -257,13 +259,13 @@ class KpiEngine:
         daily = self.data.daily.merge(accounts, on=ACCOUNT_KEY)
         if metric in STOCK_METRICS:
             values = daily.dropna(subset=[metric]).pivot_table(index="date", columns=ACCOUNT_KEY, values=metric, aggfunc="last")
-            values = values.reindex(values.index.union(days)).sort_index().ffill().reindex(days)
+            values = values.reindex(values.index.union(days)).sort_index().ffill(limit_area="inside").reindex(days)
             return values.sum(axis=1, min_count=1)
         has_daily = self._has_daily.reindex(pd.MultiIndex.from_frame(accounts), fill_value=False)[metric] if len(accounts) else pd.Series(dtype=bool)
         daily_accounts = has_daily[has_daily].index
         from_daily = daily.set_index(ACCOUNT_KEY).loc[lambda f: f.index.isin(daily_accounts)].groupby("date")[metric].sum(min_count=1)
         posts = self.data.posts.merge(accounts, on=ACCOUNT_KEY)
-        posts = posts[~pd.MultiIndex.from_frame(posts[ACCOUNT_KEY]).isin(daily_accounts)]
+        posts = posts[~pd.MultiIndex.from_frame(posts[ACCOUNT_KEY]).isin(daily_accounts)] if not daily_only else posts.iloc[0:0]
         from_posts = posts.groupby(posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize())[metric].sum(min_count=1)
         return pd.concat([from_daily, from_posts]).groupby(level=0).sum(min_count=1).reindex(days)
 

@@ -72,8 +72,8 @@ def kpi_value(value: float | None, unit: str, language: Language) -> str:
 
 
 def change(value: float | None, language: Language) -> str:
-    """A relative change with its sign: +12,3 % or −4,0 %."""
+    """A relative change with its sign: +12,3 % or -4,0 % (a plain hyphen: Streamlit's metric reads it as down)."""
     if _missing(value):
         return "–"
     text = percent(abs(value), language, digits=1)
-    return ("+" if value >= 0 else "−") + text
+    return ("+" if value >= 0 else "-") + text

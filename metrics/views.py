@@ -55,8 +55,13 @@ def preset_period(preset: Preset, today: dt.date, custom: tuple[dt.date, dt.date
     return period_between(start, end)
 
 
-def comparison_period(period: Period, comparison: Comparison) -> Period:
-    return period.previous() if comparison is Comparison.PREVIOUS else period.last_year()
+def comparison_period(period: Period, comparison: Comparison, today: dt.date | None = None) -> Period:
+    """The period to compare with. A period still running on ``today`` (this month, this quarter)
+    compares with the same number of days from the start of the previous one, like for like."""
+    base = period.previous() if comparison is Comparison.PREVIOUS else period.last_year()
+    if today is not None and period.start <= today < period.end:
+        return base.until(base.start + (today - period.start)) or base
+    return base
 
 
 def matching_key_result(config: GoalsConfig | None, report: GoalReport | None, kpi: str, period: Period) -> KeyResultReport | None:
@@ -75,12 +80,13 @@ def kpi_cards(
     scope: Scope,
     period: Period,
     comparison: Comparison,
+    today: dt.date,
     config: GoalsConfig | None = None,
     report: GoalReport | None = None,
     keys: list[str] = CARD_KPIS,
 ) -> pd.DataFrame:
-    """One row per KPI: value, comparison value, relative change, and the target where a key result has one."""
-    before = comparison_period(period, comparison)
+    """One row per KPI: value, comparison value (like for like), relative change, and the target where a key result has one."""
+    before = comparison_period(period, comparison, today)
     rows = []
     for key in keys:
         now, then = engine.value(key, scope, period).value, engine.value(key, scope, before).value
@@ -107,9 +113,9 @@ def _good(key: str, change: float) -> bool | None:
     return (change > 0) == (CATALOG[key].direction is Direction.HIGHER)
 
 
-def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comparison, limit: int = 6) -> pd.DataFrame:
+def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comparison, today: dt.date, limit: int = 6) -> pd.DataFrame:
     """The largest relative changes against the comparison, per platform and KPI (at least 2 % and 10 units)."""
-    before = comparison_period(period, comparison)
+    before = comparison_period(period, comparison, today)
     platforms = sorted(set(engine.accounts_in(scope)["platform"]))
     rows = []
     for platform in platforms:
@@ -125,21 +131,25 @@ def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comp
 
 
 def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.DataFrame:
-    """Per day (per ISO week beyond 92 days) and platform: date, series, value. Ratios stay ratios of sums."""
+    """Per day (per ISO week beyond 92 days) and platform: date, series, value. Ratios stay ratios of sums.
+
+    Daily data only: accounts that export only post figures have no trend (the KPI cards and
+    tables count their posts).
+    """
     item = CATALOG[key]
     weekly = period.days > 92
     frames = []
     for platform in sorted(set(engine.accounts_in(scope)["platform"])):
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
         if item.aggregation is Aggregation.RATIO:
-            top = engine.daily_totals(CATALOG[item.numerator[0]].key, narrowed, period)
-            bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, narrowed, period)
+            top = engine.daily_totals(CATALOG[item.numerator[0]].key, narrowed, period, daily_only=True)
+            bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, narrowed, period, daily_only=True)
             both = pd.DataFrame({"top": top, "bottom": bottom}).dropna()
             if weekly:
                 both = both.resample("W-MON", label="left", closed="left").sum(min_count=1)
             values = both["top"] / both["bottom"].replace(0, np.nan)
         elif item.aggregation in (Aggregation.SUM, Aggregation.LAST) and item.numerator:
-            values = engine.daily_totals(key, narrowed, period)
+            values = engine.daily_totals(key, narrowed, period, daily_only=True)
             if weekly:
                 values = (
                     values.resample("W-MON", label="left", closed="left").last()

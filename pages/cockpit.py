@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics import formatting
+from metrics.catalog import CATALOG, Direction
 from metrics.goals import DEPARTMENTS
 from metrics.views import kpi_cards, top_movers
 from ui.data import goal_report, workspace
@@ -24,7 +25,7 @@ if st.session_state.pop(DEMO_LOADED, False):
 if is_demo(space):
     st.info(t("cockpit.demo"))
 
-cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, space.goals, report)
+cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, space.goals, report)
 columns = st.columns(5)
 for position, card in enumerate(cards.itertuples(index=False)):
     with columns[position % 5]:
@@ -34,7 +35,7 @@ for position, card in enumerate(cards.itertuples(index=False)):
             label(card.kpi),
             value(card.kpi, card.value),
             delta=delta,
-            delta_color="normal" if card.good is not False else "inverse",
+            delta_color="inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
             help=help_text,
             border=True,
         )
@@ -55,7 +56,7 @@ with left:
                 st.markdown(f"- {objective.objective} {badge(str(objective_roll_up.status))} · {t('goals.progress')} {score}")
 with right:
     st.subheader(t("cockpit.movers"))
-    movers = top_movers(space.engine, selection.scope, selection.period, selection.comparison)
+    movers = top_movers(space.engine, selection.scope, selection.period, selection.comparison, selection.today)
     if movers.empty:
         st.caption(t("cockpit.no_movers"))
     for mover in movers.itertuples(index=False):

@@ -51,7 +51,10 @@ shown = [
     "permalink",
 ]
 table = posts[shown]
-table = table.assign(published_at=table["published_at"].dt.tz_convert(None), text=table["text"].fillna("").str.slice(0, 140))
+table = table.assign(
+    published_at=table["published_at"].dt.tz_convert(None), text=table["text"].fillna("").str.slice(0, 140),
+    post_type=table["post_type"].fillna("–"), tags=table["tags"].fillna(""),
+)  # fmt: skip
 st.dataframe(
     table, hide_index=True, width="stretch", height=380, key="content_table",
     column_config={

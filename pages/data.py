@@ -66,7 +66,10 @@ with history_tab:
         if not active.empty:
             with st.form("data_undo_form"):
                 chosen = st.selectbox(
-                    t("data.undo.pick"), active["id"].tolist(), key=f"data_undo_id_{active['id'].max()}", format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}"
+                    t("data.undo.pick"),
+                    active["id"].tolist(),
+                    key=f"data_undo_id_{active['id'].max()}",
+                    format_func=lambda i: f"{i} · {active.set_index('id').loc[i, 'file_name']}",
                 )
                 confirmed = st.checkbox(t("data.undo.confirm"), key="data_undo_confirm")
                 if st.form_submit_button(t("data.undo")):

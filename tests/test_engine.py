@@ -98,4 +98,5 @@ def test_daily_totals_for_charts(engine: KpiEngine) -> None:
     assert impressions["2026-04-05"] == 400  # an Instagram post's lifetime figure on its publish day
     assert impressions["2026-04-25"] == 600  # published 23:30 UTC: the UTC day counts
     followers = engine.daily_totals("followers", Scope(), APRIL)
-    assert (followers["2026-04-01"], followers["2026-04-12"], followers["2026-04-30"]) == (1000, 1100, 1150)
+    assert (followers["2026-04-01"], followers["2026-04-12"], followers["2026-04-20"]) == (1000, 1100, 1150)
+    assert math.isnan(followers["2026-04-30"])  # carried forward between values, never past the last one

@@ -7,6 +7,7 @@ stay the same on every page.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import streamlit as st
@@ -32,7 +33,9 @@ class Selection:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """The day the dashboard reports for; RESONANZ_TODAY pins it (tests, or a report as of a past day)."""
+    pinned = os.environ.get("RESONANZ_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def widget_key(name: str) -> str:
@@ -112,4 +115,4 @@ def sidebar(space: Workspace) -> Selection:
     period = preset_period(Preset(st.session_state["filter_preset"]), today(), custom_range)  # type: ignore[arg-type]
     comparison = Comparison(st.session_state["filter_comparison"])
     scope = Scope.of(st.session_state["filter_platforms"], st.session_state["filter_accounts"], st.session_state["filter_departments"])
-    return Selection(period, comparison, comparison_period(period, comparison), scope, today())
+    return Selection(period, comparison, comparison_period(period, comparison, today()), scope, today())

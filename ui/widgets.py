@@ -29,7 +29,7 @@ def badge(status: str) -> str:
 
 def fact_sheet_popover(key: str) -> None:
     sheet = fact_sheet(key, language())
-    with st.popover(f"ⓘ {sheet['label']}"):
+    with st.popover(f"{t('channels.fact_sheet')}: {sheet['label']}", icon=":material/info:"):
         st.markdown(f"**{sheet['label']}** · {sheet['impact']}")
         st.write(sheet["description"])
         st.markdown(f"`{sheet['formula']}`  \n{sheet['aggregation']} · {sheet['direction']}")

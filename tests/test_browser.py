@@ -1,0 +1,127 @@
+"""The upload-to-chart path in a real browser: Debian's Chromium driven by Playwright against ``streamlit run``.
+
+A fresh database (the first start loads the demo company), then: upload a real X export on the Data
+page, find its figures on the Cockpit, switch to English, and save a screenshot of every page into
+screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REAL_EXPORTS, ROOT, require
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "screenshots"
+X_EXPORT = REAL_EXPORTS / "x_twitter" / "hestey-star" / "account_analytics_content_2026-07-06_2026-08-02.csv"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed (apt-get install chromium)")
+    require(X_EXPORT.exists(), f"{X_EXPORT} not found")
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.sqlite3'}", "RESONANZ_TODAY": "2026-11-26"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def choose(page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished the current run (its 'running' indicator is gone)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=60_000)
+
+
+def navigate(page, name: str) -> None:
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=name, exact=True).click()
+
+
+def metric(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_upload_then_cockpit_then_english_with_screenshots(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.goto(server)
+        expect(page.get_by_text("Die Datenbank war leer")).to_be_visible(timeout=120_000)  # first start: the demo company
+
+        navigate(page, "Daten")
+        page.locator('input[type="file"]').first.set_input_files(str(X_EXPORT))
+        page.get_by_role("button", name="Importieren").click()
+        expect(page.get_by_text("1 importiert, 0 Duplikate")).to_be_visible(timeout=60_000)
+        page.screenshot(path=SCREENSHOTS / "browser-data-imported.png", full_page=True)
+
+        navigate(page, "Cockpit")
+        choose(page, "Zeitraum", "Letztes Quartal")
+        page.get_by_role("combobox", name="Konten").click()
+        page.keyboard.type("HestysInvest")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        # 201 posts of July 2026: 25,433 impressions, read from posts (X exported no daily figures)
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("25.433", timeout=60_000)
+        assert metric(page, "Impressionen") == "25.433"
+        settle(page)
+        page.screenshot(path=SCREENSHOTS / "browser-cockpit-de.png", full_page=True)
+
+        choose(page, "Sprache", "English")
+        expect(page.get_by_text("Impressions", exact=True).first).to_be_visible(timeout=30_000)
+        assert metric(page, "Impressions") == "25,433"
+        settle(page)
+        page.screenshot(path=SCREENSHOTS / "browser-cockpit-en.png", full_page=True)
+
+        for name in ("Goals", "Channels", "Content", "Data"):
+            navigate(page, name)
+            expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+            settle(page)
+            page.screenshot(path=SCREENSHOTS / f"browser-{name.lower()}-en.png", full_page=True)
+        browser.close()
+    assert len(list(SCREENSHOTS.glob("browser-*.png"))) >= 7
