@@ -26,7 +26,7 @@ from ingest.canonical import METRIC_NAMES, STOCK_METRICS
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
 from metrics.periods import Period
-from metrics.prefix import PrefixSums, day_numbers
+from metrics.prefix import SPAN, PrefixSums, day_numbers
 
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
 
@@ -252,22 +252,51 @@ class KpiEngine:
         """
         item = CATALOG[key]
         days = pd.date_range(period.start, period.end, freq="D")
-        accounts = self.accounts_in(scope)
         metric = item.numerator[0] if item.numerator else None
         if metric is None or item.source is Source.MANUAL:
             return pd.Series(np.nan, index=days)
-        daily = self.data.daily.merge(accounts, on=ACCOUNT_KEY)
+        positions = self._positions(scope)
+        selected = np.arange(len(self._index)) if positions is None else positions
+        first_day = int(day_numbers(np.array([np.datetime64(period.start, "D")]))[0])
         if metric in STOCK_METRICS:
-            values = daily.dropna(subset=[metric]).pivot_table(index="date", columns=ACCOUNT_KEY, values=metric, aggfunc="last")
-            values = values.reindex(values.index.union(days)).sort_index().ffill(limit_area="inside").reindex(days)
-            return values.sum(axis=1, min_count=1)
-        has_daily = self._has_daily.reindex(pd.MultiIndex.from_frame(accounts), fill_value=False)[metric] if len(accounts) else pd.Series(dtype=bool)
-        daily_accounts = has_daily[has_daily].index
-        from_daily = daily.set_index(ACCOUNT_KEY).loc[lambda f: f.index.isin(daily_accounts)].groupby("date")[metric].sum(min_count=1)
-        posts = self.data.posts.merge(accounts, on=ACCOUNT_KEY)
-        posts = posts[~pd.MultiIndex.from_frame(posts[ACCOUNT_KEY]).isin(daily_accounts)] if not daily_only else posts.iloc[0:0]
-        from_posts = posts.groupby(posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize())[metric].sum(min_count=1)
-        return pd.concat([from_daily, from_posts]).groupby(level=0).sum(min_count=1).reindex(days)
+            return self._stock_by_day(metric, selected, first_day, days)
+        column = FLOWS.index(metric)
+        with_daily = selected[self._has_daily_all[metric].to_numpy()[selected]]
+        totals = self._by_day(self._daily_sums, with_daily, column, first_day, len(days))
+        if not daily_only:
+            without_daily = np.setdiff1d(selected, with_daily)
+            from_posts = self._by_day(self._post_sums, without_daily, column, first_day, len(days))
+            totals = np.where(np.isnan(totals), from_posts, np.where(np.isnan(from_posts), totals, totals + from_posts))
+        return pd.Series(totals, index=days)
+
+    def _by_day(self, prefix: PrefixSums, accounts: np.ndarray, column: int, first_day: int, length: int) -> np.ndarray:
+        """Per day of the window, the sum over ``accounts`` of one metric (NaN where none has a value)."""
+        if not len(accounts) or not prefix.with_values[column]:
+            return np.full(length, np.nan)
+        window = prefix.window(len(self._index), first_day, first_day + length - 1)
+        rows = np.concatenate([np.arange(window.lo[a], window.hi[a]) for a in accounts]) if len(accounts) else np.array([], dtype=np.int64)
+        values = prefix.values[rows, column]
+        present = ~np.isnan(values)
+        offsets = (prefix.keys[rows] % SPAN - first_day)[present]
+        sums = np.bincount(offsets, weights=values[present], minlength=length)
+        counts = np.bincount(offsets, minlength=length)
+        return np.where(counts > 0, sums, np.nan)
+
+    def _stock_by_day(self, metric: str, accounts: np.ndarray, first_day: int, days: pd.DatetimeIndex) -> pd.Series:
+        """Each account's stock carried forward between its values (not past its last), added over accounts."""
+        if not len(accounts):
+            return pd.Series(np.nan, index=days)
+        window = self._stocks.window(len(self._index), first_day, first_day + len(days) - 1)
+        grid = np.full((len(days), len(accounts)), np.nan)
+        before = self._stocks.before(window)[:, 0]
+        for position, account in enumerate(accounts):
+            rows = np.arange(window.lo[account], window.hi[account])
+            if len(rows):
+                grid[self._stocks.keys[rows] % SPAN - first_day, position] = self._stocks.values[rows, 0]
+                if before[account] == before[account] and np.isnan(grid[0, position]):
+                    grid[0, position] = before[account]
+        frame = pd.DataFrame(grid, index=days).ffill(limit_area="inside")
+        return frame.sum(axis=1, min_count=1)
 
 
 def _relative_change(now: float, before: float) -> float:

@@ -1,0 +1,123 @@
+"""Dashboard speed with the demo company loaded.
+
+1. Each page's rerun after a filter change, measured with Streamlit's AppTest (median of the runs
+   after a warm-up; the engine and goal report are cached as in the running app).
+2. Cold start: ``streamlit run`` on a database that holds the demo company, to the first rendered
+   Cockpit (a KPI value visible) in Debian's Chromium; median of three starts.
+Prints medians; never fails.
+
+    .venv/bin/python bench/bench_pages.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/data.py"]
+PRESETS = ["this_quarter", "last_month", "last_quarter", "year_to_date"]
+
+
+def demo_database() -> Path:
+    from sample_data.demo import DEMO_GOALS, load_demo
+    from storage.engine import make_engine
+    from storage.goalsets import save_goal_set
+
+    path = ROOT / "bench" / "out" / "demo.sqlite3"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(f"sqlite:///{path}")
+        load_demo(engine)
+        save_goal_set(engine, DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+        engine.dispose()
+    return path
+
+
+def page_reruns(database: Path, runs: int) -> dict[str, float]:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    medians = {}
+    for page in PAGES:
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        app.run()
+        if page != "pages/cockpit.py":
+            app.switch_page(page).run()
+        seconds = []
+        for number in range(runs + 1):
+            if page == "pages/data.py":  # no period filter there: a change of the account field instead
+                app.text_input(key="data_account").input(f"account {number}")
+            else:
+                app.selectbox(key="sidebar_preset_de").set_value(PRESETS[number % len(PRESETS)])
+            started = time.perf_counter()
+            app.run()
+            if number:  # the first run after the switch warms the period caches of the new preset
+                seconds.append(time.perf_counter() - started)
+            assert not app.exception, app.exception
+        medians[page] = statistics.median(seconds)
+    return medians
+
+
+def cold_start(database: Path) -> float:
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    copy = Path(tempfile.mkdtemp()) / "cold.sqlite3"
+    shutil.copy(database, copy)
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            )
+            page = browser.new_page()
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=2000)
+                    break
+                except Exception:  # the server is not listening yet
+                    time.sleep(0.1)
+            page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=120_000)
+            seconds = time.perf_counter() - started
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    database = demo_database()
+    print(f"{'page':<22} {'median rerun after a filter change':>36}")
+    for page, seconds in page_reruns(database, args.runs).items():
+        print(f"{page:<22} {seconds * 1000:>33.0f} ms")
+    starts = [cold_start(database) for _ in range(3)]
+    print(f"cold start to the first rendered Cockpit in Chromium: median {statistics.median(starts):.2f} s ({', '.join(f'{s:.2f}' for s in starts)})")
+
+
+if __name__ == "__main__":
+    main()
