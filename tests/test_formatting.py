@@ -8,7 +8,7 @@ import pytest
 
 from metrics import formatting
 from metrics.formatting import Language
-from ui.i18n import TEXTS
+from metrics.i18n import TEXTS
 
 
 @pytest.mark.parametrize(

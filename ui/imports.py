@@ -9,7 +9,7 @@ import pandas as pd
 from ingest.issues import Issue
 from ingest.pipeline import FileResult
 from metrics import formatting
-from ui.i18n import Language, translate
+from metrics.i18n import Language, translate
 
 
 def _rows_text(counts: dict[str, int], language: Language) -> str:
