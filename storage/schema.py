@@ -8,6 +8,7 @@ restores what the older imports said. Migrations in storage/migrations create th
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     text,
 )
 
@@ -117,4 +119,38 @@ goal_sets = Table(
     Column("file_name", Text, nullable=False),
     Column("content", LargeBinary, nullable=False),
     Column("uploaded_at", DateTime, nullable=False),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("held_on", Date, nullable=False),
+    Column("period", String(40), nullable=False),
+    Column("summary", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime, nullable=False),
+)
+review_comments = Table(
+    "review_comments",
+    metadata,
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True),
+    Column("key_result", String(40), primary_key=True),
+    Column("comment", Text, nullable=False),
+)
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+review_actions = Table(
+    "review_actions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("review_id", Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("owner", Text, nullable=False, server_default=""),
+    Column("due", Date),
+    Column("done", Boolean, nullable=False, server_default=false()),
 )

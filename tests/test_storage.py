@@ -147,3 +147,14 @@ def test_bare_meta_file_alone_asks_for_the_platform(engine) -> None:
 @pytest.mark.parametrize("grain", list(Grain))
 def test_empty_store_gives_empty_canonical_frames(engine, grain) -> None:
     assert current(engine, grain).empty
+
+
+def test_migrations_build_exactly_the_declared_schema(engine) -> None:
+    """Alembic's revisions and storage/schema.py must not drift apart (a new table needs both)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from storage.schema import metadata
+
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
