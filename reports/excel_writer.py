@@ -1,0 +1,137 @@
+"""The review pack as an Excel workbook: KPIs with comparisons, key results with progress and status, posts.
+
+Real number formats (Excel shows them with the reader's separators), frozen headers, filters.
+User text (post texts, objectives, comments) is always written as text, never as a formula or a
+link: a post starting with =, +, - or @ stays harmless.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import xlsxwriter
+
+from metrics.catalog import CATALOG
+from reports.pack import Pack
+
+NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
+
+
+def _format_of(unit: str) -> str:
+    return {"percent": PERCENT, "hours": DECIMAL, "per_post": DECIMAL}.get(unit, NUMBER)
+
+
+def write_xlsx(pack: Pack) -> bytes:
+    buffer = io.BytesIO()
+    # No string is ever turned into a formula, number or link: user text stays text.
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    t = pack.t
+    bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True, "valign": "top"})
+    formats = {f: book.add_format({"num_format": f}) for f in (NUMBER, DECIMAL, PERCENT, CHANGE)}
+    datetime_format = book.add_format({"num_format": "dd.mm.yyyy hh:mm" if pack.language.value == "de" else "yyyy-mm-dd hh:mm"})
+
+    def number(sheet: object, row: int, column: int, value: float | None, style: str) -> None:
+        if value is None or pd.isna(value):
+            sheet.write_blank(row, column, None)  # type: ignore[attr-defined]
+        else:
+            sheet.write_number(row, column, float(value), formats[style])  # type: ignore[attr-defined]
+
+    def header(sheet: object, names: list[str], widths: list[int]) -> None:
+        for column, (name, width) in enumerate(zip(names, widths, strict=True)):
+            sheet.write_string(0, column, name, bold)  # type: ignore[attr-defined]
+            sheet.set_column(column, column, width)  # type: ignore[attr-defined]
+        sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
+
+    kpis = book.add_worksheet(t("report.kpis")[:31])
+    header(
+        kpis,
+        [t("col.kpi"), t("col.value"), t("col.previous"), t("col.change_previous"), t("col.last_year"), t("col.change_last_year")],
+        [30, 16, 16, 14, 16, 14],
+    )
+    for row, item in enumerate(pack.kpis.itertuples(index=False), start=1):
+        kpis.write_string(row, 0, item.label)
+        style = _format_of(item.unit)
+        number(kpis, row, 1, item.value, style)
+        number(kpis, row, 2, item.previous, style)
+        number(kpis, row, 3, item.change_previous, CHANGE)
+        number(kpis, row, 4, item.last_year, style)
+        number(kpis, row, 5, item.change_last_year, CHANGE)
+    kpis.autofilter(0, 0, len(pack.kpis), 5)
+
+    krs = book.add_worksheet(t("goals.title")[:31])
+    names = [
+        t("col.department"),
+        t("col.objective"),
+        t("col.key_result"),
+        t("col.kpi"),
+        t("goals.period"),
+        t("goals.baseline"),
+        t("col.target"),
+        t("col.actual"),
+        t("col.expected"),
+        t("col.forecast"),
+        t("col.score"),
+        t("col.status"),
+        t("col.comment"),
+    ]
+    header(krs, names, [24, 36, 10, 24, 12, 14, 14, 14, 14, 14, 12, 14, 40])
+    row = 0
+    for department in pack.departments:
+        for objective in department.objectives:
+            for line in objective.key_results:
+                row += 1
+                report, kr = line.report, line.report.key_result
+                style = _format_of(CATALOG[kr.kpi].unit.value)
+                for column, text in enumerate([department.label, objective.name, kr.id, line.label, kr.period.label(pack.language.value)]):
+                    krs.write_string(row, column, text)
+                for column, value in enumerate([kr.baseline, kr.target, report.actual, report.expected, report.forecast], start=5):
+                    number(krs, row, column, value, style)
+                number(krs, row, 10, report.progress, PERCENT)
+                krs.write_string(row, 11, t(f"status.{report.status}"))
+                krs.write_string(row, 12, line.comment)
+    krs.autofilter(0, 0, max(row, 1), len(names) - 1)
+
+    posts = book.add_worksheet(t("content.posts")[:31])
+    names = [
+        t("col.published"),
+        t("col.platform"),
+        t("col.account"),
+        t("col.format"),
+        t("col.text"),
+        t("col.tags"),
+        t("col.impressions"),
+        t("col.engagements"),
+        t("col.engagement_rate"),
+        t("col.link"),
+    ]
+    header(posts, names, [17, 11, 24, 12, 60, 20, 14, 14, 14, 40])
+    frame = pack.posts
+    for row, post in enumerate(frame.itertuples(index=False), start=1):
+        posts.write_datetime(row, 0, post.published_at.tz_convert(None).to_pydatetime(), datetime_format)
+        for column, text in ((1, post.platform), (2, post.account), (3, post.post_type), (4, post.text), (5, post.tags), (9, post.permalink)):
+            posts.write_string(row, column, _text(text))
+        number(posts, row, 6, post.impressions, NUMBER)
+        number(posts, row, 7, post.engagements, NUMBER)
+        number(posts, row, 8, post.engagement_rate, PERCENT)
+    posts.autofilter(0, 0, max(len(frame), 1), len(names) - 1)
+    book.close()
+    return buffer.getvalue()
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv(frame: pd.DataFrame, separator: str = ";") -> bytes:
+    """A CSV whose text cells cannot run as formulas in a spreadsheet (OWASP: prefix with an apostrophe)."""
+    cleaned = frame.copy()
+    for column in cleaned.columns:
+        if pd.api.types.is_string_dtype(cleaned[column]) or cleaned[column].dtype == object:
+            text = cleaned[column].astype("string")
+            dangerous = text.str.startswith(FORMULA_STARTS).fillna(False)
+            cleaned[column] = text.where(~dangerous, "'" + text)
+    return cleaned.to_csv(index=False, sep=separator).encode("utf-8-sig")

@@ -1,0 +1,350 @@
+"""The management review pack as data: every number comes from the metrics engine, once.
+
+The PowerPoint, Excel and PDF writers only lay this out; so the three formats cannot disagree,
+and a test compares them with the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from metrics import formatting
+from metrics.catalog import CATALOG
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
+from metrics.formatting import Language
+from metrics.goals import DEPARTMENTS, GoalsConfig
+from metrics.i18n import translate
+from metrics.periods import Period, PeriodError, parse_period
+from metrics.progress import SEVERITY, KeyResultReport, Status, evaluate
+from metrics.views import post_table
+from storage.reviews import Action, Review, load_review, open_actions, review_index
+
+PACK_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "clicks", "ctr", "followers", "follower_growth", "views", "posts"]
+
+
+@dataclass(frozen=True)
+class KeyResultLine:
+    report: KeyResultReport
+    label: str
+    scope: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ObjectiveBlock:
+    id: str
+    name: str
+    status: Status
+    score: float
+    key_results: tuple[KeyResultLine, ...]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DepartmentBlock:
+    key: str
+    label: str
+    status: Status
+    objectives: tuple[ObjectiveBlock, ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    language: Language
+    title: str
+    period: Period
+    as_of: dt.date
+    departments: tuple[DepartmentBlock, ...]
+    kpis: pd.DataFrame  # kpi, label, unit, value, previous, last_year, change_previous, change_last_year
+    trend: pd.DataFrame  # week x platform impressions
+    status_counts: pd.DataFrame  # department label x status -> count of key results
+    top_posts: pd.DataFrame
+    posts: pd.DataFrame
+    review: Review | None = None
+    open_actions: tuple[Action, ...] = field(default_factory=tuple)
+
+    def t(self, key: str, **values: object) -> str:
+        return translate(key, self.language, **values)
+
+    @property
+    def period_label(self) -> str:
+        return self.period.label(self.language.value)
+
+
+def build_pack(
+    engine: KpiEngine,
+    config: GoalsConfig,
+    period: Period,
+    as_of: dt.date,
+    language: Language,
+    review: Review | None = None,
+    open_actions: tuple[Action, ...] = (),
+) -> Pack:
+    """Collect the pack for ``period`` as of ``as_of``: goals, KPIs with comparisons, trend, top posts, review.
+
+    Only key results whose period overlaps the pack's period are in it: a Q4 review shows the Q4
+    and the 2026 targets, not last year's.
+    """
+    config = goals_for(config, period)
+    report = evaluate(engine, config, as_of)
+    comments = review.comments if review else {}
+    departments = []
+    for key, roll_up in report.departments.items():
+        blocks = []
+        for objective in (o for o in config.objectives if o.department == key and o.id in report.objectives):
+            lines = tuple(
+                KeyResultLine(r, CATALOG[r.key_result.kpi].label(language.value), _scope_text(r, language), comments.get(r.key_result.id, ""))
+                for r in report.key_results
+                if r.key_result.objective_id == objective.id
+            )
+            objective_roll_up = report.objectives[objective.id]
+            reason = _reason(lines, language)
+            blocks.append(ObjectiveBlock(objective.id, objective.objective, objective_roll_up.status, objective_roll_up.score, lines, reason))
+        departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks)))
+    window = period.until(as_of) or period
+    table = engine.comparison_table(Scope(), window, PACK_KPIS)
+    table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
+    table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
+    posts = post_table(engine, Scope(), window)
+    top = posts.dropna(subset=["engagements"]).sort_values("engagements", ascending=False).head(5)
+    status_counts = (
+        pd.DataFrame(
+            [{"department": d.label, "status": str(line.report.status)} for d in departments for o in d.objectives for line in o.key_results],
+            columns=["department", "status"],
+        )
+        .value_counts()
+        .unstack(fill_value=0)
+        .reindex(columns=[str(s) for s in Status], fill_value=0)
+    )
+    return Pack(
+        language,
+        translate("report.title", language),
+        period,
+        as_of,
+        tuple(departments),
+        table,
+        _weekly_impressions(engine, window),
+        status_counts,
+        top,
+        posts,
+        review,
+        open_actions,
+    )
+
+
+def review_of(engine: Engine, period: Period) -> tuple[Review | None, tuple[Action, ...]]:
+    """The latest review of ``period`` (its period written in any accepted form) and the actions still
+    open from earlier meetings, which carry into this pack."""
+    review_id = next((i for i, _, text in review_index(engine) if _parses_to(text, period)), None)
+    review = load_review(engine, review_id) if review_id is not None else None
+    carried = open_actions(engine, before=review.held_on if review else None)
+    return review, carried
+
+
+def _parses_to(text: str, period: Period) -> bool:
+    try:
+        found = parse_period(text)
+    except PeriodError:
+        return False
+    return (found.start, found.end) == (period.start, period.end)
+
+
+def goals_for(config: GoalsConfig, period: Period) -> GoalsConfig:
+    """The goals with only the key results whose period overlaps ``period``, and their objectives."""
+    results = tuple(r for r in config.key_results if r.period.start <= period.end and period.start <= r.period.end)
+    kept = {r.objective_id for r in results}
+    return replace(config, key_results=results, objectives=tuple(o for o in config.objectives if o.id in kept))
+
+
+def _scope_text(result: KeyResultReport, language: Language) -> str:
+    kr = result.key_result
+    platform = platform_name(kr.platform, language) if kr.platform else None
+    return " · ".join(filter(None, [platform, kr.account, kr.tag])) or translate("filters.all", language)
+
+
+def _weekly_impressions(engine: KpiEngine, period: Period) -> pd.DataFrame:
+    """Impressions per ISO week (rows, by the week's Monday) and platform (columns), daily data only."""
+    series = {}
+    for platform in sorted(set(engine.accounts_in(Scope())["platform"])):
+        days = engine.daily_totals("impressions", Scope.of(platforms=platform), period, daily_only=True)
+        weekly = days.resample("W-MON", label="left", closed="left").sum(min_count=1)
+        if weekly.notna().any():
+            series[platform] = weekly
+    return pd.DataFrame(series)
+
+
+def _kr_value(report: KeyResultReport, number: float | None, language: Language) -> str:
+    return formatting.kpi_value(number, CATALOG[report.key_result.kpi].unit.value, language)
+
+
+def _reason(lines: tuple[KeyResultLine, ...], language: Language) -> str:
+    """Why an objective has its status: its most severe key result in one sentence."""
+    if not lines:
+        return ""
+    worst = max(lines, key=lambda line: SEVERITY[line.report.status] if line.report.status is not Status.NO_DATA else 2.5)
+    report = worst.report
+    name = f"{report.key_result.id} {worst.label}"
+    if report.status is Status.NO_DATA:
+        return translate("report.reason.no_data", language, kr=name)
+    if report.status not in (Status.AT_RISK, Status.OFF_TRACK):
+        return translate("report.reason.fine", language)
+    if report.forecast is not None and report.forecast == report.forecast:
+        return translate(
+            "report.reason.forecast",
+            language,
+            kr=name,
+            forecast=_kr_value(report, report.forecast, language),
+            target=_kr_value(report, report.key_result.target, language),
+        )
+    return translate(
+        "report.reason.behind", language, kr=name, actual=_kr_value(report, report.actual, language), expected=_kr_value(report, report.expected, language)
+    )
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of the pack as text, the same in every format: header, rows, a status per row."""
+
+    header: list[str]
+    rows: list[list[str]]
+    statuses: list[str | None]  # colour of the status column; None: no status in that row
+    status_column: int | None = None
+    emphasis: list[bool] = field(default_factory=list)  # objective rows above their key results
+    widths: tuple[float, ...] = ()  # shares of the table width
+
+
+def summary_grid(pack: Pack) -> Grid:
+    t, language = pack.t, pack.language
+    objectives = [(d, o) for d in pack.departments for o in d.objectives]
+    rows = [[d.label, f"{o.id} {o.name}", t(f"status.{o.status}"), formatting.percent(o.score, language, digits=0), o.reason] for d, o in objectives]
+    header = [t("col.department"), t("col.objective"), t("col.status"), t("col.score"), t("col.reason")]
+    return Grid(header, rows, [str(o.status) for _, o in objectives], 2, widths=(0.17, 0.3, 0.11, 0.1, 0.32))
+
+
+def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
+    """Each objective as a bold row, then its key results with baseline, actual, expected by now, target and forecast."""
+    t, language = pack.t, pack.language
+    rows, statuses, emphasis = [], [], []
+    for objective in department.objectives:
+        rows.append(
+            [
+                f"{objective.id} {objective.name}",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                formatting.percent(objective.score, language, digits=0),
+                t(f"status.{objective.status}"),
+            ]
+        )
+        statuses.append(str(objective.status))
+        emphasis.append(True)
+        for line in objective.key_results:
+            report = line.report
+            rows.append(
+                [
+                    f"{report.key_result.id} {line.label} ({line.scope})",
+                    report.key_result.period.label(language.value),
+                    _kr_value(report, report.key_result.baseline, language),
+                    _kr_value(report, report.actual, language),
+                    _kr_value(report, report.expected, language),
+                    _kr_value(report, report.key_result.target, language),
+                    _kr_value(report, report.forecast, language),
+                    formatting.percent(report.progress, language, digits=0),
+                    t(f"status.{report.status}"),
+                ]
+            )
+            statuses.append(str(report.status))
+            emphasis.append(False)
+    header = [
+        t("col.key_result"),
+        t("goals.period"),
+        t("goals.baseline_short"),
+        t("col.actual"),
+        t("col.expected"),
+        t("col.target"),
+        t("col.forecast"),
+        t("col.score"),
+        t("col.status"),
+    ]
+    return Grid(header, rows, statuses, 8, emphasis, (0.28, 0.08, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.1))
+
+
+def kpi_grid(pack: Pack) -> Grid:
+    t, language = pack.t, pack.language
+    rows = [
+        [
+            row.label,
+            formatting.kpi_value(row.value, row.unit, language),
+            formatting.kpi_value(row.previous, row.unit, language),
+            formatting.change(row.change_previous, language),
+            formatting.kpi_value(row.last_year, row.unit, language),
+            formatting.change(row.change_last_year, language),
+        ]
+        for row in pack.kpis.itertuples(index=False)
+    ]
+    header = [t("col.kpi"), t("col.value"), t("col.previous"), t("col.change_previous"), t("col.last_year"), t("col.change_last_year")]
+    return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13))
+
+
+def top_posts_grid(pack: Pack) -> Grid:
+    t, language = pack.t, pack.language
+    rows = [
+        [
+            formatting.date(p.published_at.date(), language),
+            platform_name(p.platform, language),
+            p.account,
+            (p.text if isinstance(p.text, str) else "")[:110],
+            formatting.number(p.engagements, language),
+            formatting.percent(p.engagement_rate, language, digits=1),
+        ]
+        for p in pack.top_posts.itertuples(index=False)
+    ]
+    header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), t("col.engagements"), t("col.engagement_rate")]
+    return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.15, 0.44, 0.1, 0.12))
+
+
+def platform_name(platform: object, language: Language) -> str:
+    return translate(f"platform.{platform}", language)
+
+
+def weekly_trend(pack: Pack) -> pd.DataFrame:
+    """The weekly impressions of complete ISO weeks only, labelled "KW 41" / "W41"; columns stay platform keys.
+
+    A week cut by the period's edge would show as a fall that never happened.
+    """
+    trend = pack.trend
+    if trend.empty:
+        return trend
+    window = pack.period.until(pack.as_of) or pack.period
+    mondays = trend.index
+    full = (mondays.date >= window.start) & ((mondays + pd.Timedelta(days=6)).date <= window.end)
+    trend = trend.loc[full]
+    labels = [pack.t("report.week", week=f"{day.isocalendar().week:02d}") for day in trend.index]
+    return trend.set_axis(labels, axis=0)
+
+
+def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:
+    """Commentary, decisions, actions and open actions from earlier reviews, as headings with lines."""
+    t, language = pack.t, pack.language
+    comments = [
+        f"{line.report.key_result.id} {line.label}: {line.comment}" for d in pack.departments for o in d.objectives for line in o.key_results if line.comment
+    ]
+    if pack.review and pack.review.summary:
+        comments.insert(0, pack.review.summary)
+    decisions = list(pack.review.decisions) if pack.review else []
+
+    def action_text(action: Action) -> str:
+        due = formatting.date(action.due, language) if action.due else "–"
+        return f"{action.text} ({action.owner or '–'}, {t('col.due')} {due})"
+
+    actions = [action_text(a) for a in pack.review.actions] if pack.review else []
+    open_actions = [action_text(a) for a in pack.open_actions]
+    return [(t("report.comments"), comments), (t("report.decisions"), decisions), (t("report.actions"), actions), (t("report.open_actions"), open_actions)]
