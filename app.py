@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metrics.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
-from ui.i18n import LANGUAGE_NAMES, Language
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
@@ -27,6 +27,7 @@ pages = [
     st.Page("pages/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
     st.Page("pages/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
     st.Page("pages/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
+    st.Page("pages/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
     st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]
 st.navigation(pages).run()

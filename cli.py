@@ -3,6 +3,8 @@
     python cli.py import [--db URL] [--json] [--platform P] [--account A] [--as-of DATE] PATH...
     python cli.py kpis   [--db URL] --from DATE --to DATE [--platform P] [--account A] [--goals FILE] [--json]
     python cli.py goals  [--db URL] --goals FILE [--as-of DATE] [--json]
+    python cli.py report [--db URL] --goals FILE --period PERIOD --format pptx|xlsx|pdf --out FILE
+                         [--as-of DATE] [--lang de|en] [--template FILE]
     python cli.py demo   [--db URL]
 
 Exit status: 0 when every file was handled (duplicates and unsupported files included), 1 when a
@@ -26,7 +28,7 @@ from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.formatting import Language
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, load_goals
-from metrics.periods import period_between
+from metrics.periods import PeriodError, parse_period, period_between
 from metrics.progress import evaluate
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -70,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     goals.add_argument("--as-of", type=dt.date.fromisoformat, help="the day of the report (default: today)")
     goals.add_argument("--json", action="store_true")
     goals.add_argument("--lang", choices=["de", "en"], default="de")
+
+    report = commands.add_parser("report", help="the management review pack as PowerPoint, Excel or PDF")
+    report.add_argument("--db")
+    report.add_argument("--goals", required=True)
+    report.add_argument("--period", required=True, help="2026-Q4, 2026-11, 2026, KW 47/2026, 2026-10-01..2026-11-30, ...")
+    report.add_argument("--format", required=True, choices=["pptx", "xlsx", "pdf"])
+    report.add_argument("--out", required=True, help="file to write")
+    report.add_argument("--as-of", type=dt.date.fromisoformat, help="the day of the report (default: today, or the period's end if earlier)")
+    report.add_argument("--lang", choices=["de", "en"], default="de")
+    report.add_argument("--template", help="a .pptx or .potx whose masters the deck uses")
 
     demo = commands.add_parser("demo", help="load the demo company (sample_data/demo)")
     demo.add_argument("--db")
@@ -215,6 +227,38 @@ def run_goals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from reports.pack import build_pack, review_of
+    from reports.pptx_writer import TemplateError
+    from reports.render import render
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    try:
+        period = parse_period(args.period)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from exc
+    template = None
+    if args.template:
+        if not Path(args.template).is_file():
+            raise UsageError(f"no such template: {args.template}")
+        template = Path(args.template).read_bytes()
+    config = _goals(args.goals)
+    assert config is not None
+    as_of = args.as_of or min(dt.date.today(), period.end)
+    database = make_engine(args.db)
+    data = load_dataset(database, with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
+    review, carried = review_of(database, period)
+    pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried)
+    try:
+        content = render(pack, args.format, template)
+    except TemplateError as exc:
+        raise FailedError(f"{args.template}: {exc}") from exc
+    Path(args.out).write_bytes(content)
+    print(f"{args.out}: {args.format}, {period.label(args.lang)}, as of {as_of:%Y-%m-%d}, {len(content):,} bytes")
+    return EXIT_OK
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, load_demo
     from storage.engine import make_engine
@@ -238,7 +282,7 @@ class FailedError(Exception):
     pass
 
 
-COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "demo": run_demo}
+COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "report": run_report, "demo": run_demo}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
