@@ -16,7 +16,7 @@ from storage.queries import current
 from tests.conftest import ROOT
 
 OVERVIEW = b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
-PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/data.py"]
+PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/review.py", "pages/data.py"]
 
 
 @pytest.fixture
@@ -44,6 +44,7 @@ ENGLISH_TITLES = {
     "pages/goals.py": "Objectives and key results",
     "pages/channels.py": "Channels",
     "pages/content.py": "Content",
+    "pages/review.py": "Management review",
     "pages/data.py": "Import data",
 }
 
@@ -128,3 +129,37 @@ def test_english_and_undo(database: str) -> None:
     next(b for b in app.button if b.label == "Undo import").click().run()
     assert not app.exception
     assert current(make_engine(database), Grain.DAILY, account="default").empty
+
+
+def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.reviews import latest_review
+
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    app = run("pages/review.py")
+    assert app.text_input(key="comment_MK-1.1").label == "MK-1.1 Impressionen · nicht auf Kurs"
+    assert [t.label for t in app.text_input if t.key and t.key.startswith("comment_")][-1].startswith("KS-1.2")
+    app.text_area[0].set_value("Facebook bleibt hinter Plan.")
+    app.text_input(key="comment_MK-1.1").set_value("Budget zu spät freigegeben")
+    app.text_area[1].set_value("Budget umschichten\n\nZweite Entscheidung")
+    next(b for b in app.button if b.label == "Review speichern").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value.startswith("Review ")
+    saved = latest_review(make_engine(database))
+    assert saved is not None
+    assert (saved.period, saved.summary, saved.comments, saved.decisions) == (
+        "2026-Q4",
+        "Facebook bleibt hinter Plan.",
+        {"MK-1.1": "Budget zu spät freigegeben"},
+        ("Budget umschichten", "Zweite Entscheidung"),
+    )
+    next(b for b in app.button if b.label == "Pack erstellen").click().run()
+    assert not app.exception, app.exception
+    assert [b.label for b in app.get("download_button")] == ["PPTX ⬇", "XLSX ⬇", "PDF ⬇"]
+    assert app.dataframe[-1].value.iloc[1, 1].startswith("MK-1 ")  # the summary preview: Marketing's objective
+
+
+def test_review_page_refuses_an_unknown_period(database: str) -> None:
+    app = run("pages/review.py")
+    app.text_input[0].set_value("2026-Q5").run()
+    assert not app.exception, app.exception
+    assert "2026-Q5" in app.error[0].value

@@ -125,3 +125,31 @@ def test_upload_then_cockpit_then_english_with_screenshots(server: str) -> None:
             page.screenshot(path=SCREENSHOTS / f"browser-{name.lower()}-en.png", full_page=True)
         browser.close()
     assert len(list(SCREENSHOTS.glob("browser-*.png"))) >= 7
+
+
+def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> None:
+    import io
+
+    from playwright.sync_api import expect, sync_playwright
+    from pptx import Presentation
+
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.goto(server)
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_be_visible(timeout=120_000)
+        navigate(page, "Management-Review")
+        page.get_by_role("button", name="Pack erstellen").click()
+        expect(page.get_by_text("Pack für Q4 2026 erstellt")).to_be_visible(timeout=60_000)
+        settle(page)
+        page.screenshot(path=SCREENSHOTS / "browser-review-de.png", full_page=True)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="PPTX ⬇").click()
+        assert download.value.suggested_filename == "resonanz-review-Q4-2026.pptx"
+        target = tmp_path / download.value.suggested_filename
+        download.value.save_as(target)
+        browser.close()
+    deck = Presentation(io.BytesIO(target.read_bytes()))
+    assert deck.slides[1].shapes.title.text == "Zusammenfassung: Ziele und Status"
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2

@@ -1,0 +1,367 @@
+"""The review pack: every generated file is reopened and its numbers compared with the metrics engine.
+
+PowerPoint through python-pptx, Excel through openpyxl, PDF through pypdf's text extraction; the
+review log on both storage backends; the CLI's exit codes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pypdf import PdfReader
+from sqlalchemy import Engine
+
+from metrics import formatting
+from metrics.catalog import CATALOG
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
+from metrics.formatting import Language
+from metrics.goals import load_goals
+from metrics.i18n import translate
+from metrics.periods import parse_period, period_between
+from metrics.progress import evaluate
+from reports.excel_writer import safe_csv, write_xlsx
+from reports.pack import PACK_KPIS, Pack, build_pack, goals_for, review_of, weekly_trend
+from reports.pdf_writer import _nice_ceiling, write_pdf
+from reports.pptx_writer import TemplateError, write_pptx
+from storage.engine import make_engine
+from storage.queries import load_dataset
+from storage.reviews import Action, Review, latest_review, load_review, mark_done, open_actions, save_review
+from tests.conftest import ROOT
+
+GOALS = ROOT / "sample_data" / "demo" / "ziele.xlsx"
+Q4 = parse_period("2026-Q4")
+AS_OF = dt.date(2026, 11, 22)  # the demo company's export day
+HOSTILE_TEXTS = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1:A2)"]
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_goals(GOALS.name, GOALS.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def kpi_engine(demo_db: str, config) -> KpiEngine:
+    data = load_dataset(make_engine(demo_db), with_text=True)
+    return KpiEngine(data.with_mapping(config.accounts, config.tags, config.manual_values))
+
+
+@pytest.fixture(scope="module")
+def review() -> Review:
+    return Review(
+        dt.date(2026, 11, 24),
+        "2026-Q4",
+        "LinkedIn trägt, Facebook bleibt hinter Plan.",
+        {"MK-1.1": "=Budget verdoppeln"},
+        ("Facebook-Budget umschichten",),
+        (Action("Messe-Kampagne planen", "Anna", dt.date(2026, 12, 5)),),
+    )
+
+
+@pytest.fixture(scope="module")
+def packs(kpi_engine: KpiEngine, config, review: Review) -> dict[Language, Pack]:
+    carried = (Action("Redaktionsplan Q1 abstimmen", "Ben", dt.date(2026, 11, 30), id=7),)
+    return {language: build_pack(kpi_engine, config, Q4, AS_OF, language, review, carried) for language in Language}
+
+
+def expected_kpi_texts(kpi_engine: KpiEngine, language: Language) -> dict[str, list[str]]:
+    """What the engine computes for Q4 up to the export day, formatted as the pack must show it."""
+    table = kpi_engine.comparison_table(Scope(), period_between(Q4.start, AS_OF), PACK_KPIS)
+    return {
+        CATALOG[row.kpi].label(language.value): [
+            formatting.kpi_value(row.value, CATALOG[row.kpi].unit.value, language),
+            formatting.kpi_value(row.previous, CATALOG[row.kpi].unit.value, language),
+            formatting.change(row.change_previous, language),
+            formatting.kpi_value(row.last_year, CATALOG[row.kpi].unit.value, language),
+            formatting.change(row.change_last_year, language),
+        ]
+        for row in table.itertuples(index=False)
+    }
+
+
+def deck_of(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+def title_of(slide) -> str:
+    return slide.shapes.title.text if slide.shapes.title is not None else ""
+
+
+def tables_of(slide) -> list[list[list[str]]]:
+    return [[[cell.text for cell in row.cells] for row in shape.table.rows] for shape in slide.shapes if shape.has_table]
+
+
+# --- the pack's content --------------------------------------------------------------------------
+
+
+def test_pack_holds_only_key_results_of_the_period(config) -> None:
+    q4 = [kr.id for kr in goals_for(config, Q4).key_results]
+    assert len(q4) == len(config.key_results) - 1
+    assert "HR-1.3" not in q4  # applications in 2026-Q3: a Q4 review does not show them
+    q3 = [kr.id for kr in goals_for(config, parse_period("2026-Q3")).key_results]
+    assert q3 == ["PR-1.3", "MK-1.2", "VT-1.1", "VT-1.2", "HR-1.1", "HR-1.3"]  # Q3 and the year's targets
+    assert goals_for(config, parse_period("2025-Q4")).key_results == ()
+    assert goals_for(config, parse_period("2025-Q4")).objectives == ()
+
+
+def test_weekly_trend_keeps_full_calendar_weeks_with_their_sums(packs: dict[Language, Pack], demo_db: str) -> None:
+    trend = weekly_trend(packs[Language.DE])
+    # 1 October 2026 is a Thursday and 22 November a Sunday: KW 41 (5 October) to KW 47 are whole
+    assert list(trend.index) == [f"KW {week}" for week in range(41, 48)]
+    assert weekly_trend(packs[Language.EN]).index[0] == "W41"
+    daily = load_dataset(make_engine(demo_db), with_text=False).daily
+    week = daily[(daily["platform"] == "linkedin") & daily["date"].between("2026-11-16", "2026-11-22")]
+    assert trend.loc["KW 47", "linkedin"] == pytest.approx(week["impressions"].sum())
+
+
+def test_status_counts_are_the_key_results_statuses(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    counted = packs[Language.EN].status_counts
+    assert int(counted.to_numpy().sum()) == len(report.key_results)
+    assert int(counted["off_track"].sum()) == sum(str(r.status) == "off_track" for r in report.key_results)
+
+
+# --- PowerPoint -----------------------------------------------------------------------------------
+
+
+def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    pack = packs[Language.DE]
+    deck = deck_of(write_pptx(pack))
+    titles = [title_of(s) for s in deck.slides]
+    departments = ["Unternehmenskommunikation / PR", "Marketing", "Vertrieb", "Personal / Employer Branding", "Kundenservice"]
+    assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *departments]
+    assert titles[7] == "KPI-Überblick · Q4 2026"
+    assert titles[-2:] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+
+    kpi_rows = tables_of(deck.slides[7])[0]
+    assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
+    assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
+
+    # every key result's actual, target and status, as the goal engine computed them
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[2:7] for row in tables_of(slide)[0][1:]}
+    for result in report.key_results:
+        unit = CATALOG[result.key_result.kpi].unit.value
+        row = shown[result.key_result.id]
+        assert row[3] == formatting.kpi_value(result.actual, unit, Language.DE)
+        assert row[5] == formatting.kpi_value(result.key_result.target, unit, Language.DE)
+        assert row[8] == translate(f"status.{result.status}", Language.DE)
+    assert shown["MK-1"][8] == "nicht auf Kurs"  # the objective row carries its roll-up
+
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
+    assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
+    trend = weekly_trend(pack)
+    line = charts[0]
+    assert list(line.plots[0].categories) == list(trend.index)
+    linkedin = next(s for s in line.series if s.name == "LinkedIn")
+    assert list(linkedin.values) == pytest.approx(list(trend["linkedin"]))
+
+
+def test_pptx_review_slide_has_comments_decisions_and_carried_actions(packs: dict[Language, Pack]) -> None:
+    deck = deck_of(write_pptx(packs[Language.EN]))
+    text = "\n".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    assert "Commentary\n• LinkedIn trägt, Facebook bleibt hinter Plan.\n• MK-1.1 Impressions: =Budget verdoppeln" in text
+    assert "• Facebook-Budget umschichten" in text
+    assert "• Messe-Kampagne planen (Anna, Due 2026-12-05)" in text
+    assert "Open actions from earlier reviews\n• Redaktionsplan Q1 abstimmen (Ben, Due 2026-11-30)" in text
+
+
+def corporate_template(as_potx: bool) -> bytes:
+    """A 4:3 deck with one example slide, as a user's corporate template would be."""
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = 9144000, 6858000
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "Beispielfolie"
+    out = io.BytesIO()
+    deck.save(out)
+    if not as_potx:
+        return out.getvalue()
+    source, potx = zipfile.ZipFile(io.BytesIO(out.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(potx, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            target.writestr(item, content)
+    return potx.getvalue()
+
+
+@pytest.mark.parametrize("as_potx", [False, True])
+def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict[Language, Pack], as_potx: bool) -> None:
+    deck = deck_of(write_pptx(packs[Language.EN], corporate_template(as_potx)))
+    assert (deck.slide_width, deck.slide_height) == (9144000, 6858000)
+    assert title_of(deck.slides[0]) == "Social media management review"
+    assert "Beispielfolie" not in [title_of(s) for s in deck.slides]
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7 not a deck", "not a PowerPoint file"),
+        (b"PK\x03\x04 truncated", "damaged or truncated"),
+        (Path(GOALS).read_bytes(), "not a PowerPoint file"),
+    ],
+)
+def test_unusable_templates_are_refused_with_a_message(packs: dict[Language, Pack], data: bytes, message: str) -> None:
+    with pytest.raises(TemplateError, match=message):
+        write_pptx(packs[Language.EN], data)
+
+
+# --- Excel and CSV --------------------------------------------------------------------------------
+
+
+def with_hostile_posts(pack: Pack) -> Pack:
+    posts = pack.posts.copy()
+    posts.loc[posts.index[: len(HOSTILE_TEXTS)], "text"] = HOSTILE_TEXTS
+    return dataclasses.replace(pack, posts=posts)
+
+
+def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+    pack = with_hostile_posts(packs[Language.DE])
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
+    assert book.sheetnames == ["KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
+    kpis = book["KPI-Überblick"]
+    assert kpis.freeze_panes == "A2"
+    table = kpi_engine.comparison_table(Scope(), period_between(Q4.start, AS_OF), PACK_KPIS)
+    for row, item in enumerate(table.itertuples(index=False), start=2):
+        assert kpis.cell(row, 1).value == CATALOG[item.kpi].label_de
+        assert kpis.cell(row, 2).value == pytest.approx(item.value)
+        assert kpis.cell(row, 2).data_type == "n"
+        assert kpis.cell(row, 4).value == pytest.approx(item.change_previous)
+    rate = next(r for r in range(2, kpis.max_row + 1) if kpis.cell(r, 1).value == "Interaktionsrate")
+    assert kpis.cell(rate, 2).number_format == "0.00%"
+    assert kpis.cell(2, 2).number_format == "#,##0"
+
+    results = book["Ziele und Schlüsselergebnisse"]
+    assert results.freeze_panes == "A2"
+    comment = next(r for r in results.iter_rows(min_row=2, values_only=True) if r[2] == "MK-1.1")[12]
+    assert comment == "=Budget verdoppeln"
+
+    posts = book["Beiträge"]
+    assert posts.freeze_panes == "A2"
+    texts = [posts.cell(row, 5) for row in range(2, 2 + len(HOSTILE_TEXTS))]
+    assert [c.value for c in texts] == HOSTILE_TEXTS
+    assert {c.data_type for c in texts} == {"s"}  # strings, never formulas ("f")
+    assert posts.cell(2, 1).number_format == "dd.mm.yyyy hh:mm"
+    assert not any(cell.hyperlink for row in posts.iter_rows() for cell in row)
+
+
+def test_xlsx_in_english_uses_english_sheet_names_and_dates(packs: dict[Language, Pack]) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[Language.EN])))
+    assert book.sheetnames == ["KPI overview", "Objectives and key results", "Posts"]
+    assert book["Posts"].cell(2, 1).number_format == "yyyy-mm-dd hh:mm"
+
+
+def test_csv_export_defuses_formula_like_text() -> None:
+    frame = pd.DataFrame({"text": [*HOSTILE_TEXTS, "Guten Tag", None], "impressions": [-5, 1, 2, 3, 4, 5]})
+    lines = safe_csv(frame).decode("utf-8-sig").splitlines()
+    assert lines[1:] == [
+        '"\'=HYPERLINK(""http://evil.example"",""click"")";-5',  # quoted by the CSV rules, still inert
+        "'+1+1;1",
+        "'-2+3;2",
+        "'@SUM(A1:A2);3",
+        "Guten Tag;4",
+        ";5",
+    ]
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_engine: KpiEngine, language: Language) -> None:
+    reader = PdfReader(io.BytesIO(write_pdf(packs[language])))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert translate("report.title", language) in text
+    for label, figures in expected_kpi_texts(kpi_engine, language).items():
+        assert label in text
+        assert figures[0] in text
+    assert len(reader.pages) == 11  # title, summary, five departments, KPIs, trend, top posts, review
+
+
+def test_nice_axis_ceiling() -> None:
+    assert [_nice_ceiling(v) for v in (26_782, 0, 9.5, 101)] == [30_000, 1.0, 10, 200]
+
+
+# --- review log -----------------------------------------------------------------------------------
+
+
+def test_review_log_round_trip_and_open_actions_carry_over(engine: Engine) -> None:
+    october = Review(
+        dt.date(2026, 10, 20),
+        "Q3/2026",
+        "Q3 abgeschlossen",
+        {"PR-1.1": "Messe zahlt ein"},
+        ("Mehr Video",),
+        (Action("Videoplan", "Ben", dt.date(2026, 11, 1)), Action("Erledigtes", "Cem", done=True)),
+    )
+    first = save_review(engine, october)
+    november = Review(dt.date(2026, 11, 24), "2026-Q4", "Q4 läuft", {}, ("Budget umschichten", " "), (Action("Kampagne", "Anna", dt.date(2026, 12, 5)),))
+    second = save_review(engine, november)
+
+    loaded = load_review(engine, first)
+    assert loaded is not None
+    assert (loaded.held_on, loaded.period, loaded.summary, loaded.comments, loaded.decisions) == (
+        dt.date(2026, 10, 20),
+        "Q3/2026",
+        "Q3 abgeschlossen",
+        {"PR-1.1": "Messe zahlt ein"},
+        ("Mehr Video",),
+    )
+    assert [(a.text, a.owner, a.due, a.done) for a in loaded.actions] == [("Videoplan", "Ben", dt.date(2026, 11, 1), False), ("Erledigtes", "Cem", None, True)]
+    latest = latest_review(engine)
+    assert latest is not None and latest.id == second and latest.decisions == ("Budget umschichten",)
+
+    # the Q4 pack carries October's open action, not its done one nor November's own
+    review, carried = review_of(engine, parse_period("2026-Q4"))
+    assert review is not None and review.id == second
+    assert [a.text for a in carried] == ["Videoplan"]
+    assert review_of(engine, parse_period("2026-Q3"))[0].id == first  # "Q3/2026" is the same period
+    mark_done(engine, carried[0].id)
+    assert review_of(engine, parse_period("2026-Q4"))[1] == ()
+    assert [a.text for a in open_actions(engine)] == ["Kampagne"]
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_cli_report_writes_each_format(tmp_path: Path, demo_db: str, kpi_engine: KpiEngine) -> None:
+    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22"]
+    for kind in ("pptx", "xlsx", "pdf"):
+        out = tmp_path / f"pack.{kind}"
+        done = cli(*common, "--format", kind, "--out", str(out), "--lang", "en")
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 10_000
+    deck = deck_of((tmp_path / "pack.pptx").read_bytes())
+    rows = {row[0]: row[1:] for row in tables_of(deck.slides[7])[0][1:]}
+    assert rows == expected_kpi_texts(kpi_engine, Language.EN)
+    assert "Impressions" in PdfReader(tmp_path / "pack.pdf").pages[7].extract_text()
+
+
+def test_cli_report_usage_and_template_errors(tmp_path: Path, demo_db: str) -> None:
+    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--format", "pptx", "--out", str(tmp_path / "x.pptx")]
+    bad_period = cli(*common, "--period", "2026-Q5")
+    assert bad_period.returncode == 2
+    assert "2026-Q5" in bad_period.stderr
+    no_goals = cli("report", "--db", demo_db, "--goals", str(tmp_path / "missing.xlsx"), "--period", "2026-Q4", "--format", "pdf", "--out", "x.pdf")
+    assert no_goals.returncode == 2
+    bad_template = cli(*common, "--period", "2026-Q4", "--template", str(GOALS))
+    assert bad_template.returncode == 1
+    assert "not a PowerPoint file" in bad_template.stderr
+    assert not (tmp_path / "x.pptx").exists()
