@@ -20,7 +20,7 @@ from storage.reviews import Action, Review, mark_done, save_review
 from ui.data import goal_report, workspace
 from ui.filters import today
 from ui.resources import engine
-from ui.state import language, t
+from ui.state import date_widget_format, language, t
 
 ACTION_COLUMNS = ["text", "owner", "due", "done"]
 
@@ -64,7 +64,7 @@ def _action(row: dict[str, object]) -> Action:
 
 with st.form("review_form"):
     st.subheader(t("review.meeting"))
-    held_on = st.date_input(t("review.held_on"), value=saved.held_on if saved else day, format="DD.MM.YYYY" if language().value == "de" else "YYYY-MM-DD")
+    held_on = st.date_input(t("review.held_on"), value=saved.held_on if saved else day, format=date_widget_format())
     summary = st.text_area(t("review.summary"), value=saved.summary if saved else "", height=80)
     with st.expander(t("review.comments"), expanded=True):
         comments = {key: st.text_input(label, value=saved.comments.get(key, "") if saved else "", key=f"comment_{key}") for key, label in key_results}
@@ -78,7 +78,7 @@ with st.form("review_form"):
         column_config={
             "text": st.column_config.TextColumn(t("col.action"), required=True, width="large"),
             "owner": st.column_config.TextColumn(t("col.owner")),
-            "due": st.column_config.DateColumn(t("col.due"), format="DD.MM.YYYY" if language().value == "de" else "YYYY-MM-DD"),
+            "due": st.column_config.DateColumn(t("col.due"), format=date_widget_format()),
             "done": st.column_config.CheckboxColumn(t("col.done"), default=False),
         },
     )
@@ -116,7 +116,7 @@ else:
             "id": None,
             "text": t("col.action"),
             "owner": t("col.owner"),
-            "due": st.column_config.DateColumn(t("col.due"), format="DD.MM.YYYY" if language().value == "de" else "YYYY-MM-DD"),
+            "due": st.column_config.DateColumn(t("col.due"), format=date_widget_format()),
             "done": st.column_config.CheckboxColumn(t("col.done")),
         },
     )

@@ -17,7 +17,7 @@ from metrics.goals import DEPARTMENTS
 from metrics.periods import Period
 from metrics.views import Comparison, Preset, comparison_period, preset_period
 from ui.data import Workspace
-from ui.state import labels, language, t
+from ui.state import date_widget_format, labels, language, t
 from ui.widgets import department_labels
 
 FILTERS = {"preset": Preset.THIS_QUARTER, "comparison": Comparison.PREVIOUS, "platforms": [], "accounts": [], "departments": [], "custom": None}
@@ -66,8 +66,7 @@ def sidebar(space: Workspace) -> Selection:
         )
         if st.session_state["filter_preset"] is Preset.CUSTOM:
             default = st.session_state["filter_custom"] or (today() - dt.timedelta(days=29), today())
-            written = "DD.MM.YYYY" if language() == "de" else "YYYY-MM-DD"
-            st.date_input(t("filters.range"), value=default, key=widget_key("custom"), on_change=_remember, args=("custom",), format=written)
+            st.date_input(t("filters.range"), value=default, key=widget_key("custom"), on_change=_remember, args=("custom",), format=date_widget_format())
         comparisons = list(Comparison)
         st.radio(
             t("filters.comparison"),

@@ -24,6 +24,11 @@ def language() -> Language:
     return Language(st.session_state.get(LANGUAGE, Language.DE))
 
 
+def date_widget_format() -> str:
+    """How date inputs and date columns write a day: TT.MM.JJJJ in German, ISO in English."""
+    return "DD.MM.YYYY" if language() is Language.DE else "YYYY-MM-DD"
+
+
 def t(key: str, **values: object) -> str:
     """The UI text for ``key`` in the session's language."""
     return translate(key, language(), **values)
