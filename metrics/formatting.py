@@ -31,10 +31,13 @@ def number(value: float | int | None, language: Language, *, digits: int = 0) ->
     return format_decimal(value, format=pattern, locale=LOCALES[language])
 
 
+PERCENT_SIGN = {Language.DE: " %", Language.EN: "%"}  # German sets the sign apart (12,3 %), English does not (12.3%)
+
+
 def percent(value: float | None, language: Language, *, digits: int = 1) -> str:
     if value is None or value != value:
         return "–"
-    return format_percent(value, format="#,##0." + "0" * digits + " %", locale=LOCALES[language])
+    return format_percent(value, format="#,##0." + "0" * digits + PERCENT_SIGN[language], locale=LOCALES[language])
 
 
 def _missing(value: object) -> bool:

@@ -16,7 +16,10 @@ from metrics.i18n import TEXTS
     [
         (lambda value, language: formatting.number(value, language, digits=1), (1234.5,), "1.234,5", "1,234.5"),
         (formatting.number, (1234567,), "1.234.567", "1,234,567"),
-        (formatting.percent, (0.123,), "12,3 %", "12.3 %"),
+        (formatting.percent, (0.123,), "12,3 %", "12.3%"),
+        (lambda value, language: formatting.percent(value, language, digits=0), (0.8254,), "83 %", "83%"),
+        (formatting.change, (-0.0404,), "-4,0 %", "-4.0%"),
+        (formatting.kpi_value, (0.0434, "percent"), "4,34 %", "4.34%"),
         (formatting.date, (dt.date(2026, 12, 31),), "31.12.2026", "2026-12-31"),
         (formatting.period, (dt.date(2026, 4, 1), dt.date(2026, 4, 30)), "01.04.2026 – 30.04.2026", "2026-04-01 – 2026-04-30"),
         # stored times are UTC; shown in Europe/Berlin (CET in winter, CEST in summer)
