@@ -19,8 +19,8 @@ from metrics.engine import KpiEngine
 from metrics.formatting import Language
 from metrics.goals import DEPARTMENTS, GoalsConfig
 from metrics.i18n import translate
-from metrics.periods import Period, PeriodError, parse_period
-from metrics.progress import SEVERITY, KeyResultReport, Status, evaluate
+from metrics.periods import Period, PeriodError, parse_period, period_between
+from metrics.progress import KeyResultReport, Status, evaluate
 from metrics.views import post_table
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -61,7 +61,7 @@ class Pack:
     as_of: dt.date
     departments: tuple[DepartmentBlock, ...]
     kpis: pd.DataFrame  # kpi, label, unit, value, previous, last_year, change_previous, change_last_year
-    trend: pd.DataFrame  # week x platform impressions
+    trend: pd.DataFrame  # complete ISO weeks ("KW 41") x platform key: impressions
     status_counts: pd.DataFrame  # department label x status -> count of key results
     top_posts: pd.DataFrame
     posts: pd.DataFrame
@@ -96,7 +96,7 @@ def build_pack(
     departments = []
     for key, roll_up in report.departments.items():
         blocks = []
-        for objective in (o for o in config.objectives if o.department == key and o.id in report.objectives):
+        for objective in (o for o in config.objectives if o.department == key):
             lines = tuple(
                 KeyResultLine(r, CATALOG[r.key_result.kpi].label(language.value), _scope_text(r, language), comments.get(r.key_result.id, ""))
                 for r in report.key_results
@@ -128,7 +128,7 @@ def build_pack(
         as_of,
         tuple(departments),
         table,
-        _weekly_impressions(engine, window),
+        _weekly_impressions(engine, window, language),
         status_counts,
         top,
         posts,
@@ -167,26 +167,40 @@ def _scope_text(result: KeyResultReport, language: Language) -> str:
     return " · ".join(filter(None, [platform, kr.account, kr.tag])) or translate("filters.all", language)
 
 
-def _weekly_impressions(engine: KpiEngine, period: Period) -> pd.DataFrame:
-    """Impressions per ISO week (rows, by the week's Monday) and platform (columns), daily data only."""
+def _weekly_impressions(engine: KpiEngine, period: Period, language: Language) -> pd.DataFrame:
+    """Impressions per complete ISO week (rows "KW 41" / "W41") and platform key (columns), daily data only.
+
+    Weeks cut by the period's edges are left out: a partial week would show as a fall that never happened.
+    """
+    first_monday = period.start + dt.timedelta(days=-period.start.weekday() % 7)
+    last_sunday = period.end - dt.timedelta(days=(period.end.weekday() + 1) % 7)
+    if last_sunday < first_monday:
+        return pd.DataFrame()
+    weeks = period_between(first_monday, last_sunday)
     series = {}
     for platform in sorted(set(engine.accounts_in(Scope())["platform"])):
-        days = engine.daily_totals("impressions", Scope.of(platforms=platform), period, daily_only=True)
+        days = engine.daily_totals("impressions", Scope.of(platforms=platform), weeks, daily_only=True)
         weekly = days.resample("W-MON", label="left", closed="left").sum(min_count=1)
         if weekly.notna().any():
             series[platform] = weekly
-    return pd.DataFrame(series)
+    trend = pd.DataFrame(series)
+    labels = [translate("report.week", language, week=f"{monday.isocalendar().week:02d}") for monday in trend.index]
+    return trend.set_axis(labels, axis=0)
 
 
 def _kr_value(report: KeyResultReport, number: float | None, language: Language) -> str:
     return formatting.kpi_value(number, CATALOG[report.key_result.kpi].unit.value, language)
 
 
+# Which key result explains an objective: off track before at risk before a gap in the data before the rest.
+REASON_RANK = {Status.OFF_TRACK: 4, Status.AT_RISK: 3, Status.NO_DATA: 2, Status.ON_TRACK: 1, Status.ACHIEVED: 0}
+
+
 def _reason(lines: tuple[KeyResultLine, ...], language: Language) -> str:
     """Why an objective has its status: its most severe key result in one sentence."""
     if not lines:
         return ""
-    worst = max(lines, key=lambda line: SEVERITY[line.report.status] if line.report.status is not Status.NO_DATA else 2.5)
+    worst = max(lines, key=lambda line: REASON_RANK[line.report.status])
     report = worst.report
     name = f"{report.key_result.id} {worst.label}"
     if report.status is Status.NO_DATA:
@@ -313,22 +327,6 @@ def top_posts_grid(pack: Pack) -> Grid:
 
 def platform_name(platform: object, language: Language) -> str:
     return translate(f"platform.{platform}", language)
-
-
-def weekly_trend(pack: Pack) -> pd.DataFrame:
-    """The weekly impressions of complete ISO weeks only, labelled "KW 41" / "W41"; columns stay platform keys.
-
-    A week cut by the period's edge would show as a fall that never happened.
-    """
-    trend = pack.trend
-    if trend.empty:
-        return trend
-    window = pack.period.until(pack.as_of) or pack.period
-    mondays = trend.index
-    full = (mondays.date >= window.start) & ((mondays + pd.Timedelta(days=6)).date <= window.end)
-    trend = trend.loc[full]
-    labels = [pack.t("report.week", week=f"{day.isocalendar().week:02d}") for day in trend.index]
-    return trend.set_axis(labels, axis=0)
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

@@ -15,7 +15,7 @@ from fpdf.fonts import FontFace
 
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
-from reports.pack import Grid, Pack, department_grid, kpi_grid, platform_name, review_sections, summary_grid, top_posts_grid, weekly_trend
+from reports.pack import Grid, Pack, department_grid, kpi_grid, platform_name, review_sections, summary_grid, top_posts_grid
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -94,7 +94,7 @@ def write_pdf(pack: Pack) -> bytes:
         document.grid(department_grid(pack, department))
     document.heading(f"{t('report.kpis')} · {pack.period_label}")
     document.grid(kpi_grid(pack))
-    if not weekly_trend(pack).empty:
+    if not pack.trend.empty:
         document.heading(t("report.trend_weeks"))
         _line_chart(document, pack)
     document.heading(f"{t('report.top_posts')} · {pack.period_label}")
@@ -114,7 +114,7 @@ def write_pdf(pack: Pack) -> bytes:
 def _line_chart(document: _Document, pack: Pack) -> None:
     """Weekly impressions per platform as lines, drawn with PDF vector strokes (the same weeks as the deck)."""
     left, top, width, height = 30.0, 35.0, 235.0, 120.0
-    trend = weekly_trend(pack)
+    trend = pack.trend
     peak = _nice_ceiling(float(trend.max().max())) if trend.notna().any().any() else 1.0
     document.set_draw_color(200, 200, 200)
     document.set_line_width(0.2)

@@ -16,14 +16,15 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.slide import Slide
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from ingest.issues import UnsafeFileError
 from ingest.safety import ZIP_SIGNATURE, Container, sniff_container
 from metrics import formatting
-from reports.pack import Grid, Pack, department_grid, kpi_grid, platform_name, review_sections, summary_grid, top_posts_grid, weekly_trend
+from reports.pack import Grid, Pack, department_grid, kpi_grid, platform_name, review_sections, summary_grid, top_posts_grid
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
@@ -80,10 +81,24 @@ def _widescreen(deck: Presentation) -> Presentation:
     return deck
 
 
-def _layout(deck: Presentation, title_only: bool = True) -> object:
-    layouts = deck.slide_layouts
-    wanted = 5 if title_only else 0  # "Title Only" and "Title Slide" in the default master
-    return layouts[wanted] if len(layouts) > wanted else layouts[-1]
+# Placeholders that every layout may carry and that hold no content of ours.
+FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+
+
+def _layout(deck: Presentation, title_only: bool = True) -> SlideLayout:
+    """The template's "title only" layout (a title and nothing else to fill), or its title-slide layout
+    (a centred title), found by what the layouts hold: corporate templates name and order them freely."""
+    layouts = list(deck.slide_layouts)
+
+    def kinds(layout: SlideLayout) -> set[PP_PLACEHOLDER]:
+        return {p.placeholder_format.type for p in layout.placeholders} - FURNITURE
+
+    if title_only:
+        wanted = [layout for layout in layouts if kinds(layout) == {PP_PLACEHOLDER.TITLE}]
+    else:
+        wanted = [layout for layout in layouts if PP_PLACEHOLDER.CENTER_TITLE in kinds(layout)]
+    titled = [layout for kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE) for layout in layouts if kind in kinds(layout)]
+    return (wanted or titled or layouts)[0]
 
 
 def _slide(deck: Presentation, title: str) -> Slide:
@@ -148,7 +163,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
         _table(_slide(deck, department.label), deck, department_grid(pack, department))
     _table(_slide(deck, f"{t('report.kpis')} · {pack.period_label}"), deck, kpi_grid(pack))
 
-    trend = weekly_trend(pack)
+    trend = pack.trend
     if not trend.empty:
         data = CategoryChartData(number_format="#,##0")
         data.categories = list(trend.index)

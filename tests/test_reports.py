@@ -32,7 +32,7 @@ from metrics.i18n import translate
 from metrics.periods import parse_period, period_between
 from metrics.progress import evaluate
 from reports.excel_writer import safe_csv, write_xlsx
-from reports.pack import PACK_KPIS, Pack, build_pack, goals_for, review_of, weekly_trend
+from reports.pack import PACK_KPIS, Pack, build_pack, goals_for, review_of, summary_grid
 from reports.pdf_writer import _nice_ceiling, write_pdf
 from reports.pptx_writer import TemplateError, write_pptx
 from storage.engine import make_engine
@@ -116,10 +116,10 @@ def test_pack_holds_only_key_results_of_the_period(config) -> None:
 
 
 def test_weekly_trend_keeps_full_calendar_weeks_with_their_sums(packs: dict[Language, Pack], demo_db: str) -> None:
-    trend = weekly_trend(packs[Language.DE])
+    trend = packs[Language.DE].trend
     # 1 October 2026 is a Thursday and 22 November a Sunday: KW 41 (5 October) to KW 47 are whole
     assert list(trend.index) == [f"KW {week}" for week in range(41, 48)]
-    assert weekly_trend(packs[Language.EN]).index[0] == "W41"
+    assert packs[Language.EN].trend.index[0] == "W41"
     daily = load_dataset(make_engine(demo_db), with_text=False).daily
     week = daily[(daily["platform"] == "linkedin") & daily["date"].between("2026-11-16", "2026-11-22")]
     assert trend.loc["KW 47", "linkedin"] == pytest.approx(week["impressions"].sum())
@@ -130,6 +130,15 @@ def test_status_counts_are_the_key_results_statuses(packs: dict[Language, Pack],
     counted = packs[Language.EN].status_counts
     assert int(counted.to_numpy().sum()) == len(report.key_results)
     assert int(counted["off_track"].sum()) == sum(str(r.status) == "off_track" for r in report.key_results)
+
+
+def test_summary_says_why_each_objective_has_its_status(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    report = {r.key_result.id: r for r in evaluate(kpi_engine, goals_for(config, Q4), AS_OF).key_results}
+    rows = {row[1].split(" ")[0]: row for row in summary_grid(packs[Language.EN]).rows}
+    forecast = formatting.kpi_value(report["MK-1.1"].forecast, CATALOG["impressions"].unit.value, Language.EN)
+    assert rows["MK-1"][2:5:2] == ["off track", f"MK-1.1 Impressions: forecast {forecast} against target 410,000"]
+    # PR-1 is on track as a whole; the awareness survey (at risk, 34 % forecast for a 35 % target) is why not better
+    assert rows["PR-1"][2:5:2] == ["on track", "PR-1.3 Awareness: forecast 34.00% against target 35.00%"]
 
 
 # --- PowerPoint -----------------------------------------------------------------------------------
@@ -162,7 +171,7 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
     assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
     assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
-    trend = weekly_trend(pack)
+    trend = pack.trend
     line = charts[0]
     assert list(line.plots[0].categories) == list(trend.index)
     linkedin = next(s for s in line.series if s.name == "LinkedIn")
@@ -206,6 +215,21 @@ def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict
     assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
 
 
+def test_pptx_finds_the_title_only_layout_by_its_placeholders(packs: dict[Language, Pack]) -> None:
+    template = Presentation()
+    master = template.slide_masters[0]
+    title_only = next(layout for layout in master.slide_layouts if layout.name == "Title Only")
+    master.slide_layouts.remove(title_only)  # a corporate template without one
+    reordered = io.BytesIO()
+    template.save(reordered)
+    deck = deck_of(write_pptx(packs[Language.EN], reordered.getvalue()))
+    assert deck.slides[0].slide_layout.name == "Title Slide"
+    assert deck.slides[2].slide_layout.name == "Title and Content"  # a title-led layout, not the title slide
+    assert title_of(deck.slides[2]) == "Corporate communications / PR"
+    default = deck_of(write_pptx(packs[Language.EN]))
+    assert [default.slides[0].slide_layout.name, default.slides[2].slide_layout.name] == ["Title Slide", "Title Only"]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -228,7 +252,7 @@ def with_hostile_posts(pack: Pack) -> Pack:
     return dataclasses.replace(pack, posts=posts)
 
 
-def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
     pack = with_hostile_posts(packs[Language.DE])
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
     assert book.sheetnames == ["KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
@@ -246,8 +270,12 @@ def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language
 
     results = book["Ziele und Schlüsselergebnisse"]
     assert results.freeze_panes == "A2"
-    comment = next(r for r in results.iter_rows(min_row=2, values_only=True) if r[2] == "MK-1.1")[12]
-    assert comment == "=Budget verdoppeln"
+    written = {row[2]: row for row in results.iter_rows(min_row=2, values_only=True)}
+    assert written["MK-1.1"][12] == "=Budget verdoppeln"
+    for result in evaluate(kpi_engine, goals_for(config, Q4), AS_OF).key_results:
+        actual, target = written[result.key_result.id][7], written[result.key_result.id][6]
+        assert target == pytest.approx(result.key_result.target)
+        assert actual == (None if result.actual != result.actual else pytest.approx(result.actual))
 
     posts = book["Beiträge"]
     assert posts.freeze_panes == "A2"
