@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pandas as pd
@@ -16,13 +15,12 @@ from metrics.progress import Status
 from reports.pack import build_pack, goals_for, review_of, summary_grid
 from reports.pptx_writer import TemplateError
 from reports.render import FORMATS, file_name, render
-from storage.reviews import Action, Review, mark_done, save_review
+from storage.reviews import Review, mark_done, save_review
 from ui.data import goal_report, workspace
 from ui.filters import today
 from ui.resources import engine
+from ui.reviews import ACTION_COLUMNS, actions_from_editor
 from ui.state import date_widget_format, language, t
-
-ACTION_COLUMNS = ["text", "owner", "due", "done"]
 
 space = workspace()
 st.title(t("review.title"))
@@ -57,11 +55,6 @@ def _kr_label(kr: KeyResult) -> str:
 key_results = [(kr.id, _kr_label(kr)) for kr in goals_for(space.goals, period).key_results]
 
 
-def _action(row: dict[str, object]) -> Action:
-    owner, due = row["owner"], row["due"]
-    return Action(str(row["text"]), str(owner) if pd.notna(owner) else "", due if isinstance(due, dt.date) else None, bool(row["done"]))
-
-
 with st.form("review_form"):
     st.subheader(t("review.meeting"))
     held_on = st.date_input(t("review.held_on"), value=saved.held_on if saved else day, format=date_widget_format())
@@ -71,7 +64,7 @@ with st.form("review_form"):
     decisions = st.text_area(t("review.decisions"), value="\n".join(saved.decisions) if saved else "", height=100)
     previous = pd.DataFrame([{c: getattr(a, c) for c in ACTION_COLUMNS} for a in saved.actions] if saved else [], columns=ACTION_COLUMNS)
     actions = st.data_editor(
-        previous.astype({"text": "string", "owner": "string", "done": "bool"}),
+        previous.astype({"text": "string", "owner": "string", "due": "datetime64[s]", "done": "bool"}),
         num_rows="dynamic",
         width="stretch",
         key="review_actions",
@@ -83,19 +76,13 @@ with st.form("review_form"):
         },
     )
     if st.form_submit_button(t("review.save"), type="primary"):
-        rows = actions.dropna(subset=["text"]).to_dict("records")
         review = Review(
             held_on=held_on,
             period=period_text,
             summary=summary.strip(),
             comments={k: c.strip() for k, c in comments.items() if c.strip()},
             decisions=tuple(line.strip() for line in decisions.splitlines() if line.strip()),
-            actions=tuple(
-                Action(
-                    str(r["text"]), str(r["owner"] or "") if pd.notna(r["owner"]) else "", r["due"] if isinstance(r["due"], dt.date) else None, bool(r["done"])
-                )
-                for r in rows
-            ),
+            actions=actions_from_editor(actions),
         )
         st.success(t("review.saved", id=save_review(engine(), review)))
         saved, carried = review_of(engine(), period)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def test_english_and_undo(database: str) -> None:
 
 
 def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from storage.reviews import latest_review
+    from storage.reviews import Review, latest_review
 
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
     app = run("pages/review.py")
@@ -152,6 +153,13 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
         {"MK-1.1": "Budget zu spät freigegeben"},
         ("Budget umschichten", "Zweite Entscheidung"),
     )
+    # a saved meeting with actions comes back into the form (the action table's dates included)
+    from storage.reviews import Action, save_review
+
+    save_review(make_engine(database), Review(saved.held_on, "Q4/2026", "Zweite Fassung", {}, (), (Action("Kampagne", "Anna", dt.date(2026, 12, 5)),)))
+    app = run("pages/review.py")
+    assert not app.exception, app.exception
+    assert app.text_area[0].value == "Zweite Fassung"
     next(b for b in app.button if b.label == "Pack erstellen").click().run()
     assert not app.exception, app.exception
     assert [b.label for b in app.get("download_button")] == ["PPTX ⬇", "XLSX ⬇", "PDF ⬇"]

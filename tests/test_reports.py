@@ -393,3 +393,22 @@ def test_cli_report_usage_and_template_errors(tmp_path: Path, demo_db: str) -> N
     assert bad_template.returncode == 1
     assert "not a PowerPoint file" in bad_template.stderr
     assert not (tmp_path / "x.pptx").exists()
+
+
+def test_actions_from_the_editor_keep_rows_with_text_and_read_every_date_form() -> None:
+    from ui.reviews import actions_from_editor
+
+    edited = pd.DataFrame(
+        {
+            "text": ["Videoplan ", None, "  ", "Kampagne", "Newsletter"],
+            "owner": ["Ben", None, "Cem", pd.NA, " Anna "],
+            "due": [dt.date(2026, 12, 5), None, None, "2026-12-24", pd.Timestamp("2027-01-08")],
+            "done": [True, None, False, pd.NA, False],
+        },
+        dtype=object,
+    )
+    assert actions_from_editor(edited) == (
+        Action("Videoplan", "Ben", dt.date(2026, 12, 5), True),
+        Action("Kampagne", "", dt.date(2026, 12, 24), False),
+        Action("Newsletter", "Anna", dt.date(2027, 1, 8), False),
+    )
