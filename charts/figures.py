@@ -11,6 +11,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, date_axis, layout
+from metrics.formatting import Language
+from metrics.i18n import platform_name, translate
+
+
+def _text(key: str, language: str) -> str:
+    return translate(key, Language(language))
 
 
 def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False) -> go.Figure:
@@ -18,7 +24,8 @@ def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, perce
     figure = go.Figure()
     for position, (name, group) in enumerate(frame.groupby("series", sort=True)):
         group = group.sort_values("date")
-        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=str(name), mode="lines", line={"color": colour(str(name), position), "width": 2}))
+        shown = platform_name(name, Language(language))
+        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="lines", line={"color": colour(str(name), position), "width": 2}))
     return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent), language)
 
 
@@ -42,22 +49,20 @@ def goal_path(
     start_value = 0.0 if accumulating else baseline
     plan = np.linspace(start_value, target, len(days)) if len(days) else []
     figure = go.Figure()
-    figure.add_trace(go.Scatter(x=days, y=plan, name="Soll-Pfad" if language == "de" else "Target path", mode="lines", line={"color": MUTED, "dash": "dash"}))
+    figure.add_trace(go.Scatter(x=days, y=plan, name=_text("chart.plan", language), mode="lines", line={"color": MUTED, "dash": "dash"}))
     known = actual.dropna()
-    figure.add_trace(
-        go.Scatter(x=known.index, y=known.to_numpy(), name="Ist" if language == "de" else "Actual", mode="lines", line={"color": ACCENT, "width": 3})
-    )
+    figure.add_trace(go.Scatter(x=known.index, y=known.to_numpy(), name=_text("chart.actual", language), mode="lines", line={"color": ACCENT, "width": 3}))
     if len(known) and forecast == forecast and known.index[-1] < days[-1]:
         figure.add_trace(
             go.Scatter(
                 x=[known.index[-1], days[-1]],
                 y=[known.iloc[-1], forecast],
-                name="Prognose" if language == "de" else "Forecast",
+                name=_text("chart.forecast", language),
                 mode="lines+markers",
                 line={"color": ACCENT, "dash": "dot"},
             )
         )
-    figure.add_hline(y=target, line={"color": STATUS_COLOURS["achieved"], "width": 1}, annotation_text="Ziel" if language == "de" else "Target")
+    figure.add_hline(y=target, line={"color": STATUS_COLOURS["achieved"], "width": 1}, annotation_text=_text("chart.target", language))
     return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300), language)
 
 
@@ -65,7 +70,8 @@ def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percen
     """Horizontal bars, largest on top. ``frame``: columns category, value."""
     ordered = frame.dropna(subset=["value"]).sort_values("value")
     colours = [colour(str(c), i) if colour_by_platform else ACCENT for i, c in enumerate(ordered["category"])]
-    figure = go.Figure(go.Bar(x=ordered["value"], y=ordered["category"].astype(str), orientation="h", marker_color=colours))
+    names = [platform_name(c, Language(language)) if colour_by_platform else str(c) for c in ordered["category"]]
+    figure = go.Figure(go.Bar(x=ordered["value"], y=names, orientation="h", marker_color=colours))
     figure = layout(figure, language=language, title=title, height=max(220, 40 + 32 * len(ordered)), percent=False)
     figure.update_xaxes(title_text=y_title, tickformat=".1%" if percent else ",~s")
     figure.update_yaxes(tickformat=None, rangemode=None)
@@ -81,5 +87,5 @@ def heatmap(frame: pd.DataFrame, *, language: str, title: str, value_title: str)
     )
     figure = layout(figure, language=language, title=title, height=320)
     figure.update_yaxes(autorange="reversed", rangemode=None, tickformat=None)
-    figure.update_xaxes(title_text="Uhrzeit (UTC)" if language == "de" else "Hour (UTC)")
+    figure.update_xaxes(title_text=_text("chart.hour_utc", language))
     return figure

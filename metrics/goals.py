@@ -25,6 +25,8 @@ from ingest.canonical import Platform
 from ingest.issues import Issue, error
 from metrics.catalog import CATALOG, MANUAL_KPIS, Impact
 from metrics.dataset import TagRule, accounts_frame, manual_frame
+from metrics.formatting import Language
+from metrics.i18n import platform_name, translate
 from metrics.periods import Period, PeriodError, parse_period
 
 MAX_GOALS_BYTES = 5 * 1024 * 1024
@@ -87,6 +89,12 @@ class KeyResult:
     account: str | None = None
     tag: str | None = None
     type: KeyResultType = KeyResultType.COMMITTED
+
+
+def scope_label(kr: KeyResult, language: Language) -> str:
+    """What a key result counts, for people: "LinkedIn · Haberland AG · #karriere", or "all"."""
+    platform = platform_name(kr.platform, language) if kr.platform else None
+    return " · ".join(filter(None, [platform, kr.account, kr.tag])) or translate("filters.all", language)
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.reason.fine": {Language.DE: "alle Schlüsselergebnisse im Plan", Language.EN: "all key results on plan"},
     "col.reason": {Language.DE: "Warum", Language.EN: "Why"},
     "goals.baseline_short": {Language.DE: "Basis", Language.EN: "Baseline"},
+    "chart.plan": {Language.DE: "Soll-Pfad", Language.EN: "Target path"},
+    "chart.actual": {Language.DE: "Ist", Language.EN: "Actual"},
+    "chart.forecast": {Language.DE: "Prognose", Language.EN: "Forecast"},
+    "chart.target": {Language.DE: "Ziel", Language.EN: "Target"},
+    "chart.hour_utc": {Language.DE: "Uhrzeit (UTC)", Language.EN: "Hour (UTC)"},
     "platform.linkedin": {Language.DE: "LinkedIn", Language.EN: "LinkedIn"},
     "platform.facebook": {Language.DE: "Facebook", Language.EN: "Facebook"},
     "platform.instagram": {Language.DE: "Instagram", Language.EN: "Instagram"},
@@ -272,6 +277,13 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
     "review.template_error": {Language.DE: "Die Vorlage ist nicht nutzbar: {error}", Language.EN: "The template cannot be used: {error}"},
 }
+
+
+def platform_name(platform: object, language: Language) -> str:
+    """How a platform is written for people (LinkedIn, YouTube, X), not its stored key; anything
+    else (an account as a chart series) stays as it is."""
+    key = f"platform.{platform}"
+    return translate(key, language) if key in TEXTS else str(platform)
 
 
 def translate(key: str, language: Language, **values: object) -> str:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts.figures import trend
 from metrics.catalog import CATALOG
+from metrics.i18n import platform_name
 from metrics.views import kpi_trend
 from ui.data import workspace
 from ui.filters import sidebar
@@ -47,7 +48,7 @@ accounts = space.engine.accounts_in(selection.scope)
 rows = []
 for platform, account in accounts.itertuples(index=False):
     scope = selection.scope.__class__.of(platforms=platform, accounts=account)
-    row = {t("col.platform"): platform, t("col.account"): account}
+    row = {t("col.platform"): platform_name(platform, language()), t("col.account"): account}
     for kpi in ("impressions", "engagements", "engagement_rate", "followers", "posts"):
         row[label(kpi)] = value(kpi, space.engine.value(kpi, scope, selection.period).value)
     rows.append(row)

@@ -7,6 +7,7 @@ import streamlit as st
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
 from metrics.goals import DEPARTMENTS
+from metrics.i18n import platform_name
 from metrics.views import kpi_cards, top_movers
 from ui.data import goal_report, workspace
 from ui.filters import sidebar
@@ -63,6 +64,6 @@ with right:
         arrow = "▲" if mover.change > 0 else "▼"
         tone = "green" if mover.good else "red"
         st.markdown(
-            f"{arrow} :{tone}[{formatting.change(mover.change, language())}] **{label(mover.kpi)}** · {mover.platform} "
+            f"{arrow} :{tone}[{formatting.change(mover.change, language())}] **{label(mover.kpi)}** · {platform_name(mover.platform, language())} "
             f"({value(mover.kpi, mover.comparison)} → {value(mover.kpi, mover.value)})"
         )

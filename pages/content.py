@@ -6,10 +6,11 @@ import streamlit as st
 
 from charts.figures import bars, heatmap
 from metrics import formatting
+from metrics.i18n import platform_name
 from metrics.views import performance_by, post_table, weekday_hour
 from ui.data import workspace
 from ui.filters import sidebar
-from ui.state import language, t
+from ui.state import date_widget_format, language, t
 from ui.widgets import kpi_labels, label
 
 space = workspace()
@@ -54,11 +55,12 @@ table = posts[shown]
 table = table.assign(
     published_at=table["published_at"].dt.tz_convert(None), text=table["text"].fillna("").str.slice(0, 140),
     post_type=table["post_type"].fillna("–"), tags=table["tags"].fillna(""),
+    platform=table["platform"].map(lambda p: platform_name(p, language())),
 )  # fmt: skip
 st.dataframe(
     table, hide_index=True, width="stretch", height=380, key="content_table",
     column_config={
-        "published_at": st.column_config.DatetimeColumn(t("col.date"), format="DD.MM.YYYY HH:mm" if language() == "de" else "YYYY-MM-DD HH:mm"),
+        "published_at": st.column_config.DatetimeColumn(t("col.date"), format=date_widget_format() + " HH:mm"),
         "platform": t("col.platform"), "account": t("col.account"), "post_type": t("col.format"), "text": t("col.text"), "tags": t("col.tags"),
         "departments": t("col.departments"), "impressions": st.column_config.NumberColumn(label("impressions"), format="localized"),
         "engagements": st.column_config.NumberColumn(label("engagements"), format="localized"),
@@ -75,8 +77,9 @@ for column, title, frame in ((top, t("content.top"), ranked.head(5)), (flop, t("
     with column:
         st.subheader(title)
         for post in frame.itertuples(index=False):
+            figure = formatting.kpi_value(getattr(post, rank), "percent" if rank == "engagement_rate" else "count", language())
             st.markdown(
-                f"**{formatting.kpi_value(getattr(post, rank), 'percent' if rank == 'engagement_rate' else 'count', language())}** · {post.platform} · "
+                f"**{figure}** · {platform_name(post.platform, language())} · "
                 f"{formatting.date(post.published_at.date(), language())}  \n{(post.text or '')[:110]}"
             )
 

@@ -8,7 +8,7 @@ import streamlit as st
 from charts.figures import goal_path
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalsError, goals_template, load_goals
+from metrics.goals import DEPARTMENTS, GoalsError, goals_template, load_goals, scope_label
 from metrics.progress import ACCUMULATING
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
@@ -59,7 +59,7 @@ for department in departments:
             kr = result.key_result
             with st.container(border=True):
                 head, numbers = st.columns([2, 3])
-                scope_text = " · ".join(filter(None, [kr.platform, kr.account, kr.tag])) or t("filters.all")
+                scope_text = scope_label(kr, language())
                 aspiration = f" ({t('goals.aspirational')})" if kr.type.value == "aspirational" else ""
                 head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}")
                 if result.score == result.score:

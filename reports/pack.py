@@ -17,8 +17,8 @@ from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.formatting import Language
-from metrics.goals import DEPARTMENTS, GoalsConfig
-from metrics.i18n import translate
+from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
+from metrics.i18n import platform_name, translate
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import KeyResultReport, Status, evaluate
 from metrics.views import post_table
@@ -98,7 +98,7 @@ def build_pack(
         blocks = []
         for objective in (o for o in config.objectives if o.department == key):
             lines = tuple(
-                KeyResultLine(r, CATALOG[r.key_result.kpi].label(language.value), _scope_text(r, language), comments.get(r.key_result.id, ""))
+                KeyResultLine(r, CATALOG[r.key_result.kpi].label(language.value), scope_label(r.key_result, language), comments.get(r.key_result.id, ""))
                 for r in report.key_results
                 if r.key_result.objective_id == objective.id
             )
@@ -159,12 +159,6 @@ def goals_for(config: GoalsConfig, period: Period) -> GoalsConfig:
     results = tuple(r for r in config.key_results if r.period.start <= period.end and period.start <= r.period.end)
     kept = {r.objective_id for r in results}
     return replace(config, key_results=results, objectives=tuple(o for o in config.objectives if o.id in kept))
-
-
-def _scope_text(result: KeyResultReport, language: Language) -> str:
-    kr = result.key_result
-    platform = platform_name(kr.platform, language) if kr.platform else None
-    return " · ".join(filter(None, [platform, kr.account, kr.tag])) or translate("filters.all", language)
 
 
 def _weekly_impressions(engine: KpiEngine, period: Period, language: Language) -> pd.DataFrame:
@@ -323,10 +317,6 @@ def top_posts_grid(pack: Pack) -> Grid:
     ]
     header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), t("col.engagements"), t("col.engagement_rate")]
     return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.15, 0.44, 0.1, 0.12))
-
-
-def platform_name(platform: object, language: Language) -> str:
-    return translate(f"platform.{platform}", language)
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

@@ -35,3 +35,12 @@ def test_formats(function, args, german, english) -> None:
 
 def test_every_text_exists_in_both_languages() -> None:
     assert [key for key, texts in TEXTS.items() if set(texts) != set(Language) or not all(texts.values())] == []
+
+
+def test_platforms_are_written_as_their_makers_write_them() -> None:
+    from metrics.i18n import platform_name
+
+    names = [platform_name(p, Language.EN) for p in ("linkedin", "youtube", "tiktok", "x", "other")]
+    assert names == ["LinkedIn", "YouTube", "TikTok", "X", "Other"]
+    assert platform_name("other", Language.DE) == "Sonstige"
+    assert platform_name("Haberland AG", Language.DE) == "Haberland AG"  # not a platform: left as it is

@@ -32,7 +32,7 @@ from metrics.i18n import translate
 from metrics.periods import parse_period, period_between
 from metrics.progress import evaluate
 from reports.excel_writer import safe_csv, write_xlsx
-from reports.pack import PACK_KPIS, Pack, build_pack, goals_for, review_of, summary_grid
+from reports.pack import PACK_KPIS, Pack, build_pack, department_grid, goals_for, review_of, summary_grid
 from reports.pdf_writer import _nice_ceiling, write_pdf
 from reports.pptx_writer import TemplateError, write_pptx
 from storage.engine import make_engine
@@ -139,6 +139,8 @@ def test_summary_says_why_each_objective_has_its_status(packs: dict[Language, Pa
     assert rows["MK-1"][2:5:2] == ["off track", f"MK-1.1 Impressions: forecast {forecast} against target 410,000"]
     # PR-1 is on track as a whole; the awareness survey (at risk, 34 % forecast for a 35 % target) is why not better
     assert rows["PR-1"][2:5:2] == ["on track", "PR-1.3 Awareness: forecast 34.00% against target 35.00%"]
+    pr = department_grid(packs[Language.EN], packs[Language.EN].departments[0])
+    assert [row[0] for row in pr.rows[1:]] == ["PR-1.1 Impressions (LinkedIn)", "PR-1.2 Engagement rate (LinkedIn)", "PR-1.3 Awareness (all)"]
 
 
 # --- PowerPoint -----------------------------------------------------------------------------------

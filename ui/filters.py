@@ -84,6 +84,7 @@ def sidebar(space: Workspace) -> Selection:
             platforms,
             default=[p for p in st.session_state["filter_platforms"] if p in platforms],
             key=widget_key("platforms"),
+            format_func=labels("platform"),
             on_change=_remember,
             args=("platforms",),
             placeholder=t("filters.all"),

@@ -9,7 +9,7 @@ import pandas as pd
 from ingest.issues import Issue
 from ingest.pipeline import FileResult
 from metrics import formatting
-from metrics.i18n import Language, translate
+from metrics.i18n import Language, platform_name, translate
 
 
 def _rows_text(counts: dict[str, int], language: Language) -> str:
@@ -26,7 +26,7 @@ def results_table(results: list[FileResult], language: Language) -> pd.DataFrame
             {
                 tr("col.file"): result.file,
                 tr("col.status"): tr(f"status.{result.status}"),
-                tr("col.platform"): str(result.platform) if result.platform else "–",
+                tr("col.platform"): platform_name(result.platform, language) if result.platform else "–",
                 tr("col.report"): result.report or "–",
                 tr("col.account"): result.account or result.accounts_in_rows() or "–",
                 tr("col.rows"): _rows_text(result.rows, language),
@@ -77,7 +77,7 @@ def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:
             tr("col.imported_at"): pd.to_datetime(history["imported_at"]).map(lambda v: formatting.datetime(v.to_pydatetime(), language)),
             tr("col.status"): history["status"].map(lambda s: tr(f"status.{s}")),
             tr("col.file"): history["file_name"],
-            tr("col.platform"): history["platform"].fillna("–"),
+            tr("col.platform"): history["platform"].map(lambda p: platform_name(p, language), na_action="ignore").fillna("–"),
             tr("col.report"): history["report"].fillna("–"),
             tr("col.account"): history["account"].fillna("–"),
             tr("col.rows"): [_rows_text(row, language) for row in counts.to_dict("records")],

@@ -9,6 +9,7 @@ import streamlit as st
 from metrics import formatting
 from metrics.catalog import CATALOG, fact_sheet
 from metrics.goals import DEPARTMENTS
+from metrics.i18n import platform_name
 from ui.state import language, t
 
 BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
@@ -53,4 +54,5 @@ def department_labels() -> Callable[[str], str]:
 def platform_labels() -> Callable[[object], str]:
     """For the upload's platform choice: "detect automatically" for None, else the platform's name."""
     automatic = t("data.platform.auto")
-    return lambda platform: automatic if platform is None else str(platform).capitalize()
+    current = language()
+    return lambda platform: automatic if platform is None else platform_name(platform, current)
