@@ -5,9 +5,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 PLATFORM_COLOURS = {
-    "linkedin": "#0A66C2", "facebook": "#4267B2", "instagram": "#C13584", "x": "#14171A",
+    "linkedin": "#0A66C2", "facebook": "#F28E2B", "instagram": "#C13584", "x": "#14171A",
     "youtube": "#E62117", "tiktok": "#25C2BC", "other": "#8A8D91",
-}  # fmt: skip
+}  # fmt: skip  # Facebook's brand blue next to LinkedIn's could not be told apart in one chart: orange
 STATUS_COLOURS = {"achieved": "#1B7F3B", "on_track": "#4CAF50", "at_risk": "#F0A500", "off_track": "#D32F2F", "no_data": "#9E9E9E"}
 SERIES = ["#1F5F8B", "#E07B39", "#3D9970", "#B10DC9", "#FF4136", "#85144B", "#39CCCC"]
 ACCENT, MUTED = "#1F5F8B", "#9AA5B1"
