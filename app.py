@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.i18n import LANGUAGE_NAMES, Language
+from model.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
 from ui.resources import warm_parser

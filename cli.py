@@ -20,16 +20,17 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ingest.canonical import Platform
-from ingest.pipeline import FileResult, Status, read_batch
+from ingest.pipeline import read_batch
 from metrics import formatting
 from metrics.catalog import CATALOG, Kpi, Source
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.formatting import Language
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, load_goals
 from metrics.periods import PeriodError, parse_period, period_between
 from metrics.progress import evaluate
+from model.canonical import Platform
+from model.i18n import Language
+from model.results import FileResult, Status
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

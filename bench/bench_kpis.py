@@ -38,8 +38,8 @@ AS_OF = dt.date(2026, 11, 15)
 
 
 def build_database() -> None:
-    from ingest.canonical import Grain, conform
-    from ingest.pipeline import FileResult, Status
+    from model.canonical import Grain, conform
+    from model.results import FileResult, Status
     from storage.engine import make_engine
     from storage.imports import store_one
 

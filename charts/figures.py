@@ -11,8 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, date_axis, layout
-from metrics.formatting import Language
-from metrics.i18n import platform_name, translate
+from model.i18n import Language, platform_name, translate
 
 
 def _text(key: str, language: str) -> str:

@@ -26,8 +26,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from ingest.canonical import Grain, Platform, conform
-from ingest.issues import IngestError, Issue, Level, error
+from model.canonical import Grain, Platform, conform
+from model.issues import IngestError, Issue, error
 
 PARSE_TIMEOUT_SECONDS = 120.0
 STARTUP_TIMEOUT_SECONDS = 60.0
@@ -190,7 +190,7 @@ class ParsedFile:
 
     @classmethod
     def from_header(cls, header: dict[str, object], frames: dict[Grain, pd.DataFrame]) -> ParsedFile:
-        issues = [Issue(**{**i, "level": Level(i["level"])}) for i in header["issues"]]  # type: ignore[union-attr]
+        issues = [Issue.from_dict(i) for i in header["issues"]]  # type: ignore[union-attr]
         return cls(
             status=str(header["status"]),
             frames=frames,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ingest.issues import Issue, error, info
+from model.issues import Issue, error, info
 
 # Cells that mean "no value" in the platforms' exports (TikTok writes the literal "undefined",
 # X writes "-" for promoted metrics of organic posts).

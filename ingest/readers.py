@@ -16,8 +16,8 @@ from functools import cached_property
 
 import pandas as pd
 
-from ingest.issues import IngestError, Issue, error, info
 from ingest.safety import Container
+from model.issues import IngestError, Issue, error, info
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ingest.issues import UnsafeFileError, error
+from model.issues import UnsafeFileError, error
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2_000

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ingest.canonical import METRICS, Platform
+from model.canonical import METRICS, Platform
 
 
 class Aggregation(StrEnum):

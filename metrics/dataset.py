@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ingest.canonical import Grain, empty_frame
+from model.canonical import Grain, empty_frame
 
 ACCOUNT_KEY = ["platform", "account"]
 

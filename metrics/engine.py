@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ingest.canonical import METRIC_NAMES, STOCK_METRICS
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
 from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
+from model.canonical import METRIC_NAMES, STOCK_METRICS
 
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
 

@@ -1,6 +1,6 @@
 """Numbers and dates in the user's language, through Babel (1.234,5 and 31.12.2026 in German).
 
-Shared by the pages, the command line, charts and reports; the language enum lives here so the
+Shared by the pages, the command line, charts and reports; the language enum lives in model.i18n so the
 core can speak German without importing the UI.
 """
 
@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from enum import StrEnum
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_timezone
 from babel.numbers import format_decimal, format_percent
 
-
-class Language(StrEnum):
-    DE = "de"
-    EN = "en"
-
+from model.i18n import Language
 
 LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
 

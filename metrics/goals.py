@@ -21,13 +21,12 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ingest.canonical import Platform
-from ingest.issues import Issue, error
 from metrics.catalog import CATALOG, MANUAL_KPIS, Impact
 from metrics.dataset import TagRule, accounts_frame, manual_frame
-from metrics.formatting import Language
-from metrics.i18n import platform_name, translate
 from metrics.periods import Period, PeriodError, parse_period
+from model.canonical import Platform
+from model.i18n import Language, platform_name, translate
+from model.issues import Issue, error
 
 MAX_GOALS_BYTES = 5 * 1024 * 1024
 
@@ -199,8 +198,8 @@ def _read_workbook(name: str, data: bytes) -> tuple[dict[str, tuple[str, list[st
     """({canonical sheet: (sheet name as written, headers, rows)}, issues about unknown sheets)"""
     from openpyxl import load_workbook
 
-    from ingest.issues import IngestError
     from ingest.safety import check_workbook_parts, sniff_container
+    from model.issues import IngestError
 
     try:
         sniff_container(name, data)

@@ -7,8 +7,8 @@ import streamlit as st
 
 from charts.figures import trend
 from metrics.catalog import CATALOG
-from metrics.i18n import platform_name
 from metrics.views import kpi_trend
+from model.i18n import platform_name
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.state import language, t

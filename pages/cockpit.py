@@ -7,8 +7,8 @@ import streamlit as st
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
 from metrics.goals import DEPARTMENTS
-from metrics.i18n import platform_name
 from metrics.views import kpi_cards, top_movers
+from model.i18n import platform_name
 from ui.data import goal_report, workspace
 from ui.filters import sidebar
 from ui.firststart import DEMO_LOADED, is_demo

@@ -6,8 +6,8 @@ import streamlit as st
 
 from charts.figures import bars, heatmap
 from metrics import formatting
-from metrics.i18n import platform_name
 from metrics.views import performance_by, post_table, weekday_hour
+from model.i18n import platform_name
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.state import date_widget_format, language, t

@@ -6,9 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
-from ingest.canonical import Platform
-from ingest.pipeline import Status, read_batch
+from ingest.pipeline import read_batch
 from metrics.goals import DEPARTMENTS
+from model.canonical import Platform
+from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
 from ui.imports import history_table, issues_table, results_table

@@ -16,12 +16,11 @@ from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.formatting import Language
 from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
-from metrics.i18n import platform_name, translate
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import KeyResultReport, Status, evaluate
 from metrics.views import post_table
+from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
 PACK_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "clicks", "ctr", "followers", "follower_growth", "views", "posts"]

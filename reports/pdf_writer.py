@@ -15,7 +15,7 @@ from fpdf.fonts import FontFace
 
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
-from metrics.i18n import platform_name
+from model.i18n import platform_name
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins

@@ -21,10 +21,10 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Pt
 
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
-from ingest.issues import UnsafeFileError
 from ingest.safety import ZIP_SIGNATURE, Container, sniff_container
 from metrics import formatting
-from metrics.i18n import platform_name
+from model.i18n import platform_name
+from model.issues import UnsafeFileError
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9

@@ -10,8 +10,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ingest.issues import error, info
-from ingest.pipeline import FileResult, Status
+from model.issues import error, info
+from model.results import FileResult, Status
 from storage.schema import FACT_TABLES, imports
 
 Progress = Callable[[int, int, str], None]

@@ -16,8 +16,8 @@ import pandas as pd
 import pyarrow as pa
 from sqlalchemy import Engine, select
 
-from ingest.canonical import KEY_COLUMNS, Grain, conform
 from metrics.dataset import Dataset
+from model.canonical import KEY_COLUMNS, Grain, conform
 from storage.schema import FACT_TABLES
 from storage.settings import PROJECT_ROOT
 

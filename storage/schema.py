@@ -25,7 +25,7 @@ from sqlalchemy import (
     text,
 )
 
-from ingest.canonical import METRIC_NAMES
+from model.canonical import METRIC_NAMES
 
 metadata = MetaData()
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from ingest.pipeline import FileResult, read_batch
+from ingest.pipeline import read_batch
+from model.results import FileResult
 from storage.engine import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent

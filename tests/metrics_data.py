@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.canonical import Grain, conform
 from metrics.dataset import Dataset, TagRule
+from model.canonical import Grain, conform
 
 NAN = float("nan")
 

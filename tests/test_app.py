@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest.canonical import Grain
-from metrics.formatting import Language
+from model.canonical import Grain
+from model.i18n import Language
 from storage.engine import make_engine
 from storage.goalsets import save_goal_set
 from storage.queries import current

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.canonical import METRIC_NAMES
 from metrics.catalog import CATALOG, Aggregation, fact_sheet, validate_catalog
+from model.canonical import METRIC_NAMES
 
 
 def test_the_catalog_has_no_problems() -> None:

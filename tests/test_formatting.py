@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from metrics import formatting
-from metrics.formatting import Language
-from metrics.i18n import TEXTS
+from model.i18n import TEXTS, Language
 
 
 @pytest.mark.parametrize(
@@ -38,7 +37,7 @@ def test_every_text_exists_in_both_languages() -> None:
 
 
 def test_platforms_are_written_as_their_makers_write_them() -> None:
-    from metrics.i18n import platform_name
+    from model.i18n import platform_name
 
     names = [platform_name(p, Language.EN) for p in ("linkedin", "youtube", "tiktok", "x", "other")]
     assert names == ["LinkedIn", "YouTube", "TikTok", "X", "Other"]

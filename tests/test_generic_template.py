@@ -7,8 +7,8 @@ import io
 
 import pandas as pd
 
-from ingest.canonical import Grain
-from ingest.pipeline import Status
+from model.canonical import Grain
+from model.results import Status
 from tests.conftest import ROOT, read_one
 from tests.hostile import workbook_bytes
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from ingest.isolation import ParserProcess
-from ingest.issues import IngestError
-from ingest.pipeline import Status
+from model.issues import IngestError
+from model.results import Status
 from storage.imports import store_results
 from storage.schema import daily, imports
 from tests import hostile

@@ -8,11 +8,11 @@ import math
 import pandas as pd
 import pytest
 
-from ingest.canonical import Grain, conform
 from metrics.dataset import Dataset
 from metrics.engine import KpiEngine
 from metrics.goals import load_goals
 from metrics.progress import Status, evaluate
+from model.canonical import Grain, conform
 
 AS_OF = dt.date(2026, 5, 15)  # day 45 of the 91 days of Q2 2026; day 135 of 2026
 

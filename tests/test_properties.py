@@ -9,11 +9,11 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.canonical import Grain, conform
 from metrics.catalog import CATALOG, Aggregation
 from metrics.dataset import Dataset, Scope
 from metrics.engine import KpiEngine
 from metrics.periods import Period
+from model.canonical import Grain, conform
 
 START = dt.date(2026, 1, 1)
 DAYS = 28

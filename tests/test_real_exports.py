@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest.canonical import Grain
-from ingest.pipeline import FileResult
+from model.canonical import Grain
+from model.results import FileResult
 from storage.imports import store_results
 from tests.conftest import REFERENCE_DATE, read_files
 

@@ -26,11 +26,10 @@ from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.formatting import Language
 from metrics.goals import load_goals
-from metrics.i18n import translate
 from metrics.periods import parse_period, period_between
 from metrics.progress import evaluate
+from model.i18n import Language, translate
 from reports.excel_writer import safe_csv, write_xlsx
 from reports.pack import PACK_KPIS, Pack, build_pack, department_grid, goals_for, review_of, summary_grid
 from reports.pdf_writer import _nice_ceiling, write_pdf

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from ingest.canonical import Grain
-from ingest.pipeline import Status
+from model.canonical import Grain
+from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from storage.queries import current
 from storage.schema import daily, imports, posts

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ingest.issues import Issue
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, GoalsError, load_goals
 from metrics.progress import GoalReport, evaluate
+from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
 from storage.queries import load_dataset
 from storage.settings import database_url

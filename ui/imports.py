@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ingest.issues import Issue
-from ingest.pipeline import FileResult
 from metrics import formatting
-from metrics.i18n import Language, platform_name, translate
+from model.i18n import Language, platform_name, translate
+from model.issues import Issue
+from model.results import FileResult
 
 
 def _rows_text(counts: dict[str, int], language: Language) -> str:
@@ -56,7 +56,7 @@ def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
             tr("col.row"): issue.row,
             tr("col.column"): issue.column or "",
             tr("col.value"): issue.value or "",
-            tr("col.message"): issue.message,
+            tr("col.message"): issue.text(language),
         }
         for issue in issues
     ]

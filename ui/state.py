@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from metrics.i18n import Language, translate
+from model.i18n import Language, translate
 
 LANGUAGE = "language"  # the chosen language; kept apart from the widget so it survives every rerun
 LANGUAGE_WIDGET = "sidebar_language"

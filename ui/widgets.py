@@ -9,7 +9,7 @@ import streamlit as st
 from metrics import formatting
 from metrics.catalog import CATALOG, fact_sheet
 from metrics.goals import DEPARTMENTS
-from metrics.i18n import platform_name
+from model.i18n import platform_name
 from ui.state import language, t
 
 BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}

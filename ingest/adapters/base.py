@@ -17,10 +17,10 @@ from enum import StrEnum
 
 import pandas as pd
 
-from ingest.canonical import KEY_COLUMNS, Grain, Platform, conform
-from ingest.issues import Issue, error
 from ingest.parsing import find_header_row, normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
+from model.canonical import KEY_COLUMNS, Grain, Platform, conform
+from model.issues import Issue, error
 
 
 class Kind(StrEnum):

@@ -3,7 +3,7 @@
 A CSV or XLSX with one header row. Required: channel (Kanal), account (Konto) and either date
 (Datum: one row per day) or post_id (Beitrags-ID) with published_at (Veröffentlicht am: one row per
 post). Metric columns are named by their canonical id or their English or German label (see
-``ingest.canonical.METRICS``); missing metric columns stay missing. Dates as YYYY-MM-DD or
+``model.canonical.METRICS``); missing metric columns stay missing. Dates as YYYY-MM-DD or
 DD.MM.YYYY; semicolon-separated files use a decimal comma. Rows are stored under platform "other"
 with the account "<channel>: <account>". Times are UTC.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter
-from ingest.canonical import METRICS, Grain, Platform
+from model.canonical import METRICS, Grain, Platform
 
 METRIC_COLUMNS = tuple(Column(m.name, (m.name, m.label_en, m.label_de)) for m in METRICS)
 CHANNEL = Column("_channel", ("channel", "Kanal"), Kind.TEXT, required=True)

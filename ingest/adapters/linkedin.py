@@ -23,9 +23,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
-from ingest.canonical import Grain, Platform, conform
 from ingest.parsing import find_header_row, normalise_header, to_number
 from ingest.readers import RawTable
+from model.canonical import Grain, Platform, conform
 
 UTC = "UTC (LinkedIn: 'All dates and times are in UTC')"
 

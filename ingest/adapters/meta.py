@@ -32,10 +32,10 @@ from dataclasses import replace
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
-from ingest.canonical import Grain, Platform, conform
-from ingest.issues import error, info
 from ingest.parsing import normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
+from model.canonical import Grain, Platform, conform
+from model.issues import error, info
 
 AS_WRITTEN = "as written by Meta (Business Suite time zone), stored as UTC"
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter, sum_parts, url_match
-from ingest.canonical import Grain, Platform
 from ingest.parsing import to_datetime
+from model.canonical import Grain, Platform
 
 DATE = ("Date", "Datum")
 DAYS = "days as labelled by TikTok Studio"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter, sum_parts, url_match
-from ingest.canonical import Grain, Platform
+from model.canonical import Grain, Platform
 
 HANDLE = r"(?:twitter|x)\.com/([A-Za-z0-9_]+)/status"
 

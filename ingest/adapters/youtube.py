@@ -22,10 +22,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
-from ingest.canonical import Grain, Platform, conform
-from ingest.issues import info
 from ingest.parsing import normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
+from model.canonical import Grain, Platform, conform
+from model.issues import info
 
 VIEWS = ("Views", "Aufrufe")
 WATCH = ("Watch time (hours)", "Wiedergabezeit (Stunden)")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ingest.pipeline import FileResult, read_batch
+from ingest.pipeline import read_batch
+from model.results import FileResult
 from storage.imports import store_results
 
 DEMO_DIR = Path(__file__).resolve().parent

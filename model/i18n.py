@@ -1,4 +1,6 @@
-"""Texts in German and English, in one place, for the pages and the review pack. German is the default.
+"""Texts in German and English, in one place, for the pages, the review pack, the command line and import messages.
+
+German is the default.
 
 Widgets carry stable values (enum members, ids) and show these labels through ``format_func``;
 a label never drives logic.
@@ -6,7 +8,13 @@ a label never drives logic.
 
 from __future__ import annotations
 
-from metrics.formatting import Language
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    DE = "de"
+    EN = "en"
+
 
 LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
 
