@@ -20,6 +20,7 @@ LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
 
 TEXTS: dict[str, dict[Language, str]] = {
     "app.title": {Language.DE: "Resonanz", Language.EN: "Resonanz"},
+    # --- texts: E demo and misc (add new keys of this area below this line) ---
     "app.tagline": {Language.DE: "Social-Media-KPI-Cockpit", Language.EN: "Social media KPI cockpit"},
     "sidebar.language": {Language.DE: "Sprache", Language.EN: "Language"},
     "page.data": {Language.DE: "Daten", Language.EN: "Data"},
@@ -42,6 +43,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.import": {Language.DE: "Importieren", Language.EN: "Import"},
     "data.reading": {Language.DE: "Lese {file} …", Language.EN: "Reading {file} …"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},
+    # --- texts: H pages (add new keys of this area below this line) ---
     "data.done": {
         Language.DE: "{imported} importiert, {duplicate} Duplikate, {unsupported} nicht unterstützt, {error} fehlerhaft.",
         Language.EN: "{imported} imported, {duplicate} duplicates, {unsupported} unsupported, {error} failed.",
@@ -78,6 +80,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "status.error": {Language.DE: "Fehler", Language.EN: "error"},
     "status.parsed": {Language.DE: "gelesen", Language.EN: "read"},
     "status.active": {Language.DE: "aktiv", Language.EN: "active"},
+    # --- texts: G goals workbook and progress (add new keys of this area below this line) ---
     "status.undone": {Language.DE: "rückgängig gemacht", Language.EN: "undone"},
     "level.error": {Language.DE: "Fehler", Language.EN: "error"},
     "level.warning": {Language.DE: "Warnung", Language.EN: "warning"},
@@ -106,6 +109,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "preset.year_to_date": {Language.DE: "Jahr bis heute", Language.EN: "Year to date"},
     "preset.custom": {Language.DE: "Eigener Zeitraum", Language.EN: "Custom"},
     "comparison.previous": {Language.DE: "Vorperiode", Language.EN: "Previous period"},
+    # --- texts: F engine: data through, comparisons (add new keys of this area below this line) ---
     "comparison.last_year": {Language.DE: "Vorjahr", Language.EN: "Last year"},
     "status.achieved": {Language.DE: "erreicht", Language.EN: "achieved"},
     "status.on_track": {Language.DE: "auf Kurs", Language.EN: "on track"},
@@ -132,6 +136,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "cockpit.loading_demo": {Language.DE: "Lade Demo-Firma …", Language.EN: "Loading the demo company …"},
     "col.kpi": {Language.DE: "Kennzahl", Language.EN: "KPI"},
+    # --- texts: D batch, siblings, command line (add new keys of this area below this line) ---
     "col.change": {Language.DE: "Veränderung", Language.EN: "Change"},
     "col.comparison_value": {Language.DE: "Vergleichswert", Language.EN: "Comparison"},
     "goals.title": {Language.DE: "Ziele und Schlüsselergebnisse", Language.EN: "Objectives and key results"},
@@ -154,6 +159,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The workbook was not taken over. Please correct:",
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
+    # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
     "goals.template_de": {Language.DE: "Leere Vorlage (deutsch)", Language.EN: "Blank template (German)"},
     "goals.template_en": {Language.DE: "Leere Vorlage (englisch)", Language.EN: "Blank template (English)"},
     "goals.manage": {Language.DE: "Ziele verwalten", Language.EN: "Manage goals"},
@@ -182,6 +188,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.date": {Language.DE: "Datum", Language.EN: "Date"},
     "col.text": {Language.DE: "Text", Language.EN: "Text"},
     "col.link": {Language.DE: "Link", Language.EN: "Link"},
+    # --- texts: B headers and column variants (add new keys of this area below this line) ---
     "col.tags": {Language.DE: "Themen", Language.EN: "Topics"},
     "col.departments": {Language.DE: "Abteilungen", Language.EN: "Departments"},
     "col.format": {Language.DE: "Format", Language.EN: "Format"},
@@ -218,6 +225,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.reason": {Language.DE: "Warum", Language.EN: "Why"},
     "goals.baseline_short": {Language.DE: "Basis", Language.EN: "Baseline"},
     "chart.plan": {Language.DE: "Soll-Pfad", Language.EN: "Target path"},
+    # --- texts: A dates, numbers, placeholders (add new keys of this area below this line) ---
     "chart.actual": {Language.DE: "Ist", Language.EN: "Actual"},
     "chart.forecast": {Language.DE: "Prognose", Language.EN: "Forecast"},
     "chart.target": {Language.DE: "Ziel", Language.EN: "Target"},
