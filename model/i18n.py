@@ -21,6 +21,81 @@ LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
 TEXTS: dict[str, dict[Language, str]] = {
     "app.title": {Language.DE: "Resonanz", Language.EN: "Resonanz"},
     # --- texts: E demo and misc (add new keys of this area below this line) ---
+    "ingest.meta_overview_unknown_title": {
+        Language.DE: "Die Datei ist wie eine Übersichtsdatei der Meta Business Suite aufgebaut (Titel '{title}', Spalten {header}, "
+        "{days} Tage von {first} bis {last}), aber Resonanz kennt die Kennzahl '{title}' nicht und rät sie nicht; nichts wurde gespeichert. "
+        "Resonanz liest diese Kennzahlen (in jeder Sprache der Business Suite): {known}. Für andere Kennzahlen nutzen Sie die allgemeine Vorlage.",
+        Language.EN: "The file has the layout of a Meta Business Suite overview file (title '{title}', columns {header}, "
+        "{days} days from {first} to {last}), but Resonanz does not know the metric '{title}' and does not guess it; nothing was stored. "
+        "Resonanz reads these metrics (in every Business Suite language): {known}. For other metrics use the generic template.",
+    },
+    "ingest.meta_overview_untitled": {
+        Language.DE: "Die Datei ist wie eine Übersichtsdatei der Meta Business Suite aufgebaut (Spalten {header}, {days} Tage von {first} bis {last}), "
+        "aber die Titelzeile mit der Kennzahl fehlt, und ihr Name '{name}' ist keiner der Titel von Meta. Welche Kennzahl die Zahlen zählen, "
+        "ist nicht zu erkennen; nichts wurde gespeichert. Laden Sie die Kennzahl in der Meta Business Suite erneut herunter und laden Sie die "
+        "Datei unverändert hoch, oder benennen Sie die Datei nach dem Titel der Kennzahl (z. B. 'Reach.csv'; bekannt: {known}).",
+        Language.EN: "The file has the layout of a Meta Business Suite overview file (columns {header}, {days} days from {first} to {last}), "
+        "but its title line naming the metric is missing and its name '{name}' is none of Meta's titles. What the figures count cannot be told; "
+        "nothing was stored. Download the metric again in Meta Business Suite and upload the file unchanged, or name the file after the "
+        "metric's title (e.g. 'Reach.csv'; known: {known}).",
+    },
+    "ingest.meta_overview_title_from_name": {
+        Language.DE: "Die Datei hat keine Titelzeile mit der Kennzahl. Meta benennt jeden Download nach diesem Titel; der Dateiname '{name}' "
+        "wurde daher als Titel gelesen und die Zahlen als {metric} gespeichert. Wurde die Datei umbenannt, laden Sie sie erneut herunter.",
+        Language.EN: "The file has no title line naming its metric. Meta names every download after that title, so the file name '{name}' "
+        "was read as the title and the figures were stored as {metric}. If the file was renamed, download it again.",
+    },
+    "ingest.meta_overview_rows_below": {
+        Language.DE: "Die Zeilen {first_row} bis {last_row} stehen nach einer Leerzeile unter den Tageswerten und gehören nicht zur Übersicht; "
+        "sie wurden nicht gelesen. Prüfen Sie, ob die Datei von Hand ergänzt wurde.",
+        Language.EN: "Rows {first_row} to {last_row} follow a blank line below the daily figures and are not part of the overview; "
+        "they were not read. Check whether the file was edited by hand.",
+    },
+    "ingest.meta_audience_dated_by_daily": {
+        Language.DE: "Die Zielgruppenanteile haben kein Datum; sie gelten als Stand vom {day}, dem letzten Tag der Tageswerte derselben Datei.",
+        Language.EN: "The audience shares have no date; they are stored as the snapshot of {day}, the last day of the daily figures in the same file.",
+    },
+    "ingest.meta_audience_untitled_daily": {
+        Language.DE: "Die Zeilen {first_row} bis {last_row} enthalten Tageswerte ({first} bis {last}) ohne einen Titel, den Resonanz kennt ('{title}'); "
+        "welche Kennzahl sie zählen, ist nicht zu erkennen, daher wurden sie nicht importiert. Laden Sie die Kennzahl als eigene Datei aus der "
+        "Meta Business Suite hoch.",
+        Language.EN: "Rows {first_row} to {last_row} hold daily figures ({first} to {last}) without a title Resonanz knows ('{title}'); "
+        "what they count cannot be told, so they were not imported. Upload the metric's own file from Meta Business Suite.",
+    },
+    "ingest.meta_audience_untitled_age": {
+        Language.DE: "Die Zeilen {first_row} bis {last_row} haben keinen Abschnittstitel; ihre Kopfzeile aus Geschlechtern und die Altersgruppen "
+        "zeigen, dass es der Abschnitt Alter und Geschlecht ist. So wurden sie gelesen.",
+        Language.EN: "Rows {first_row} to {last_row} have no section title; their header of genders and the age bands show that they are the "
+        "age & gender section, and they were read as such.",
+    },
+    "ingest.meta_audience_untitled_countries": {
+        Language.DE: "Die Zeilen {first_row} bis {last_row} haben keinen Abschnittstitel; jeder Name darin ist ein Land, daher wurden sie als "
+        "Top-Länder gelesen.",
+        Language.EN: "Rows {first_row} to {last_row} have no section title; every name in them is a country, so they were read as the top countries.",
+    },
+    "ingest.meta_audience_untitled_block": {
+        Language.DE: "Die Zeilen {first_row} bis {last_row} sind ein Zielgruppenabschnitt ohne Titel ({names}); ob er Städte oder etwas anderes "
+        "zählt, ist nicht sicher zu erkennen, daher wurde er nicht importiert. Laden Sie die Zielgruppendatei unverändert erneut hoch.",
+        Language.EN: "Rows {first_row} to {last_row} are an audience section without its title ({names}); whether it counts cities or something "
+        "else cannot be told for certain, so it was not imported. Upload the audience file again unchanged.",
+    },
+    "ingest.meta_audience_names_split": {
+        Language.DE: "Im Zielgruppenabschnitt '{section}' hat die Zeile der Namen {names} Zellen, die Zeile der Anteile {values}: Namen mit "
+        "Kommas haben ihre Anführungszeichen verloren, und welcher Anteil zu welchem Namen gehört, ist nicht sicher. Der Abschnitt wurde "
+        "nicht importiert. Laden Sie die Zielgruppendatei unverändert erneut herunter.",
+        Language.EN: "In the audience section '{section}' the row of names has {names} cells and the row of shares {values}: names with commas "
+        "lost their quotes, and which share belongs to which name is not certain. The section was not imported. Download the audience file "
+        "again and upload it unchanged.",
+    },
+    "ingest.meta_audience_no_values": {
+        Language.DE: "Der Zielgruppenabschnitt '{section}' hat Namen, aber keine Zeile mit Anteilen darunter; nichts wurde gespeichert. "
+        "Laden Sie die Zielgruppendatei erneut herunter.",
+        Language.EN: "The audience section '{section}' has names but no row of shares below them; nothing was stored. Download the audience file again.",
+    },
+    "ingest.meta_legacy_description_row": {
+        Language.DE: "Die Zeile mit den Beschreibungen der Kennzahlen unter der Kopfzeile ist kein Datensatz und wurde übersprungen.",
+        Language.EN: "The row of metric descriptions under the header is not data and was skipped.",
+    },
     "app.tagline": {Language.DE: "Social-Media-KPI-Cockpit", Language.EN: "Social media KPI cockpit"},
     "sidebar.language": {Language.DE: "Sprache", Language.EN: "Language"},
     "page.data": {Language.DE: "Daten", Language.EN: "Data"},

@@ -26,16 +26,20 @@ Mapping:
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
+from babel import Locale
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
 from ingest.parsing import normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
-from model.canonical import Grain, Platform, conform
-from model.issues import error, info
+from model.canonical import METRIC_NAMES, Grain, Platform, conform
+from model.issues import Issue, error, info, warning
 
 AS_WRITTEN = "as written by Meta (Business Suite time zone), stored as UTC"
 
@@ -56,36 +60,189 @@ def _instagram_posts(raw: pd.DataFrame, body: pd.DataFrame, context: Context) ->
     return raw.assign(engagements=sum_parts(raw, ["reactions", "comments", "shares", "saves"]))
 
 
-COMMON_POST_COLUMNS = (
-    Column("post_id", ("Post ID", "Beitrags-ID"), Kind.TEXT, required=True),
-    Column("text", ("Description", "Beschreibung"), Kind.TEXT),
-    Column("published_at", ("Publish time", "Veröffentlichungszeitpunkt"), Kind.DATETIME, required=True),
-    Column("permalink", ("Permalink",), Kind.TEXT),
-    Column("post_type", ("Post type", "Beitragstyp"), Kind.TEXT),
-    Column("impressions", ("Views", "Aufrufe")),
-    Column("reach", ("Reach", "Reichweite")),
-    Column("comments", ("Comments", "Kommentare")),
-    Column("shares", ("Shares", "Geteilte Inhalte")),
-)
+# ---------------------------------------------------------------- Meta's wording in every language
+#
+# Business Suite writes its headers in the language of the user's interface. Each entry is one header
+# in en, de, es, fr, it, pt, nl; the first spelling of a language is the one Meta writes today, further
+# ones are older or regional (pt-PT beside pt-BR) spellings. Comparison is by ``normalise_header``.
+# Only these tables know the wording: adding a language or a spelling is one string here.
+
+LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "pt", "nl")
+Headers = dict[str, tuple[str, ...]]  # language -> spellings, first = current
+
+
+def _h(*spellings: str | tuple[str, ...]) -> Headers:
+    """One header in the seven languages, in the order of ``LANGUAGES``."""
+    assert len(spellings) == len(LANGUAGES), spellings
+    return {language: (s,) if isinstance(s, str) else s for language, s in zip(LANGUAGES, spellings, strict=True)}
+
+
+def all_spellings(headers: Headers) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for language in LANGUAGES for s in headers[language]))
+
+
+_COMMENTS = _h("Comments", "Kommentare", "Comentarios", "Commentaires", "Commenti", "Comentários", "Opmerkingen")
+
+# Columns of both posts exports (targets starting with "_" only help to recognise the export).
+POST_HEADERS: dict[str, Headers] = {
+    "post_id": _h(
+        "Post ID",
+        "Beitrags-ID",
+        ("Identificador de la publicación", "ID de la publicación"),
+        ("Identifiant de la publication", "ID de la publication"),
+        "ID del post",
+        ("Identificação da publicação", "ID da publicação"),
+        ("Bericht-ID", "Post-ID"),
+    ),
+    "text": _h("Description", "Beschreibung", "Descripción", "Description", "Descrizione", "Descrição", "Beschrijving"),
+    "_duration": _h("Duration (sec)", "Dauer (Sek.)", "Duración (s)", "Durée (s)", "Durata (s)", "Duração (segundos)", "Duur (sec)"),
+    "published_at": _h(
+        "Publish time",
+        "Veröffentlichungszeitpunkt",
+        "Hora de publicación",
+        "Heure de publication",
+        "Orario di pubblicazione",
+        ("Horário de publicação", "Hora de publicação"),
+        "Publicatietijd",
+    ),
+    "permalink": _h("Permalink", "Permalink", "Enlace permanente", ("Lien permanent", "Permalien"), "Permalink", "Link permanente", "Permalink"),
+    "post_type": _h("Post type", "Beitragstyp", "Tipo de publicación", "Type de publication", "Tipo di post", "Tipo de publicação", "Berichttype"),
+    "impressions": _h("Views", "Aufrufe", "Visualizaciones", "Vues", "Visualizzazioni", "Visualizações", "Weergaven"),
+    "reach": _h("Reach", "Reichweite", "Alcance", "Couverture", "Copertura", "Alcance", "Bereik"),
+    "shares": _h(
+        "Shares",
+        "Geteilte Inhalte",
+        ("Veces que se compartió", "Compartidos"),
+        "Partages",
+        "Condivisioni",
+        ("Compartilhamentos", "Partilhas"),
+        ("Keer gedeeld", "Gedeeld"),
+    ),
+}
+
+FACEBOOK_HEADERS: dict[str, Headers] = {
+    "_page_id": _h(
+        "Page ID",
+        "Seiten-ID",
+        "Identificador de la página",
+        "Identifiant de la Page",
+        "ID della Pagina",
+        ("Identificação da Página", "ID da Página"),
+        "Pagina-ID",
+    ),
+    "account": _h("Page name", "Seitenname", "Nombre de la página", "Nom de la Page", "Nome della Pagina", "Nome da Página", "Paginanaam"),
+    "title": _h("Title", "Titel", "Título", "Titre", "Titolo", "Título", "Titel"),
+    "engagements": _h(
+        "Reactions, Comments and Shares",
+        "Reaktionen, Kommentare und geteilte Inhalte",
+        "Reacciones, comentarios y veces que se compartió",
+        "Réactions, commentaires et partages",
+        "Reazioni, commenti e condivisioni",
+        "Reações, comentários e compartilhamentos",
+        "Reacties, opmerkingen en keer gedeeld",
+    ),
+    "reactions": _h("Reactions", "Reaktionen", "Reacciones", "Réactions", "Reazioni", "Reações", "Reacties"),
+    "comments": _COMMENTS,
+    "clicks": _h("Total clicks", "Klicks insgesamt", "Clics totales", "Total des clics", "Clic totali", "Total de cliques", "Totaal aantal klikken"),
+    "link_clicks": _h("Link Clicks", "Link-Klicks", "Clics en el enlace", "Clics sur un lien", "Clic sul link", "Cliques no link", "Linkklikken"),
+    "other_clicks": _h("Other Clicks", "Andere Klicks", "Otros clics", "Autres clics", "Altri clic", "Outros cliques", "Andere klikken"),
+    "views": _h(
+        "3-second video views",
+        "3-Sekunden-Videoaufrufe",
+        "Reproducciones de video de 3 segundos",
+        "Vues de vidéo de 3 secondes",
+        "Visualizzazioni del video di 3 secondi",
+        "Visualizações de vídeo de 3 segundos",
+        "Videoweergaven van 3 seconden",
+    ),
+    "seconds_viewed": _h(
+        "Seconds viewed",
+        "Angesehene Sekunden",
+        "Segundos reproducidos",
+        "Secondes regardées",
+        "Secondi di visualizzazione",
+        "Segundos visualizados",
+        "Bekeken seconden",
+    ),
+}
+
+INSTAGRAM_HEADERS: dict[str, Headers] = {
+    "_account_id": _h(
+        "Account ID",
+        "Konto-ID",
+        "Identificador de la cuenta",
+        "Identifiant du compte",
+        "ID dell'account",
+        ("Identificação da conta", "ID da conta"),
+        "Account-ID",
+    ),
+    "account": _h(
+        "Account username",
+        "Konto-Nutzername",
+        "Nombre de usuario de la cuenta",
+        ("Nom d’utilisateur du compte", "Nom d'utilisateur du compte"),
+        ("Nome utente dell'account", "Nome utente dell’account"),
+        ("Nome de usuário da conta", "Nome de utilizador da conta"),
+        ("Gebruikersnaam account", "Gebruikersnaam van account"),
+    ),
+    "_account_name": _h("Account name", "Kontoname", "Nombre de la cuenta", "Nom du compte", "Nome account", "Nome da conta", "Accountnaam"),
+    "reactions": _h(
+        "Likes",
+        ("„Gefällt mir“-Angaben", "Gefällt mir"),
+        "Me gusta",
+        ("J’aime", "J'aime"),
+        "Mi piace",
+        ("Curtidas", "Gostos"),
+        "Vind-ik-leuks",
+    ),
+    # Instagram's Dutch interface calls comments "reacties" (Facebook's Dutch "reacties" are reactions).
+    "comments": {**_COMMENTS, "nl": _COMMENTS["nl"] + ("Reacties",)},
+    "saves": _h(
+        "Saves",
+        "Gespeichert",
+        ("Veces que se guardó", "Guardados"),
+        "Enregistrements",
+        "Salvataggi",
+        ("Salvamentos", "Gravações"),
+        "Opgeslagen",
+    ),
+    "followers_gained": _h(
+        "Follows",
+        "Follower",
+        "Seguimientos",
+        ("Abonnements", "Nouveaux abonnés"),
+        "Follower",
+        "Seguimentos",
+        ("Nieuwe volgers", "Volgers"),
+    ),
+}
+
+_KINDS = {
+    "published_at": Kind.DATETIME,
+    "post_type": Kind.TEXT,
+    "text": Kind.TEXT,
+    "permalink": Kind.TEXT,
+    "post_id": Kind.TEXT,
+    "account": Kind.TEXT,
+    "title": Kind.TEXT,
+}
+_REQUIRED = frozenset({"post_id", "published_at"})
+
+
+def post_columns(headers: dict[str, Headers]) -> tuple[Column, ...]:
+    """The adapter columns of a header table (detection-only "_" columns stay text: they are never converted to figures)."""
+    return tuple(
+        Column(target, all_spellings(spellings), _KINDS.get(target, Kind.TEXT if target.startswith("_") else Kind.NUMBER), target in _REQUIRED)
+        for target, spellings in headers.items()
+    )
+
 
 FACEBOOK_POSTS = TableAdapter(
     report="facebook_posts",
     platform=Platform.FACEBOOK,
     grain=Grain.POST,
     signature=("post_id", "_page_id", "published_at"),
-    columns=COMMON_POST_COLUMNS
-    + (
-        Column("_page_id", ("Page ID", "Seiten-ID"), Kind.TEXT),
-        Column("account", ("Page name", "Seitenname"), Kind.TEXT),
-        Column("title", ("Title", "Titel"), Kind.TEXT),
-        Column("engagements", ("Reactions, Comments and Shares", "Reaktionen, Kommentare und geteilte Inhalte")),
-        Column("reactions", ("Reactions", "Reaktionen")),
-        Column("clicks", ("Total clicks", "Klicks insgesamt")),
-        Column("link_clicks", ("Link Clicks", "Link-Klicks")),
-        Column("other_clicks", ("Other Clicks", "Andere Klicks")),
-        Column("views", ("3-second video views", "3-Sekunden-Videoaufrufe")),
-        Column("seconds_viewed", ("Seconds viewed", "Angesehene Sekunden")),
-    ),
+    columns=post_columns(POST_HEADERS | FACEBOOK_HEADERS),
     description="Meta Business Suite: Facebook posts and videos",
     timezone=AS_WRITTEN,
     derive=_facebook_posts,
@@ -96,68 +253,185 @@ INSTAGRAM_POSTS = TableAdapter(
     platform=Platform.INSTAGRAM,
     grain=Grain.POST,
     signature=("post_id", "account", "published_at"),
-    columns=COMMON_POST_COLUMNS
-    + (
-        Column("account", ("Account username", "Konto-Nutzername"), Kind.TEXT),
-        Column("reactions", ("Likes", "„Gefällt mir“-Angaben", "Gefällt mir")),
-        Column("saves", ("Saves", "Gespeichert")),
-        Column("followers_gained", ("Follows", "Follower")),
-    ),
+    columns=post_columns(POST_HEADERS | INSTAGRAM_HEADERS),
     description="Meta Business Suite: Instagram posts, reels and stories",
     timezone=AS_WRITTEN,
     derive=_instagram_posts,
 )
 
-# Overview file titles (normalised) -> metric. Titles may carry "Facebook " / "Instagram ".
-OVERVIEW_METRICS = {
-    "reach": "reach",
-    "reichweite": "reach",
-    "viewers": "reach",
-    "zuschauer": "reach",
-    "zuschauer*innen": "reach",
-    "views": "impressions",
-    "aufrufe": "impressions",
-    "follows": "followers_gained",
-    "follower": "followers_gained",
-    "new follows": "followers_gained",
-    "unfollows": "followers_lost",
-    "followers": "followers",
-    "follower insgesamt": "followers",
-    "visits": "profile_visits",
-    "besuche": "profile_visits",
-    "profile visits": "profile_visits",
-    "profilaufrufe": "profile_visits",
-    "page visits": "profile_visits",
-    "content interactions": "engagements",
-    "interactions": "engagements",
-    "interaktionen mit inhalten": "engagements",
-    "interaktionen": "engagements",
-    "link clicks": "clicks",
-    "link-klicks": "clicks",
+# ---------------------------------------------------------------- overview files (one metric per day)
+
+# Title -> (wording per language, canonical metric). The title may name the platform ("Facebook
+# reach", "Copertura di Instagram", "Facebook-Reichweite"); see ``read_title``.
+OVERVIEW_TITLES: dict[str, tuple[Headers, str]] = {
+    "views": (_h("Views", "Aufrufe", "Visualizaciones", "Vues", "Visualizzazioni", "Visualizações", "Weergaven"), "impressions"),
+    "reach": (_h("Reach", "Reichweite", "Alcance", "Couverture", "Copertura", "Alcance", "Bereik"), "reach"),
+    "viewers": (
+        _h("Viewers", ("Zuschauer", "Zuschauer*innen"), "Espectadores", "Spectateurs", "Spettatori", "Espectadores", "Kijkers"),
+        "reach",
+    ),
+    "follows": (
+        _h(
+            ("Follows", "New follows"),
+            ("Follower", "Neue Follower"),
+            ("Seguimientos", "Nuevos seguidores"),
+            ("Abonnements", "Nouveaux abonnés"),
+            ("Follower", "Nuovi follower"),
+            ("Seguimentos", "Novos seguidores"),
+            "Nieuwe volgers",
+        ),
+        "followers_gained",
+    ),
+    "unfollows": (
+        _h(
+            "Unfollows",
+            ("Nicht mehr gefolgt", "Entfolgungen"),
+            ("Dejaron de seguir", "Dejar de seguir"),
+            "Désabonnements",
+            ("Smessi di seguire", "Non seguono più"),
+            "Deixaram de seguir",
+            ("Ontvolgd", "Niet meer gevolgd"),
+        ),
+        "followers_lost",
+    ),
+    "followers": (
+        _h("Followers", "Follower insgesamt", "Seguidores", "Abonnés", "Follower totali", "Seguidores totais", "Volgers"),
+        "followers",
+    ),
+    "visits": (_h("Visits", "Besuche", "Visitas", "Visites", "Visite", "Visitas", "Bezoeken"), "profile_visits"),
+    "profile_visits": (
+        _h(
+            "Profile visits",
+            ("Profilaufrufe", "Profilbesuche"),
+            "Visitas al perfil",
+            "Visites du profil",
+            "Visite al profilo",
+            "Visitas ao perfil",
+            "Profielbezoeken",
+        ),
+        "profile_visits",
+    ),
+    "page_visits": (
+        _h(
+            "Page visits",
+            "Seitenbesuche",
+            "Visitas a la página",
+            "Visites de la Page",
+            "Visite alla Pagina",
+            "Visitas à Página",
+            "Paginabezoeken",
+        ),
+        "profile_visits",
+    ),
+    "content_interactions": (
+        _h(
+            ("Content interactions", "Interactions"),
+            ("Interaktionen mit Inhalten", "Interaktionen"),
+            ("Interacciones con el contenido", "Interacciones"),
+            ("Interactions avec le contenu", "Interactions"),
+            ("Interazioni con i contenuti", "Interazioni"),
+            ("Interações com o conteúdo", "Interações"),
+            ("Interacties met content", "Interacties"),
+        ),
+        "engagements",
+    ),
+    "link_clicks": (
+        _h("Link clicks", ("Link-Klicks", "Linkklicks"), "Clics en el enlace", "Clics sur un lien", "Clic sul link", "Cliques no link", "Linkklikken"),
+        "clicks",
+    ),
 }
-PLATFORM_PREFIXES = {"facebook": Platform.FACEBOOK, "instagram": Platform.INSTAGRAM}
-_DATE_HEADERS = {"date", "datum"}
-_VALUE_HEADERS = {"primary", "primär", "value", "wert"}
+DATE_HEADERS = _h("Date", "Datum", "Fecha", "Date", "Data", "Data", "Datum")
+# Meta leaves the value column "Primary" untranslated in the files seen; the translations are accepted too.
+VALUE_HEADERS = _h(
+    ("Primary", "Value"),
+    ("Primär", "Wert"),
+    ("Principal", "Valor"),
+    ("Primaire", "Valeur"),
+    ("Primario", "Valore"),
+    ("Principal", "Valor"),
+    ("Primair", "Waarde"),
+)
+PLATFORM_NAMES = {"facebook": Platform.FACEBOOK, "instagram": Platform.INSTAGRAM}
+
+_TITLE_METRICS = {normalise_header(s): metric for spellings, metric in OVERVIEW_TITLES.values() for s in all_spellings(spellings)}
+_DATE_KEYS = frozenset(normalise_header(s) for s in all_spellings(DATE_HEADERS))
+_VALUE_KEYS = frozenset(normalise_header(s) for s in all_spellings(VALUE_HEADERS))
+# "Facebook reach", "Reichweite auf Facebook", "Copertura di Instagram", "Facebook-Reichweite", "Alcance (Instagram)"
+_PLATFORM_IN_TITLE = re.compile(r"(?:\b(?:on|auf|bei|von|en|de|del|sur|du|di|su|da|do|no|na|em|op|van)\s+)?\(?\b(facebook|instagram)\b\)?-?", re.IGNORECASE)
+_BROWSER_COPY = re.compile(r"\s*\(\d+\)$")  # "Views (1).csv": the browser's second download
 
 
-def _overview_title(table: RawTable) -> tuple[Platform | None, str] | None:
+def read_title(title: str) -> tuple[Platform | None, str | None]:
+    """The platform a title names (if any) and its metric (None if Resonanz does not know the title)."""
+    found = _PLATFORM_IN_TITLE.search(title)
+    platform = PLATFORM_NAMES[found.group(1).lower()] if found else None
+    name = normalise_header(_PLATFORM_IN_TITLE.sub(" ", title)) if found else normalise_header(title)
+    return platform, _TITLE_METRICS.get(name)
+
+
+def is_date_value_header(row: list[str]) -> bool:
+    """Meta's two-column header of a daily series: "Date","Primary" in any language."""
+    cells = [normalise_header(c) for c in row if c]
+    return len(cells) == 2 and cells[0] in _DATE_KEYS and cells[1] in _VALUE_KEYS
+
+
+def _overview_header_row(table: RawTable) -> int | None:
+    """0 for a file that starts with the header, 1 below a one-cell title line; None if it is not Meta's layout."""
     head = table.head
-    if len(head) < 2:
-        return None
-    title = [c for c in head[0] if c]
-    header = [normalise_header(c) for c in head[1] if c]
-    if len(title) != 1 or len(header) != 2 or header[0] not in _DATE_HEADERS or header[1] not in _VALUE_HEADERS:
-        return None
-    name = normalise_header(title[0])
-    platform = None
-    for prefix, candidate in PLATFORM_PREFIXES.items():
-        if name.startswith(prefix + " "):
-            platform, name = candidate, name[len(prefix) + 1 :]
-    metric = OVERVIEW_METRICS.get(name)
-    return (platform, metric) if metric else None
+    if head and is_date_value_header(head[0]):
+        return 0
+    if len(head) >= 2 and len([c for c in head[0] if c]) == 1 and is_date_value_header(head[1]):
+        return 1
+    return None
+
+
+def _name_as_title(file: str) -> str:
+    """The file name without folder, extension and browser copy suffix: Meta names a download after its title."""
+    stem = posixpath.splitext(posixpath.basename(file.replace("\\", "/")))[0]
+    return _BROWSER_COPY.sub("", stem).strip()
+
+
+def _block_end(column: pd.Series) -> int:
+    """Length of the run of non-blank cells at the top of ``column`` (a daily block ends at its first blank line)."""
+    blank = column.astype("string").str.strip().fillna("").eq("").to_numpy()
+    return int(blank.argmax()) if blank.any() else len(blank)
+
+
+def _daily_frame(table: RawTable, header: list[str], body: pd.DataFrame, metric: str) -> tuple[pd.DataFrame, list[Issue]]:
+    """One canonical daily frame from a Date/Primary block (dates ISO, with or without a time part)."""
+    row_base = 1 + table.row_offset
+    date_column, value_column = [c for c in header if c][:2]
+    dates, issues = to_datetime(body.iloc[:, 0], column=date_column, file=table.file, sheet=table.sheet, row_base=row_base)
+    values, more = to_number(body.iloc[:, 1], column=value_column, file=table.file, sheet=table.sheet, row_base=row_base)
+    frame = pd.DataFrame({"date": dates.dt.normalize(), metric: values, "platform": "", "source_row": body.index.to_numpy() + row_base})
+    return frame, issues + more
+
+
+def _seen(header: list[str], body: pd.DataFrame) -> dict[str, object]:
+    """What an unreadable daily block looks like, for the message: header and first and last day as written."""
+    days = body.iloc[:, 0].astype("string").str.strip()
+    return {
+        "header": ", ".join(c for c in header if c),
+        "first": days.iloc[0] if len(days) else "-",
+        "last": days.iloc[-1] if len(days) else "-",
+        "days": len(days),
+    }
+
+
+def _known_titles() -> str:
+    return ", ".join(spellings["en"][0] for spellings, _ in OVERVIEW_TITLES.values())
 
 
 class Overview(Adapter):
+    """A Meta overview file: one metric per day under a title line, optionally after Excel's "sep=," line.
+
+    A file without the title line (re-saved: it starts with "Date","Primary") does not say by its content
+    what it counts. Meta names every download after the title ("Views.csv", "Follower.csv",
+    "Visualizações.csv"), so a file name that is one of the known titles is read as that title, with a
+    warning that says so; any other such file is refused with what it looks like and how to get a
+    readable one. A title Resonanz does not know is refused the same way, never guessed.
+    """
+
     report = "meta_overview"
     platform = None
     grain = Grain.DAILY
@@ -165,42 +439,142 @@ class Overview(Adapter):
     timezone = "calendar day as labelled by Meta"
 
     def detect(self, table: RawTable) -> Match | None:
-        return Match(self, 1, 10) if _overview_title(table) else None
+        header_row = _overview_header_row(table)
+        return None if header_row is None else Match(self, header_row, 10)
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        found = _overview_title(table)
-        assert found is not None
-        platform, metric = found
-        body = table.cells.iloc[2:, :2]
-        body = body[body.iloc[:, 0].astype("string").str.strip().fillna("") != ""]
-        row_base = 1 + table.row_offset
-        dates, issues = to_datetime(body.iloc[:, 0], column="Date", file=table.file, sheet=table.sheet, row_base=row_base)
-        values, more = to_number(body.iloc[:, 1], column="Primary", file=table.file, sheet=table.sheet, row_base=row_base)
-        frame = pd.DataFrame(
-            {"date": dates.dt.normalize(), metric: values, "platform": str(platform or ""), "source_row": body.index.to_numpy() + 1 + table.row_offset}
-        )
+        header_row = match.header_row
+        rest = table.cells.iloc[header_row + 1 :, :2]
+        body = rest.iloc[: _block_end(rest.iloc[:, 0])]
+        issues: list[Issue] = list(table.notes)
+        below = rest.iloc[len(body) :]
+        below = below[below.astype("string").apply(lambda c: c.str.strip().fillna("").ne("")).any(axis=1)]
+        if len(below):
+            rows = below.index.to_numpy() + 1 + table.row_offset
+            issues.append(
+                warning("ingest.meta_overview_rows_below", params={"first_row": rows.min(), "last_row": rows.max()}, file=table.file, sheet=table.sheet)
+            )
+        header = table.head[header_row]
+        seen = _seen(header, body)
+        if header_row == 1:
+            title = next(c for c in table.head[0] if c)
+            platform, metric = read_title(title)
+            if metric is None:
+                return self._refused(
+                    table,
+                    issues,
+                    error(
+                        "ingest.meta_overview_unknown_title",
+                        params={"title": title, "known": _known_titles(), **seen},
+                        file=table.file,
+                        sheet=table.sheet,
+                        row=1 + table.row_offset,
+                        value=title,
+                    ),
+                )
+        else:
+            name = _name_as_title(context.file or table.file)
+            platform, metric = read_title(name)
+            if metric is None:
+                return self._refused(
+                    table,
+                    issues,
+                    error(
+                        "ingest.meta_overview_untitled",
+                        params={"name": name, "known": _known_titles(), **seen},
+                        file=table.file,
+                        sheet=table.sheet,
+                        row=1 + table.row_offset,
+                    ),
+                )
+            issues.append(warning("ingest.meta_overview_title_from_name", params={"name": name, "metric": metric}, file=table.file, sheet=table.sheet))
+        frame, found = _daily_frame(table, header, body, metric)
         return Parsed(
             report=f"meta_overview_{metric}",
             platform=platform,
-            frames={Grain.DAILY: conform(frame, Grain.DAILY)},
-            issues=list(table.notes) + issues + more,
+            frames={Grain.DAILY: conform(frame.assign(platform=str(platform or "")), Grain.DAILY)},
+            issues=issues + found,
             platform_candidates=() if platform else (Platform.FACEBOOK, Platform.INSTAGRAM),
         )
 
+    def _refused(self, table: RawTable, issues: list[Issue], reason: Issue) -> Parsed:
+        return Parsed(self.report, None, {}, issues + [reason], store=False, platform_candidates=(Platform.FACEBOOK, Platform.INSTAGRAM))
 
-AUDIENCE_SECTIONS = {
-    "age & gender": "age_gender",
-    "alter und geschlecht": "age_gender",
-    "top countries": "country",
-    "top-länder": "country",
-    "top cities": "city",
-    "top-städte": "city",
-    "städte": "city",
-    "länder": "country",
+
+# ---------------------------------------------------------------- audience file
+
+AUDIENCE_SECTIONS: dict[str, tuple[Headers, str]] = {
+    "age_gender": (
+        _h(
+            "Age & gender",
+            "Alter und Geschlecht",
+            "Edad y sexo",
+            ("Âge et genre", "Âge et sexe"),
+            "Età e genere",
+            ("Idade e gênero", "Idade e género"),
+            "Leeftijd en geslacht",
+        ),
+        "age_gender",
+    ),
+    "cities": (
+        _h(
+            "Top cities",
+            ("Top-Städte", "Städte"),
+            ("Ciudades principales", "Principales ciudades"),
+            "Principales villes",
+            "Città principali",
+            "Principais cidades",
+            ("Belangrijkste steden", "Topsteden"),
+        ),
+        "city",
+    ),
+    "countries": (
+        _h(
+            "Top countries",
+            ("Top-Länder", "Länder"),
+            ("Países principales", "Principales países"),
+            "Principaux pays",
+            "Paesi principali",
+            "Principais países",
+            ("Belangrijkste landen", "Toplanden"),
+        ),
+        "country",
+    ),
 }
+GENDERS = _h(
+    ("Women", "Men"), ("Frauen", "Männer"), ("Mujeres", "Hombres"), ("Femmes", "Hommes"), ("Donne", "Uomini"), ("Mulheres", "Homens"), ("Vrouwen", "Mannen")
+)
+
+_SECTION_DIMENSIONS = {normalise_header(s): dimension for spellings, dimension in AUDIENCE_SECTIONS.values() for s in all_spellings(spellings)}
+_GENDER_KEYS = frozenset(normalise_header(s) for s in all_spellings(GENDERS))
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Country names in the seven languages (from the CLDR via Babel), to recognise a country list without its title."""
+    return frozenset(normalise_header(name) for language in LANGUAGES for name in Locale.parse(language).territories.values())
+
+
+def _is_gender_header(row: pd.Series) -> bool:
+    """The header of the age & gender table: an empty first cell, then gender names ("", "Women", "Men")."""
+    rest = [normalise_header(c) for c in row.iloc[1:] if c]
+    return row.iloc[0] == "" and bool(rest) and all(c in _GENDER_KEYS for c in rest)
 
 
 class Audience(Adapter):
+    """Meta's audience file: sections "Age & gender", "Top cities", "Top countries" (shares in percent).
+
+    Sections are separated by blank lines and start with their title. A file whose titles were removed
+    (hand-edited, re-saved) is read as far as it is unambiguous: the age & gender table is known by its
+    header of genders, a list of names that are all countries (CLDR names in the seven languages) is
+    the countries section; any other untitled list (cities cannot be told from regions or anything
+    else) is not imported, with a warning naming its rows. A names row whose cell count differs from
+    the shares row (names with commas that lost their quotes) is not imported either: which share
+    belongs to which name is not certain. A daily "Date","Primary" block in the file is read like an
+    overview file if it has a known title; without one it is not imported, but its last day dates the
+    audience snapshot.
+    """
+
     report = "meta_audience"
     platform = None
     grain = Grain.AUDIENCE
@@ -208,51 +582,120 @@ class Audience(Adapter):
 
     def detect(self, table: RawTable) -> Match | None:
         titles = {normalise_header(r[0]) for r in table.head if r and r[0] and not any(r[1:])}
-        return Match(self, 0, 10) if titles & set(AUDIENCE_SECTIONS) else None
+        gender_header = any(
+            r and r[0] == "" and len([c for c in r if c]) >= 1 and all(normalise_header(c) in _GENDER_KEYS for c in r[1:] if c) for r in table.head
+        )
+        # Above the overview adapter: an audience file may begin with a daily block of its own.
+        return Match(self, 0, 20) if titles & set(_SECTION_DIMENSIONS) or gender_header else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
         cells = table.cells.fillna("").astype(str).apply(lambda c: c.str.strip())
+        blank = cells.eq("").all(axis=1)
         filled = cells.ne("").sum(axis=1)
-        is_title = (filled == 1) & cells.iloc[:, 0].map(normalise_header).isin(AUDIENCE_SECTIONS)
-        section_id = is_title.cumsum()
-        frames, issues = [], list(table.notes)
-        for _number, section in cells[section_id > 0].groupby(section_id[section_id > 0]):
-            dimension = AUDIENCE_SECTIONS[normalise_header(section.iloc[0, 0])]
-            rows = section.iloc[1:][section.iloc[1:].ne("").any(axis=1)]
-            if rows.empty:
+        is_title = (filled == 1) & cells.iloc[:, 0].map(normalise_header).isin(_SECTION_DIMENSIONS.keys() | _TITLE_METRICS.keys())
+        starts = is_title | (~blank & blank.shift(fill_value=True))
+        block_id = starts.cumsum()[~blank]
+        frames: list[pd.DataFrame] = []
+        daily: list[pd.DataFrame] = []
+        issues: list[Issue] = list(table.notes)
+        pending_title: str | None = None
+        for _number, block in cells[~blank].groupby(block_id):
+            title = pending_title
+            if is_title.loc[block.index[0]]:
+                title, block = block.iloc[0, 0], block.iloc[1:]
+            pending_title = title if block.empty else None  # a title alone above a blank line heads the next block
+            if block.empty:
                 continue
-            if dimension == "age_gender":
-                # header row: "", Women, Men; then one row per age band
-                genders = rows.iloc[0, 1:][rows.iloc[0, 1:] != ""]
-                long = rows.iloc[1:].melt(id_vars=[rows.columns[0]], value_vars=list(genders.index), ignore_index=False)
-                bucket = long[rows.columns[0]] + " " + long["variable"].map(genders)
-                raw_values, positions = long["value"], long.index
-            else:
-                # transposed: a row of names, then a row of values
-                names, values_row = rows.iloc[0], rows.iloc[1] if len(rows) > 1 else None
-                if values_row is None:
-                    issues.append(error("An audience section has names but no values.", file=table.file, row=int(rows.index[0]) + 1 + table.row_offset))
+            rows = block.index.to_numpy() + 1 + table.row_offset
+            where = {"file": table.file, "sheet": table.sheet, "row": int(rows[0])}
+            if is_date_value_header(list(block.iloc[0])):
+                frame, found = self._daily(table, block, title)
+                issues += found
+                daily.append(frame)
+                continue
+            dimension = _SECTION_DIMENSIONS.get(normalise_header(title)) if title else None
+            if dimension is None:
+                dimension, note = self._untitled(block, rows)
+                note = replace(note, file=table.file, sheet=table.sheet)
+                issues.append(note)
+                if dimension is None:
                     continue
-                keep = names != ""
-                bucket, raw_values = names[keep].reset_index(drop=True), values_row[keep].reset_index(drop=True)
-                positions = pd.Index([rows.index[1]] * len(bucket))
-            values, found = to_number(raw_values.reset_index(drop=True), column=dimension, file=table.file, sheet=table.sheet, row_base=0, percent=True)
-            issues += [replace(i, row=int(positions[0]) + 1 + table.row_offset) for i in found]
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "dimension": dimension,
-                        "bucket": bucket.reset_index(drop=True),
-                        "metric": "followers",
-                        "unit": "share",
-                        "value": values,
-                        "date": pd.NaT,
-                        "source_row": positions.to_numpy() + 1 + table.row_offset,
-                    }
-                )
-            )
+            frame, found = _section_frame(table, block, dimension, title or "")
+            frames.append(frame)
+            issues += [replace(i, **where) if i.row is None else i for i in found]
         frame = pd.concat(frames, ignore_index=True).assign(platform="") if frames else pd.DataFrame()
-        return Parsed(self.report, None, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues, platform_candidates=(Platform.FACEBOOK, Platform.INSTAGRAM))
+        out = {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}
+        dated = pd.concat(daily, ignore_index=True) if daily else pd.DataFrame()
+        if len(dated) and dated["date"].notna().any():
+            day = dated["date"].max()
+            out[Grain.AUDIENCE] = out[Grain.AUDIENCE].assign(date=day)
+            issues.append(info("ingest.meta_audience_dated_by_daily", params={"day": f"{day:%Y-%m-%d}"}, file=table.file, sheet=table.sheet))
+        kept = [f for f in daily if len(f.columns.intersection(METRIC_NAMES))]
+        if kept:
+            out[Grain.DAILY] = conform(pd.concat(kept, ignore_index=True), Grain.DAILY)
+        return Parsed(self.report, None, out, issues, platform_candidates=(Platform.FACEBOOK, Platform.INSTAGRAM))
+
+    def _daily(self, table: RawTable, block: pd.DataFrame, title: str | None) -> tuple[pd.DataFrame, list[Issue]]:
+        """A Date/Primary block in the audience file: a daily metric if titled, else only its dates."""
+        body = block.iloc[1:, :2]
+        rows = body.index.to_numpy() + 1 + table.row_offset
+        platform, metric = read_title(title) if title else (None, None)
+        if metric is None:
+            seen = _seen(list(block.iloc[0]), body)
+            params = {"first_row": int(rows.min()), "last_row": int(rows.max()), "first": seen["first"], "last": seen["last"], "title": title or ""}
+            dates, _ = to_datetime(body.iloc[:, 0], column="Date", file=table.file, sheet=table.sheet, row_base=1 + table.row_offset)
+            note = warning("ingest.meta_audience_untitled_daily", params=params, file=table.file, sheet=table.sheet, row=int(rows.min()))
+            return pd.DataFrame({"date": dates.dt.normalize()}), [note]
+        frame, found = _daily_frame(table, list(block.iloc[0]), body, metric)
+        return frame.assign(platform=str(platform or "")), found
+
+    def _untitled(self, block: pd.DataFrame, rows: np.ndarray) -> tuple[str | None, Issue]:
+        """The dimension of a section whose title is missing, if its content says it for certain."""
+        where = {"row": int(rows[0]), "value": ", ".join(c for c in block.iloc[0] if c)[:120]}
+        span = {"first_row": int(rows[0]), "last_row": int(rows[-1])}
+        if _is_gender_header(block.iloc[0]):
+            return "age_gender", info("ingest.meta_audience_untitled_age", params=span, **where)
+        names = [normalise_header(c) for c in block.iloc[0] if c]
+        if len(block) == 2 and names and all(n in _country_names() for n in names):
+            return "country", info("ingest.meta_audience_untitled_countries", params=span, **where)
+        return None, warning("ingest.meta_audience_untitled_block", params={**span, "names": where["value"]}, **where)
+
+
+def _section_frame(table: RawTable, rows: pd.DataFrame, dimension: str, title: str) -> tuple[pd.DataFrame, list[Issue]]:
+    """Audience shares of one section: age bands by gender (a table), or names over a row of shares (transposed)."""
+    empty = pd.DataFrame()
+    if dimension == "age_gender":
+        # header row: "", Women, Men; then one row per age band
+        genders = rows.iloc[0, 1:][rows.iloc[0, 1:] != ""]
+        long = rows.iloc[1:].melt(id_vars=[rows.columns[0]], value_vars=list(genders.index), ignore_index=False)
+        bucket = long[rows.columns[0]] + " " + long["variable"].map(genders)
+        raw_values, positions = long["value"], long.index
+    else:
+        # transposed: a row of names, then a row of values
+        first_row = int(rows.index[0]) + 1 + table.row_offset
+        if len(rows) < 2:
+            return empty, [error("ingest.meta_audience_no_values", params={"section": title or dimension}, file=table.file, sheet=table.sheet, row=first_row)]
+        names, values_row = rows.iloc[0], rows.iloc[1]
+        keep = names != ""
+        if keep.sum() != (values_row != "").sum():
+            params = {"section": title or dimension, "names": int(keep.sum()), "values": int((values_row != "").sum())}
+            return empty, [warning("ingest.meta_audience_names_split", params=params, file=table.file, sheet=table.sheet, row=first_row)]
+        bucket, raw_values = names[keep].reset_index(drop=True), values_row[keep].reset_index(drop=True)
+        positions = pd.Index([rows.index[1]] * len(bucket))
+    values, found = to_number(raw_values.reset_index(drop=True), column=title or dimension, file=table.file, sheet=table.sheet, row_base=0, percent=True)
+    found = [replace(i, row=int(positions[0]) + 1 + table.row_offset) for i in found]
+    frame = pd.DataFrame(
+        {
+            "dimension": dimension,
+            "bucket": bucket.reset_index(drop=True),
+            "metric": "followers",
+            "unit": "share",
+            "value": values,
+            "date": pd.NaT,
+            "source_row": positions.to_numpy() + 1 + table.row_offset,
+        }
+    )
+    return frame, found
 
 
 # ---------------------------------------------------------------- legacy Facebook Insights (2014-2017)
@@ -344,7 +787,7 @@ def drop_description_row(table: RawTable, header_row: int) -> RawTable:
             table.sheet,
             cells,
             table.delimiter,
-            table.notes + (info("Skipped the row of metric descriptions under the header.", file=table.file, row=header_row + 2),),
+            table.notes + (info("ingest.meta_legacy_description_row", file=table.file, sheet=table.sheet, row=header_row + 2 + table.row_offset),),
             table.row_offset,
         )
     return table
