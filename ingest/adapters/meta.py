@@ -13,13 +13,27 @@ Mapping:
 - Instagram content export (post): Post ID, Account username -> account, Description, Publish time,
   Permalink, Post type; Views -> impressions; Reach; Likes -> reactions; Shares; Comments; Saves;
   Follows -> followers_gained; engagements = reactions + comments + shares + saves.
-- Overview files (UTF-16, "sep=," line, a title line, then Date/Primary; daily): the title names the
-  metric (Reach/Viewers -> reach, Views -> impressions, Follows -> followers_gained, Unfollows ->
-  followers_lost, Visits/Profile visits -> profile_visits, Content interactions -> engagements, Link
-  clicks -> clicks). "Facebook ..." or "Instagram ..." titles name the platform; bare titles ("Views")
-  do not, and take it from the other Meta files of the same folder or upload.
+- Overview files (daily, one metric per file): UTF-16 with Excel's "sep=," line, a title line, then
+  Date/Primary, or re-saved without the preamble (UTF-8, or UTF-16 without "sep=,"); days as ISO
+  date-times ("2023-07-08T00:00:00"). The title names the metric (Reach/Viewers -> reach, Views ->
+  impressions, Follows -> followers_gained, Unfollows -> followers_lost, Followers -> followers,
+  Visits/Profile visits/Page visits -> profile_visits, Content interactions -> engagements, Link
+  clicks -> clicks). A title that names "Facebook" or "Instagram" anywhere ("Facebook reach",
+  "Copertura di Instagram") names the platform; bare titles ("Views") do not, and take it from the
+  other Meta files of the same folder or upload (``platform_candidates``).
+  Decisions: a title Resonanz does not know is refused as unsupported with the title, header and
+  first and last day it saw, never guessed. A file without its title line (a re-save that starts
+  with "Date","Primary", such as an Italian "Follower.csv") cannot say by content what it counts;
+  as Meta names each download after the title, in the UI language, a file name (without extension
+  and a browser's " (1)") that is a known title is read as the title, with a warning saying so;
+  any other untitled file is refused with what it looks like and how to get a readable one.
 - Audience file (sections "Age & gender", "Top countries", "Top cities"; percentages): audience
-  shares of followers.
+  shares of followers. See ``Audience`` for files whose section titles were removed.
+- Languages: the posts headers, overview titles, Date header and audience section titles are written
+  once, per language (en, de, es, fr, it, pt, nl), in the tables below (``POST_HEADERS`` ...). The
+  first spelling of each language is Business Suite's current one: en, it and pt are taken from real
+  exports; de, es, fr and nl follow Meta's interface translations as far as known and are the place
+  to correct a word when a real export shows another one.
 - Legacy Facebook Insights CSVs (2014-2017, a description row under the header): post-level,
   video-posts and page-level exports; see the column lists below.
 """
@@ -29,6 +43,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -353,7 +368,22 @@ VALUE_HEADERS = _h(
 )
 PLATFORM_NAMES = {"facebook": Platform.FACEBOOK, "instagram": Platform.INSTAGRAM}
 
-_TITLE_METRICS = {normalise_header(s): metric for spellings, metric in OVERVIEW_TITLES.values() for s in all_spellings(spellings)}
+
+def _title_metrics(key: Callable[[str], str]) -> dict[str, str]:
+    """Title key -> metric; a key that two metrics share (under a looser comparison) decides nothing."""
+    pairs = {(key(s), metric) for spellings, metric in OVERVIEW_TITLES.values() for s in all_spellings(spellings)}
+    keys = [k for k, _ in pairs]
+    return {k: metric for k, metric in pairs if keys.count(k) == 1}
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# The spelling as written decides first: "Follower" (Italian and German follows) and "Followers"
+# (the English total) must stay apart even where header matching ignores singular and plural.
+_TITLE_EXACT = _title_metrics(_plain)
+_TITLE_METRICS = _title_metrics(normalise_header)
 _DATE_KEYS = frozenset(normalise_header(s) for s in all_spellings(DATE_HEADERS))
 _VALUE_KEYS = frozenset(normalise_header(s) for s in all_spellings(VALUE_HEADERS))
 # "Facebook reach", "Reichweite auf Facebook", "Copertura di Instagram", "Facebook-Reichweite", "Alcance (Instagram)"
@@ -365,8 +395,8 @@ def read_title(title: str) -> tuple[Platform | None, str | None]:
     """The platform a title names (if any) and its metric (None if Resonanz does not know the title)."""
     found = _PLATFORM_IN_TITLE.search(title)
     platform = PLATFORM_NAMES[found.group(1).lower()] if found else None
-    name = normalise_header(_PLATFORM_IN_TITLE.sub(" ", title)) if found else normalise_header(title)
-    return platform, _TITLE_METRICS.get(name)
+    remainder = _PLATFORM_IN_TITLE.sub(" ", title) if found else title
+    return platform, _TITLE_EXACT.get(_plain(remainder)) or _TITLE_METRICS.get(normalise_header(remainder))
 
 
 def is_date_value_header(row: list[str]) -> bool:
@@ -592,7 +622,7 @@ class Audience(Adapter):
         cells = table.cells.fillna("").astype(str).apply(lambda c: c.str.strip())
         blank = cells.eq("").all(axis=1)
         filled = cells.ne("").sum(axis=1)
-        is_title = (filled == 1) & cells.iloc[:, 0].map(normalise_header).isin(_SECTION_DIMENSIONS.keys() | _TITLE_METRICS.keys())
+        is_title = (filled == 1) & cells.iloc[:, 0].map(normalise_header).isin(_SECTION_DIMENSIONS.keys() | _TITLE_METRICS.keys() | _TITLE_EXACT.keys())
         starts = is_title | (~blank & blank.shift(fill_value=True))
         block_id = starts.cumsum()[~blank]
         frames: list[pd.DataFrame] = []
