@@ -361,3 +361,23 @@ def test_audience_names_that_lost_their_quotes_are_not_matched_to_wrong_shares(b
 def test_new_messages_have_german_and_english_texts() -> None:
     for key in [k for k in TEXTS if k.startswith("ingest.meta_")]:
         assert set(TEXTS[key]) == {Language.DE, Language.EN} and all(TEXTS[key].values()), key
+
+
+def test_overview_reads_its_daily_block_only_and_names_rows_below_it() -> None:
+    data = _overview("Reach", DAYS, preamble=False) + b"\nTotal,12\n"
+    result = read_one("Reach.csv", data, platform=Platform.FACEBOOK)
+    assert (result.rows, result.totals) == ({"daily": 3}, {"daily": {"reach": 12}})
+    [below] = [i for i in result.issues if i.code == "ingest.meta_overview_rows_below"]
+    # rows: 1 title, 2 header, 3-5 days, 6 blank, 7 "Total"
+    assert (below.level, dict(below.params)) == ("warning", {"first_row": "7", "last_row": "7"})
+
+
+def test_audience_file_with_a_titled_daily_block_imports_both(batch, real_exports: Path) -> None:
+    name = "instagram/dandirector/Audience.csv"
+    text = _text(real_exports / name).replace(
+        "sep=,\n", 'sep=,\n"Instagram follows"\n"Date","Primary"\n"2026-06-20T00:00:00","4"\n"2026-06-21T00:00:00","6"\n\n', 1
+    )
+    result = read_one(name, codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert (result.platform, result.rows["daily"], result.totals["daily"]) == (Platform.INSTAGRAM, 2, {"followers_gained": 10})
+    assert set(result.frames[Grain.AUDIENCE]["date"]) == {pd.Timestamp("2026-06-21")}
+    assert len(result.frames[Grain.AUDIENCE]) == len(batch[name].frames[Grain.AUDIENCE])

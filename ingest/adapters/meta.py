@@ -622,7 +622,8 @@ class Audience(Adapter):
         cells = table.cells.fillna("").astype(str).apply(lambda c: c.str.strip())
         blank = cells.eq("").all(axis=1)
         filled = cells.ne("").sum(axis=1)
-        is_title = (filled == 1) & cells.iloc[:, 0].map(normalise_header).isin(_SECTION_DIMENSIONS.keys() | _TITLE_METRICS.keys() | _TITLE_EXACT.keys())
+        lone = cells.iloc[:, 0].where(filled == 1)
+        is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore").fillna(False).astype(bool)
         starts = is_title | (~blank & blank.shift(fill_value=True))
         block_id = starts.cumsum()[~blank]
         frames: list[pd.DataFrame] = []
@@ -663,7 +664,12 @@ class Audience(Adapter):
         kept = [f for f in daily if len(f.columns.intersection(METRIC_NAMES))]
         if kept:
             out[Grain.DAILY] = conform(pd.concat(kept, ignore_index=True), Grain.DAILY)
-        return Parsed(self.report, None, out, issues, platform_candidates=(Platform.FACEBOOK, Platform.INSTAGRAM))
+        # A daily block titled "Instagram follows" names the platform of the whole file.
+        named = {p for f in kept for p in f["platform"] if p}
+        platform = Platform(named.pop()) if len(named) == 1 else None
+        if platform:
+            out = {grain: frame.assign(platform=str(platform)) for grain, frame in out.items()}
+        return Parsed(self.report, platform, out, issues, platform_candidates=() if platform else (Platform.FACEBOOK, Platform.INSTAGRAM))
 
     def _daily(self, table: RawTable, block: pd.DataFrame, title: str | None) -> tuple[pd.DataFrame, list[Issue]]:
         """A Date/Primary block in the audience file: a daily metric if titled, else only its dates."""
