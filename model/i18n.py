@@ -183,6 +183,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "preset.last_quarter": {Language.DE: "Letztes Quartal", Language.EN: "Last quarter"},
     "preset.year_to_date": {Language.DE: "Jahr bis heute", Language.EN: "Year to date"},
     "preset.custom": {Language.DE: "Eigener Zeitraum", Language.EN: "Custom"},
+    # --- texts: J security, roles, audit (add new keys of this area below this line) ---
     "comparison.previous": {Language.DE: "Vorperiode", Language.EN: "Previous period"},
     # --- texts: F engine: data through, comparisons (add new keys of this area below this line) ---
     "comparison.last_year": {Language.DE: "Vorjahr", Language.EN: "Last year"},
@@ -281,6 +282,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.kpis": {Language.DE: "KPI-Überblick", Language.EN: "KPI overview"},
     "report.trend": {Language.DE: "Impressionen je Woche und Plattform", Language.EN: "Impressions per week and platform"},
     "report.status_chart": {Language.DE: "Status der Schlüsselergebnisse je Abteilung", Language.EN: "Key result status by department"},
+    # --- texts: I editorial plan, campaigns, events (add new keys of this area below this line) ---
     "report.top_posts": {Language.DE: "Top-Beiträge", Language.EN: "Top posts"},
     "report.review": {Language.DE: "Kommentare, Entscheidungen und Maßnahmen", Language.EN: "Commentary, decisions and actions"},
     "report.decisions": {Language.DE: "Entscheidungen", Language.EN: "Decisions"},
