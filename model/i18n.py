@@ -138,6 +138,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.platform": {Language.DE: "Plattform", Language.EN: "Platform"},
     "col.report": {Language.DE: "Exporttyp", Language.EN: "Export type"},
     "col.account": {Language.DE: "Konto", Language.EN: "Account"},
+    # --- texts: J security, roles, audit (add new keys of this area below this line) ---
     "col.rows": {Language.DE: "Zeilen", Language.EN: "Rows"},
     "col.period": {Language.DE: "Zeitraum", Language.EN: "Period"},
     "col.issues": {Language.DE: "Hinweise", Language.EN: "Notes"},
@@ -183,7 +184,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "preset.last_quarter": {Language.DE: "Letztes Quartal", Language.EN: "Last quarter"},
     "preset.year_to_date": {Language.DE: "Jahr bis heute", Language.EN: "Year to date"},
     "preset.custom": {Language.DE: "Eigener Zeitraum", Language.EN: "Custom"},
-    # --- texts: J security, roles, audit (add new keys of this area below this line) ---
     "comparison.previous": {Language.DE: "Vorperiode", Language.EN: "Previous period"},
     # --- texts: F engine: data through, comparisons (add new keys of this area below this line) ---
     "comparison.last_year": {Language.DE: "Vorjahr", Language.EN: "Last year"},
