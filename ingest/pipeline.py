@@ -25,7 +25,7 @@ from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.registry import best_match
 from ingest.safety import Container, check_workbook_parts, sniff_container
 from model.canonical import KEY_COLUMNS, Grain, Platform, present_metrics
-from model.issues import IngestError, Level, UnsupportedFileError, error, info, warning
+from model.issues import IngestError, Issue, Level, UnsupportedFileError, error, info, warning
 from model.results import FileResult, Status
 
 MAX_ARCHIVE_DEPTH = 2
@@ -88,11 +88,29 @@ def _read_archive(result: FileResult, data: bytes, reference_date: dt.date, dept
         members = [m for m in archive.infolist() if not m.is_dir() and not _is_system_file(m.filename)]
         out: list[FileResult] = []
         for member in members:
-            out.extend(_read_any(f"{result.file}/{member.filename}", archive.read(member), reference_date, depth + 1))
+            out.extend(_read_any(f"{result.file}/{member_name(member)}", archive.read(member), reference_date, depth + 1))
     if not out:
         result.fail([error("The ZIP archive holds no export files.", file=result.file)], Status.UNSUPPORTED)
         return [result]
     return out
+
+
+ZIP_UTF8_FLAG = 0x800
+
+
+def member_name(member: zipfile.ZipInfo) -> str:
+    """The member's name as its creator meant it.
+
+    Without the UTF-8 flag the ZIP format says CP437, so Python decodes so; but Info-ZIP and Windows
+    write UTF-8 bytes without setting the flag ("دورلي-doorly" would read "╪»┘ê╪▒┘ä┘è-doorly"). Bytes
+    that are valid UTF-8 are almost never meant as CP437 box-drawing characters, so they win.
+    """
+    if member.flag_bits & ZIP_UTF8_FLAG:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return member.filename
 
 
 def _is_system_file(name: str) -> bool:
@@ -191,34 +209,62 @@ def _export_day(name: str) -> dt.date | None:
 
 
 def _resolve_platforms(results: list[FileResult], chosen: Platform | None) -> None:
+    """Give every file that does not name its platform (bare Meta overview files) one.
+
+    Only files that name their platform themselves count as evidence, so one guess never feeds the next.
+    """
+    evidence = [(r, r.platform) for r in results if r.status is Status.PARSED and r.platform is not None]
     for result in results:
         if result.status is not Status.PARSED or result.platform is not None:
             continue
         if chosen is not None and (not result.platform_candidates or chosen in result.platform_candidates):
             result.platform = chosen
         else:
-            siblings = {r.platform for r in results if r.folder == result.folder and r.platform in result.platform_candidates}
-            if len(siblings) == 1:
-                result.platform = siblings.pop()
-                result.issues.append(info(f"The file does not name its platform; the other Meta files of its folder are {result.platform}.", file=result.file))
-            else:
-                names = " or ".join(str(p) for p in result.platform_candidates) or "a platform"
-                result.fail(
-                    [
-                        error(
-                            f"The file does not say whether it is {names}. Upload it together with the other files of the same export, or choose the platform.",
-                            file=result.file,
-                        )
-                    ]
-                )
+            found = _platform_from_siblings(result, evidence)
+            if found is None:
+                result.fail([_platform_question(result, evidence)])
                 continue
+            result.platform, code = found
+            result.issues.append(info(code, params={"platform": str(result.platform)}, file=result.file))
         for grain, frame in result.frames.items():
             result.frames[grain] = frame.assign(platform=str(result.platform))
+
+
+def _platform_from_siblings(result: FileResult, evidence: list[tuple[FileResult, Platform]]) -> tuple[Platform, str] | None:
+    """The platform of the file's siblings: those of its folder first, then those of the whole upload.
+
+    Where the siblings disagree (a folder or upload with Facebook and Instagram files), the ones that
+    cover exactly the same days decide: Meta Business Suite downloads a set of files for one period.
+    """
+    candidates = [(r, p) for r, p in evidence if p in result.platform_candidates]
+    for scope, code in (("folder", "ingest.platform_from_folder"), ("upload", "ingest.platform_from_upload")):
+        siblings = [(r, p) for r, p in candidates if scope == "upload" or r.folder == result.folder]
+        platforms = {p for _, p in siblings}
+        if len(platforms) == 1:
+            return platforms.pop(), code
+        if len(platforms) > 1:
+            days = result.date_range
+            same_days = {p for r, p in siblings if days[0] is not None and r.date_range == days}
+            if len(same_days) == 1:
+                return same_days.pop(), "ingest.platform_from_same_days"
+            return None  # the nearest siblings disagree: a wider circle must not overrule them
+    return None
+
+
+def _platform_question(result: FileResult, evidence: list[tuple[FileResult, Platform]]) -> Issue:
+    names = " / ".join(str(p) for p in result.platform_candidates) or "?"
+    seen = sorted({str(p) for r, p in evidence if p in result.platform_candidates})
+    return error(
+        "ingest.platform_undecided",
+        params={"candidates": names, "siblings": ", ".join(seen) or "-"},
+        file=result.file,
+    )
 
 
 _NAME_HINTS = (
     re.compile(r"^(?P<account>.+?)[\s_-]*_(?:content|followers|visitors)_\d{13}\.\w+$"),  # LinkedIn
     re.compile(r"^(?:daily_)?tweet_activity_metrics_(?P<account>.+?)_\d{8}_\d{8}"),  # X legacy
+    re.compile(r"^(?P<account>[A-Za-z0-9_]{1,15})_account_(?:overview_analytics|analytics_content)(?=[_.])"),  # X, handle put first by the user
 )
 
 
@@ -231,7 +277,22 @@ def _account_from_name(name: str) -> str | None:
     return None
 
 
+def _same_account(a: str, b: str) -> bool:
+    """Handles and page names compare without case, spaces and separators (X handles ignore case)."""
+    return _account_key(a) == _account_key(b)
+
+
+def _account_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
+    """Name every file's account: the user's choice, else the file's own evidence, else its siblings.
+
+    Own evidence is the content (a column or a title naming the account), then the file's own name;
+    it always beats the siblings. Content and name that disagree ask the user.
+    """
+    own = {id(r): r.account for r in results}
     for result in results:
         if result.status is not Status.PARSED:
             continue
@@ -239,18 +300,13 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             result.account = chosen
         elif result.account is None:
             named_in_rows = any(f["account"].notna().all() and len(f) for f in result.frames.values())
-            if named_in_rows:
-                result.account = None
-            else:
-                result.account = _sibling_account(result, results) or _account_from_name(result.file)
-                if result.account is None:
-                    result.account = DEFAULT_ACCOUNT
-                    result.issues.append(
-                        info(
-                            f"The export does not name its account; stored as '{DEFAULT_ACCOUNT}'. Choose the account when uploading to name it.",
-                            file=result.file,
-                        )
-                    )
+            if not named_in_rows:
+                result.account = _account_of(result, results, own)
+        else:
+            from_name = _account_from_name(result.file)
+            if from_name and not _same_account(from_name, result.account):
+                result.fail([error("ingest.account_conflict", params={"content": result.account, "name": from_name}, file=result.file)])
+                continue
         for grain, frame in result.frames.items():
             if chosen:
                 accounts = pd.Series(chosen, index=frame.index, dtype="string")
@@ -260,17 +316,35 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             _check_keys(result, grain)
 
 
-def _sibling_account(result: FileResult, results: list[FileResult]) -> str | None:
-    accounts = {
-        r.account
-        for r in results
-        if r is not result and r.folder == result.folder and r.platform == result.platform and r.account and r.account != DEFAULT_ACCOUNT
-    }
-    if len(accounts) == 1:
-        account = accounts.pop()
-        result.issues.append(info(f"The export does not name its account; the other {result.platform} files of its folder are '{account}'.", file=result.file))
+def _account_of(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> str:
+    """The account of a file whose content does not name it: its own name, then its siblings, else 'default'."""
+    siblings = _sibling_accounts(result, results, own)
+    from_name = _account_from_name(result.file)
+    if from_name:
+        # The siblings' spelling of the same handle, so "kaiadevintern" and "KaiaDevIntern" are one account.
+        return next((a for a in siblings if _same_account(a, from_name)), from_name)
+    if len(siblings) == 1:
+        account = siblings.pop()
+        result.issues.append(info("ingest.account_from_siblings", params={"platform": str(result.platform), "account": account}, file=result.file))
         return account
-    return None
+    result.issues.append(info("ingest.account_default", params={"account": DEFAULT_ACCOUNT}, file=result.file))
+    return DEFAULT_ACCOUNT
+
+
+def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> set[str]:
+    """Accounts the other files of the same folder and platform name themselves (content or file name)."""
+    accounts = set()
+    for r in results:
+        if r is result or r.folder != result.folder or r.platform != result.platform or r.status is not Status.PARSED:
+            continue
+        # A collaboration export naming several accounts in its rows makes the folder's account open.
+        named = {own[id(r)] or _account_from_name(r.file)} - {None} or _accounts_in_rows(r)
+        accounts |= {a for a in named if a and a != DEFAULT_ACCOUNT}
+    return accounts
+
+
+def _accounts_in_rows(result: FileResult) -> set[str]:
+    return {str(a) for f in result.frames.values() if "account" in f for a in f["account"].dropna().unique()}
 
 
 def _check_keys(result: FileResult, grain: Grain) -> None:

@@ -137,6 +137,48 @@ TEXTS: dict[str, dict[Language, str]] = {
     "cockpit.loading_demo": {Language.DE: "Lade Demo-Firma …", Language.EN: "Loading the demo company …"},
     "col.kpi": {Language.DE: "Kennzahl", Language.EN: "KPI"},
     # --- texts: D batch, siblings, command line (add new keys of this area below this line) ---
+    "ingest.platform_from_folder": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die anderen Meta-Dateien ihres Ordners sind {platform}.",
+        Language.EN: "The file does not name its platform; the other Meta files of its folder are {platform}.",
+    },
+    "ingest.platform_from_upload": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die anderen Meta-Dateien dieses Uploads sind {platform}.",
+        Language.EN: "The file does not name its platform; the other Meta files of this upload are {platform}.",
+    },
+    "ingest.platform_from_same_days": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die Meta-Dateien dieses Uploads mit genau denselben Tagen sind {platform}.",
+        Language.EN: "The file does not name its platform; the Meta files of this upload covering exactly the same days are {platform}.",
+    },
+    "ingest.platform_undecided": {
+        Language.DE: (
+            "Die Datei sagt nicht, ob sie von {candidates} stammt, und die anderen Dateien helfen nicht weiter (gefunden: {siblings}). "
+            "Laden Sie sie zusammen mit den anderen Dateien desselben Exports im selben Ordner hoch, oder wählen Sie die Plattform "
+            "(Seite Daten: Auswahl „Plattform“; Kommandozeile: --platform)."
+        ),
+        Language.EN: (
+            "The file does not say whether it is {candidates}, and the other files do not tell (found: {siblings}). "
+            "Upload it together with the other files of the same export in one folder, or choose the platform "
+            "(Data page: the platform choice; command line: --platform)."
+        ),
+    },
+    "ingest.account_conflict": {
+        Language.DE: (
+            "Der Inhalt der Datei nennt das Konto „{content}“, ihr Dateiname aber „{name}“. Nichts wurde gespeichert. "
+            "Wählen Sie das Konto (Seite Daten: Feld „Konto“; Kommandozeile: --account) oder benennen Sie die Datei um."
+        ),
+        Language.EN: (
+            "The file's content names the account '{content}', its file name '{name}'. Nothing was stored. "
+            "Choose the account (Data page: the account field; command line: --account) or rename the file."
+        ),
+    },
+    "ingest.account_from_siblings": {
+        Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien seines Ordners gehören zu „{account}“.",
+        Language.EN: "The export does not name its account; the other {platform} files of its folder are '{account}'.",
+    },
+    "ingest.account_default": {
+        Language.DE: "Der Export nennt sein Konto nicht; gespeichert als „{account}“. Wählen Sie beim Hochladen das Konto, um es zu benennen.",
+        Language.EN: "The export does not name its account; stored as '{account}'. Choose the account when uploading to name it.",
+    },
     "col.change": {Language.DE: "Veränderung", Language.EN: "Change"},
     "col.comparison_value": {Language.DE: "Vergleichswert", Language.EN: "Comparison"},
     "goals.title": {Language.DE: "Ziele und Schlüsselergebnisse", Language.EN: "Objectives and key results"},

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from model.canonical import Grain
+from ingest.pipeline import member_name
+from model.canonical import Grain, Platform
 from model.results import FileResult
 from storage.imports import store_results
 from tests.conftest import REFERENCE_DATE, read_files
@@ -930,3 +932,116 @@ def test_ambiguous_meta_files_take_the_platform_of_their_folder(batch) -> None:
     views = batch["instagram/dandirector/Views.csv"]
     assert views.platform == "instagram"
     assert any("other Meta files of its folder" in i.message for i in views.issues)
+
+
+# ---------------------------------------------------------------- the batch: siblings, own evidence, ZIP names
+
+
+def _real(real_exports: Path, *names: str, flat: bool = False) -> list[tuple[str, bytes]]:
+    """Real files as an upload: with their folders, or flat as a browser upload of loose files sends them."""
+    return [(Path(name).name if flat else name, (real_exports / name).read_bytes()) for name in names]
+
+
+FB_FOLDER = "facebook/leonmpofu/"
+IG_FOLDER = "instagram/dandirector/"
+
+
+def test_a_batch_with_facebook_and_instagram_folders_resolves_each_bare_file_by_its_folder(batch) -> None:
+    # Both folders hold a bare "Views.csv" and "Audience.csv"; the whole upload holds both platforms.
+    for folder, platform in [(FB_FOLDER, "facebook"), (IG_FOLDER, "instagram")]:
+        for name in ("Views.csv", "Audience.csv", "Interactions.csv"):
+            result = batch[folder + name]
+            assert (result.status.value, result.platform) == ("parsed", platform), [str(i) for i in result.issues]
+            assert [i.code for i in result.issues if i.code and i.code.startswith("ingest.platform_")] == ["ingest.platform_from_folder"]
+
+
+def test_a_flat_upload_of_both_platforms_resolves_bare_files_by_the_files_of_the_same_days(real_exports: Path) -> None:
+    names = [FB_FOLDER + n for n in ("Views.csv", "Reach.csv", "Visits.csv")] + [IG_FOLDER + n for n in ("Views.csv", "Link clicks.csv", "Visits.csv")]
+    # Without folders the two "Views.csv" would collide in a dict; keep them apart by position.
+    results = read_files(*_real(real_exports, *names, flat=True))
+    by_position = [(r.platform, [i.code for i in r.issues if i.code and i.code.startswith("ingest.platform_")]) for r in results]
+    assert by_position == [
+        ("facebook", ["ingest.platform_from_same_days"]),  # Facebook reach/visits cover 2025-01-01..2025-04-15 too
+        ("facebook", []),
+        ("facebook", []),
+        ("instagram", ["ingest.platform_from_same_days"]),  # Instagram link clicks/visits cover 2026-05-25..2026-06-21
+        ("instagram", []),
+        ("instagram", []),
+    ]
+
+
+def test_a_bare_file_alone_in_its_folder_takes_the_platform_of_the_upload(real_exports: Path) -> None:
+    results = read_files(("new/Views.csv", (real_exports / IG_FOLDER / "Views.csv").read_bytes()), *_real(real_exports, IG_FOLDER + "Visits.csv"))
+    assert results[0].platform == "instagram"
+    assert [i.code for i in results[0].issues if i.code and i.code.startswith("ingest.platform_")] == ["ingest.platform_from_upload"]
+
+
+def test_a_truly_undecidable_bare_file_asks_and_the_platform_choice_resolves_it(real_exports: Path) -> None:
+    # Facebook's reach and Instagram's profile visits of the same account cover the very same days.
+    names = [FB_FOLDER + "Views.csv", FB_FOLDER + "Reach.csv", "instagram/leonmpofu/Visits (1).csv"]
+    views = read_files(*_real(real_exports, *names, flat=True))[0]
+    assert views.status.value == "error" and views.frames == {}
+    [question] = [i for i in views.issues if i.level == "error"]
+    assert (question.code, dict(question.params)) == ("ingest.platform_undecided", {"candidates": "facebook / instagram", "siblings": "facebook, instagram"})
+    assert "--platform" in question.message
+    chosen = read_files(*_real(real_exports, *names, flat=True), platform=Platform.FACEBOOK)[0]
+    assert (chosen.status.value, chosen.platform) == ("parsed", "facebook")
+    assert set(chosen.frames[Grain.DAILY]["platform"]) == {"facebook"}
+    assert chosen.totals["daily"]["impressions"] == 29981
+
+
+KAIA = "x_twitter/kaia-devdash/kaiadevintern_account_overview_analytics.csv"
+HESTEY = "x_twitter/hestey-star/account_analytics_content_2026-08-10_2026-08-16.csv"
+
+
+def test_a_files_own_name_beats_the_account_of_its_siblings(real_exports: Path) -> None:
+    # The overview names its handle in its file name; the sibling content file is another account's.
+    content, overview = read_files(
+        ("upload/" + Path(HESTEY).name, (real_exports / HESTEY).read_bytes()), ("upload/" + Path(KAIA).name, (real_exports / KAIA).read_bytes())
+    )
+    assert content.account == "HestysInvest"
+    assert overview.account == "kaiadevintern"
+    assert set(overview.frames[Grain.DAILY]["account"]) == {"kaiadevintern"}
+
+
+def test_a_handle_in_the_file_name_takes_the_siblings_spelling_of_the_same_handle(batch) -> None:
+    # X handles ignore case: the content file's links say "KaiaDevIntern", the file name "kaiadevintern".
+    assert batch[KAIA].account == "KaiaDevIntern"
+
+
+def test_content_and_file_name_naming_different_accounts_ask(real_exports: Path) -> None:
+    [result] = read_files(("kaiadevintern_account_analytics_content_2026-08-10_2026-08-16.csv", (real_exports / HESTEY).read_bytes()))
+    assert result.status.value == "error" and result.frames == {}
+    [conflict] = [i for i in result.issues if i.level == "error"]
+    assert (conflict.code, dict(conflict.params)) == ("ingest.account_conflict", {"content": "HestysInvest", "name": "kaiadevintern"})
+    [chosen] = read_files(("kaiadevintern_account_analytics_content_2026-08-10_2026-08-16.csv", (real_exports / HESTEY).read_bytes()), account="HestysInvest")
+    assert (chosen.status.value, chosen.account, chosen.rows) == ("parsed", "HestysInvest", {"post": 40})
+
+
+def _zip_without_utf8_flag(name: str, data: bytes) -> bytes:
+    """A ZIP as Info-ZIP or Windows Explorer writes it: the name's UTF-8 bytes, but no UTF-8 flag."""
+    encoded = name.encode("utf-8")
+    placeholder = "n" * len(encoded)  # ASCII: zipfile sets no flag; same length keeps every offset
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(placeholder, data)
+    raw = buffer.getvalue()
+    assert raw.count(placeholder.encode()) == 2  # local header and central directory
+    return raw.replace(placeholder.encode(), encoded)
+
+
+def test_zip_member_names_without_the_utf8_flag_decode_as_utf8(real_exports: Path) -> None:
+    name = "\u062f\u0648\u0631\u0644\u064a-doorly_followers_1767085160414.xls"
+    archive = _zip_without_utf8_flag(name, (real_exports / "linkedin/doorly" / name).read_bytes())
+    with zipfile.ZipFile(io.BytesIO(archive)) as check:
+        assert check.infolist()[0].flag_bits & 0x800 == 0
+        assert check.infolist()[0].filename != name  # what Python alone makes of it: CP437 mojibake
+    [result] = read_files(("linkedin.zip", archive))
+    assert result.file == "linkedin.zip/" + name
+    assert (result.status.value, result.account, result.rows) == ("parsed", "\u062f\u0648\u0631\u0644\u064a-doorly", {"daily": 30, "audience": 123})
+
+
+def test_zip_member_names_that_are_not_utf8_stay_cp437() -> None:
+    info_ = zipfile.ZipInfo("Gr\u00fc\u00dfe.csv")  # as Python decodes CP437 bytes 0x81 0xe1: not valid UTF-8
+    info_.flag_bits = 0
+    assert member_name(info_) == "Gr\u00fc\u00dfe.csv"
