@@ -231,14 +231,20 @@ def _resolve_platforms(results: list[FileResult], chosen: Platform | None) -> No
 
 
 def _platform_from_siblings(result: FileResult, evidence: list[tuple[FileResult, Platform]]) -> tuple[Platform, str] | None:
-    """The platform of the file's siblings: those of its folder first, then those of the whole upload.
+    """The platform of the file's siblings: those of its folder (or ZIP folder) first, then those of the
+    folder that holds the ZIP, then those of the whole upload.
 
     Where the siblings disagree (a folder or upload with Facebook and Instagram files), the ones that
     cover exactly the same days decide: Meta Business Suite downloads a set of files for one period.
     """
     candidates = [(r, p) for r, p in evidence if p in result.platform_candidates]
-    for scope, code in (("folder", "ingest.platform_from_folder"), ("upload", "ingest.platform_from_upload")):
-        siblings = [(r, p) for r, p in candidates if scope == "upload" or r.folder == result.folder]
+    scopes = (
+        (lambda r: r.folder == result.folder, "ingest.platform_from_folder"),
+        (lambda r: _outer_folder(r.file) == _outer_folder(result.file), "ingest.platform_from_folder"),
+        (lambda r: True, "ingest.platform_from_upload"),
+    )
+    for in_scope, code in scopes:
+        siblings = [(r, p) for r, p in candidates if in_scope(r)]
         platforms = {p for _, p in siblings}
         if len(platforms) == 1:
             return platforms.pop(), code
@@ -268,13 +274,29 @@ _NAME_HINTS = (
 )
 
 
+# YouTube Studio names its download "<report> <start>_<end> <channel>.zip".
+_ARCHIVE_HINT = re.compile(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (?P<account>.+)\.zip$", re.IGNORECASE)
+
+
 def _account_from_name(name: str) -> str | None:
+    """The account a file's own name carries: its base name, else the name of the ZIP it came in."""
     base = posixpath.basename(name)
     for pattern in _NAME_HINTS:
         found = pattern.match(base)
         if found:
             return found.group("account").strip()
+    for part in reversed(name.split("/")[:-1]):
+        found = _ARCHIVE_HINT.match(part)
+        if found:
+            return found.group("account").strip()
     return None
+
+
+def _outer_folder(name: str) -> str:
+    """The folder on disk that holds the file, or the ZIP archive it came in."""
+    parts = name.split("/")
+    archive = next((i for i, part in enumerate(parts[:-1]) if part.lower().endswith(".zip")), len(parts) - 1)
+    return "/".join(parts[:archive])
 
 
 def _same_account(a: str, b: str) -> bool:
@@ -332,11 +354,16 @@ def _account_of(result: FileResult, results: list[FileResult], own: dict[int, st
 
 
 def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> set[str]:
-    """Accounts the other files of the same folder and platform name themselves (content or file name)."""
-    accounts = set()
-    for r in results:
-        if r is result or r.folder != result.folder or r.platform != result.platform or r.status is not Status.PARSED:
-            continue
+    """Accounts the other files of the same platform name themselves (content or file name): those of
+    the same folder (or ZIP folder), else those of the folder that holds the ZIP."""
+    same_platform = [r for r in results if r is not result and r.platform == result.platform and r.status is Status.PARSED]
+    near = [r for r in same_platform if r.folder == result.folder]
+    return _named_accounts(near, own) or _named_accounts([r for r in same_platform if _outer_folder(r.file) == _outer_folder(result.file)], own)
+
+
+def _named_accounts(siblings: list[FileResult], own: dict[int, str | None]) -> set[str]:
+    accounts: set[str] = set()
+    for r in siblings:
         # A collaboration export naming several accounts in its rows makes the folder's account open.
         named = {own[id(r)] or _account_from_name(r.file)} - {None} or _accounts_in_rows(r)
         accounts |= {a for a in named if a and a != DEFAULT_ACCOUNT}
