@@ -1337,3 +1337,16 @@ def test_tiktok_undefined_is_missing_not_zero(batch, real_exports: Path) -> None
     reach = batch["tiktok/sobatti/Viewers.csv"].frames[Grain.DAILY]["reach"]
     assert int(reach.isna().sum()) == sum(1 for r in rows if r["Total Viewers"] == "undefined") == 277
     assert reach.sum() == _sum(rows, "Total Viewers")
+
+
+def test_a_youtube_studio_zip_names_the_channel_of_its_files_and_of_its_folder(real_exports: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in ("Totals.csv", "Table data.csv"):
+            archive.writestr(name, (real_exports / "youtube/priyankapatel05" / name).read_bytes())
+    archive_name = "upload/Content 2025-06-13_2026-06-12 Priyanka Patel.zip"
+    beside = ("upload/Chart data.csv", (real_exports / "youtube/priyankapatel05/Chart data.csv").read_bytes())
+    totals, table, chart = read_files((archive_name, buffer.getvalue()), beside)
+    assert (totals.file, totals.account, table.account) == (archive_name + "/Totals.csv", "Priyanka Patel", "Priyanka Patel")
+    assert chart.account == "Priyanka Patel"  # the ZIP beside it in its folder names the channel
+    assert [i.code for i in chart.issues if i.code == "ingest.account_from_siblings"] == ["ingest.account_from_siblings"]
