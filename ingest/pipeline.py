@@ -76,13 +76,13 @@ def parse_export(name: str, data: bytes, container: Container, reference_date: d
     except IngestError as exc:
         result.fail(exc.issues, Status.UNSUPPORTED if isinstance(exc, UnsupportedFileError) else Status.ERROR)
     except Exception as exc:  # a reader bug must not end the batch; report it as this file's error
-        result.fail([error(f"Unexpected error while reading the file ({type(exc).__name__}: {exc}). Please report it with the file.", file=name)])
+        result.fail([error("ingest.unexpected_error", params={"error": f"{type(exc).__name__}: {str(exc)[:200]}"}, file=name)])
     return ParsedFile(str(result.status), result.frames, result.issues, result.report, result.platform, result.account, result.platform_candidates)
 
 
 def _read_archive(result: FileResult, data: bytes, reference_date: dt.date, depth: int) -> list[FileResult]:
     if depth >= MAX_ARCHIVE_DEPTH:
-        result.fail([error("ZIP archives nested this deep are not opened. Unpack the inner archive first.", file=result.file)])
+        result.fail([error("ingest.zip_too_deep", file=result.file)])
         return [result]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = [m for m in archive.infolist() if not m.is_dir() and not _is_system_file(m.filename)]
@@ -90,7 +90,7 @@ def _read_archive(result: FileResult, data: bytes, reference_date: dt.date, dept
         for member in members:
             out.extend(_read_any(f"{result.file}/{member_name(member)}", archive.read(member), reference_date, depth + 1))
     if not out:
-        result.fail([error("The ZIP archive holds no export files.", file=result.file)], Status.UNSUPPORTED)
+        result.fail([error("ingest.zip_empty", file=result.file)], Status.UNSUPPORTED)
         return [result]
     return out
 
@@ -130,34 +130,61 @@ def _read_export(result: FileResult, data: bytes, container: Container, referenc
             continue
         parsed.append(match.adapter.parse(table, match, context))
     if not parsed:
-        raise UnsupportedFileError(
-            [
-                error(
-                    f"Resonanz does not know this export. It looks like: {describe(tables)}. "
-                    "If it comes from a platform Resonanz supports, download the export again unchanged; "
-                    "for other channels use the generic template.",
-                    file=result.file,
-                )
-            ]
-        )
+        raise UnsupportedFileError([error("ingest.unknown_export", params=describe(tables, container), file=result.file)])
     _combine(result, parsed, skipped, context)
 
 
-def describe(tables: list[RawTable]) -> str:
-    """A short description of what the tables look like, for the 'unsupported' message."""
-    parts = []
-    for table in tables[:5]:
-        rows = [r for r in table.head if any(r)]
-        header = max(rows[:10], key=lambda r: sum(1 for c in r if c), default=[])
-        cells = ", ".join(c for c in header if c)[:160]
-        where = f"sheet '{table.sheet}'" if table.sheet else ("CSV" if table.delimiter else "table")
-        parts.append(f"{where} with {len(table.cells)} rows, columns: {cells or '(none)'}")
-    return "; ".join(parts) or "no tables"
+def describe(tables: list[RawTable], container: Container) -> dict[str, str]:
+    """What an unknown file looks like, for the message that says so: its format, its sheets with
+    their row counts, its header line and its first dates (language-neutral values)."""
+    table = max(tables, key=lambda t: len(t.cells), default=None)  # the biggest sheet says most
+    if table is None:
+        return {"format": _format_label(container, None), "sheets": "-", "header": "-", "dates": "-"}
+    header_index, header = _likely_header(table.head)
+    body = [cell for row in table.head[header_index + 1 :] for cell in row if cell]
+    dates = list(dict.fromkeys(cell for cell in body if _looks_like_date(cell)))[:3]
+    sheets = ", ".join(f"'{t.sheet}': {len(t.cells)}" for t in tables[:8]) if container is not Container.TEXT else f"CSV: {len(table.cells)}"
+    return {
+        "format": _format_label(container, table.delimiter),
+        "sheets": sheets + (" …" if len(tables) > 8 else ""),
+        "header": " | ".join(c for c in header if c)[:200] or "-",
+        "dates": ", ".join(f"'{d[:30]}'" for d in dates) or "-",
+    }
+
+
+# A whole cell that looks like a date in any of the shapes exports use: 2025-01-01, 1/2/2025, 02.01.2025,
+# 2025-01-01T00:00:00, "8. März", "4 de enero", "June 30", "Jul 6, 2023", "Fri, Mar 21, 2025".
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T].*)?"
+    r"|(?:[^\W\d]{2,}\.?,? )*\d{1,2}\.?(?: de)? [^\W\d]{3,}\.?(?: (?:de )?\d{4})?"
+    r"|(?:[^\W\d]{2,}\.?,? )+\d{1,2}(?:,? \d{4})?"
+)
+
+
+def _looks_like_date(cell: str) -> bool:
+    return len(cell) <= 40 and _DATE_LIKE.fullmatch(cell) is not None
+
+
+def _format_label(container: Container, delimiter: str | None) -> str:
+    if container is not Container.TEXT:
+        return str(container).upper()
+    names = {",": ",", ";": ";", "\t": "Tab", "|": "|"}
+    return f"CSV ({names.get(delimiter or ',', delimiter)})"
+
+
+def _likely_header(rows: list[list[str]]) -> tuple[int, list[str]]:
+    """The row among the first ten with the most filled cells (the first such row)."""
+    candidates = rows[:10]
+    if not candidates:
+        return 0, []
+    widths = [sum(1 for c in row if c) for row in candidates]
+    index = widths.index(max(widths))
+    return index, candidates[index]
 
 
 def _combine(result: FileResult, parsed: list[Parsed], skipped: list[RawTable], context: Context) -> None:
     for table in skipped:
-        result.issues.append(info(f"The sheet '{table.sheet}' was not recognised and is skipped.", file=result.file, sheet=table.sheet))
+        result.issues.append(info("ingest.sheet_skipped", params={"sheet": table.sheet}, file=result.file, sheet=table.sheet))
     stored = [p for p in parsed if p.store]
     result.report = "+".join(dict.fromkeys(p.report for p in parsed))
     platforms = {p.platform for p in parsed if p.platform}
@@ -171,14 +198,14 @@ def _combine(result: FileResult, parsed: list[Parsed], skipped: list[RawTable], 
         result.fail([info(p.note, file=result.file) for p in parsed if p.note], Status.UNSUPPORTED)
         return
     if len(platforms) > 1:
-        result.fail([error("The workbook mixes sheets of different platforms. Upload each platform's export separately.", file=result.file)])
+        result.fail([error("ingest.mixed_platforms", params={"platforms": ", ".join(sorted(map(str, platforms)))}, file=result.file)])
         return
     for grain in Grain:
         frames = [p.frames[grain] for p in stored if grain in p.frames and len(p.frames[grain])]
         if frames:
             result.frames[grain] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if not result.frames:
-        result.issues.append(info("The export holds no rows for its period.", file=result.file))
+        result.issues.append(info("ingest.no_rows", file=result.file))
     _date_audience_snapshots(result, context.reference_date)
     if any(i.level is Level.ERROR for i in result.issues):
         result.fail([])
@@ -191,7 +218,7 @@ def _date_audience_snapshots(result: FileResult, reference_date: dt.date) -> Non
     daily = result.frames.get(Grain.DAILY)
     day = daily["date"].max() if daily is not None and len(daily) else pd.Timestamp(reference_date)
     result.frames[Grain.AUDIENCE] = audience.assign(date=audience["date"].fillna(day))
-    result.issues.append(info(f"The audience figures have no date; stored as the snapshot of {day:%Y-%m-%d}.", file=result.file))
+    result.issues.append(info("ingest.audience_snapshot", params={"day": f"{day:%Y-%m-%d}"}, file=result.file))
 
 
 _EXPORT_STAMP = re.compile(r"_(\d{13})\.\w+$")
@@ -377,7 +404,7 @@ def _accounts_in_rows(result: FileResult) -> set[str]:
 def _check_keys(result: FileResult, grain: Grain) -> None:
     frame = result.frames[grain]
     if frame[list(KEY_COLUMNS[grain])].isna().any().any():
-        result.fail([error("Some rows lack a platform or account after reading; nothing was stored.", file=result.file)])
+        result.fail([error("ingest.keys_missing", file=result.file)])
 
 
 def _warn_conflicting_days(results: list[FileResult]) -> None:
@@ -402,10 +429,5 @@ def _warn_conflicting_days(results: list[FileResult]) -> None:
             joined = earlier_frame[keys + shared].merge(later_frame[keys + shared], on=keys, suffixes=("_a", "_b"))
             differing = [m for m in shared if ((joined[f"{m}_a"] - joined[f"{m}_b"]).abs() > 1e-9).any()]
             if differing:
-                later.issues.append(
-                    warning(
-                        f"'{earlier.file}' of the same upload has other {', '.join(differing)} values for {len(joined)} of the same days; "
-                        "this file is imported later and wins. Check that both really belong to this account.",
-                        file=later.file,
-                    )
-                )
+                params = {"other": earlier.file, "metrics": ", ".join(differing), "days": len(joined)}
+                later.issues.append(warning("ingest.conflicting_days", params=params, file=later.file))

@@ -17,6 +17,7 @@ import pytest
 
 from ingest.pipeline import member_name
 from model.canonical import Grain, Platform
+from model.i18n import Language
 from model.results import FileResult
 from storage.imports import store_results
 from tests.conftest import REFERENCE_DATE, read_files
@@ -1350,3 +1351,53 @@ def test_a_youtube_studio_zip_names_the_channel_of_its_files_and_of_its_folder(r
     assert (totals.file, totals.account, table.account) == (archive_name + "/Totals.csv", "Priyanka Patel", "Priyanka Patel")
     assert chart.account == "Priyanka Patel"  # the ZIP beside it in its folder names the channel
     assert [i.code for i in chart.issues if i.code == "ingest.account_from_siblings"] == ["ingest.account_from_siblings"]
+
+
+# ---------------------------------------------------------------- unknown is honest
+
+
+def test_an_unknown_file_says_what_it_saw_and_what_to_do_in_both_languages(real_exports: Path) -> None:
+    # A real TikTok overview whose header line was overwritten by hand: nothing can be matched any more.
+    lines = (real_exports / "tiktok/bosszy27/Overview.csv").read_text(encoding="utf-8-sig").splitlines()
+    edited = "\n".join(['"Tag","Spalte B","Spalte C","Spalte D","Spalte E","Spalte F"', *lines[1:]]).encode("utf-8")
+    [result] = read_files(("Overview.csv", edited))
+    assert result.status.value == "unsupported"
+    [issue] = result.issues
+    first_days = [row[0] for row in csv.reader(lines[1:4])]
+    assert (issue.code, dict(issue.params)) == (
+        "ingest.unknown_export",
+        {
+            "format": "CSV (,)",
+            "sheets": f"CSV: {len(lines)}",
+            "header": "Tag | Spalte B | Spalte C | Spalte D | Spalte E | Spalte F",
+            "dates": ", ".join(f"'{day}'" for day in first_days),
+        },
+    )
+    assert first_days == ["April 12", "April 13", "April 14"]
+    german = issue.text(Language.DE)
+    assert "Kopfzeile: Tag | Spalte B" in german and "erste Datumswerte: 'April 12'" in german and "erneut herunter" in german
+    assert "header line: Tag | Spalte B" in issue.text(Language.EN) and "download the export again" in issue.text(Language.EN)
+
+
+def test_an_unknown_workbook_names_its_sheets_and_the_biggest_sheets_header(real_exports: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Notes"
+    workbook.active.append(["Exported by hand"])
+    sheet = workbook.create_sheet("Daten")
+    rows = list(csv.reader((real_exports / "youtube/deanout/Totals.csv").read_text(encoding="utf-8").splitlines()))
+    sheet.append(["Tag", "Wert A", "Wert B"])
+    for row in rows[1:]:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    [result] = read_files(("export.xlsx", buffer.getvalue()))
+    params = dict(result.issues[-1].params)
+    assert (result.status.value, params["format"], params["sheets"], params["header"]) == (
+        "unsupported",
+        "XLSX",
+        f"'Notes': 1, 'Daten': {len(rows)}",
+        "Tag | Wert A | Wert B",
+    )
+    assert params["dates"] == "'1/1/2022', '1/2/2022', '1/3/2022'"
