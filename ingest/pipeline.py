@@ -14,7 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -241,13 +241,19 @@ def _resolve_platforms(results: list[FileResult], chosen: Platform | None) -> No
     Only files that name their platform themselves count as evidence, so one guess never feeds the next.
     """
     evidence = [(r, r.platform) for r in results if r.status is Status.PARSED and r.platform is not None]
+    ranges: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+
+    def days_of(r: FileResult) -> tuple[dt.date | None, dt.date | None]:
+        """A file's first and last day, computed once (results are not hashable: keyed by identity)."""
+        return ranges[id(r)] if id(r) in ranges else ranges.setdefault(id(r), r.date_range)
+
     for result in results:
         if result.status is not Status.PARSED or result.platform is not None:
             continue
         if chosen is not None and (not result.platform_candidates or chosen in result.platform_candidates):
             result.platform = chosen
         else:
-            found = _platform_from_siblings(result, evidence)
+            found = _platform_from_siblings(result, evidence, days_of)
             if found is None:
                 result.fail([_platform_question(result, evidence)])
                 continue
@@ -257,7 +263,9 @@ def _resolve_platforms(results: list[FileResult], chosen: Platform | None) -> No
             result.frames[grain] = frame.assign(platform=str(result.platform))
 
 
-def _platform_from_siblings(result: FileResult, evidence: list[tuple[FileResult, Platform]]) -> tuple[Platform, str] | None:
+def _platform_from_siblings(
+    result: FileResult, evidence: list[tuple[FileResult, Platform]], days_of: Callable[[FileResult], tuple[dt.date | None, dt.date | None]]
+) -> tuple[Platform, str] | None:
     """The platform of the file's siblings: those of its folder (or ZIP folder) first, then those of the
     folder that holds the ZIP, then those of the whole upload.
 
@@ -276,8 +284,8 @@ def _platform_from_siblings(result: FileResult, evidence: list[tuple[FileResult,
         if len(platforms) == 1:
             return platforms.pop(), code
         if len(platforms) > 1:
-            days = result.date_range
-            same_days = {p for r, p in siblings if days[0] is not None and r.date_range == days}
+            days = days_of(result)
+            same_days = {p for r, p in siblings if days[0] is not None and days_of(r) == days}
             if len(same_days) == 1:
                 return same_days.pop(), "ingest.platform_from_same_days"
             return None  # the nearest siblings disagree: a wider circle must not overrule them
