@@ -408,7 +408,7 @@ def same_reading(original: ParsedFile, variant: ParsedFile, *, lossy_text: bool)
 CASES = [(name, kind) for name, source in _sources().items() for kind in variants(source)]
 
 
-def test_every_real_export_has_variants() -> None:
+def test_every_real_export_has_variants(real_exports: Path) -> None:
     files = {name for name, _ in CASES}
     assert files == set(_sources()) and len(files) >= 80
 
