@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -90,16 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-    """(display name, bytes) of every file below the given paths; names keep the folder structure."""
-    for raw in paths:
-        path = Path(raw)
+    """(display name, bytes) of every file below the given paths.
+
+    Names are relative to the deepest folder that holds all given paths, so they keep the folders
+    the files sit in: ``a/Views.csv`` and ``b/Views.csv`` stay apart, and the pipeline tells a bare
+    Meta file's platform from the other files of its own folder first.
+    """
+    given = [Path(raw) for raw in paths]
+    for raw, path in zip(paths, given, strict=True):
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {raw}")
+    base = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in given])
+    for path in given:
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield str(file.relative_to(path.parent)), file.read_bytes()
+                yield Path(os.path.relpath(file, base)).as_posix(), file.read_bytes()
         elif path.is_file():
-            yield path.name, path.read_bytes()
-        else:
-            raise UsageError(f"no such file or folder: {raw}")
+            yield Path(os.path.relpath(path, base)).as_posix(), path.read_bytes()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -129,7 +137,8 @@ def _summary(result: FileResult) -> str:
     line = f"{data['status']:<11} {result.file}: {data['platform'] or '-'} {data['report'] or ''} [{data['account'] or '-'}] {rows}"
     if data["date_from"]:
         line += f", {data['date_from']}..{data['date_to']}"
-    details = [f"    {issue}" for issue in result.issues if issue.level != "info" or result.status is not Status.IMPORTED]
+    # Every note of every file, every time: an info such as "stored as 'default'" matters most on first import.
+    details = [f"    {issue}" for issue in result.issues]
     return "\n".join([line, *details])
 
 

@@ -14,7 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -25,7 +25,7 @@ from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.registry import best_match
 from ingest.safety import Container, check_workbook_parts, sniff_container
 from model.canonical import KEY_COLUMNS, Grain, Platform, present_metrics
-from model.issues import IngestError, Level, UnsupportedFileError, error, info, warning
+from model.issues import IngestError, Issue, Level, UnsupportedFileError, error, info, warning
 from model.results import FileResult, Status
 
 MAX_ARCHIVE_DEPTH = 2
@@ -76,23 +76,41 @@ def parse_export(name: str, data: bytes, container: Container, reference_date: d
     except IngestError as exc:
         result.fail(exc.issues, Status.UNSUPPORTED if isinstance(exc, UnsupportedFileError) else Status.ERROR)
     except Exception as exc:  # a reader bug must not end the batch; report it as this file's error
-        result.fail([error(f"Unexpected error while reading the file ({type(exc).__name__}: {exc}). Please report it with the file.", file=name)])
+        result.fail([error("ingest.unexpected_error", params={"error": f"{type(exc).__name__}: {str(exc)[:200]}"}, file=name)])
     return ParsedFile(str(result.status), result.frames, result.issues, result.report, result.platform, result.account, result.platform_candidates)
 
 
 def _read_archive(result: FileResult, data: bytes, reference_date: dt.date, depth: int) -> list[FileResult]:
     if depth >= MAX_ARCHIVE_DEPTH:
-        result.fail([error("ZIP archives nested this deep are not opened. Unpack the inner archive first.", file=result.file)])
+        result.fail([error("ingest.zip_too_deep", file=result.file)])
         return [result]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = [m for m in archive.infolist() if not m.is_dir() and not _is_system_file(m.filename)]
         out: list[FileResult] = []
         for member in members:
-            out.extend(_read_any(f"{result.file}/{member.filename}", archive.read(member), reference_date, depth + 1))
+            out.extend(_read_any(f"{result.file}/{member_name(member)}", archive.read(member), reference_date, depth + 1))
     if not out:
-        result.fail([error("The ZIP archive holds no export files.", file=result.file)], Status.UNSUPPORTED)
+        result.fail([error("ingest.zip_empty", file=result.file)], Status.UNSUPPORTED)
         return [result]
     return out
+
+
+ZIP_UTF8_FLAG = 0x800
+
+
+def member_name(member: zipfile.ZipInfo) -> str:
+    """The member's name as its creator meant it.
+
+    Without the UTF-8 flag the ZIP format says CP437, so Python decodes so; but Info-ZIP and Windows
+    write UTF-8 bytes without setting the flag ("دورلي-doorly" would read "╪»┘ê╪▒┘ä┘è-doorly"). Bytes
+    that are valid UTF-8 are almost never meant as CP437 box-drawing characters, so they win.
+    """
+    if member.flag_bits & ZIP_UTF8_FLAG:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return member.filename
 
 
 def _is_system_file(name: str) -> bool:
@@ -112,34 +130,61 @@ def _read_export(result: FileResult, data: bytes, container: Container, referenc
             continue
         parsed.append(match.adapter.parse(table, match, context))
     if not parsed:
-        raise UnsupportedFileError(
-            [
-                error(
-                    f"Resonanz does not know this export. It looks like: {describe(tables)}. "
-                    "If it comes from a platform Resonanz supports, download the export again unchanged; "
-                    "for other channels use the generic template.",
-                    file=result.file,
-                )
-            ]
-        )
+        raise UnsupportedFileError([error("ingest.unknown_export", params=describe(tables, container), file=result.file)])
     _combine(result, parsed, skipped, context)
 
 
-def describe(tables: list[RawTable]) -> str:
-    """A short description of what the tables look like, for the 'unsupported' message."""
-    parts = []
-    for table in tables[:5]:
-        rows = [r for r in table.head if any(r)]
-        header = max(rows[:10], key=lambda r: sum(1 for c in r if c), default=[])
-        cells = ", ".join(c for c in header if c)[:160]
-        where = f"sheet '{table.sheet}'" if table.sheet else ("CSV" if table.delimiter else "table")
-        parts.append(f"{where} with {len(table.cells)} rows, columns: {cells or '(none)'}")
-    return "; ".join(parts) or "no tables"
+def describe(tables: list[RawTable], container: Container) -> dict[str, str]:
+    """What an unknown file looks like, for the message that says so: its format, its sheets with
+    their row counts, its header line and its first dates (language-neutral values)."""
+    table = max(tables, key=lambda t: len(t.cells), default=None)  # the biggest sheet says most
+    if table is None:
+        return {"format": _format_label(container, None), "sheets": "-", "header": "-", "dates": "-"}
+    header_index, header = _likely_header(table.head)
+    body = [cell for row in table.head[header_index + 1 :] for cell in row if cell]
+    dates = list(dict.fromkeys(cell for cell in body if _looks_like_date(cell)))[:3]
+    sheets = ", ".join(f"'{t.sheet}': {len(t.cells)}" for t in tables[:8]) if container is not Container.TEXT else f"CSV: {len(table.cells)}"
+    return {
+        "format": _format_label(container, table.delimiter),
+        "sheets": sheets + (" …" if len(tables) > 8 else ""),
+        "header": " | ".join(c for c in header if c)[:200] or "-",
+        "dates": ", ".join(f"'{d[:30]}'" for d in dates) or "-",
+    }
+
+
+# A whole cell that looks like a date in any of the shapes exports use: 2025-01-01, 1/2/2025, 02.01.2025,
+# 2025-01-01T00:00:00, "8. März", "4 de enero", "June 30", "Jul 6, 2023", "Fri, Mar 21, 2025".
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ T].*)?"
+    r"|(?:[^\W\d]{2,}\.?,? )*\d{1,2}\.?(?: de)? [^\W\d]{3,}\.?(?: (?:de )?\d{4})?"
+    r"|(?:[^\W\d]{2,}\.?,? )+\d{1,2}(?:,? \d{4})?"
+)
+
+
+def _looks_like_date(cell: str) -> bool:
+    return len(cell) <= 40 and _DATE_LIKE.fullmatch(cell) is not None
+
+
+def _format_label(container: Container, delimiter: str | None) -> str:
+    if container is not Container.TEXT:
+        return str(container).upper()
+    names = {",": ",", ";": ";", "\t": "Tab", "|": "|"}
+    return f"CSV ({names.get(delimiter or ',', delimiter)})"
+
+
+def _likely_header(rows: list[list[str]]) -> tuple[int, list[str]]:
+    """The row among the first ten with the most filled cells (the first such row)."""
+    candidates = rows[:10]
+    if not candidates:
+        return 0, []
+    widths = [sum(1 for c in row if c) for row in candidates]
+    index = widths.index(max(widths))
+    return index, candidates[index]
 
 
 def _combine(result: FileResult, parsed: list[Parsed], skipped: list[RawTable], context: Context) -> None:
     for table in skipped:
-        result.issues.append(info(f"The sheet '{table.sheet}' was not recognised and is skipped.", file=result.file, sheet=table.sheet))
+        result.issues.append(info("ingest.sheet_skipped", params={"sheet": table.sheet}, file=result.file, sheet=table.sheet))
     stored = [p for p in parsed if p.store]
     result.report = "+".join(dict.fromkeys(p.report for p in parsed))
     platforms = {p.platform for p in parsed if p.platform}
@@ -153,14 +198,14 @@ def _combine(result: FileResult, parsed: list[Parsed], skipped: list[RawTable], 
         result.fail([info(p.note, file=result.file) for p in parsed if p.note], Status.UNSUPPORTED)
         return
     if len(platforms) > 1:
-        result.fail([error("The workbook mixes sheets of different platforms. Upload each platform's export separately.", file=result.file)])
+        result.fail([error("ingest.mixed_platforms", params={"platforms": ", ".join(sorted(map(str, platforms)))}, file=result.file)])
         return
     for grain in Grain:
         frames = [p.frames[grain] for p in stored if grain in p.frames and len(p.frames[grain])]
         if frames:
             result.frames[grain] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if not result.frames:
-        result.issues.append(info("The export holds no rows for its period.", file=result.file))
+        result.issues.append(info("ingest.no_rows", file=result.file))
     _date_audience_snapshots(result, context.reference_date)
     if any(i.level is Level.ERROR for i in result.issues):
         result.fail([])
@@ -173,7 +218,7 @@ def _date_audience_snapshots(result: FileResult, reference_date: dt.date) -> Non
     daily = result.frames.get(Grain.DAILY)
     day = daily["date"].max() if daily is not None and len(daily) else pd.Timestamp(reference_date)
     result.frames[Grain.AUDIENCE] = audience.assign(date=audience["date"].fillna(day))
-    result.issues.append(info(f"The audience figures have no date; stored as the snapshot of {day:%Y-%m-%d}.", file=result.file))
+    result.issues.append(info("ingest.audience_snapshot", params={"day": f"{day:%Y-%m-%d}"}, file=result.file))
 
 
 _EXPORT_STAMP = re.compile(r"_(\d{13})\.\w+$")
@@ -191,47 +236,120 @@ def _export_day(name: str) -> dt.date | None:
 
 
 def _resolve_platforms(results: list[FileResult], chosen: Platform | None) -> None:
+    """Give every file that does not name its platform (bare Meta overview files) one.
+
+    Only files that name their platform themselves count as evidence, so one guess never feeds the next.
+    """
+    evidence = [(r, r.platform) for r in results if r.status is Status.PARSED and r.platform is not None]
+    ranges: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+
+    def days_of(r: FileResult) -> tuple[dt.date | None, dt.date | None]:
+        """A file's first and last day, computed once (results are not hashable: keyed by identity)."""
+        return ranges[id(r)] if id(r) in ranges else ranges.setdefault(id(r), r.date_range)
+
     for result in results:
         if result.status is not Status.PARSED or result.platform is not None:
             continue
         if chosen is not None and (not result.platform_candidates or chosen in result.platform_candidates):
             result.platform = chosen
         else:
-            siblings = {r.platform for r in results if r.folder == result.folder and r.platform in result.platform_candidates}
-            if len(siblings) == 1:
-                result.platform = siblings.pop()
-                result.issues.append(info(f"The file does not name its platform; the other Meta files of its folder are {result.platform}.", file=result.file))
-            else:
-                names = " or ".join(str(p) for p in result.platform_candidates) or "a platform"
-                result.fail(
-                    [
-                        error(
-                            f"The file does not say whether it is {names}. Upload it together with the other files of the same export, or choose the platform.",
-                            file=result.file,
-                        )
-                    ]
-                )
+            found = _platform_from_siblings(result, evidence, days_of)
+            if found is None:
+                result.fail([_platform_question(result, evidence)])
                 continue
+            result.platform, code = found
+            result.issues.append(info(code, params={"platform": str(result.platform)}, file=result.file))
         for grain, frame in result.frames.items():
             result.frames[grain] = frame.assign(platform=str(result.platform))
+
+
+def _platform_from_siblings(
+    result: FileResult, evidence: list[tuple[FileResult, Platform]], days_of: Callable[[FileResult], tuple[dt.date | None, dt.date | None]]
+) -> tuple[Platform, str] | None:
+    """The platform of the file's siblings: those of its folder (or ZIP folder) first, then those of the
+    folder that holds the ZIP, then those of the whole upload.
+
+    Where the siblings disagree (a folder or upload with Facebook and Instagram files), the ones that
+    cover exactly the same days decide: Meta Business Suite downloads a set of files for one period.
+    """
+    candidates = [(r, p) for r, p in evidence if p in result.platform_candidates]
+    scopes = (
+        (lambda r: r.folder == result.folder, "ingest.platform_from_folder"),
+        (lambda r: _outer_folder(r.file) == _outer_folder(result.file), "ingest.platform_from_folder"),
+        (lambda r: True, "ingest.platform_from_upload"),
+    )
+    for in_scope, code in scopes:
+        siblings = [(r, p) for r, p in candidates if in_scope(r)]
+        platforms = {p for _, p in siblings}
+        if len(platforms) == 1:
+            return platforms.pop(), code
+        if len(platforms) > 1:
+            days = days_of(result)
+            same_days = {p for r, p in siblings if days[0] is not None and days_of(r) == days}
+            if len(same_days) == 1:
+                return same_days.pop(), "ingest.platform_from_same_days"
+            return None  # the nearest siblings disagree: a wider circle must not overrule them
+    return None
+
+
+def _platform_question(result: FileResult, evidence: list[tuple[FileResult, Platform]]) -> Issue:
+    names = " / ".join(str(p) for p in result.platform_candidates) or "?"
+    seen = sorted({str(p) for r, p in evidence if p in result.platform_candidates})
+    return error(
+        "ingest.platform_undecided",
+        params={"candidates": names, "siblings": ", ".join(seen) or "-"},
+        file=result.file,
+    )
 
 
 _NAME_HINTS = (
     re.compile(r"^(?P<account>.+?)[\s_-]*_(?:content|followers|visitors)_\d{13}\.\w+$"),  # LinkedIn
     re.compile(r"^(?:daily_)?tweet_activity_metrics_(?P<account>.+?)_\d{8}_\d{8}"),  # X legacy
+    re.compile(r"^(?P<account>[A-Za-z0-9_]{1,15})_account_(?:overview_analytics|analytics_content)(?=[_.])"),  # X, handle put first by the user
 )
 
 
+# YouTube Studio names its download "<report> <start>_<end> <channel>.zip".
+_ARCHIVE_HINT = re.compile(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (?P<account>.+)\.zip$", re.IGNORECASE)
+
+
 def _account_from_name(name: str) -> str | None:
+    """The account a file's own name carries: its base name, else the name of the ZIP it came in."""
     base = posixpath.basename(name)
     for pattern in _NAME_HINTS:
         found = pattern.match(base)
         if found:
             return found.group("account").strip()
+    for part in reversed(name.split("/")[:-1]):
+        found = _ARCHIVE_HINT.match(part)
+        if found:
+            return found.group("account").strip()
     return None
 
 
+def _outer_folder(name: str) -> str:
+    """The folder on disk that holds the file, or the ZIP archive it came in."""
+    parts = name.split("/")
+    archive = next((i for i, part in enumerate(parts[:-1]) if part.lower().endswith(".zip")), len(parts) - 1)
+    return "/".join(parts[:archive])
+
+
+def _same_account(a: str, b: str) -> bool:
+    """Handles and page names compare without case, spaces and separators (X handles ignore case)."""
+    return _account_key(a) == _account_key(b)
+
+
+def _account_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
+    """Name every file's account: the user's choice, else the file's own evidence, else its siblings.
+
+    Own evidence is the content (a column or a title naming the account), then the file's own name;
+    it always beats the siblings. Content and name that disagree ask the user.
+    """
+    own = {id(r): r.account for r in results}
     for result in results:
         if result.status is not Status.PARSED:
             continue
@@ -239,18 +357,13 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             result.account = chosen
         elif result.account is None:
             named_in_rows = any(f["account"].notna().all() and len(f) for f in result.frames.values())
-            if named_in_rows:
-                result.account = None
-            else:
-                result.account = _sibling_account(result, results) or _account_from_name(result.file)
-                if result.account is None:
-                    result.account = DEFAULT_ACCOUNT
-                    result.issues.append(
-                        info(
-                            f"The export does not name its account; stored as '{DEFAULT_ACCOUNT}'. Choose the account when uploading to name it.",
-                            file=result.file,
-                        )
-                    )
+            if not named_in_rows:
+                result.account = _account_of(result, results, own)
+        else:
+            from_name = _account_from_name(result.file)
+            if from_name and not _same_account(from_name, result.account):
+                result.fail([error("ingest.account_conflict", params={"content": result.account, "name": from_name}, file=result.file)])
+                continue
         for grain, frame in result.frames.items():
             if chosen:
                 accounts = pd.Series(chosen, index=frame.index, dtype="string")
@@ -260,23 +373,46 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             _check_keys(result, grain)
 
 
-def _sibling_account(result: FileResult, results: list[FileResult]) -> str | None:
-    accounts = {
-        r.account
-        for r in results
-        if r is not result and r.folder == result.folder and r.platform == result.platform and r.account and r.account != DEFAULT_ACCOUNT
-    }
-    if len(accounts) == 1:
-        account = accounts.pop()
-        result.issues.append(info(f"The export does not name its account; the other {result.platform} files of its folder are '{account}'.", file=result.file))
+def _account_of(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> str:
+    """The account of a file whose content does not name it: its own name, then its siblings, else 'default'."""
+    siblings = _sibling_accounts(result, results, own)
+    from_name = _account_from_name(result.file)
+    if from_name:
+        # The siblings' spelling of the same handle, so "kaiadevintern" and "KaiaDevIntern" are one account.
+        return next((a for a in siblings if _same_account(a, from_name)), from_name)
+    if len(siblings) == 1:
+        account = siblings.pop()
+        result.issues.append(info("ingest.account_from_siblings", params={"platform": str(result.platform), "account": account}, file=result.file))
         return account
-    return None
+    result.issues.append(info("ingest.account_default", params={"account": DEFAULT_ACCOUNT}, file=result.file))
+    return DEFAULT_ACCOUNT
+
+
+def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> set[str]:
+    """Accounts the other files of the same platform name themselves (content or file name): those of
+    the same folder (or ZIP folder), else those of the folder that holds the ZIP."""
+    same_platform = [r for r in results if r is not result and r.platform == result.platform and r.status is Status.PARSED]
+    near = [r for r in same_platform if r.folder == result.folder]
+    return _named_accounts(near, own) or _named_accounts([r for r in same_platform if _outer_folder(r.file) == _outer_folder(result.file)], own)
+
+
+def _named_accounts(siblings: list[FileResult], own: dict[int, str | None]) -> set[str]:
+    accounts: set[str] = set()
+    for r in siblings:
+        # A collaboration export naming several accounts in its rows makes the folder's account open.
+        named = {own[id(r)] or _account_from_name(r.file)} - {None} or _accounts_in_rows(r)
+        accounts |= {a for a in named if a and a != DEFAULT_ACCOUNT}
+    return accounts
+
+
+def _accounts_in_rows(result: FileResult) -> set[str]:
+    return {str(a) for f in result.frames.values() if "account" in f for a in f["account"].dropna().unique()}
 
 
 def _check_keys(result: FileResult, grain: Grain) -> None:
     frame = result.frames[grain]
     if frame[list(KEY_COLUMNS[grain])].isna().any().any():
-        result.fail([error("Some rows lack a platform or account after reading; nothing was stored.", file=result.file)])
+        result.fail([error("ingest.keys_missing", file=result.file)])
 
 
 def _warn_conflicting_days(results: list[FileResult]) -> None:
@@ -301,10 +437,5 @@ def _warn_conflicting_days(results: list[FileResult]) -> None:
             joined = earlier_frame[keys + shared].merge(later_frame[keys + shared], on=keys, suffixes=("_a", "_b"))
             differing = [m for m in shared if ((joined[f"{m}_a"] - joined[f"{m}_b"]).abs() > 1e-9).any()]
             if differing:
-                later.issues.append(
-                    warning(
-                        f"'{earlier.file}' of the same upload has other {', '.join(differing)} values for {len(joined)} of the same days; "
-                        "this file is imported later and wins. Check that both really belong to this account.",
-                        file=later.file,
-                    )
-                )
+                params = {"other": earlier.file, "metrics": ", ".join(differing), "days": len(joined)}
+                later.issues.append(warning("ingest.conflicting_days", params=params, file=later.file))

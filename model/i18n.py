@@ -213,6 +213,104 @@ TEXTS: dict[str, dict[Language, str]] = {
     "cockpit.loading_demo": {Language.DE: "Lade Demo-Firma …", Language.EN: "Loading the demo company …"},
     "col.kpi": {Language.DE: "Kennzahl", Language.EN: "KPI"},
     # --- texts: D batch, siblings, command line (add new keys of this area below this line) ---
+    "ingest.unknown_export": {
+        Language.DE: (
+            "Resonanz erkennt diesen Export nicht. Gesehen: Format {format}; Blätter und Zeilen: {sheets}; Kopfzeile: {header}; "
+            "erste Datumswerte: {dates}. Stammt die Datei von LinkedIn, Meta Business Suite, X, YouTube Studio oder TikTok, "
+            "laden Sie den Export dort erneut herunter und laden Sie ihn unverändert hoch (in Excel neu gespeicherte oder von Hand "
+            "bearbeitete Dateien verlieren oft Titel oder Spaltenköpfe). Für andere Kanäle nutzen Sie die allgemeine Vorlage."
+        ),
+        Language.EN: (
+            "Resonanz does not recognise this export. It saw: format {format}; sheets and rows: {sheets}; header line: {header}; "
+            "first dates: {dates}. If it comes from LinkedIn, Meta Business Suite, X, YouTube Studio or TikTok, download the export "
+            "again and upload it unchanged (files re-saved in Excel or edited by hand often lose titles or column headers). "
+            "For other channels use the generic template."
+        ),
+    },
+    "ingest.unexpected_error": {
+        Language.DE: "Unerwarteter Fehler beim Lesen der Datei ({error}). Nichts wurde gespeichert. Bitte melden Sie ihn zusammen mit der Datei.",
+        Language.EN: "Unexpected error while reading the file ({error}). Nothing was stored. Please report it with the file.",
+    },
+    "ingest.zip_too_deep": {
+        Language.DE: "So tief verschachtelte ZIP-Archive werden nicht geöffnet. Entpacken Sie das innere Archiv und laden Sie es einzeln hoch.",
+        Language.EN: "ZIP archives nested this deep are not opened. Unpack the inner archive and upload it on its own.",
+    },
+    "ingest.zip_empty": {
+        Language.DE: "Das ZIP-Archiv enthält keine Exportdateien. Prüfen Sie, ob es die richtige Datei ist.",
+        Language.EN: "The ZIP archive holds no export files. Check that it is the right file.",
+    },
+    "ingest.sheet_skipped": {
+        Language.DE: "Das Blatt „{sheet}“ wurde nicht erkannt und wird übersprungen.",
+        Language.EN: "The sheet '{sheet}' was not recognised and is skipped.",
+    },
+    "ingest.mixed_platforms": {
+        Language.DE: "Die Arbeitsmappe mischt Blätter verschiedener Plattformen ({platforms}). Laden Sie den Export jeder Plattform einzeln hoch.",
+        Language.EN: "The workbook mixes sheets of different platforms ({platforms}). Upload each platform's export separately.",
+    },
+    "ingest.no_rows": {
+        Language.DE: "Der Export enthält für seinen Zeitraum keine Zeilen.",
+        Language.EN: "The export holds no rows for its period.",
+    },
+    "ingest.audience_snapshot": {
+        Language.DE: "Die Zielgruppenzahlen haben kein Datum; gespeichert als Stand vom {day}.",
+        Language.EN: "The audience figures have no date; stored as the snapshot of {day}.",
+    },
+    "ingest.keys_missing": {
+        Language.DE: "Einigen Zeilen fehlen nach dem Lesen Plattform oder Konto; nichts wurde gespeichert. Wählen Sie Plattform und Konto beim Hochladen.",
+        Language.EN: "Some rows lack a platform or account after reading; nothing was stored. Choose the platform and account when uploading.",
+    },
+    "ingest.conflicting_days": {
+        Language.DE: (
+            "„{other}“ aus demselben Upload hat an {days} derselben Tage andere Werte für {metrics}; diese Datei wird später "
+            "importiert und gilt. Prüfen Sie, ob beide wirklich zu diesem Konto gehören."
+        ),
+        Language.EN: (
+            "'{other}' of the same upload has other {metrics} values for {days} of the same days; this file is imported later "
+            "and wins. Check that both really belong to this account."
+        ),
+    },
+    "ingest.platform_from_folder": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die anderen Meta-Dateien ihres Ordners sind {platform}.",
+        Language.EN: "The file does not name its platform; the other Meta files of its folder are {platform}.",
+    },
+    "ingest.platform_from_upload": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die anderen Meta-Dateien dieses Uploads sind {platform}.",
+        Language.EN: "The file does not name its platform; the other Meta files of this upload are {platform}.",
+    },
+    "ingest.platform_from_same_days": {
+        Language.DE: "Die Datei nennt ihre Plattform nicht; die Meta-Dateien dieses Uploads mit genau denselben Tagen sind {platform}.",
+        Language.EN: "The file does not name its platform; the Meta files of this upload covering exactly the same days are {platform}.",
+    },
+    "ingest.platform_undecided": {
+        Language.DE: (
+            "Die Datei sagt nicht, ob sie von {candidates} stammt, und die anderen Dateien helfen nicht weiter (gefunden: {siblings}). "
+            "Laden Sie sie zusammen mit den anderen Dateien desselben Exports im selben Ordner hoch, oder wählen Sie die Plattform "
+            "(Seite Daten: Auswahl „Plattform“; Kommandozeile: --platform)."
+        ),
+        Language.EN: (
+            "The file does not say whether it is {candidates}, and the other files do not tell (found: {siblings}). "
+            "Upload it together with the other files of the same export in one folder, or choose the platform "
+            "(Data page: the platform choice; command line: --platform)."
+        ),
+    },
+    "ingest.account_conflict": {
+        Language.DE: (
+            "Der Inhalt der Datei nennt das Konto „{content}“, ihr Dateiname aber „{name}“. Nichts wurde gespeichert. "
+            "Wählen Sie das Konto (Seite Daten: Feld „Konto“; Kommandozeile: --account) oder benennen Sie die Datei um."
+        ),
+        Language.EN: (
+            "The file's content names the account '{content}', its file name '{name}'. Nothing was stored. "
+            "Choose the account (Data page: the account field; command line: --account) or rename the file."
+        ),
+    },
+    "ingest.account_from_siblings": {
+        Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien seines Ordners gehören zu „{account}“.",
+        Language.EN: "The export does not name its account; the other {platform} files of its folder are '{account}'.",
+    },
+    "ingest.account_default": {
+        Language.DE: "Der Export nennt sein Konto nicht; gespeichert als „{account}“. Wählen Sie beim Hochladen das Konto, um es zu benennen.",
+        Language.EN: "The export does not name its account; stored as '{account}'. Choose the account when uploading to name it.",
+    },
     "col.change": {Language.DE: "Veränderung", Language.EN: "Change"},
     "col.comparison_value": {Language.DE: "Vergleichswert", Language.EN: "Comparison"},
     "goals.title": {Language.DE: "Ziele und Schlüsselergebnisse", Language.EN: "Objectives and key results"},

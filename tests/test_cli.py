@@ -118,3 +118,35 @@ def test_demo_command_twice_reports_duplicates(tmp_path: Path) -> None:
     assert first.stdout.count("imported ") == 166
     second = cli("demo", "--db", db)
     assert second.stdout.count("duplicate ") == 166
+
+
+def test_human_output_shows_every_note_of_every_file_every_time(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "Overview.csv"
+    path.write_text(OVERVIEW, encoding="utf-8")
+    first = cli("import", "--db", db, "--as-of", "2026-11-26", str(path))
+    assert first.returncode == 0
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith("imported    Overview.csv:")
+    # The two infos of a first import: the assumed year and the account stored as 'default'.
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["info", "info"]
+    assert "no year" in lines[1] and "stored as 'default'" in lines[2]
+
+
+def test_files_given_one_by_one_keep_their_folders(tmp_path: Path, db: str) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "Overview.csv").write_text(OVERVIEW, encoding="utf-8")
+    done = cli("import", "--db", db, "--json", "--as-of", "2026-11-26", str(tmp_path / "a" / "Overview.csv"), str(tmp_path / "b" / "Overview.csv"))
+    assert [item["file"] for item in json.loads(done.stdout)] == ["a/Overview.csv", "b/Overview.csv"]
+
+
+def test_an_undecidable_meta_file_asks_and_platform_resolves_it(tmp_path: Path, db: str) -> None:
+    path = tmp_path / "Views.csv"
+    path.write_bytes('sep=,\n"Views"\n"Date","Primary"\n"2025-01-01T01:00:00","40"\n'.encode("utf-16"))
+    asked = cli("import", "--db", db, "--json", str(path))
+    assert asked.returncode == 1
+    [item] = json.loads(asked.stdout)
+    assert (item["status"], item["issues"][-1]["code"]) == ("error", "ingest.platform_undecided")
+    chosen = cli("import", "--db", db, "--json", "--platform", "instagram", str(path))
+    [item] = json.loads(chosen.stdout)
+    assert (chosen.returncode, item["status"], item["platform"], item["totals"]) == (0, "imported", "instagram", {"daily": {"impressions": 40}})

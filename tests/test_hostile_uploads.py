@@ -127,7 +127,7 @@ def test_non_numeric_metric_cell_names_row_column_and_value(sqlite_engine) -> No
 def test_unknown_export_is_unsupported_and_described() -> None:
     result = read_one("budget.csv", b"Cost centre,Amount,Owner\nA1,100,Anna\n")
     assert result.status is Status.UNSUPPORTED
-    assert "Cost centre, Amount, Owner" in result.issues[0].message
+    assert "header line: Cost centre | Amount | Owner" in result.issues[0].message
 
 
 def test_renamed_file_is_detected_by_content() -> None:
