@@ -189,6 +189,14 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.text": {Language.DE: "Text", Language.EN: "Text"},
     "col.link": {Language.DE: "Link", Language.EN: "Link"},
     # --- texts: B headers and column variants (add new keys of this area below this line) ---
+    "ingest.column_missing": {
+        Language.DE: "Die Spalte „{column}“ fehlt ({report}). Exportieren Sie den vollständigen Bericht erneut.",
+        Language.EN: "The column '{column}' is missing ({report}). Export the full report again.",
+    },
+    "ingest.columns_not_read": {
+        Language.DE: "{count} Spalte(n) ohne Kennzahl in Resonanz, nicht importiert: {columns}. Die übrigen Spalten wurden gelesen.",
+        Language.EN: "{count} column(s) Resonanz has no metric for were not imported: {columns}. The other columns were read.",
+    },
     "col.tags": {Language.DE: "Themen", Language.EN: "Topics"},
     "col.departments": {Language.DE: "Abteilungen", Language.EN: "Departments"},
     "col.format": {Language.DE: "Format", Language.EN: "Format"},

@@ -32,7 +32,7 @@ from dataclasses import replace
 import pandas as pd
 
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
-from ingest.parsing import normalise_header, to_datetime, to_number
+from ingest.parsing import normalise_header, normalised_keys, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import Grain, Platform, conform
 from model.issues import error, info
@@ -109,32 +109,34 @@ INSTAGRAM_POSTS = TableAdapter(
 )
 
 # Overview file titles (normalised) -> metric. Titles may carry "Facebook " / "Instagram ".
-OVERVIEW_METRICS = {
-    "reach": "reach",
-    "reichweite": "reach",
-    "viewers": "reach",
-    "zuschauer": "reach",
-    "zuschauer*innen": "reach",
-    "views": "impressions",
-    "aufrufe": "impressions",
-    "follows": "followers_gained",
-    "follower": "followers_gained",
-    "new follows": "followers_gained",
-    "unfollows": "followers_lost",
-    "followers": "followers",
-    "follower insgesamt": "followers",
-    "visits": "profile_visits",
-    "besuche": "profile_visits",
-    "profile visits": "profile_visits",
-    "profilaufrufe": "profile_visits",
-    "page visits": "profile_visits",
-    "content interactions": "engagements",
-    "interactions": "engagements",
-    "interaktionen mit inhalten": "engagements",
-    "interaktionen": "engagements",
-    "link clicks": "clicks",
-    "link-klicks": "clicks",
-}
+OVERVIEW_METRICS = normalised_keys(
+    {
+        "reach": "reach",
+        "reichweite": "reach",
+        "viewers": "reach",
+        "zuschauer": "reach",
+        "zuschauer*innen": "reach",
+        "views": "impressions",
+        "aufrufe": "impressions",
+        "follows": "followers_gained",
+        "follower": "followers_gained",
+        "new follows": "followers_gained",
+        "unfollows": "followers_lost",
+        "followers": "followers",
+        "follower insgesamt": "followers",
+        "visits": "profile_visits",
+        "besuche": "profile_visits",
+        "profile visits": "profile_visits",
+        "profilaufrufe": "profile_visits",
+        "page visits": "profile_visits",
+        "content interactions": "engagements",
+        "interactions": "engagements",
+        "interaktionen mit inhalten": "engagements",
+        "interaktionen": "engagements",
+        "link clicks": "clicks",
+        "link-klicks": "clicks",
+    }
+)
 PLATFORM_PREFIXES = {"facebook": Platform.FACEBOOK, "instagram": Platform.INSTAGRAM}
 _DATE_HEADERS = {"date", "datum"}
 _VALUE_HEADERS = {"primary", "primär", "value", "wert"}
@@ -188,16 +190,18 @@ class Overview(Adapter):
         )
 
 
-AUDIENCE_SECTIONS = {
-    "age & gender": "age_gender",
-    "alter und geschlecht": "age_gender",
-    "top countries": "country",
-    "top-länder": "country",
-    "top cities": "city",
-    "top-städte": "city",
-    "städte": "city",
-    "länder": "country",
-}
+AUDIENCE_SECTIONS = normalised_keys(
+    {
+        "age & gender": "age_gender",
+        "alter und geschlecht": "age_gender",
+        "top countries": "country",
+        "top-länder": "country",
+        "top cities": "city",
+        "top-städte": "city",
+        "städte": "city",
+        "länder": "country",
+    }
+)
 
 
 class Audience(Adapter):
