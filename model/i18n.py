@@ -189,6 +189,16 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.text": {Language.DE: "Text", Language.EN: "Text"},
     "col.link": {Language.DE: "Link", Language.EN: "Link"},
     # --- texts: B headers and column variants (add new keys of this area below this line) ---
+    "ingest.share_below_threshold": {
+        Language.DE: "{count} Anteil(e) nennt die Plattform nur als „{value}“; sie sind als fehlend gespeichert, nicht als 0.",
+        Language.EN: "The platform gives {count} share(s) only as '{value}'; they are stored as missing, not as 0.",
+    },
+    "ingest.linkedin_creator_period_totals": {
+        Language.DE: "Gesamtwerte des Zeitraums {period} ({figures}) sind keine Tageswerte und werden nicht gespeichert; "
+        "die täglichen Impressionen kommen aus dem Blatt ENGAGEMENT.",
+        Language.EN: "The totals of the period {period} ({figures}) are not daily figures and are not stored; "
+        "the daily impressions come from the sheet ENGAGEMENT.",
+    },
     "ingest.column_missing": {
         Language.DE: "Die Spalte „{column}“ fehlt ({report}). Exportieren Sie den vollständigen Bericht erneut.",
         Language.EN: "The column '{column}' is missing ({report}). Export the full report again.",
