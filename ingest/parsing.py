@@ -47,6 +47,7 @@ def _normalise_text(text: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
+@lru_cache(maxsize=8192)
 def singular_header(key: str) -> str:
     """A normalised header with each word's plural "s" dropped ("video" for "videos")."""
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(_SINGULAR_KEEP) else w for w in key.split())

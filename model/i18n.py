@@ -189,6 +189,16 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.text": {Language.DE: "Text", Language.EN: "Text"},
     "col.link": {Language.DE: "Link", Language.EN: "Link"},
     # --- texts: B headers and column variants (add new keys of this area below this line) ---
+    "ingest.linkedin_competitors_not_stored": {
+        Language.DE: "Die LinkedIn-Wettbewerbsanalyse vergleicht Seiten anderer Unternehmen; Resonanz verfolgt Ihre eigenen Konten, "
+        "daher wird sie nicht gespeichert.",
+        Language.EN: "LinkedIn competitor analytics compares other companies' pages; Resonanz tracks your own accounts, so it is not stored.",
+    },
+    "ingest.youtube_chart_breakdown": {
+        Language.DE: "Diagrammdaten werden als tägliche Aufteilung nach {dimension} gespeichert; "
+        "importieren Sie die Gesamtwerte für die täglichen Aufrufe des Kanals.",
+        Language.EN: "Chart data is stored as a daily breakdown by {dimension}; import Totals for the channel's daily views.",
+    },
     "ingest.share_below_threshold": {
         Language.DE: "{count} Anteil(e) nennt die Plattform nur als „{value}“; sie sind als fehlend gespeichert, nicht als 0.",
         Language.EN: "The platform gives {count} share(s) only as '{value}'; they are stored as missing, not as 0.",

@@ -375,3 +375,12 @@ def test_linkedin_page_metrics_in_portuguese_read_as_the_english_original(real_e
     assert variant.report == "linkedin_content_metrics", [str(i) for i in variant.issues]
     pd.testing.assert_frame_equal(variant.frames[Grain.DAILY], original.frames[Grain.DAILY])
     assert variant.frames[Grain.DAILY]["impressions"].sum() == 306
+
+
+def test_x_overview_without_unfollows_is_not_taken_for_linkedin(real_exports: Path) -> None:
+    # Date, Impressions, Engagements are also LinkedIn creator columns: the most specific adapter must decide.
+    data = (real_exports / "x_twitter/kaia-devdash/kaiadevintern_account_overview_analytics.csv").read_bytes()
+    rows = _csv_rows(data)
+    without = [[c for i, c in enumerate(r) if rows[0][i] != "Unfollows"] for r in rows]
+    assert read_one("overview.csv", data).report == "x_account_overview"
+    assert read_one("overview.csv", _csv_bytes(without)).platform != "linkedin"

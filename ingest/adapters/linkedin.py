@@ -314,7 +314,7 @@ class Competitors(Adapter):
             self.platform,
             {},
             store=False,
-            note="LinkedIn competitor analytics compares other companies' pages; Resonanz tracks your own accounts, so it is not stored.",
+            note="ingest.linkedin_competitors_not_stored",
         )
 
 

@@ -287,10 +287,7 @@ class Dimensional(Adapter):
                     "source_row": body.index.to_numpy() + 1 + table.row_offset,
                 }
             )
-            note = info(
-                "Chart data is stored as a daily breakdown by " + dimension.replace("_", " ") + "; import Totals for the channel's daily views.",
-                file=table.file,
-            )
+            note = info("ingest.youtube_chart_breakdown", params={"dimension": dimension.replace("_", " ")}, file=table.file)
             return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, list(table.notes) + issues + more + [note])
         dimension_at = 1 if headers[0] in AUDIENCE_DIMENSIONS and len(headers) > 1 and headers[1] in BUCKET_NAMES else 0
         frame = pd.DataFrame(
