@@ -109,34 +109,33 @@ INSTAGRAM_POSTS = TableAdapter(
 )
 
 # Overview file titles (normalised) -> metric. Titles may carry "Facebook " / "Instagram ".
-OVERVIEW_METRICS = normalised_keys(
-    {
-        "reach": "reach",
-        "reichweite": "reach",
-        "viewers": "reach",
-        "zuschauer": "reach",
-        "zuschauer*innen": "reach",
-        "views": "impressions",
-        "aufrufe": "impressions",
-        "follows": "followers_gained",
-        "follower": "followers_gained",
-        "new follows": "followers_gained",
-        "unfollows": "followers_lost",
-        "followers": "followers",
-        "follower insgesamt": "followers",
-        "visits": "profile_visits",
-        "besuche": "profile_visits",
-        "profile visits": "profile_visits",
-        "profilaufrufe": "profile_visits",
-        "page visits": "profile_visits",
-        "content interactions": "engagements",
-        "interactions": "engagements",
-        "interaktionen mit inhalten": "engagements",
-        "interaktionen": "engagements",
-        "link clicks": "clicks",
-        "link-klicks": "clicks",
-    }
-)
+OVERVIEW_METRICS = {
+    "reach": "reach",
+    "reichweite": "reach",
+    "viewers": "reach",
+    "zuschauer": "reach",
+    "zuschauer*innen": "reach",
+    "views": "impressions",
+    "aufrufe": "impressions",
+    "follows": "followers_gained",
+    "follower": "followers_gained",
+    "new follows": "followers_gained",
+    "unfollows": "followers_lost",
+    "followers": "followers",
+    "follower insgesamt": "followers",
+    "visits": "profile_visits",
+    "besuche": "profile_visits",
+    "profile visits": "profile_visits",
+    "profilaufrufe": "profile_visits",
+    "page visits": "profile_visits",
+    "content interactions": "engagements",
+    "interactions": "engagements",
+    "interaktionen mit inhalten": "engagements",
+    "interaktionen": "engagements",
+    "link clicks": "clicks",
+    "link-klicks": "clicks",
+}
+OVERVIEW_METRICS = normalised_keys(OVERVIEW_METRICS)  # "link-klicks" is read as "link klicks" (ingest.parsing)
 PLATFORM_PREFIXES = {"facebook": Platform.FACEBOOK, "instagram": Platform.INSTAGRAM}
 _DATE_HEADERS = {"date", "datum"}
 _VALUE_HEADERS = {"primary", "primär", "value", "wert"}
@@ -190,18 +189,17 @@ class Overview(Adapter):
         )
 
 
-AUDIENCE_SECTIONS = normalised_keys(
-    {
-        "age & gender": "age_gender",
-        "alter und geschlecht": "age_gender",
-        "top countries": "country",
-        "top-länder": "country",
-        "top cities": "city",
-        "top-städte": "city",
-        "städte": "city",
-        "länder": "country",
-    }
-)
+AUDIENCE_SECTIONS = {
+    "age & gender": "age_gender",
+    "alter und geschlecht": "age_gender",
+    "top countries": "country",
+    "top-länder": "country",
+    "top cities": "city",
+    "top-städte": "city",
+    "städte": "city",
+    "länder": "country",
+}
+AUDIENCE_SECTIONS = normalised_keys(AUDIENCE_SECTIONS)  # "age & gender" is read as "age gender"
 
 
 class Audience(Adapter):
