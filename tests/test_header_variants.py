@@ -16,6 +16,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from python_calamine import CalamineWorkbook
 
 from ingest.adapters.base import TableAdapter
 from ingest.parsing import normalise_header, resolve_header
@@ -384,3 +385,27 @@ def test_x_overview_without_unfollows_is_not_taken_for_linkedin(real_exports: Pa
     without = [[c for i, c in enumerate(r) if rows[0][i] != "Unfollows"] for r in rows]
     assert read_one("overview.csv", data).report == "x_account_overview"
     assert read_one("overview.csv", _csv_bytes(without)).platform != "linkedin"
+
+
+LOCALISED_FOLLOWERS = {
+    "de": ("Datum", "Organische Follower", "Follower insgesamt", "Standort"),
+    "es": ("Fecha", "Seguidores orgánicos", "Total de seguidores", "Ubicación"),
+    "fr": ("Date", "Abonnés naturels", "Total des abonnés", "Lieu"),
+    "pt": ("Data", "Seguidores orgânicos", "Total de seguidores", "Localidade"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LOCALISED_FOLLOWERS))
+def test_linkedin_followers_export_in_other_languages(real_exports: Path, language: str) -> None:
+    source = real_exports / "linkedin/doorly/دورلي-doorly_followers_1774355119598.xls"
+    workbook = CalamineWorkbook.from_path(str(source))
+    new, location = (workbook.get_sheet_by_name(name).to_python() for name in ("New followers", "Location"))
+    date, organic, total, place = LOCALISED_FOLLOWERS[language]
+    renames = {"Date": date, "Organic followers": organic, "Total followers": total, "Location": place}
+    daily = read_one("followers.csv", _csv_bytes([[renames.get(h, h) for h in new[0]], *new[1:]]))
+    audience = read_one("location.csv", _csv_bytes([[renames[h] for h in location[0]], *location[1:]]))
+    assert (daily.report, audience.report) == ("linkedin_followers", "linkedin_demographics"), [str(i) for i in daily.issues + audience.issues]
+    assert daily.frames[Grain.DAILY]["followers_gained"].sum() == sum(r[new[0].index("Total followers")] for r in new[1:]) == 16
+    frame = audience.frames[Grain.AUDIENCE]
+    assert (set(frame["dimension"]), set(frame["metric"])) == ({"location"}, {"followers"})
+    assert frame["value"].sum() == sum(r[1] for r in location[1:])

@@ -243,19 +243,62 @@ VISITORS = TableAdapter(
     timezone=UTC,
 )
 
-DIMENSIONS = {
-    "location": "location",
-    "standort": "location",
-    "job function": "job_function",
-    "funktion": "job_function",
-    "seniority": "seniority",
-    "karrierestufe": "seniority",
-    "industry": "industry",
-    "branche": "industry",
-    "company size": "company_size",
-    "unternehmensgröße": "company_size",
-}
-DEMOGRAPHIC_VALUES = {"total followers": "followers", "follower insgesamt": "followers", "total views": "page_views", "aufrufe insgesamt": "page_views"}
+DIMENSIONS = normalised_keys(
+    {
+        name: dimension
+        for dimension, names in {
+            "location": ("Location", "Standort", "Ubicación", "Lieu", "Località", "Localidade", "Locatie"),
+            "job_function": ("Job function", "Funktion", "Función laboral", "Fonction", "Funzione lavorativa", "Função", "Functie"),
+            "seniority": (
+                "Seniority",
+                "Karrierestufe",
+                "Nivel de responsabilidad",
+                "Niveau hiérarchique",
+                "Livello di anzianità",
+                "Nível de experiência",
+                "Senioriteit",
+            ),
+            "industry": ("Industry", "Branche", "Sector", "Secteur", "Settore", "Setor", "Branche"),
+            "company_size": (
+                "Company size",
+                "Unternehmensgröße",
+                "Tamaño de la empresa",
+                "Taille de l'entreprise",
+                "Dimensioni azienda",
+                "Tamanho da empresa",
+                "Bedrijfsgrootte",
+            ),
+        }.items()
+        for name in names
+    }
+)
+DEMOGRAPHIC_VALUES = normalised_keys(
+    {
+        name: metric
+        for metric, names in {
+            "followers": ("Total followers", "Follower insgesamt", "Total de seguidores", "Total des abonnés", "Follower totali", "Totaal aantal volgers"),
+            "page_views": (
+                "Total views",
+                "Aufrufe insgesamt",
+                "Total de visualizaciones",
+                "Total des vues",
+                "Visualizzazioni totali",
+                "Total de visualizações",
+                "Totaal aantal weergaven",
+            ),
+        }.items()
+        for name in names
+    }
+)
+
+
+def _demographic_header(table: RawTable) -> tuple[str, str] | None:
+    """(dimension, value) keys of a demographic sheet's header row, e.g. ("location", "total followers")."""
+    cells = [c for c in table.head[0] if c] if table.head else []
+    if len(cells) != 2:
+        return None
+    dimension, value = resolve_header(cells[0], frozenset(DIMENSIONS)), resolve_header(cells[1], frozenset(DEMOGRAPHIC_VALUES))
+    return (dimension, value) if dimension and value else None
 
 
 class Demographics(Adapter):
@@ -270,13 +313,12 @@ class Demographics(Adapter):
     def detect(self, table: RawTable) -> Match | None:
         if not table.head:
             return None
-        first = [normalise_header(c) for c in table.head[0] if c]
-        if len(first) == 2 and first[0] in DIMENSIONS and first[1] in DEMOGRAPHIC_VALUES:
-            return Match(self, 0, 2)
-        return None
+        first = _demographic_header(table)
+        return Match(self, 0, 2) if first else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        first = [normalise_header(c) for c in table.head[0] if c]
+        first = _demographic_header(table)
+        assert first is not None
         body = table.cells.iloc[1:, :2]
         body = body[body.iloc[:, 0].astype("string").str.strip().fillna("") != ""]
         values, issues = to_number(body.iloc[:, 1], column=str(table.cells.iat[0, 1]), file=table.file, sheet=table.sheet, row_base=1)
