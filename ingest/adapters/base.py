@@ -136,7 +136,11 @@ class TableAdapter(Adapter):
     ``signature`` names the targets whose column must be found (in any of its languages); the
     detection score is the number of declared columns found, so the most specific adapter wins.
     Columns whose target starts with "_" only help detection and are not stored. ``derive`` adds computed canonical
-    columns (documented sums, ids from links) from the raw named columns.
+    columns (documented sums, ids from links) from the raw named columns; follower flows then follow
+    ``gross_and_net``. Headers are matched by ``resolve_header`` (case, spacing, soft hyphens,
+    punctuation, singular/plural). A column the adapter does not declare does not stop the import:
+    one info note names every header cell that was not read. ``max_unknown`` limits how many such
+    columns the table may have before it counts as another export.
     """
 
     report: str = ""
