@@ -10,23 +10,76 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from model.issues import Issue, error, info
 
+V = TypeVar("V")
+
 # Cells that mean "no value" in the platforms' exports (TikTok writes the literal "undefined",
 # X writes "-" for promoted metrics of organic posts).
 NULL_TOKENS = frozenset({"", "-", "–", "—", "--", "n/a", "na", "null", "none", "undefined", "nan", "#n/a"})
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Punctuation and symbols separate words in a header; "%" stays, it tells a share from a count ("Views (%)").
+_SEPARATORS = re.compile(r"[^\w\s%]|_")
+_SINGULAR_KEEP = ("ss", "us", "is")  # "Business", "Status", "Analysis" are not plurals
 
 
 def normalise_header(header: object) -> str:
-    """Compare headers without case, soft hyphens (YouTube's German headers), BOMs or spacing."""
-    text = unicodedata.normalize("NFKC", str(header)).translate(_INVISIBLE)
-    return " ".join(text.split()).casefold()
+    """A header as compared with an adapter's aliases: the same for every way an export spells it.
+
+    Unicode NFKC (NFC, and NBSP or full-width forms as plain characters), without soft hyphens
+    (YouTube's German headers write "Auf\u00adru\u00adfe"), zero-width characters or BOMs, casefolded,
+    punctuation as word breaks ("„Mag ich“-Bewertungen" = "Mag ich Bewertungen"), single spaces.
+    Singular and plural ("Videos"/"Video") are told apart here and matched by ``resolve_header``.
+    """
+    return _normalise_text(header if isinstance(header, str) else str(header))
+
+
+@lru_cache(maxsize=8192)
+def _normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+@lru_cache(maxsize=8192)
+def singular_header(key: str) -> str:
+    """A normalised header with each word's plural "s" dropped ("video" for "videos")."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(_SINGULAR_KEEP) else w for w in key.split())
+
+
+@lru_cache(maxsize=256)
+def _by_singular(keys: frozenset[str]) -> dict[str, str | None]:
+    # A singular form two keys share ("follower" for "Follower" and "Followers", which Meta's
+    # German and English files use for different figures) matches neither: only exact spelling does.
+    index: dict[str, str | None] = {}
+    for key in keys:
+        form = singular_header(key)
+        index[form] = key if index.get(form, key) == key else None
+    return index
+
+
+def resolve_header(header: object, keys: frozenset[str]) -> str | None:
+    """The key among ``keys`` (normalised aliases) that ``header`` names, or None.
+
+    The exact normalised spelling wins; otherwise singular and plural are one ("Videos" names
+    "Video") where that leaves a single key. Matching is on whole headers, never on parts, so
+    "Reactions" never names "Reactions, Comments and Shares".
+    """
+    key = normalise_header(header)
+    if key in keys:
+        return key
+    return _by_singular(keys).get(singular_header(key)) if key else None
+
+
+def normalised_keys(mapping: dict[str, V]) -> dict[str, V]:
+    """``mapping`` with its header keys normalised, for lookups of ``normalise_header`` results."""
+    return {normalise_header(key): value for key, value in mapping.items()}
 
 
 def is_null_cell(series: pd.Series) -> pd.Series:
@@ -317,15 +370,16 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
 
 
 def find_header_row(head: Sequence[Sequence[str]], wanted: Iterable[str], minimum: int) -> tuple[int, int] | None:
-    """The row among ``head`` that contains most of the ``wanted`` (normalised) headers.
+    """The row among ``head`` that names most of the ``wanted`` (normalised) headers.
 
-    Returns (row position, number of matches) if at least ``minimum`` match, so title and description
-    rows above the header (LinkedIn, Meta) and re-saved files without them both work.
+    Returns (row position, number of wanted headers named) if at least ``minimum`` are, so title and
+    description rows above the header (LinkedIn, Meta) and re-saved files without them both work.
+    Headers are matched as ``resolve_header`` does (spelling, punctuation, singular or plural).
     """
-    wanted_set = set(wanted)
+    wanted_set = frozenset(wanted)
     best: tuple[int, int] | None = None
     for position, row in enumerate(head[:30]):
-        matches = len({normalise_header(c) for c in row if c} & wanted_set)
+        matches = len({resolve_header(c, wanted_set) for c in row if c} - {None})
         if matches >= minimum and (best is None or matches > best[1]):
             best = (position, matches)
     return best

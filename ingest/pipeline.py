@@ -24,7 +24,7 @@ from ingest.isolation import ParsedFile, parser_process
 from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.registry import best_match
 from ingest.safety import Container, check_workbook_parts, sniff_container
-from model.canonical import KEY_COLUMNS, Grain, Platform, present_metrics
+from model.canonical import KEY_COLUMNS, Grain, Platform, conform, present_metrics
 from model.issues import IngestError, Issue, Level, UnsupportedFileError, error, info, warning
 from model.results import FileResult, Status
 
@@ -203,12 +203,22 @@ def _combine(result: FileResult, parsed: list[Parsed], skipped: list[RawTable], 
     for grain in Grain:
         frames = [p.frames[grain] for p in stored if grain in p.frames and len(p.frames[grain])]
         if frames:
-            result.frames[grain] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            result.frames[grain] = _merge_sheets(frames, grain) if len(frames) > 1 else frames[0]
     if not result.frames:
         result.issues.append(info("ingest.no_rows", file=result.file))
     _date_audience_snapshots(result, context.reference_date)
     if any(i.level is Level.ERROR for i in result.issues):
         result.fail([])
+
+
+def _merge_sheets(frames: list[pd.DataFrame], grain: Grain) -> pd.DataFrame:
+    """Sheets of one workbook that describe the same days (LinkedIn's creator export: impressions on one
+    sheet, new followers on another) become one row per key, each figure from the sheet that has it."""
+    combined = pd.concat(frames, ignore_index=True)
+    keys = [k for k in KEY_COLUMNS[grain] if k in combined.columns]
+    if not combined.duplicated(keys).any():
+        return combined
+    return conform(combined.groupby(keys, sort=False, dropna=False).first().reset_index(), grain)
 
 
 def _date_audience_snapshots(result: FileResult, reference_date: dt.date) -> None:

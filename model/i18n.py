@@ -363,6 +363,34 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.text": {Language.DE: "Text", Language.EN: "Text"},
     "col.link": {Language.DE: "Link", Language.EN: "Link"},
     # --- texts: B headers and column variants (add new keys of this area below this line) ---
+    "ingest.linkedin_competitors_not_stored": {
+        Language.DE: "Die LinkedIn-Wettbewerbsanalyse vergleicht Seiten anderer Unternehmen; Resonanz verfolgt Ihre eigenen Konten, "
+        "daher wird sie nicht gespeichert.",
+        Language.EN: "LinkedIn competitor analytics compares other companies' pages; Resonanz tracks your own accounts, so it is not stored.",
+    },
+    "ingest.youtube_chart_breakdown": {
+        Language.DE: "Diagrammdaten werden als tägliche Aufteilung nach {dimension} gespeichert; "
+        "importieren Sie die Gesamtwerte für die täglichen Aufrufe des Kanals.",
+        Language.EN: "Chart data is stored as a daily breakdown by {dimension}; import Totals for the channel's daily views.",
+    },
+    "ingest.share_below_threshold": {
+        Language.DE: "{count} Anteil(e) nennt die Plattform nur als „{value}“; sie sind als fehlend gespeichert, nicht als 0.",
+        Language.EN: "The platform gives {count} share(s) only as '{value}'; they are stored as missing, not as 0.",
+    },
+    "ingest.linkedin_creator_period_totals": {
+        Language.DE: "Gesamtwerte des Zeitraums {period} ({figures}) sind keine Tageswerte und werden nicht gespeichert; "
+        "die täglichen Impressionen kommen aus dem Blatt ENGAGEMENT.",
+        Language.EN: "The totals of the period {period} ({figures}) are not daily figures and are not stored; "
+        "the daily impressions come from the sheet ENGAGEMENT.",
+    },
+    "ingest.column_missing": {
+        Language.DE: "Die Spalte „{column}“ fehlt ({report}). Exportieren Sie den vollständigen Bericht erneut.",
+        Language.EN: "The column '{column}' is missing ({report}). Export the full report again.",
+    },
+    "ingest.columns_not_read": {
+        Language.DE: "{count} Spalte(n) ohne Kennzahl in Resonanz, nicht importiert: {columns}. Die übrigen Spalten wurden gelesen.",
+        Language.EN: "{count} column(s) Resonanz has no metric for were not imported: {columns}. The other columns were read.",
+    },
     "col.tags": {Language.DE: "Themen", Language.EN: "Topics"},
     "col.departments": {Language.DE: "Abteilungen", Language.EN: "Departments"},
     "col.format": {Language.DE: "Format", Language.EN: "Format"},

@@ -682,7 +682,7 @@ EXPECTED = [
         {"post": 442},
         "2022-01-29",
         "2026-06-11",
-        {"post": {"impressions": 37715, "views": 153235, "followers_gained": 97, "watch_time_hours": 204.8174}},
+        {"post": {"impressions": 37715, "views": 153235, "followers_net": 97, "watch_time_hours": 204.8174}},
     ),
     (
         "youtube/priyankapatel05/Totals.csv",
@@ -726,7 +726,7 @@ EXPECTED = [
         {"post": 501},
         "2011-03-10",
         "2020-12-24",
-        {"post": {"impressions": 3616943, "views": 401812, "followers_gained": 747, "watch_time_hours": 7713.3874}},
+        {"post": {"impressions": 3616943, "views": 401812, "followers_net": 747, "watch_time_hours": 7713.3874}},
     ),
     (
         "youtube/violetzq/Chart data.csv",
@@ -748,7 +748,7 @@ EXPECTED = [
         {"post": 501},
         "2018-03-21",
         "2024-10-11",
-        {"post": {"impressions": 432680013, "views": 45198884, "followers_gained": 53901, "watch_time_hours": 9732856.7143}},
+        {"post": {"impressions": 432680013, "views": 45198884, "followers_net": 53901, "watch_time_hours": 9732856.7143}},
     ),
     (
         "youtube/violetzq/Subscription status_Chart data.csv",

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 import pandas as pd
 
-from ingest.parsing import find_header_row, normalise_header, to_datetime, to_number
+from ingest.parsing import find_header_row, normalise_header, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import KEY_COLUMNS, Grain, Platform, conform
-from model.issues import Issue, error
+from model.issues import Issue, error, info
 
 
 class Kind(StrEnum):
@@ -40,7 +41,7 @@ class Column:
     kind: Kind = Kind.NUMBER
     required: bool = False
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(normalise_header(a) for a in self.aliases)
 
@@ -103,6 +104,27 @@ def sum_parts(frame: pd.DataFrame, parts: Sequence[str]) -> pd.Series:
     return frame[present].sum(axis=1, min_count=1)
 
 
+def gross_and_net(frame: pd.DataFrame) -> pd.DataFrame:
+    """Follower flows by one rule for every export: the gross columns where there are any.
+
+    Where an export has "Subscribers gained" and "Subscribers lost" beside a net "Subscribers", the
+    gross columns are followers_gained and followers_lost and the net column, their difference, is
+    not stored (a net change is never a gain). With one gross column and the net one, the other gross
+    flow is their difference (lost = gained - net). Only where no gross column exists does the net
+    column stay, as followers_net.
+    """
+    if "followers_net" not in frame.columns:
+        return frame
+    gained, lost = frame.get("followers_gained"), frame.get("followers_lost")
+    if gained is None and lost is None:
+        return frame
+    net = frame["followers_net"]
+    return frame.assign(
+        followers_gained=gained if gained is not None else net + lost,
+        followers_lost=lost if lost is not None else gained - net,
+    ).drop(columns="followers_net")
+
+
 def url_match(series: pd.Series, pattern: str) -> pd.Series:
     return series.astype("string").str.extract(pattern, flags=re.IGNORECASE, expand=False)
 
@@ -114,7 +136,11 @@ class TableAdapter(Adapter):
     ``signature`` names the targets whose column must be found (in any of its languages); the
     detection score is the number of declared columns found, so the most specific adapter wins.
     Columns whose target starts with "_" only help detection and are not stored. ``derive`` adds computed canonical
-    columns (documented sums, ids from links) from the raw named columns.
+    columns (documented sums, ids from links) from the raw named columns; follower flows then follow
+    ``gross_and_net``. Headers are matched by ``resolve_header`` (case, spacing, soft hyphens,
+    punctuation, singular/plural). A column the adapter does not declare does not stop the import:
+    one info note names every header cell that was not read. ``max_unknown`` limits how many such
+    columns the table may have before it counts as another export.
     """
 
     report: str = ""
@@ -129,24 +155,43 @@ class TableAdapter(Adapter):
     skip_first_cells: tuple[str, ...] = ("total", "gesamt", "summe")
     source_timezone: str = "UTC"  # zone of naive publish times in the export
     max_columns: int | None = None
+    max_unknown: int | None = None  # more unknown columns than this: another export (a breakdown, not totals)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Column]:
+        """Normalised alias -> its column (the first declared where two columns share an alias)."""
+        return {key: column for column in reversed(self.columns) for key in column.keys}
+
+    @cached_property
+    def _all_keys(self) -> frozenset[str]:
+        return frozenset(self._by_key)
+
+    def column_at(self, header: object) -> Column | None:
+        """The declared column a header cell names (see ``resolve_header``), or None."""
+        key = resolve_header(header, self._all_keys) if header == header and header is not None else None
+        return self._by_key[key] if key else None
 
     def detect(self, table: RawTable) -> Match | None:
         required = [c for c in self.columns if c.target in self.signature]
-        all_keys = frozenset().union(*(c.keys for c in self.columns))
-        found = find_header_row(table.head, all_keys, len(required))
+        found = find_header_row(table.head, self._all_keys, len(required))
         if found is None:
             return None
-        headers = {normalise_header(c) for c in table.head[found[0]] if c}
-        if not all(headers & c.keys for c in required):
+        cells = [c for c in table.head[found[0]] if c]
+        named = {column for column in map(self.column_at, cells) if column is not None}
+        if not all(c in named for c in required):
             return None
-        if headers & {normalise_header(f) for f in self.forbidden}:
+        forbidden = frozenset(normalise_header(f) for f in self.forbidden)
+        if any(resolve_header(c, forbidden) for c in cells):
             return None
-        if self.max_columns is not None and len(headers) > self.max_columns:
+        if self.max_columns is not None and len({normalise_header(c) for c in cells}) > self.max_columns:
             return None
-        return Match(self, found[0], len(headers & all_keys))
+        if self.max_unknown is not None and len(cells) - sum(1 for c in cells if self.column_at(c)) > self.max_unknown:
+            return None
+        return Match(self, found[0], len(named))
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        header = [normalise_header(c) if c == c and c is not None else "" for c in table.cells.iloc[match.header_row]]
+        header_cells = list(table.cells.iloc[match.header_row])
+        named = [self.column_at(c) for c in header_cells]
         body = table.cells.iloc[match.header_row + 1 :]
         row_base = 1 + table.row_offset
         issues: list[Issue] = list(table.notes)
@@ -154,11 +199,14 @@ class TableAdapter(Adapter):
         decimal = "," if table.delimiter == ";" else "."
         found_columns: list[tuple[Column, int]] = []
         for column in self.columns:
-            position = next((i for i, h in enumerate(header) if h in column.keys), None)
+            position = next((i for i, c in enumerate(named) if c is column), None)
             if position is not None:
                 found_columns.append((column, position))
             elif column.required:
-                issues.append(error(f"The column '{column.aliases[0]}' is missing. Export the full report again.", file=table.file, sheet=table.sheet))
+                issues.append(
+                    error("ingest.column_missing", params={"column": column.aliases[0], "report": self.description}, file=table.file, sheet=table.sheet)
+                )
+        issues += _unread_columns(table, header_cells, named, found_columns)
 
         def convert(item: tuple[Column, int]) -> tuple[pd.Series, list[Issue]]:
             column, position = item
@@ -168,11 +216,12 @@ class TableAdapter(Adapter):
         converted = [convert(item) for item in found_columns]  # a thread pool measured slower (GIL-bound string work)
         raw = pd.DataFrame({column.target: values for (column, _), (values, _) in zip(found_columns, converted, strict=True)}, index=body.index)
         issues += [issue for _, found in converted for issue in found]
-        issues += _ragged_cells(table, body, len([h for h in header if h]), row_base)
+        issues += _ragged_cells(table, body, sum(1 for c in header_cells if _cell_text(c)), row_base)
         frame = self.derive(raw, body, context) if self.derive else raw
         if isinstance(frame, tuple):
             frame, extra = frame
             issues += extra
+        frame = gross_and_net(frame)
         if "published_at" in frame and frame["published_at"].dt.tz is None:
             frame = frame.assign(published_at=frame["published_at"].dt.tz_localize(self.source_timezone))
         frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
@@ -180,6 +229,23 @@ class TableAdapter(Adapter):
         return Parsed(
             report=self.report, platform=self.platform, frames={self.grain: conform(frame, self.grain)}, issues=issues, account=_single_account(frame)
         )
+
+
+def _cell_text(value: object) -> str:
+    return "" if value is None or value != value else str(value).strip()
+
+
+def _unread_columns(table: RawTable, header_cells: list[object], named: list[Column | None], found: list[tuple[Column, int]]) -> list[Issue]:
+    """One note naming the header cells no declared column reads (an added or unknown column), so nothing is dropped unseen."""
+    used = {position for _, position in found}
+    unread = [
+        _cell_text(cell)
+        for position, (cell, column) in enumerate(zip(header_cells, named, strict=True))
+        if _cell_text(cell) and (column is None or position not in used)
+    ]
+    if not unread:
+        return []
+    return [info("ingest.columns_not_read", params={"count": len(unread), "columns": ", ".join(unread)}, file=table.file, sheet=table.sheet)]
 
 
 def _convert(column: Column, cells: pd.Series, decimal: str, context: Context, where: dict[str, object]) -> tuple[pd.Series, list[Issue]]:
