@@ -226,6 +226,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     "goals.baseline_short": {Language.DE: "Basis", Language.EN: "Baseline"},
     "chart.plan": {Language.DE: "Soll-Pfad", Language.EN: "Target path"},
     # --- texts: A dates, numbers, placeholders (add new keys of this area below this line) ---
+    "ingest.tiktok_no_export_day": {
+        Language.DE: "Die Datei nennt ihren Exporttag nicht (Spalte „Time“); die Jahre der Veröffentlichungstage werden vom Stichtag "
+        "{reference} aus angenommen. Importieren Sie mit dem Exporttag als Stichtag, wenn er ein anderer war.",
+        Language.EN: "The file does not name its export day (column 'Time'); the years of the publish days are assumed from the day "
+        "of reference {reference}. Import with the export day as the day of reference if it was another.",
+    },
     "ingest.cell_not_number": {
         Language.DE: "Die Zelle ist keine Zahl. Korrigieren Sie sie im Export oder laden Sie den Export neu herunter.",
         Language.EN: "The cell is not a number. Correct it in the export or download the export again.",
