@@ -319,6 +319,8 @@ def read_month_names(labels: pd.Series) -> MonthNameReading | None:
     if not unique:
         return None
     folded = [fold_label(label) for label in unique]
+    if not all(_NUMBERS.search(label) for label in folded[:8]):
+        return None  # no day number: not a date label, and no reason to load every locale's names
     for group in (UI_LOCALES, _other_locales()):
         readings: dict[str, list[LabelDate]] = {}
         for locale in group:

@@ -8,7 +8,12 @@ truly ambiguous. Placeholders are missing, never 0 and never an error.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,6 +21,7 @@ import pytest
 
 from ingest.parsing import fold_label, infer_decimal, month_names, read_month_names, to_datetime, to_number
 from model.i18n import TEXTS, Language
+from tests.conftest import read_files
 
 WHERE = {"column": "c", "file": "f.csv", "sheet": None, "row_base": 2}
 REFERENCE = dt.date(2026, 11, 26)
@@ -249,3 +255,69 @@ def test_every_message_code_of_this_area_has_both_languages() -> None:
     ]
     for code in codes:
         assert TEXTS[code][Language.DE] and TEXTS[code][Language.EN] and TEXTS[code][Language.DE] != TEXTS[code][Language.EN]
+
+
+# ---------------------------------------------------------------- re-saves of real exports
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):\d{2})?$")
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+def _german_excel(cell: str) -> str:
+    """A cell as German Excel writes it: TT.MM.JJJJ (HH:MM), decimal comma."""
+    if found := _ISO.match(cell):
+        year, month, day, hour, minute = found.groups()
+        return f"{day}.{month}.{year}" + (f" {hour}:{minute}" if hour else "")
+    return cell.replace(".", ",") if _DECIMAL.match(cell) else cell
+
+
+def _english_excel(cell: str) -> str:
+    """A cell as English (US) Excel writes it: M/D/YYYY H:MM with a time, else 3-Jun-26."""
+    if found := _ISO.match(cell):
+        day = dt.date(*map(int, found.groups()[:3]))
+        return f"{day.month}/{day.day}/{day.year} {int(found[4])}:{found[5]}" if found[4] else f"{day.day}-{day:%b-%y}"
+    return cell
+
+
+RESAVES = {
+    # (convert a cell, separator, encoding)
+    "utf8_without_preamble": (str, ",", "utf-8"),
+    "semicolons_with_decimal_points": (str, ";", "utf-8-sig"),
+    "german_excel": (_german_excel, ";", "cp1252"),
+    "english_excel": (_english_excel, ",", "utf-8"),
+}
+
+
+def _resave(data: bytes, convert: Callable[[str], str], delimiter: str, encoding: str) -> bytes:
+    text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines[0].startswith("sep="):
+        lines = lines[1:]
+    rows = list(csv.reader(lines))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([[convert(c) for c in row] for row in rows if row])
+    return out.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize("resave", RESAVES)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "facebook/leonmpofu/Reach.csv",  # Meta overview: UTF-16, sep= line, 2025-01-01T01:00:00
+        "youtube/violetzq/DangerTV_Content.csv",  # decimals (watch hours 1.5743, revenue 0.024, CTR 77.78)
+        "youtube/priyankapatel05/Totals.csv",  # daily ISO dates
+    ],
+)
+def test_re_saved_real_exports_read_the_same(real_exports: Path, name, resave) -> None:
+    original = (real_exports / name).read_bytes()
+    variant = _resave(original, *RESAVES[resave])
+    [before] = read_files((name, original))
+    [after] = read_files((name, variant))
+    assert after.status == before.status == "parsed", [str(i) for i in after.issues]
+    assert after.rows == before.rows and after.date_range == before.date_range
+    assert _totals_close(after.totals, before.totals)
+    assert not [i for i in after.issues if i.level != "info"], [str(i) for i in after.issues]
+
+
+def _totals_close(a: dict[str, dict[str, float]], b: dict[str, dict[str, float]]) -> bool:
+    return a.keys() == b.keys() and all(a[g].keys() == b[g].keys() and a[g] == pytest.approx(b[g]) for g in a)
