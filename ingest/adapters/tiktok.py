@@ -1,21 +1,26 @@
-"""TikTok Studio exports (CSV, or the .xlsx download whose numbers are text).
+"""TikTok Studio exports (CSV, or the .xlsx download whose sheet is named "SheetJS" and whose numbers are text).
 
-TikTok writes days without a year ("February 28"). The year comes from the export day when the file
-has one (Content's "Time" column), else from the day of import: the newest day is the latest such
-day on or before it; every import that assumes a year says so. Time zone: days as labelled (the
-account's time zone in TikTok Studio).
+TikTok writes days without a year, in the language of the user's interface ("February 28",
+"28 de febrero", "28. Februar", "2月28日"; see ``ingest.parsing.read_month_names``). The year comes
+from the export day when the file has one (Content's "Time" column), else from the day of import:
+the newest day is the latest such day on or before it; every import that assumes a year says so.
+Time zone: days as labelled (the account's time zone in TikTok Studio). "undefined" (TikTok's
+placeholder for a value it does not have) is missing, never 0.
 
-Mapping:
+Mapping (each column also under the names other vintages and interface languages use, see the
+alias tuples below):
 - Overview (daily): Video Views -> views, Profile Views -> profile_visits, Likes -> reactions,
-  Comments, Shares; engagements = reactions + comments + shares.
+  Comments, Shares; engagements = reactions + comments + shares. Newer vintages add Reached
+  audience -> reach, Total followers -> followers (stock), Net followers -> followers_net.
 - Content (post): Video link -> permalink, post_id (the video id) and account (the @handle),
   Video title -> text, Post time -> published_at, Total likes/comments/shares/views.
-  engagements = likes + comments + shares.
-- Viewers (daily): Total Viewers -> reach ("undefined" is missing).
+  engagements = likes + comments + shares. Without the export day ("Time") the day of reference
+  stands in for it (an info says so); without a publish time published_at is missing.
+- Viewers (daily): Total Viewers -> reach.
 - FollowerHistory (daily): Followers -> followers (stock), Difference in followers from previous
   day -> followers_net.
 - FollowerActivity, FollowerGender, FollowerTopTerritories: audience (active followers per hour;
-  gender and country shares of followers).
+  gender and country shares of followers). A file with the header only imports as "no rows".
 """
 
 from __future__ import annotations
