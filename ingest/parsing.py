@@ -463,8 +463,12 @@ def _ambiguous_day_month(parsed: pd.Series) -> bool:
     return bool(len(valid)) and bool((valid.dt.day <= 12).all())
 
 
+def _latest_leap_year(year: int) -> int:
+    return next(y for y in range(year, year - 9, -1) if calendar.isleap(y))
+
+
 def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str | None, column: str) -> tuple[pd.Series, Issue]:
-    """Give year-less dates (parsed as 1900) their year; see ``to_datetime``."""
+    """Give year-less dates (parsed with a placeholder year) their year; see ``to_datetime``."""
     valid = parsed.dropna()
     month_day = valid.dt.month * 100 + valid.dt.day
     ref_md = reference.month * 100 + reference.day
@@ -482,10 +486,16 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
     else:
         # Unordered dates (when posts were published): each is the latest such day on or before the reference.
         years = pd.Series(np.where(month_day <= ref_md, reference.year, reference.year - 1), index=valid.index)
+    leap_day = month_day.eq(229)
+    if leap_day.any():
+        # 29 February is a day only in leap years: the latest one on or before the assumed year (a series moves as a whole).
+        if len(valid) > 1 and crossings.sum() <= 2:
+            years = years - (int(years[leap_day].iloc[0]) - _latest_leap_year(int(years[leap_day].iloc[0])))
+        else:
+            years = years.where(~leap_day, years[leap_day].map(_latest_leap_year))
     dates = pd.to_datetime(pd.DataFrame({"year": years.astype(int), "month": valid.dt.month, "day": valid.dt.day}), errors="coerce")
     out = pd.Series(pd.NaT, index=parsed.index, dtype="datetime64[us]")
     out[valid.index] = dates.astype("datetime64[us]")
-    # A 29 February that lands in a year without one stays NaT and is reported as a cell error.
     first, last = out.min(), out.max()
     if pd.isna(first):
         first = last = pd.Timestamp(reference)

@@ -115,6 +115,9 @@ def test_march_8_in_every_language_is_march_8(label) -> None:
         (["12月31日", "1月1日"], ["2025-12-31", "2026-01-01"]),  # "12月" is not "2月"
         (["31 tháng 12", "1 tháng 1"], ["2025-12-31", "2026-01-01"]),  # "tháng 12" is not "tháng 1"
         (["2. Jänner", "1. Jänner"], ["2026-01-02", "2026-01-01"]),  # Austrian, newest first
+        # 29 February only exists in leap years: a series holding it moves back to 2024 as a whole
+        (["28 de febrero", "29 de febrero", "1 de marzo"], ["2024-02-28", "2024-02-29", "2024-03-01"]),
+        (["29 de febrero"], ["2024-02-29"]),
     ],
 )
 def test_labels_across_new_year(cells, expected) -> None:
