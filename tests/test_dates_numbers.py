@@ -309,6 +309,7 @@ def _resave(data: bytes, convert: Callable[[str], str], delimiter: str, encoding
         "facebook/leonmpofu/Reach.csv",  # Meta overview: UTF-16, sep= line, 2025-01-01T01:00:00
         "youtube/violetzq/DangerTV_Content.csv",  # decimals (watch hours 1.5743, revenue 0.024, CTR 77.78)
         "youtube/priyankapatel05/Totals.csv",  # daily ISO dates
+        "facebook/leonmpofu/Mar-18-2025_Apr-14-2025_553302954456165.csv",  # posts whose texts hold line breaks and commas
     ],
 )
 def test_re_saved_real_exports_read_the_same(real_exports: Path, name, resave) -> None:
