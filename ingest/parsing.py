@@ -92,20 +92,30 @@ def to_number(
         values = pd.to_numeric(series, errors="coerce").astype("float64")
         return (values / 100 if percent else values), []
     issues: list[Issue] = []
-    text = series.astype("string") if kind == "string" else None
-    if text is not None:
-        marked = text.str.contains(r"[.,]", regex=True).fillna(False).to_numpy(dtype=bool)
-        decimal, open_question = infer_decimal(text[marked], decimal)
+    # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0", "12.5").
+    first = pd.to_numeric(series, errors="coerce")
+    values = pd.Series(np.asarray(first.to_numpy(dtype="float64", na_value=np.nan)), index=series.index)
+    if kind == "string":
+        # The cells that can tell the decimal mark: those the first pass could not read ("1.234,5",
+        # "0,59") and those it read with a fraction ("12.5", but also "1.234" that may mean 1234).
+        # Whole numbers ("1591", "89.0") need no string work where the hint is a point, which keeps
+        # 100k-row columns fast; with a comma hint "1.000" (one thousand) must be looked at too.
+        with np.errstate(invalid="ignore"):
+            telling = (np.isnan(values.to_numpy()) | (values.to_numpy() % 1 != 0)) & series.notna().to_numpy()
+        marked = _has_mark(series) if decimal == "," else None
+        if marked is not None:
+            telling |= marked
+        text = series[telling].astype("string").str.strip()
+        hint = decimal
+        decimal, open_question = infer_decimal(text, hint)
         if open_question:
-            example = str(text[marked].iloc[0]).strip()
+            example = str(text[text.str.contains(r"[.,]", regex=True).fillna(False)].iloc[0])
             number = float(_clean_numbers(pd.Series([example], dtype="string"), decimal).iloc[0])
             code = "ingest.decimal_ambiguous_comma" if decimal == "," else "ingest.decimal_ambiguous_point"
             issues.append(warning(code, params={"example": example, "number": f"{number:g}"}, file=file, sheet=sheet, column=column, value=example))
-    # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0").
-    # With a decimal comma, text with a separator must not take it ("1.234" means 1234 there).
-    candidates = series.where(~marked) if decimal == "," and text is not None else series
-    first = pd.to_numeric(candidates, errors="coerce")
-    values = pd.Series(np.asarray(first.to_numpy(dtype="float64", na_value=np.nan)), index=series.index)
+        if decimal == ",":
+            # "1.234" means 1234 here: the second pass reads every cell with a mark.
+            values[_has_mark(series) if marked is None else marked] = np.nan
     # Second pass over what is left: empty cells, null tokens, formatted numbers, and garbage.
     rest = series[values.isna().to_numpy()]
     rest_text = rest.astype("string").str.strip()
@@ -118,6 +128,10 @@ def to_number(
     bad = to_clean[values[to_clean.index].isna().to_numpy()]
     issues += _cell_issues(series[bad.index], "ingest.cell_not_number", column, file, sheet, row_base)
     return (values / 100 if percent else values), issues
+
+
+def _has_mark(series: pd.Series) -> np.ndarray:
+    return series.astype("string").str.contains(r"[.,]", regex=True).fillna(False).to_numpy(dtype=bool)
 
 
 def _clean_numbers(text: pd.Series, decimal: str) -> pd.Series:

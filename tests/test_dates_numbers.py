@@ -203,6 +203,9 @@ def test_placeholders_are_missing_numbers_never_zero() -> None:
         (["0,5", "1.234"], ".", [0.5, 1234.0]),  # "0,5" decides; "1.234" is then grouped
         (["0.590", "3"], ",", [0.59, 3.0]),  # a leading 0 is no thousands group
         (["-1.5", "+2.25"], ",", [-1.5, 2.25]),
+        (["1.000", "0,5"], ".", [1000.0, 0.5]),  # "0,5" decides: "1.000" is one thousand, whatever the hint
+        (["1.000", "12.5"], ",", [1.0, 12.5]),  # "12.5" decides: "1.000" is one
+        (["1.000,5", "2.000"], ",", [1000.5, 2000.0]),
     ],
 )
 def test_decimal_mark_per_column(cells, hint, expected) -> None:
@@ -218,6 +221,7 @@ def test_decimal_mark_per_column(cells, hint, expected) -> None:
         (["1,234", "5"], ",", [1.234, 5.0], "ingest.decimal_ambiguous_comma"),
         (["1.234"], ",", [1234.0], "ingest.decimal_ambiguous_comma"),
         (["1.234"], ".", [1.234], "ingest.decimal_ambiguous_point"),
+        (["1.000", "2.500"], ",", [1000.0, 2500.0], "ingest.decimal_ambiguous_comma"),
     ],
 )
 def test_truly_ambiguous_numbers_follow_the_file_with_a_warning(cells, hint, expected, code) -> None:
