@@ -457,7 +457,13 @@ def _dates_from_reading(text: pd.Series, reading: MonthNameReading, reference: d
         issues.append(
             warning(
                 "ingest.month_names_ambiguous",
-                params={"chosen": _language_name(reading.locale), "other": _language_name(rival), "example": label},
+                params={
+                    "chosen": _language_name(reading.locale, "en"),
+                    "other": _language_name(rival, "en"),
+                    "chosen_de": _language_name(reading.locale, "de"),
+                    "other_de": _language_name(rival, "de"),
+                    "example": label,
+                },
                 value=label,
                 **where,
             )
@@ -465,11 +471,11 @@ def _dates_from_reading(text: pd.Series, reading: MonthNameReading, reference: d
     return dates, issues
 
 
-def _language_name(locale: str) -> str:
-    """The English name of a Babel locale ("es" -> "Spanish"), for messages."""
+def _language_name(locale: str, language: str) -> str:
+    """The name of a Babel locale in ``language`` ("es" -> "Spanish", "Spanisch"), for messages."""
     from babel import Locale
 
-    return Locale.parse(locale).get_display_name("en") or locale
+    return Locale.parse(locale).get_display_name(language) or locale
 
 
 def _ambiguous_day_month(parsed: pd.Series) -> bool:

@@ -264,10 +264,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "Every value fits day/month as well as month/day; read day first, as the file (semicolons, German Excel) suggests ({example} = {date}).",
     },
     "ingest.month_names_ambiguous": {
-        Language.DE: "Die Monatsnamen passen zu zwei Sprachen mit verschiedenen Monaten ({chosen} und {other}); gelesen als {chosen} "
-        "(z. B. {example}). Stimmt das nicht, exportieren Sie mit Ihrer Oberflächensprache auf Englisch.",
+        Language.DE: "Die Monatsnamen passen zu zwei Sprachen mit verschiedenen Monaten ({chosen_de} und {other_de}); gelesen als {chosen_de} "
+        "(z. B. {example}). Stimmt das nicht, stellen Sie die Sprache der Plattform auf Englisch und exportieren Sie erneut.",
         Language.EN: "The month names fit two languages with different months ({chosen} and {other}); read as {chosen} "
-        "(e.g. {example}). If that is wrong, export with your interface language set to English.",
+        "(e.g. {example}). If that is wrong, set the platform's interface language to English and export again.",
     },
     "ingest.decimal_ambiguous_comma": {
         Language.DE: "Jeder Wert der Spalte liest sich mit Dezimalkomma wie mit Dezimalpunkt; gelesen mit Dezimalkomma, wie das "
