@@ -6,17 +6,20 @@ cells they could not read (with the 1-based row number a spreadsheet program sho
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
-from model.issues import Issue, error, info
+from model.issues import Issue, error, info, warning
 
 V = TypeVar("V")
 
@@ -89,22 +92,35 @@ def is_null_cell(series: pd.Series) -> pd.Series:
 
 # ---------------------------------------------------------------- numbers
 
-_GROUPED_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_COMMA_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
+# Characters inside numbers that carry no value: spaces and apostrophes as thousands separators
+# (1 234,5 / 1'234.5 / 1’234.5), the percent sign (handled apart).
+_NUMBER_NOISE = r"[\s\u00a0\u202f%'’]"
+_POINT_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$")  # 1,234.5 / 0.59 / 1234
+_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?$")  # 1.234,5 / 0,59 / 1234
 
 
-def infer_decimal(values: pd.Series, default: str) -> str:
-    """Decimal separator of a text column: the last separator where both appear, else evidence, else default."""
-    text = values.dropna().astype("string").str.strip()
-    text = text[text.str.contains(r"[.,]", regex=True)]
+def infer_decimal(values: pd.Series, default: str) -> tuple[str, bool]:
+    """The decimal mark of a column of number text, and whether the values left it open.
+
+    Evidence, per value: where both marks appear the last one is the decimal (1.234,5); a single mark
+    that cannot be a thousands separator is the decimal (0,59, 12.5, 1.2345); a mark repeated is
+    the thousands separator (1.234.567). The majority of the evidence decides. Values like "1,234" or
+    "1.234" alone are no evidence: then ``default`` (the file's hint) is used and ``True`` says so.
+    """
+    text = values.dropna().astype("string").str.replace(_NUMBER_NOISE, "", regex=True).str.lstrip("+-")
+    text = text[text.str.contains(r"[.,]", regex=True)].drop_duplicates()
     if text.empty:
-        return default
-    both = text[text.str.contains(".", regex=False) & text.str.contains(",", regex=False)]
-    if not both.empty:
-        return "," if (both.str.rfind(",") > both.str.rfind(".")).mean() >= 0.5 else "."
-    if text.str.match(_GROUPED_DOT).any() and default == ",":
-        return ","
-    return default
+        return default, False
+    both = text.str.contains(".", regex=False) & text.str.contains(",", regex=False)
+    last_comma = text.str.rfind(",") > text.str.rfind(".")
+    says_comma = (both & last_comma) | (text.str.fullmatch(r"\d*,\d+") & ~text.str.fullmatch(r"[1-9]\d{0,2},\d{3}"))
+    says_comma |= text.str.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}")
+    says_point = (both & ~last_comma) | (text.str.fullmatch(r"\d*\.\d+") & ~text.str.fullmatch(r"[1-9]\d{0,2}\.\d{3}"))
+    says_point |= text.str.fullmatch(r"\d{1,3}(?:,\d{3}){2,}")
+    comma, point = int(says_comma.fillna(False).sum()), int(says_point.fillna(False).sum())
+    if comma or point:
+        return ("," if comma > point else "."), False
+    return default, True
 
 
 def to_number(
@@ -119,48 +135,80 @@ def to_number(
 ) -> tuple[pd.Series, list[Issue]]:
     """Convert a column of cells to float64; null tokens become NaN, anything else unreadable is an issue.
 
-    ``row_base`` plus an index label is the row number a spreadsheet program shows for that cell. ``percent`` columns
-    ("3.51" meaning 3.51 %) are returned as fractions.
+    ``decimal`` is only the file's hint (a ";" separator suggests a comma): the decimal mark is read
+    from the column's own values (``infer_decimal``), and a warning names the column where they leave
+    it open. ``row_base`` plus an index label is the row number a spreadsheet program shows for that
+    cell. ``percent`` columns ("3.51" meaning 3.51 %) are returned as fractions.
     """
     kind = pd.api.types.infer_dtype(series, skipna=True)
     if pd.api.types.is_numeric_dtype(series.dtype) or kind in ("floating", "integer", "mixed-integer-float", "empty"):
         values = pd.to_numeric(series, errors="coerce").astype("float64")
         return (values / 100 if percent else values), []
-    # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0").
-    # With a decimal comma, text with a separator must not take it ("1.234" means 1234 there).
-    text = series.astype("string") if kind == "string" else None
-    if decimal == "," and text is not None:
-        candidates = series.where(~text.str.contains(r"[.,]", regex=True).fillna(False).to_numpy(dtype=bool))
-    else:
-        candidates = series
-    first = pd.to_numeric(candidates, errors="coerce")
+    issues: list[Issue] = []
+    # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0", "12.5").
+    first = pd.to_numeric(series, errors="coerce")
     values = pd.Series(np.asarray(first.to_numpy(dtype="float64", na_value=np.nan)), index=series.index)
+    if kind == "string":
+        # The cells that can tell the decimal mark: those the first pass could not read ("1.234,5",
+        # "0,59") and those it read with a fraction ("12.5", but also "1.234" that may mean 1234).
+        # Whole numbers ("1591", "89.0") need no string work where the hint is a point, which keeps
+        # 100k-row columns fast; with a comma hint "1.000" (one thousand) must be looked at too.
+        with np.errstate(invalid="ignore"):
+            telling = (np.isnan(values.to_numpy()) | (values.to_numpy() % 1 != 0)) & series.notna().to_numpy()
+        marked = _has_mark(series) if decimal == "," else None
+        if marked is not None:
+            telling |= marked
+        text = series[telling].astype("string").str.strip()
+        hint = decimal
+        decimal, open_question = infer_decimal(text, hint)
+        if open_question:
+            example = str(text[text.str.contains(r"[.,]", regex=True).fillna(False)].iloc[0])
+            number = float(_clean_numbers(pd.Series([example], dtype="string"), decimal).iloc[0])
+            code = "ingest.decimal_ambiguous_comma" if decimal == "," else "ingest.decimal_ambiguous_point"
+            issues.append(warning(code, params={"example": example, "number": f"{number:g}"}, file=file, sheet=sheet, column=column, value=example))
+        if decimal == ",":
+            # "1.234" means 1234 here: the second pass reads every cell with a mark.
+            values[_has_mark(series) if marked is None else marked] = np.nan
     # Second pass over what is left: empty cells, null tokens, formatted numbers, and garbage.
     rest = series[values.isna().to_numpy()]
     rest_text = rest.astype("string").str.strip()
     nulls = rest.isna() | rest_text.str.lower().isin(NULL_TOKENS).fillna(True)
     to_clean = rest_text[~nulls.to_numpy(dtype=bool)]
     if not to_clean.empty:
-        decimal = infer_decimal(to_clean, decimal)
-        cleaned = to_clean.str.replace(r"[\s\u00a0\u202f%']", "", regex=True)
-        if decimal == ",":
-            cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        else:
-            cleaned = cleaned.str.replace(",", "", regex=False)
-        parsed = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        parsed = _clean_numbers(to_clean, decimal).to_numpy(dtype="float64", na_value=np.nan)
         parsed = np.where(to_clean.str.endswith("%").to_numpy(dtype=bool, na_value=False), parsed / 100, parsed)
         values[to_clean.index] = parsed
     bad = to_clean[values[to_clean.index].isna().to_numpy()]
-    issues = _cell_issues(series[bad.index], "is not a number", column, file, sheet, row_base)
+    issues += _cell_issues(series[bad.index], "ingest.cell_not_number", column, file, sheet, row_base)
     return (values / 100 if percent else values), issues
 
 
-def _cell_issues(bad: pd.Series, what: str, column: str, file: str, sheet: str | None, row_base: int, limit: int = 20) -> list[Issue]:
+def _has_mark(series: pd.Series) -> np.ndarray:
+    return series.astype("string").str.contains(r"[.,]", regex=True).fillna(False).to_numpy(dtype=bool)
+
+
+def _clean_numbers(text: pd.Series, decimal: str) -> pd.Series:
+    """Formatted number text as floats with the decimal mark ``decimal``; text that is no such number is NaN.
+
+    A thousands separator must group by three (1.234.567), so "0,5" in a decimal-point column is an
+    unreadable cell, not 5.
+    """
+    bare = text.str.replace(_NUMBER_NOISE, "", regex=True)
+    valid = bare.str.match(_POINT_NUMBER if decimal == "." else _COMMA_NUMBER).fillna(False) & bare.str.contains(r"\d", regex=True).fillna(False)
+    if decimal == ",":
+        bare = bare.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        bare = bare.str.replace(",", "", regex=False)
+    return pd.to_numeric(bare.where(valid), errors="coerce").astype("float64")
+
+
+def _cell_issues(bad: pd.Series, code: str, column: str, file: str, sheet: str | None, row_base: int, limit: int = 20) -> list[Issue]:
+    """One error per unreadable cell (``code`` says what it should have been), the first ``limit`` of them."""
     if bad.empty:
         return []
     issues = [
         error(
-            f"The cell {what}. Correct it in the export or download the export again.",
+            code,
             file=file,
             sheet=sheet,
             row=row_base + int(label),
@@ -170,51 +218,22 @@ def _cell_issues(bad: pd.Series, what: str, column: str, file: str, sheet: str |
         for label, v in zip(bad.index[:limit], bad.iloc[:limit], strict=True)
     ]
     if len(bad) > limit:
-        issues.append(error(f"{len(bad) - limit} more cells in this column are unreadable.", file=file, sheet=sheet, column=column))
+        issues.append(error("ingest.cells_more_unreadable", params={"count": len(bad) - limit}, file=file, sheet=sheet, column=column))
     return issues
 
 
 # ---------------------------------------------------------------- dates
 
-GERMAN_MONTHS = {
-    "januar": "January",
-    "jänner": "January",
-    "februar": "February",
-    "märz": "March",
-    "maerz": "March",
-    "april": "April",
-    "mai": "May",
-    "juni": "June",
-    "juli": "July",
-    "august": "August",
-    "september": "September",
-    "oktober": "October",
-    "november": "November",
-    "dezember": "December",
-    "jan.": "Jan",
-    "feb.": "Feb",
-    "mär.": "Mar",
-    "mär": "Mar",
-    "apr.": "Apr",
-    "jun.": "Jun",
-    "jul.": "Jul",
-    "aug.": "Aug",
-    "sep.": "Sep",
-    "sept.": "Sep",
-    "okt.": "Oct",
-    "okt": "Oct",
-    "nov.": "Nov",
-    "dez.": "Dec",
-    "dez": "Dec",
-}
-_GERMAN_MONTH_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(GERMAN_MONTHS, key=len, reverse=True)) + r")(?=\s|$|\d)", re.IGNORECASE)
-
 # Formats tried in order; where day-first and month-first both fit every value, the adapter's
-# preference (or the file's language) decides, and the import says which it chose.
+# preference (or the file's language) decides, and the import says which it chose. Dates with
+# month NAMES in other languages than English are read by ``read_month_names`` below.
 DATE_FORMATS: tuple[str, ...] = (
     "%Y-%m-%d",
     "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M",
     "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S.%f%z",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %H:%M %z",
@@ -226,14 +245,21 @@ DATE_FORMATS: tuple[str, ...] = (
     "%m/%d/%Y %I:%M:%S %p",
     "%m/%d/%Y %I:%M %p",
     "%m/%d/%y",
+    "%m/%d/%y %H:%M",
     "%d.%m.%Y",
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%y",
+    "%d.%m.%y %H:%M",
     "%d/%m/%Y",
     "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%y",
     "%d-%m-%Y",
     "%d-%m-%Y %H:%M",
+    "%d-%b-%y",  # English Excel re-save: 3-Jun-26
+    "%d-%b-%Y",
+    "%d-%B-%Y",
     "%b %d, %Y",
     "%B %d, %Y",
     "%a, %b %d, %Y",
@@ -243,12 +269,140 @@ DATE_FORMATS: tuple[str, ...] = (
     "%d. %B %Y",
     "%d. %b %Y",
 )
-YEARLESS_FORMATS: tuple[str, ...] = ("%B %d", "%b %d", "%d. %B", "%d %B")
-MONTH_FIRST = frozenset({"%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%y"})
+MONTH_FIRST = frozenset({"%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%y", "%m/%d/%y %H:%M"})
+DAY_FIRST = frozenset({"%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%y"})
+
+# The languages of TikTok's (and the other platforms') interfaces, most used first: a month name two
+# of them read differently goes to the earlier one, with a warning. Babel locale ids; regional
+# variants only where their month names differ (de_AT "Jänner"). Every other language Babel knows
+# is tried after these, so no language is refused for missing from this list. Loading a locale's
+# names costs Babel about 15 ms, once per parser process (cached), and only for files with month names.
+UI_LOCALES: tuple[str, ...] = (
+    "en", "es", "pt", "de", "fr", "it", "nl", "id", "ru", "tr", "pl", "ja", "ko", "zh", "zh_Hant", "vi", "th", "ar",
+    "ms", "fil", "uk", "ro", "cs", "sk", "hu", "el", "sv", "da", "nb", "fi", "he", "hi", "bn", "ur", "fa", "bg", "hr",
+    "sr", "sl", "lt", "lv", "et", "km", "my", "jv", "ceb", "sw", "mr", "ta", "te", "kn", "ml", "gu", "pa", "kk", "uz", "az",
+    "ca", "af", "ne", "si", "de_AT", "pt_PT", "es_MX", "fr_CA",
+)  # fmt: skip
+# The zeros of the decimal digit blocks in use (Arabic-Indic, Persian, Devanagari, Bengali, ..., Thai, Lao,
+# Tibetan, Myanmar, Khmer, Mongolian, fullwidth): date labels may be written in any of them.
+_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10)
+_DIGITS = {zero + i: str(i) for zero in _ZEROS for i in range(10)}
+_PLACEHOLDER_NAME = re.compile(r"^m\d\d$")  # Babel's stand-in where a locale has no abbreviation ("M03")
+_REST_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of 4+ letters beside the month is not "de"/"of"/"日"
 
 
-def _english_months(text: pd.Series) -> pd.Series:
-    return text.str.replace(_GERMAN_MONTH_RE, lambda m: GERMAN_MONTHS[m.group(1).casefold()], regex=True)
+def fold_label(value: str) -> str:
+    """A date label as the month-name lookup compares it: case-folded, accents and dots dropped, ASCII digits.
+
+    "8 de Março" -> "8 de marco", "8. März" -> "8 marz", "٨ مارس" -> "8 مارس", "８ มี.ค." -> "8 มค".
+    """
+    text = unicodedata.normalize("NFKC", value).casefold().translate(_DIGITS)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(text.replace(".", "").replace(",", " ").split())
+
+
+@functools.cache
+def month_names(locale: str) -> dict[str, int]:
+    """Folded month name -> month (1-12) of one Babel locale: format and stand-alone, wide and abbreviated.
+
+    A name that means two months within the locale is left out (never guessed).
+    """
+    from babel.dates import get_month_names  # imported here: only files with month names pay for it
+
+    seen: dict[str, set[int]] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context, locale=locale).items():
+                folded = fold_label(name)
+                if folded and not _PLACEHOLDER_NAME.match(folded):
+                    seen.setdefault(folded, set()).add(month)
+    return {name: next(iter(months)) for name, months in seen.items() if len(months) == 1}
+
+
+@functools.cache
+def _month_pattern(locale: str) -> re.Pattern[str]:
+    """The locale's month names as one regex, longest first, with the day and year left around them."""
+
+    def bounded(name: str) -> str:
+        # "12月" must not be read as "2月", "tháng 1" not inside "tháng 12", "mar" not inside "marzo".
+        before = r"(?<!\d)" if name[0].isdigit() else ""
+        after = r"(?!\d)" if name[-1].isdigit() else r"(?![^\W\d_])"
+        return before + re.escape(name) + after
+
+    names = sorted(month_names(locale), key=len, reverse=True)
+    return re.compile(r"^(?P<pre>.*?)(?P<month>" + "|".join(map(bounded, names)) + r")(?P<post>.*)$")
+
+
+@functools.cache
+def _other_locales() -> tuple[str, ...]:
+    from babel.localedata import locale_identifiers
+
+    return tuple(sorted(i for i in locale_identifiers() if "_" not in i and i not in UI_LOCALES and i != "root"))
+
+
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_WORDS = re.compile(r"[^\W\d_]+")
+_NUMBERS = re.compile(r"\d+")
+
+LabelDate = tuple[int | None, int, int]  # year (None: the label has none), month, day
+
+
+def _read_label(label: str, locale: str) -> LabelDate | None:
+    """One folded label in ``locale``: exactly one month name, one day (1-31), at most one four-digit year,
+    and no more than three short words besides ("de", "of", "日"); else None."""
+    found = _month_pattern(locale).match(label)
+    if found is None:
+        return None
+    rest = found["pre"] + " " + found["post"]
+    numbers = _NUMBERS.findall(rest)
+    days = [n for n in numbers if len(n) <= 2]
+    years = [int(n) for n in numbers if len(n) == 4]
+    if len(days) != 1 or len(years) > 1 or len(numbers) != 1 + len(years) or _REST_WORD.search(rest) or len(_WORDS.findall(rest)) > 3:
+        return None
+    month, day = month_names(locale)[found["month"]], int(days[0])
+    year = years[0] if years else None
+    if not 1 <= day <= _DAYS_IN_MONTH[month] or (year is not None and month == 2 and day == 29 and not calendar.isleap(year)):
+        return None
+    return year, month, day
+
+
+@dataclass(frozen=True)
+class MonthNameReading:
+    """How a column of month-name dates was read: the locale, and others that read it differently."""
+
+    locale: str
+    parts: pd.DataFrame  # year (NA where the label has none), month, day; indexed by the original labels
+    rivals: tuple[str, ...] = ()
+
+
+def read_month_names(labels: pd.Series) -> MonthNameReading | None:
+    """Read labels like "8 de marzo", "8. März", "3月8日", "8 tháng 3" with ONE locale for the whole column.
+
+    Locales are tried in the order of ``UI_LOCALES``, then every other language Babel knows; the first
+    that reads every label wins. Rivals are later locales of the same group that read every label,
+    some as other dates (pl "listopad" is November, hr October): the caller says so. The labels are
+    read one by one in plain Python: a column has a few hundred distinct labels at most, and per
+    label a compiled regex is faster than a round of pandas string kernels per locale.
+    """
+    unique = list(dict.fromkeys(labels.dropna().astype(str)))
+    if not unique:
+        return None
+    folded = [fold_label(label) for label in unique]
+    if not all(_NUMBERS.search(label) for label in folded[:8]):
+        return None  # no day number: not a date label, and no reason to load every locale's names
+    for group in (UI_LOCALES, _other_locales()):
+        readings: dict[str, list[LabelDate]] = {}
+        for locale in group:
+            if all(_read_label(label, locale) for label in folded[:8]):  # sieve on a few labels first
+                read = [_read_label(label, locale) for label in folded]
+                if all(read):
+                    readings[locale] = read  # type: ignore[assignment]
+        if readings:
+            chosen, dates = next(iter(readings.items()))
+            rivals = tuple(locale for locale, other in readings.items() if other != dates)
+            parts = pd.DataFrame(dates, columns=["year", "month", "day"], index=pd.Index(unique)).astype("Int64")
+            return MonthNameReading(chosen, parts, rivals)
+    return None
 
 
 def _parse_with(text: pd.Series, fmt: str) -> pd.Series:
@@ -258,14 +412,28 @@ def _parse_with(text: pd.Series, fmt: str) -> pd.Series:
     return parsed
 
 
+def _fits(value: str, fmt: str) -> bool:
+    try:
+        dt.datetime.strptime(value, fmt)
+    except ValueError:
+        return False
+    return True
+
+
 def choose_date_format(text: pd.Series, *, day_first: bool = False) -> str | None:
-    """The first known format that reads every non-empty value, preferring day-first if asked."""
+    """The first known format that reads every non-empty value, preferring day-first if asked.
+
+    Month-first and day-first both fitting means every first and second field is at most 12; a
+    first field above 12 anywhere in the column (13/06/2025) leaves only day-first, and vice versa.
+    """
     sample = text.dropna().drop_duplicates().head(500)
     if sample.empty:
         return None
-    # Sieve on a few values first; only the formats that fit them meet the larger sample.
+    # Sieve on a few values first, with the standard library's strptime (microseconds, where a pandas
+    # call costs a millisecond); only the formats that fit them meet the larger sample in pandas.
+    first = [str(v) for v in sample.head(3)]
     few = sample.head(12)
-    fitting = [fmt for fmt in DATE_FORMATS + YEARLESS_FORMATS if _parse_with(few, fmt).notna().all()]
+    fitting = [fmt for fmt in DATE_FORMATS if all(_fits(v, fmt) for v in first) and _parse_with(few, fmt).notna().all()]
     fitting = [fmt for fmt in fitting if _parse_with(sample, fmt).notna().all()]
     if not fitting:
         return None
@@ -286,10 +454,12 @@ def to_datetime(
 ) -> tuple[pd.Series, list[Issue]]:
     """Convert a column to naive datetime64 (the adapter decides the time zone).
 
-    Workbook cells that are already dates pass through. Dates without a year (TikTok Studio writes
-    "February 28") get the year from ``reference`` (the export or import day): the newest date is the
-    last one on or before it, and going back through the column each step back across New Year takes
-    one year off. An info issue says which years were assumed.
+    Workbook cells that are already dates pass through. Text is read with the first of ``DATE_FORMATS``
+    that reads every value, else with month names in one language (``read_month_names``). Dates
+    without a year (TikTok Studio writes "February 28", "8 de marzo") get the year from ``reference``
+    (the export or import day): the newest date is the last one on or before it, and going back
+    through the column each step back across New Year takes one year off. An info issue says which
+    years were assumed. Placeholders ("undefined", "-", empty) are missing, never an error.
     """
     issues: list[Issue] = []
     nulls = is_null_cell(series)
@@ -300,33 +470,65 @@ def to_datetime(
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[us]")
     if native.any():
         result[native] = pd.to_datetime(series[native].astype(object)).astype("datetime64[us]")
-    text = series[~native & ~nulls].astype("string").str.strip()
-    if text.head(200).str.contains(r"[^\W\d_]", regex=True).any():  # month names: make German ones English, tidy spaces
-        text = _english_months(text).str.replace(r"\s+", " ", regex=True)
+    text = series[~native & ~nulls].astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    where = {"file": file, "sheet": sheet, "column": column}
     if not text.empty:
         fmt = choose_date_format(text, day_first=day_first)
-        if fmt is None:
-            examples = ", ".join(repr(v) for v in text.drop_duplicates().head(3))
-            issues.append(
-                error(
-                    f"The dates are in a format Resonanz does not know ({examples}). Save them as YYYY-MM-DD or DD.MM.YYYY.",
-                    file=file,
-                    sheet=sheet,
-                    column=column,
-                    value=str(text.iloc[0]),
-                )
-            )
-            return result, issues
-        parsed = _parse_with(text, fmt)
-        if fmt in YEARLESS_FORMATS:
-            parsed, note = assign_years(parsed, reference or dt.date.today(), file=file, sheet=sheet, column=column)
-            issues.append(note)
-        elif fmt in MONTH_FIRST and _ambiguous_day_month(parsed):
-            issues.append(info(f"Dates read month first ({fmt}), as the platform writes them.", file=file, sheet=sheet, column=column))
+        if fmt is not None:
+            parsed = _parse_with(text, fmt)
+            if fmt in MONTH_FIRST | DAY_FIRST and _ambiguous_day_month(parsed):
+                order = "month_first" if fmt in MONTH_FIRST else "day_first"
+                issues.append(info(f"ingest.dates_{order}", params={"example": str(text.iloc[0]), "date": f"{parsed.iloc[0]:%Y-%m-%d}"}, **where))
+        else:
+            reading = read_month_names(text) if text.head(200).str.contains(r"[^\W\d_]", regex=True).any() else None
+            if reading is None:
+                examples = ", ".join(repr(v) for v in text.drop_duplicates().head(3))
+                issues.append(error("ingest.dates_unknown", params={"examples": examples}, value=str(text.iloc[0]), **where))
+                return result, issues
+            parsed, notes = _dates_from_reading(text, reading, reference or dt.date.today(), where)
+            issues += notes
         result[parsed.index] = parsed.astype("datetime64[us]")
     bad = result.isna() & ~nulls
-    issues += _cell_issues(series[bad], "is not a date in the column's format", column, file, sheet, row_base)
+    issues += _cell_issues(series[bad], "ingest.cell_not_date", column, file, sheet, row_base)
     return result, issues
+
+
+def _dates_from_reading(text: pd.Series, reading: MonthNameReading, reference: dt.date, where: dict[str, object]) -> tuple[pd.Series, list[Issue]]:
+    """The dates of ``text`` as ``reading`` reads them; year-less ones get their year from ``reference``."""
+    issues: list[Issue] = []
+    parts = reading.parts.loc[text.to_numpy()].set_axis(text.index)
+    yearless = parts["year"].isna()
+    dates = pd.to_datetime(parts.assign(year=parts["year"].fillna(2000)), errors="coerce")
+    if yearless.any():
+        assigned, note = assign_years(dates[yearless], reference, **where)
+        dates = dates.astype("datetime64[us]")
+        dates[yearless] = assigned
+        issues.append(note)
+    if reading.rivals:
+        rival = reading.rivals[0]
+        label = str(text.iloc[0])
+        issues.append(
+            warning(
+                "ingest.month_names_ambiguous",
+                params={
+                    "chosen": _language_name(reading.locale, "en"),
+                    "other": _language_name(rival, "en"),
+                    "chosen_de": _language_name(reading.locale, "de"),
+                    "other_de": _language_name(rival, "de"),
+                    "example": label,
+                },
+                value=label,
+                **where,
+            )
+        )
+    return dates, issues
+
+
+def _language_name(locale: str, language: str) -> str:
+    """The name of a Babel locale in ``language`` ("es" -> "Spanish", "Spanisch"), for messages."""
+    from babel import Locale
+
+    return Locale.parse(locale).get_display_name(language) or locale
 
 
 def _ambiguous_day_month(parsed: pd.Series) -> bool:
@@ -334,8 +536,12 @@ def _ambiguous_day_month(parsed: pd.Series) -> bool:
     return bool(len(valid)) and bool((valid.dt.day <= 12).all())
 
 
+def _latest_leap_year(year: int) -> int:
+    return next(y for y in range(year, year - 9, -1) if calendar.isleap(y))
+
+
 def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str | None, column: str) -> tuple[pd.Series, Issue]:
-    """Give year-less dates (parsed as 1900) their year; see ``to_datetime``."""
+    """Give year-less dates (parsed with a placeholder year) their year; see ``to_datetime``."""
     valid = parsed.dropna()
     month_day = valid.dt.month * 100 + valid.dt.day
     ref_md = reference.month * 100 + reference.day
@@ -353,12 +559,22 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
     else:
         # Unordered dates (when posts were published): each is the latest such day on or before the reference.
         years = pd.Series(np.where(month_day <= ref_md, reference.year, reference.year - 1), index=valid.index)
+    leap_day = month_day.eq(229)
+    if leap_day.any():
+        # 29 February is a day only in leap years: the latest one on or before the assumed year (a series moves as a whole).
+        if len(valid) > 1 and crossings.sum() <= 2:
+            years = years - (int(years[leap_day].iloc[0]) - _latest_leap_year(int(years[leap_day].iloc[0])))
+        else:
+            years = years.where(~leap_day, years[leap_day].map(_latest_leap_year))
     dates = pd.to_datetime(pd.DataFrame({"year": years.astype(int), "month": valid.dt.month, "day": valid.dt.day}), errors="coerce")
     out = pd.Series(pd.NaT, index=parsed.index, dtype="datetime64[us]")
     out[valid.index] = dates.astype("datetime64[us]")
     first, last = out.min(), out.max()
+    if pd.isna(first):
+        first = last = pd.Timestamp(reference)
     note = info(
-        f"The dates have no year; assumed {first:%Y-%m-%d} to {last:%Y-%m-%d}, the latest dates on or before {reference:%Y-%m-%d}.",
+        "ingest.dates_no_year",
+        params={"first": f"{first:%Y-%m-%d}", "last": f"{last:%Y-%m-%d}", "reference": f"{reference:%Y-%m-%d}"},
         file=file,
         sheet=sheet,
         column=column,

@@ -92,7 +92,9 @@ def sniff_delimiter(lines: list[str]) -> str:
         if not wide:
             continue
         modal = max(set(wide), key=wide.count)
-        score = (wide.count(modal), modal)
+        # Cells explained by the modal width: text cells with line breaks make few but wide records
+        # (a German Excel re-save of Meta posts with ";"), while their commas make many narrow ones.
+        score = (wide.count(modal) * modal, modal)
         if score > best_score:
             best, best_score = delimiter, score
     return best
@@ -130,8 +132,7 @@ def read_text_table(file: str, data: bytes) -> RawTable:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
         width = max(len(r) for r in rows)
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
-    if delimiter == ";":
-        notes.append(info("Semicolon-separated file: numbers are read with a decimal comma (1.234,5).", file=file))
+    # The separator is only a hint for the decimal mark; each number column reads its own (parsing.to_number).
     return RawTable(file=file, sheet=None, cells=cells, delimiter=delimiter, notes=tuple(notes), row_offset=row_offset)
 
 

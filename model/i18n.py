@@ -429,6 +429,61 @@ TEXTS: dict[str, dict[Language, str]] = {
     "goals.baseline_short": {Language.DE: "Basis", Language.EN: "Baseline"},
     "chart.plan": {Language.DE: "Soll-Pfad", Language.EN: "Target path"},
     # --- texts: A dates, numbers, placeholders (add new keys of this area below this line) ---
+    "ingest.tiktok_no_export_day": {
+        Language.DE: "Die Datei nennt ihren Exporttag nicht (Spalte „Time“); die Jahre der Veröffentlichungstage werden vom Stichtag "
+        "{reference} aus angenommen. Importieren Sie mit dem Exporttag als Stichtag, wenn er ein anderer war.",
+        Language.EN: "The file does not name its export day (column 'Time'); the years of the publish days are assumed from the day "
+        "of reference {reference}. Import with the export day as the day of reference if it was another.",
+    },
+    "ingest.cell_not_number": {
+        Language.DE: "Die Zelle ist keine Zahl. Korrigieren Sie sie im Export oder laden Sie den Export neu herunter.",
+        Language.EN: "The cell is not a number. Correct it in the export or download the export again.",
+    },
+    "ingest.cell_not_date": {
+        Language.DE: "Die Zelle ist kein Datum im Format der Spalte. Korrigieren Sie sie im Export oder laden Sie den Export neu herunter.",
+        Language.EN: "The cell is not a date in the column's format. Correct it in the export or download the export again.",
+    },
+    "ingest.cells_more_unreadable": {
+        Language.DE: "{count} weitere Zellen dieser Spalte sind nicht lesbar.",
+        Language.EN: "{count} more cells in this column are unreadable.",
+    },
+    "ingest.dates_unknown": {
+        Language.DE: "Die Daten haben ein Format, das Resonanz nicht kennt ({examples}). Speichern Sie sie als JJJJ-MM-TT oder TT.MM.JJJJ.",
+        Language.EN: "The dates are in a format Resonanz does not know ({examples}). Save them as YYYY-MM-DD or DD.MM.YYYY.",
+    },
+    "ingest.dates_no_year": {
+        Language.DE: "Die Daten haben keine Jahreszahl; angenommen: {first} bis {last}, die letzten solchen Tage bis zum {reference}. "
+        "Stimmt das nicht, importieren Sie mit dem richtigen Stichtag.",
+        Language.EN: "The dates have no year; assumed {first} to {last}, the latest dates on or before {reference}. "
+        "If that is wrong, import with the right day of reference.",
+    },
+    "ingest.dates_month_first": {
+        Language.DE: "Jeder Wert passt als Monat/Tag wie als Tag/Monat; gelesen als Monat/Tag, wie die Plattform schreibt ({example} = {date}).",
+        Language.EN: "Every value fits month/day as well as day/month; read month first, as the platform writes them ({example} = {date}).",
+    },
+    "ingest.dates_day_first": {
+        Language.DE: "Jeder Wert passt als Tag/Monat wie als Monat/Tag; gelesen als Tag/Monat, wie die Datei (Semikolon, deutsches Excel) nahelegt "
+        "({example} = {date}).",
+        Language.EN: "Every value fits day/month as well as month/day; read day first, as the file (semicolons, German Excel) suggests ({example} = {date}).",
+    },
+    "ingest.month_names_ambiguous": {
+        Language.DE: "Die Monatsnamen passen zu zwei Sprachen mit verschiedenen Monaten ({chosen_de} und {other_de}); gelesen als {chosen_de} "
+        "(z. B. {example}). Stimmt das nicht, stellen Sie die Sprache der Plattform auf Englisch und exportieren Sie erneut.",
+        Language.EN: "The month names fit two languages with different months ({chosen} and {other}); read as {chosen} "
+        "(e.g. {example}). If that is wrong, set the platform's interface language to English and export again.",
+    },
+    "ingest.decimal_ambiguous_comma": {
+        Language.DE: "Jeder Wert der Spalte liest sich mit Dezimalkomma wie mit Dezimalpunkt; gelesen mit Dezimalkomma, wie das "
+        "Semikolon als Trennzeichen der Datei nahelegt ({example} = {number}). Prüfen Sie die Summen.",
+        Language.EN: "Every value of the column reads with a decimal comma as well as a decimal point; read with a decimal comma, "
+        "as the file's semicolon separator suggests ({example} = {number}). Check the totals.",
+    },
+    "ingest.decimal_ambiguous_point": {
+        Language.DE: "Jeder Wert der Spalte liest sich mit Dezimalpunkt wie mit Dezimalkomma; gelesen mit Dezimalpunkt, wie die Datei "
+        "nahelegt ({example} = {number}). Prüfen Sie die Summen.",
+        Language.EN: "Every value of the column reads with a decimal point as well as a decimal comma; read with a decimal point, "
+        "as the file suggests ({example} = {number}). Check the totals.",
+    },
     "chart.actual": {Language.DE: "Ist", Language.EN: "Actual"},
     "chart.forecast": {Language.DE: "Prognose", Language.EN: "Forecast"},
     "chart.target": {Language.DE: "Ziel", Language.EN: "Target"},
