@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from charts.figures import goal_path
+from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalsError, goals_template, load_goals, scope_label
+from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
 from metrics.progress import ACCUMULATING
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set

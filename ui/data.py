@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
-from metrics.goals import GoalsConfig, GoalsError, load_goals
+from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
