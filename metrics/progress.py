@@ -44,10 +44,12 @@ from enum import StrEnum
 
 import numpy as np
 
+from metrics import formatting
 from metrics.catalog import CATALOG, Aggregation, Direction, Source
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, KeyResult, KeyResultType, Objective
+from model.i18n import Language, translate
 
 ON_TRACK_AT = 0.95
 AT_RISK_AT = 0.75
@@ -320,3 +322,11 @@ def _combine(key: str, statuses: list[Status], scores: list[float]) -> RollUp:
         status = max(known, key=SEVERITY.__getitem__)
     valid = [s for s in scores if s == s]
     return RollUp(key, status, sum(valid) / len(valid) if valid else math.nan, counts)
+
+
+def progress_text(report: KeyResultReport, language: Language) -> str:
+    """What the progress number is, with the number: "Budget verbraucht 15 %", "Progress 42%", or why there is none."""
+    name = translate(f"progress.{report.progress_kind}", language)
+    if report.progress_kind in COMPUTABLE and report.progress == report.progress:
+        return f"{name} {formatting.percent(report.progress, language, digits=0)}"
+    return name

@@ -7,6 +7,7 @@ uploads change it) and shared read-only by every session; a page never reloads t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 import streamlit as st
@@ -58,3 +59,12 @@ def _report(url: str, version: tuple[object, ...], as_of: dt.date) -> GoalReport
 
 def goal_report(as_of: dt.date) -> GoalReport | None:
     return _report(database_url(), data_version(database()), as_of)
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def is_current_goals(space: Workspace, content: bytes) -> bool:
+    """Whether ``content`` is the goals workbook already in use (compared by content hash)."""
+    return space.goal_set is not None and _digest(space.goal_set.content) == _digest(content)
