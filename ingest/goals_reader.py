@@ -2,8 +2,8 @@
 
 Bytes in, a validated ``GoalsConfig`` out (or ``GoalsError`` with every problem). This module reads
 the sheets and parses the number cells with the import's own number parser
-(``ingest.parsing.to_number``: thousands and decimal marks inferred per column, the German sheet
-names default to the decimal comma, ``%`` honoured), so "10,000" in an English workbook is 10000
+(``ingest.parsing.to_number``: thousands and decimal marks inferred per column from the marks
+that can be read only one way, else the sheet names' language decides, ``%`` honoured), so "10,000" in an English workbook is 10000
 and "1.234,5" in a German one 1234.5; ``metrics.goals.validate_goals`` checks the result.
 
 A workbook passes the same safety checks as an export (signature, ZIP parts, macros, used range)
@@ -148,12 +148,25 @@ def parse_numbers(sheets: RawSheets) -> RawSheets:
     return parsed
 
 
-def _number_cells(cells: pd.Series, decimal: str, column: str, sheet: str) -> dict[int, NumberCell]:
+# Marks that can only be read one way: a separator followed by 1-2 or 4+ digits is a decimal mark
+# ("3,5", "0.0395"); two or more groups of three are thousands ("1.000.000"). "10,000" is ambiguous.
+_COMMA_EVIDENCE = r"^[+-]?\d*,(?:\d{1,2}|\d{4,})\s*%?$|^[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?\s*%?$"
+_POINT_EVIDENCE = r"^[+-]?\d*\.(?:\d{1,2}|\d{4,})\s*%?$|^[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?\s*%?$"
+
+
+def _column_decimal(text: pd.Series, default: str) -> str:
+    """The decimal mark a column's cells show unambiguously, else the sheet language's (``default``)."""
+    comma, point = text.str.contains(_COMMA_EVIDENCE, regex=True).any(), text.str.contains(_POINT_EVIDENCE, regex=True).any()
+    return default if comma == point else "," if comma else "."
+
+
+def _number_cells(cells: pd.Series, default: str, column: str, sheet: str) -> dict[int, NumberCell]:
     numbers = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
     texts = cells.map(lambda v: isinstance(v, str) and bool(v.strip()))
     out = {int(i): NumberCell(float(v), str(v), typed=True) for i, v in cells[numbers].items()}
     text = cells[texts].astype("string").str.strip()
     if not text.empty:
+        decimal = _column_decimal(text, default)
         values, _ = to_number(text, decimal=decimal, column=column, file="", sheet=sheet, row_base=2)  # validation words the problems
         percent = text.str.endswith("%").to_numpy(dtype=bool)
         out |= {int(i): NumberCell(float(v), str(t), bool(p)) for i, v, t, p in zip(text.index, values, text, percent, strict=True)}

@@ -81,6 +81,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "status.parsed": {Language.DE: "gelesen", Language.EN: "read"},
     "status.active": {Language.DE: "aktiv", Language.EN: "active"},
     # --- texts: G goals workbook and progress (add new keys of this area below this line) ---
+    "goals.stored_invalid": {
+        Language.DE: "Die gespeicherte Ziele-Arbeitsmappe {file} lässt sich nicht mehr lesen; bitte korrigieren und neu hochladen:",
+        Language.EN: "The stored goals workbook {file} can no longer be read; please correct it and upload it again:",
+    },
     "goals.too_large": {
         Language.DE: "Die Ziele-Datei ist größer als 5 MB; eine Ziele-Arbeitsmappe hat wenige Kilobyte. Bitte die richtige Datei wählen.",
         Language.EN: "The goals file is larger than 5 MB; a goals workbook is a few kilobytes. Please choose the right file.",

@@ -43,6 +43,9 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
             save_goal_set(engine(), upload.name, upload.getvalue())
             st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
             st.rerun()  # the new data version loads the new goals: the page shows them at once
+    if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
+        st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
+        st.table(issues_from(list(space.goal_issues), language()), hide_index=True)
     buttons = st.columns(3)
     if space.goal_set is not None:
         buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")

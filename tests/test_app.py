@@ -206,3 +206,15 @@ def test_review_page_refuses_an_unknown_period(database: str) -> None:
     app.text_input[0].set_value("2026-Q5").run()
     assert not app.exception, app.exception
     assert "2026-Q5" in app.error[0].value
+
+
+def test_a_stored_workbook_that_no_longer_passes_is_named_with_its_problems(database: str) -> None:
+    rate_without_percent = (
+        b"objectives:\n  - {id: A, objective: x, department: pr}\nkey_results:\n  - {objective_id: A, kpi: engagement_rate, period: 2026, target: 1.2}\n"
+    )
+    save_goal_set(make_engine(database), "alt.yaml", rate_without_percent)
+    app = run("pages/goals.py")
+    assert app.error[0].value.startswith("Die gespeicherte Ziele-Arbeitsmappe alt.yaml lässt sich nicht mehr lesen")
+    issue = app.table[0].value.iloc[0]
+    assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == (2, "target", "1.2")
+    assert "Schreiben Sie 1,2 % oder 0,012" in issue["Meldung"]

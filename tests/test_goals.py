@@ -212,6 +212,20 @@ def test_english_workbook_numbers_go_through_the_import_parser() -> None:
     assert (third.target, fourth.baseline, fourth.target) == (pytest.approx(0.012), pytest.approx(0.009), 0.012)
 
 
+@pytest.mark.parametrize(
+    ("cells", "targets"),
+    [
+        (["10,000", "2,500"], [10_000, 2_500]),  # English sheet names: a comma before three digits groups thousands
+        (["1.000.000", "10.000"], [1_000_000, 10_000]),  # two groups of three can only be German thousands
+        (["3,5 %", "1.000"], [0.035, 1_000]),  # a comma before one digit is a decimal comma: the column is German
+        (["1,234.5", "10,000"], [1234.5, 10_000]),
+    ],
+)
+def test_a_columns_marks_are_inferred_from_the_cells_that_can_be_read_one_way_only(cells, targets) -> None:
+    rows = [["M-1", "impressions" if "%" not in cell else "engagement_rate", "2026", "", cell] for cell in cells]
+    assert [kr.target for kr in load_goals("goals.xlsx", english_workbook(rows)).key_results] == pytest.approx(targets)
+
+
 def test_a_rate_above_one_without_percent_sign_is_an_error_with_a_hint_in_both_languages() -> None:
     with pytest.raises(GoalsError) as raised:
         load_goals("goals.xlsx", english_workbook([["M-1", "engagement_rate", "2026", "", 1.2]], manual=[["awareness", "2026-03-31", "35"]]))
