@@ -37,6 +37,7 @@ from metrics.goals import KeyResult, Objective
 from metrics.periods import parse_period
 from metrics.progress import ProgressKind, Status, evaluate_key_result
 from model.canonical import Grain, conform
+from model.i18n import Language
 
 PERIOD = "2026-03-01..2026-03-10"
 NOT_STARTED, RUNNING, ENDED = dt.date(2026, 2, 20), dt.date(2026, 3, 5), dt.date(2026, 3, 20)
@@ -248,3 +249,42 @@ def test_a_budget_of_lost_followers_reads_more_lost_as_more_used() -> None:
     # 30 lost by half time runs to 60 (within budget: 1); 90 lost by a quarter runs to 360 (keeps 200/360)
     assert _score(0.15, BUDGET, 30.0, 60.0, 200.0, L) == 1.0
     assert _score(0.45, BUDGET, 90.0, 360.0, 200.0, L) == pytest.approx(200 / 360)
+
+
+ZERO_TARGETS = """
+- objective_id: KS-1
+  kpi: followers_lost
+  platform: x
+  period: 2026-Q4
+  target: 0
+- objective_id: KS-1
+  kpi: follower_growth
+  platform: x
+  period: 2026-Q4
+  target: 0
+"""
+
+
+def test_zero_targets_on_the_demo_evaluate_and_go_into_the_pack(demo_db: str) -> None:
+    """ "No net loss" (target 0) used to raise ZeroDivisionError and take down the Cockpit, Goals and Review pages."""
+    from ingest.goals_reader import load_goals
+    from metrics.progress import evaluate
+    from reports.excel_writer import write_xlsx
+    from reports.pack import build_pack
+    from sample_data.demo import DEMO_EXPORT_DAY, DEMO_GOALS_YAML
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    text = DEMO_GOALS_YAML.read_text(encoding="utf-8").replace("\nkey_results:\n", "\nkey_results:" + ZERO_TARGETS, 1)
+    config = load_goals("goals.yaml", text.encode())
+    data = load_dataset(make_engine(demo_db)).with_mapping(config.accounts, config.tags, config.manual_values)
+    engine = KpiEngine(data)
+    report = evaluate(engine, config, DEMO_EXPORT_DAY)
+    lost, growth = (
+        next(r for r in report.key_results if r.key_result.kpi == kpi and r.key_result.target == 0) for kpi in ("followers_lost", "follower_growth")
+    )
+    assert (lost.key_result.kpi, lost.progress_kind, math.isnan(lost.progress)) == ("followers_lost", ZERO, True)
+    assert lost.status is (OFF if lost.actual > 0 else ON)
+    assert (growth.key_result.kpi, growth.progress_kind) == ("follower_growth", ZERO)
+    pack = build_pack(engine, config, parse_period("2026-Q4"), DEMO_EXPORT_DAY, Language.DE)
+    assert write_xlsx(pack)[:2] == b"PK"
