@@ -244,7 +244,7 @@ PLATFORM_NAMES = _accepted(
 )
 DEPARTMENT_NAMES = _DEPARTMENT_ALIASES
 TYPE_NAMES = _accepted({name: str(kind) for name, kind in TYPES.items()})
-LEVEL_NAMES = _accepted(LEVELS | {"wirkung": "outcome"})
+LEVEL_NAMES = _accepted(LEVELS)  # input, output, outcome, outflow: the same words in German (DPRG/ICV)
 
 
 class _Rows:
