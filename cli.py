@@ -21,12 +21,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ingest.goals_reader import load_goals
 from ingest.pipeline import read_batch
 from metrics import formatting
 from metrics.catalog import CATALOG, Kpi, Source
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, load_goals
+from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError
 from metrics.periods import PeriodError, parse_period, period_between
 from metrics.progress import evaluate
 from model.canonical import Platform

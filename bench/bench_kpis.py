@@ -103,8 +103,8 @@ def goals_yaml() -> bytes:
 
 def prepare(data: object) -> tuple[object, object]:
     """What the dashboard keeps in memory: the goals and an engine with its account indexes."""
+    from ingest.goals_reader import load_goals
     from metrics.engine import KpiEngine
-    from metrics.goals import load_goals
 
     config = load_goals("agency.yaml", goals_yaml())
     return config, KpiEngine(data.with_mapping(config.accounts, config.tags, config.manual_values))  # type: ignore[attr-defined]

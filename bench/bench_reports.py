@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_pages import demo_database  # noqa: E402
+from ingest.goals_reader import load_goals  # noqa: E402
 from metrics.engine import KpiEngine  # noqa: E402
-from metrics.goals import load_goals  # noqa: E402
 from metrics.periods import parse_period  # noqa: E402
 from model.i18n import Language  # noqa: E402
 from reports.pack import build_pack  # noqa: E402

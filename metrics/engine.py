@@ -210,7 +210,8 @@ class KpiEngine:
         manual = self.data.manual
         mask = (manual["metric"] == item.key) & (manual["date"] >= pd.Timestamp(period.start)) & (manual["date"] <= pd.Timestamp(period.end))
         if scope.departments:
-            mask &= manual["department"].isin(scope.departments)
+            # A value without a department is the whole company's figure: it counts for every department's key results.
+            mask &= manual["department"].isin(scope.departments) | manual["department"].isna()
         values = manual.loc[mask.fillna(False).to_numpy(dtype=bool)]
         if values.empty:
             return KpiValue(item.key, math.nan, period, scope)

@@ -2,20 +2,33 @@
 
 For every key result, as of a day:
 - actual: the KPI over the key result's scope from the period start to ``as_of``.
-- progress: for KPIs that accumulate over the period (sums, counts, follower growth) the share of
-  the target reached so far (actual / target); for levels (stocks, rates) the way from baseline
-  to target: (actual - baseline) / (target - baseline). Direction-aware; the OKR score is progress
-  clipped to 0..1.
+- progress, direction-aware, with its kind (``ProgressKind``) so nobody reads a budget as a score:
+  * share: KPIs that accumulate over the period (sums, counts, follower growth) where higher is
+    better: the share of the target reached so far, actual / target.
+  * budget: accumulating KPIs where lower is better (``followers_lost``): the share of the budget
+    used so far, actual / target (30 of 200 lost is 15 % used; more lost is more used, never "more
+    progress").
+  * way: levels (stocks, rates, per-post values, survey values) with a baseline on the wrong side of
+    the target: the way from baseline to target gone, (actual - baseline) / (target - baseline).
+  * not computable, and why: ``zero_target`` (an accumulating target of 0 or below: "no net
+    loss" has no share), ``no_baseline`` (a level without baseline: the way is unknown), ``hold``
+    (the baseline already meets the target: nothing to go, only to hold), ``no_data``.
+  The OKR score is progress clipped to 0..1 for share and way; for a budget it is the share of the
+  budget that the forecast keeps, min(1, target / forecast); where progress is not computable it is
+  1 while the target is met and 0 otherwise.
 - expected: the value on the path through the period by now. Accumulating KPIs: target x the share
   of the period elapsed (linear) or, where the same period a year earlier has data, x the share of
-  last year's total reached by the same day (seasonal). Levels: baseline + (target - baseline) x
-  the elapsed share.
+  last year's total reached by the same day (seasonal); for a budget, the budget that may be used by
+  now. Levels: baseline + (target - baseline) x the elapsed share.
 - forecast for the period end: accumulating KPIs at their run rate (actual / elapsed share, or /
   last year's share when seasonal); stocks by a linear trend over the days so far; rates stay at
   their current value.
-- status (thresholds below): no data; achieved when the target is reached (after the period:
-  reached, else off track); otherwise the forecast's share of the way to the target decides
-  on track (>= 95 %), at risk (>= 75 %) or off track.
+- status (thresholds below): no data; after the period achieved when the target is met, else off
+  track. While it runs: achieved once the target is met (except a budget, which is only kept at the
+  end); a budget already exceeded is off track; otherwise the forecast decides by its share:
+  forecast / target (share), target / forecast (budget), the way from baseline (way), or, where no
+  share exists, whether the forecast meets the target (on track) or not (off track): on track
+  (>= 95 %), at risk (>= 75 %) or off track.
 
 Objectives take the worst status of their committed key results (aspirational ones count only
 when an objective has no committed ones); all achieved is achieved; no data only if nothing has
@@ -31,10 +44,12 @@ from enum import StrEnum
 
 import numpy as np
 
+from metrics import formatting
 from metrics.catalog import CATALOG, Aggregation, Direction, Source
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, KeyResult, KeyResultType, Objective
+from model.i18n import Language, translate
 
 ON_TRACK_AT = 0.95
 AT_RISK_AT = 0.75
@@ -49,6 +64,20 @@ class Status(StrEnum):
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
 
+
+class ProgressKind(StrEnum):
+    """What a key result's progress number means, or why there is none."""
+
+    SHARE = "share"  # share of the target reached: actual / target
+    BUDGET = "budget"  # share of the budget used: actual / target (lower is better)
+    WAY = "way"  # share of the way from baseline to target
+    ZERO_TARGET = "zero_target"  # an accumulating target of 0 (or below): no share exists
+    NO_BASELINE = "no_baseline"  # a level without baseline: the way is unknown
+    HOLD = "hold"  # the baseline already meets the target: nothing to go, only to hold
+    NO_DATA = "no_data"
+
+
+COMPUTABLE = (ProgressKind.SHARE, ProgressKind.BUDGET, ProgressKind.WAY)
 
 SEVERITY = {Status.OFF_TRACK: 4, Status.AT_RISK: 3, Status.ON_TRACK: 2, Status.ACHIEVED: 1, Status.NO_DATA: 0}
 
@@ -66,6 +95,7 @@ class KeyResultReport:
     forecast_method: str  # run_rate | seasonal | trend | current
     status: Status
     note: str = ""
+    progress_kind: ProgressKind = ProgressKind.SHARE
 
     def to_dict(self) -> dict[str, object]:
         kr = self.key_result
@@ -86,6 +116,7 @@ class KeyResultReport:
             "target": _plain(kr.target),
             "actual": _plain(self.actual),
             "progress": _plain(self.progress),
+            "progress_kind": str(self.progress_kind),
             "score": _plain(self.score),
             "expected": _plain(self.expected),
             "expected_method": self.expected_method,
@@ -140,7 +171,18 @@ def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, 
     window = kr.period.until(as_of)
     if window is None:
         return KeyResultReport(
-            kr, objective, math.nan, math.nan, math.nan, math.nan, "linear", math.nan, "current", Status.NO_DATA, "The period has not started."
+            kr,
+            objective,
+            math.nan,
+            math.nan,
+            math.nan,
+            math.nan,
+            "linear",
+            math.nan,
+            "current",
+            Status.NO_DATA,
+            "The period has not started.",
+            ProgressKind.NO_DATA,
         )
     actual = engine.value(kr.kpi, scope, window).value
     share = kr.period.elapsed_share(as_of)
@@ -162,24 +204,54 @@ def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, 
             trend = _trend(engine, kr.kpi, scope, window, kr.period.end)
             if trend is not None:
                 forecast, forecast_method = trend, "trend"
-    progress = _progress(actual, baseline, kr.target, accumulating, item.direction)
-    score = min(max(progress, 0.0), 1.0) if progress == progress else math.nan
+    progress, kind = _progress(actual, baseline, kr.target, accumulating, item.direction)
+    score = _score(progress, kind, actual, forecast, kr.target, item.direction)
     status = _status(actual, forecast, baseline, kr.target, accumulating, item.direction, as_of >= kr.period.end)
-    return KeyResultReport(kr, objective, actual, progress, score, expected, expected_method, forecast, forecast_method, status)
+    return KeyResultReport(kr, objective, actual, progress, score, expected, expected_method, forecast, forecast_method, status, progress_kind=kind)
 
 
 def _meets(value: float, target: float, direction: Direction) -> bool:
     return value >= target if direction is Direction.HIGHER else value <= target
 
 
-def _progress(actual: float, baseline: float, target: float, accumulating: bool, direction: Direction) -> float:
+def _progress_kind(baseline: float, target: float, accumulating: bool, direction: Direction) -> ProgressKind:
+    """Which progress number a key result has (the data aside): share, budget, way, or why none."""
+    if accumulating:
+        # A period total starts at 0 each period; a baseline (last period's total) does not move that start.
+        if target <= 0:
+            return ProgressKind.ZERO_TARGET
+        return ProgressKind.SHARE if direction is Direction.HIGHER else ProgressKind.BUDGET
+    if baseline != baseline:
+        return ProgressKind.NO_BASELINE
+    if _meets(baseline, target, direction):
+        return ProgressKind.HOLD
+    return ProgressKind.WAY
+
+
+def _progress(actual: float, baseline: float, target: float, accumulating: bool, direction: Direction) -> tuple[float, ProgressKind]:
+    """(progress, its kind): NaN where the kind says it cannot be computed, never a division by zero."""
     if actual != actual:
+        return math.nan, ProgressKind.NO_DATA
+    kind = _progress_kind(baseline, target, accumulating, direction)
+    if kind in (ProgressKind.SHARE, ProgressKind.BUDGET):
+        return actual / target, kind
+    if kind is ProgressKind.WAY:
+        return (actual - baseline) / (target - baseline), kind
+    return math.nan, kind
+
+
+def _score(progress: float, kind: ProgressKind, actual: float, forecast: float, target: float, direction: Direction) -> float:
+    """The OKR score (0..1) that objectives average: progress where it is a share of the way, else kept or met."""
+    if kind is ProgressKind.NO_DATA:
         return math.nan
-    if accumulating and direction is Direction.HIGHER:
-        return actual / target if target else (1.0 if actual >= 0 else 0.0)
-    if baseline != baseline or target == baseline:
-        return 1.0 if _meets(actual, target, direction) else 0.0
-    return (actual - baseline) / (target - baseline)
+    if kind in (ProgressKind.SHARE, ProgressKind.WAY):
+        return min(max(progress, 0.0), 1.0)
+    if kind is ProgressKind.BUDGET:
+        # The share of the budget the period-end forecast keeps: within budget is 1.
+        if forecast != forecast:
+            return math.nan
+        return 1.0 if forecast <= target else target / forecast
+    return 1.0 if _meets(actual, target, direction) else 0.0
 
 
 def _status(actual: float, forecast: float, baseline: float, target: float, accumulating: bool, direction: Direction, ended: bool) -> Status:
@@ -187,15 +259,22 @@ def _status(actual: float, forecast: float, baseline: float, target: float, accu
         return Status.NO_DATA
     if ended:
         return Status.ACHIEVED if _meets(actual, target, direction) else Status.OFF_TRACK
-    if _meets(actual, target, direction) and (direction is Direction.HIGHER or not accumulating):
+    kind = _progress_kind(baseline, target, accumulating, direction)
+    if accumulating and direction is Direction.LOWER:
+        # A budget is kept only at the end; once exceeded it is spent, whatever the rest of the period brings.
+        if actual > target:
+            return Status.OFF_TRACK
+    elif _meets(actual, target, direction):
         return Status.ACHIEVED
     if forecast != forecast:
         return Status.NO_DATA
-    if accumulating:
-        share = forecast / target if direction is Direction.HIGHER else (target / forecast if forecast > 0 else 1.0)
-    elif baseline == baseline and target != baseline:
+    if kind is ProgressKind.SHARE:
+        share = forecast / target
+    elif kind is ProgressKind.BUDGET:
+        share = 1.0 if forecast <= 0 else target / forecast
+    elif kind is ProgressKind.WAY:
         share = (forecast - baseline) / (target - baseline)
-    else:
+    else:  # no share of a way exists: the forecast meets the target or it does not
         share = 1.0 if _meets(forecast, target, direction) else 0.0
     if share >= ON_TRACK_AT:
         return Status.ON_TRACK
@@ -243,3 +322,11 @@ def _combine(key: str, statuses: list[Status], scores: list[float]) -> RollUp:
         status = max(known, key=SEVERITY.__getitem__)
     valid = [s for s in scores if s == s]
     return RollUp(key, status, sum(valid) / len(valid) if valid else math.nan, counts)
+
+
+def progress_text(report: KeyResultReport, language: Language) -> str:
+    """What the progress number is, with the number: "Budget verbraucht 15 %", "Progress 42%", or why there is none."""
+    name = translate(f"progress.{report.progress_kind}", language)
+    if report.progress_kind in COMPUTABLE and report.progress == report.progress:
+        return f"{name} {formatting.percent(report.progress, language, digits=0)}"
+    return name

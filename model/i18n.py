@@ -157,6 +157,112 @@ TEXTS: dict[str, dict[Language, str]] = {
     "status.parsed": {Language.DE: "gelesen", Language.EN: "read"},
     "status.active": {Language.DE: "aktiv", Language.EN: "active"},
     # --- texts: G goals workbook and progress (add new keys of this area below this line) ---
+    "goals.stored_invalid": {
+        Language.DE: "Die gespeicherte Ziele-Arbeitsmappe {file} lässt sich nicht mehr lesen; bitte korrigieren und neu hochladen:",
+        Language.EN: "The stored goals workbook {file} can no longer be read; please correct it and upload it again:",
+    },
+    "goals.too_large": {
+        Language.DE: "Die Ziele-Datei ist größer als 5 MB; eine Ziele-Arbeitsmappe hat wenige Kilobyte. Bitte die richtige Datei wählen.",
+        Language.EN: "The goals file is larger than 5 MB; a goals workbook is a few kilobytes. Please choose the right file.",
+    },
+    "goals.cannot_open": {
+        Language.DE: "Die Ziele-Arbeitsmappe lässt sich nicht öffnen ({kind}). Bitte in Excel erneut als .xlsx speichern.",
+        Language.EN: "The goals workbook cannot be opened ({kind}). Save it again as .xlsx in Excel.",
+    },
+    "goals.unknown_sheet": {
+        Language.DE: "Unbekanntes Blatt. Erlaubt sind: {sheets} (und ein Blatt Anleitung oder Listen).",
+        Language.EN: "Unknown sheet. Sheets are: {sheets} (and an Instructions or Lists sheet).",
+    },
+    "goals.unknown_section": {Language.DE: "Unbekannter Abschnitt. Erlaubt sind: {sheets}.", Language.EN: "Unknown section. Sections are: {sheets}."},
+    "goals.not_yaml": {
+        Language.DE: "Die Ziele-Datei ist weder eine .xlsx-Arbeitsmappe noch YAML in UTF-8.",
+        Language.EN: "The goals file is neither an .xlsx workbook nor UTF-8 YAML.",
+    },
+    "goals.yaml_invalid": {Language.DE: "Das YAML ist ungültig: {problem}.", Language.EN: "The YAML is not valid: {problem}."},
+    "goals.yaml_not_mapping": {
+        Language.DE: "Eine Ziele-YAML-Datei besteht aus Abschnitten (objectives, key_results, ...), nicht aus einer Liste.",
+        Language.EN: "A goals YAML file is a mapping of sections (objectives, key_results, ...), not a list.",
+    },
+    "goals.section_not_list": {
+        Language.DE: "Ein Abschnitt ist eine Liste von Einträgen (- schlüssel: wert).",
+        Language.EN: "A section is a list of entries (- key: value).",
+    },
+    "goals.needs_sheets": {
+        Language.DE: "Eine Ziele-Arbeitsmappe braucht die Blätter Ziele (objectives) und Kennzahlen (key_results). Die leere Vorlage auf der Seite Ziele hat sie.",
+        Language.EN: "A goals file needs the sheets objectives (Ziele) and key_results (Kennzahlen). The blank template on the Goals page has them.",
+    },
+    "goals.unknown_column": {
+        Language.DE: "Unbekannte Spalte „{column}“. Spalten dieses Blatts sind: {allowed}.",
+        Language.EN: "Unknown column '{column}'. Columns here are: {allowed}.",
+    },
+    "goals.missing_columns": {Language.DE: "Pflichtspalte(n) fehlen: {columns}.", Language.EN: "Required column(s) missing: {columns}."},
+    "goals.empty_cell": {Language.DE: "Diese Zelle darf nicht leer sein.", Language.EN: "This cell must not be empty."},
+    "goals.number_required": {Language.DE: "Hier ist eine Zahl nötig.", Language.EN: "A number is required here."},
+    "goals.not_yes_no": {Language.DE: "Hier steht ein Ja/Nein-Wert; nötig ist eine Zahl.", Language.EN: "This must be a number, not yes/no."},
+    "goals.not_a_number": {
+        Language.DE: "Keine lesbare Zahl. Beispiele: 1234,5, 1.234,5, 1,234.5 oder 12 %.",
+        Language.EN: "Not a readable number. For example: 1234.5, 1,234.5, 1.234,5 or 12%.",
+    },
+    "goals.percent_hint": {
+        Language.DE: "Prozentwerte mit %-Zeichen oder als Bruch: {written_de} ohne % wäre mehr als 100 %. Schreiben Sie {written_de} % oder {fraction_de}.",
+        Language.EN: "Percentages take a % sign or are written as a fraction: {written_en} without % would be more than 100%. Write {written_en}% or {fraction_en}.",
+    },
+    "goals.not_a_date": {
+        Language.DE: "Kein Datum. Schreiben Sie TT.MM.JJJJ (31.03.2026) oder JJJJ-MM-TT.",
+        Language.EN: "Not a date. Write YYYY-MM-DD (2026-03-31) or TT.MM.JJJJ.",
+    },
+    "goals.unknown_kpi": {
+        Language.DE: "Unbekannte Kennzahl. Erlaubt sind die Kennzahlen des Katalogs, deutsch oder englisch oder als ID: {de}.",
+        Language.EN: "Unknown KPI. Allowed are the catalog's KPIs, in English, German or as ids: {en}.",
+    },
+    "goals.unknown_metric": {
+        Language.DE: "Keine manuelle Kennzahl. Manuelle Werte gibt es für: {de}.",
+        Language.EN: "Not a manual KPI. Manual values exist for: {en}.",
+    },
+    "goals.unknown_department": {Language.DE: "Unbekannte Abteilung. Erlaubt sind: {de}.", Language.EN: "Unknown department. Allowed: {en}."},
+    "goals.unknown_platform": {Language.DE: "Unbekannte Plattform. Erlaubt sind: {de}.", Language.EN: "Unknown platform. Allowed: {en}."},
+    "goals.unknown_level": {Language.DE: "Unbekannte Ebene. Erlaubt sind: {de}.", Language.EN: "Unknown level. Allowed: {en}."},
+    "goals.unknown_type": {
+        Language.DE: "Unbekannter Typ. Erlaubt sind: verbindlich (committed) oder ambitioniert (aspirational).",
+        Language.EN: "Unknown type. Allowed: committed (verbindlich) or aspirational (ambitioniert).",
+    },
+    "goals.duplicate_id": {
+        Language.DE: "Diese ID steht zweimal (auch in Zeile {row}). Jedes Ziel braucht eine eigene ID.",
+        Language.EN: "The id is used twice (also in row {row}). Give each objective its own id.",
+    },
+    "goals.duplicate_tag": {
+        Language.DE: "Das Thema {tag} steht mehrfach; geben Sie jedem Thema eine Zeile mit allen Hashtags und Stichwörtern.",
+        Language.EN: "The tag {tag} is defined more than once; give each tag one row with all its hashtags and keywords.",
+    },
+    "goals.unknown_objective": {
+        Language.DE: "Kein Ziel auf dem Blatt Ziele hat diese ID.",
+        Language.EN: "No objective on the objectives sheet has this id.",
+    },
+    "goals.unknown_account": {
+        Language.DE: "Dieses Konto steht nicht auf dem Blatt Konten.",
+        Language.EN: "This account is not on the accounts sheet.",
+    },
+    "goals.unknown_tag": {Language.DE: "Dieses Thema steht nicht auf dem Blatt Themen.", Language.EN: "This tag is not on the tags sheet."},
+    "goals.bad_period": {
+        Language.DE: "Unbekannter Zeitraum. Beispiele: 2026, 2026-Q3 oder Q3/2026, 2026-04, KW 14/2026, 2026-04-01..2026-04-30, GJ2026.",
+        Language.EN: "Unknown period. For example: 2026, 2026-Q3, 2026-04, 2026-W14, 2026-04-01..2026-04-30, FY2026.",
+    },
+    "progress.share": {Language.DE: "Zielerreichung", Language.EN: "Progress"},
+    "progress.budget": {Language.DE: "Budget verbraucht", Language.EN: "Budget used"},
+    "progress.way": {Language.DE: "Weg zum Ziel", Language.EN: "Way to target"},
+    "progress.zero_target": {
+        Language.DE: "Zielwert 0: kein Anteil berechenbar, es zählt der Status",
+        Language.EN: "Target 0: no share to compute, the status tells",
+    },
+    "progress.no_baseline": {
+        Language.DE: "ohne Ausgangswert kein Fortschritt berechenbar",
+        Language.EN: "no progress without a baseline",
+    },
+    "progress.hold": {
+        Language.DE: "Ziel schon zu Beginn erreicht: zu halten",
+        Language.EN: "target met at the start: to be held",
+    },
+    "progress.no_data": {Language.DE: "keine Daten", Language.EN: "no data"},
     "status.undone": {Language.DE: "rückgängig gemacht", Language.EN: "undone"},
     "level.error": {Language.DE: "Fehler", Language.EN: "error"},
     "level.warning": {Language.DE: "Warnung", Language.EN: "warning"},

@@ -6,17 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from charts.figures import goal_path
+from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalsError, goals_template, load_goals, scope_label
-from metrics.progress import ACCUMULATING
+from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
+from metrics.progress import ACCUMULATING, progress_text
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
-from ui.data import goal_report, workspace
+from ui.data import goal_report, is_current_goals, workspace
 from ui.filters import sidebar
 from ui.imports import issues_from
 from ui.resources import engine
-from ui.state import language, t
+from ui.state import GOALS_SAVED, language, t
 from ui.widgets import badge, label, value
 
 space = workspace()
@@ -25,18 +26,26 @@ report = goal_report(selection.today)
 
 st.title(t("goals.title"))
 st.caption(t("goals.as_of", date=formatting.date(selection.today, language())))
+if saved := st.session_state.get(GOALS_SAVED):
+    st.session_state[GOALS_SAVED] = None
+    st.success(t("goals.saved", objectives=saved[0], key_results=saved[1]))
 
 with st.expander(t("goals.manage"), expanded=space.goals is None):
     upload = st.file_uploader(t("goals.upload"), type=["xlsx", "yaml", "yml"], key="goals_upload")
-    if upload is not None:
+    # A rerun (a filter change, a click) still holds the uploaded file: only new content is read and saved.
+    if upload is not None and not is_current_goals(space, upload.getvalue()):
         try:
             config = load_goals(upload.name, upload.getvalue())
         except GoalsError as exc:
             st.error(t("goals.errors"))
-            st.dataframe(issues_from(exc.issues, language()), hide_index=True, width="stretch")
+            st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:
             save_goal_set(engine(), upload.name, upload.getvalue())
-            st.success(t("goals.saved", objectives=len(config.objectives), key_results=len(config.key_results)))
+            st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
+            st.rerun()  # the new data version loads the new goals: the page shows them at once
+    if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
+        st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
+        st.table(issues_from(list(space.goal_issues), language()), hide_index=True)
     buttons = st.columns(3)
     if space.goal_set is not None:
         buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")
@@ -63,7 +72,9 @@ for department in departments:
                 aspiration = f" ({t('goals.aspirational')})" if kr.type.value == "aspirational" else ""
                 head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}")
                 if result.score == result.score:
-                    head.progress(float(result.score), text=f"{t('goals.progress')} {formatting.percent(result.progress, language(), digits=0)}")
+                    head.progress(float(result.score), text=progress_text(result, language()))
+                else:
+                    head.caption(progress_text(result, language()))
                 table = pd.DataFrame(
                     {
                         t("goals.baseline"): [value(kr.kpi, kr.baseline)],

@@ -113,8 +113,43 @@ def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:
     app.file_uploader(key="goals_upload").set_value(("ziele.yaml", broken, "application/x-yaml")).run()
     assert not app.exception
     assert app.error[0].value.startswith("Die Arbeitsmappe wurde nicht übernommen")
-    issues = app.dataframe[0].value
+    issues = app.table[0].value
     assert (issues.iloc[0]["Zeile"], issues.iloc[0]["Wert"]) == (2, "einkauf")
+    assert issues.iloc[0]["Meldung"].startswith("Unbekannte Abteilung. Erlaubt sind: Unternehmenskommunikation / PR, Marketing")  # German, whole
+
+
+NEW_GOALS = b"""Ziele:
+  - {ID: NEU-1, Ziel: Neue Reichweite, Abteilung: Marketing}
+Kennzahlen:
+  - {Ziel-ID: NEU-1, Kennzahl: Impressionen, Zeitraum: 2026-Q4, Zielwert: "1.000.000"}
+"""
+
+
+def goal_set_count(database: str) -> int:
+    from sqlalchemy import func, select
+
+    from storage.schema import goal_sets
+
+    with make_engine(database).connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(goal_sets)).scalar_one())
+
+
+def test_a_goals_upload_is_saved_once_and_shown_at_once(database: str) -> None:
+    before = goal_set_count(database)
+    app = run("pages/goals.py")
+    assert not any("NEU-1" in s.value for s in app.subheader)
+    app.file_uploader(key="goals_upload").set_value(("ziele.yaml", NEW_GOALS, "application/x-yaml")).run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == "Ziele gespeichert: 1 Ziele, 1 Schlüsselergebnisse."
+    objectives = [s.value for s in app.subheader if " · " in s.value]
+    assert objectives == ["NEU-1 · Neue Reichweite"]  # the new goals at once, no reload
+    assert goal_set_count(database) == before + 1
+    # Reruns (two filter changes) keep the uploaded file in the widget: nothing is saved again.
+    app.selectbox(key="sidebar_preset_de").set_value("last_month").run()
+    app.selectbox(key="sidebar_preset_de").set_value("this_quarter").run()
+    assert not app.exception, app.exception
+    assert goal_set_count(database) == before + 1
+    assert not app.success  # the message was for the upload, not for every rerun
 
 
 def test_english_and_undo(database: str) -> None:
@@ -171,3 +206,15 @@ def test_review_page_refuses_an_unknown_period(database: str) -> None:
     app.text_input[0].set_value("2026-Q5").run()
     assert not app.exception, app.exception
     assert "2026-Q5" in app.error[0].value
+
+
+def test_a_stored_workbook_that_no_longer_passes_is_named_with_its_problems(database: str) -> None:
+    rate_without_percent = (
+        b"objectives:\n  - {id: A, objective: x, department: pr}\nkey_results:\n  - {objective_id: A, kpi: engagement_rate, period: 2026, target: 1.2}\n"
+    )
+    save_goal_set(make_engine(database), "alt.yaml", rate_without_percent)
+    app = run("pages/goals.py")
+    assert app.error[0].value.startswith("Die gespeicherte Ziele-Arbeitsmappe alt.yaml lässt sich nicht mehr lesen")
+    issue = app.table[0].value.iloc[0]
+    assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == (2, "target", "1.2")
+    assert "Schreiben Sie 1,2 % oder 0,012" in issue["Meldung"]

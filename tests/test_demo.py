@@ -7,8 +7,8 @@ import os
 
 import pytest
 
+from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
-from metrics.goals import load_goals
 from metrics.progress import Status, evaluate
 from sample_data.demo import DEMO_DIR, DEMO_EXPORT_DAY, DEMO_GOALS, DEMO_GOALS_YAML
 from sample_data.demo.generate import build

@@ -7,7 +7,9 @@ import io
 import openpyxl
 import pytest
 
-from metrics.goals import GoalsError, KeyResultType, goals_template, load_goals
+from ingest.goals_reader import load_goals
+from metrics.goals import GoalsError, KeyResultType, goals_template
+from model.i18n import Language
 from tests.hostile import workbook_bytes
 
 OBJECTIVES_DE = [["ID", "Ziel", "Abteilung", "Ebene", "Beschreibung"], ["HR-1", "Arbeitgebermarke stärken", "Personal", "outflow", "Azubis"]]
@@ -83,12 +85,12 @@ def test_unknown_columns_sheets_accounts_and_tags_are_errors() -> None:
     assert ("Kennzahlen", None, "Kommentar", None) in found
     assert ("Kennzahlen", 2, "Konto", "unbekannt") in found
     assert ("Kennzahlen", 2, "Thema", "Sport") in found
-    assert ("Notizen", None, None, None) in found
+    assert ("Notizen", None, None, "Notizen") in found
 
 
 def test_percent_targets_must_be_fractions_or_percent_signs() -> None:
     key_results = [KEY_RESULTS_DE[0], ["HR-1", "engagement_rate", "", "", "", "2026", "", "4", ""]]
-    assert ("Kennzahlen", 2, "Zielwert", "4.0") in issues_of(german_workbook(key_results=key_results))
+    assert ("Kennzahlen", 2, "Zielwert", "4") in issues_of(german_workbook(key_results=key_results))
 
 
 YAML = """
@@ -138,18 +140,139 @@ def test_hostile_workbook_is_refused_before_parsing() -> None:
 @pytest.mark.parametrize(
     ("language", "sheets"),
     [
-        ("de", ["Listen", "Ziele", "Kennzahlen", "Manuelle Werte", "Konten", "Themen", "Anleitung"]),
-        ("en", ["Lists", "objectives", "key_results", "manual_values", "accounts", "tags", "Instructions"]),
+        ("de", ["Anleitung", "Listen", "Ziele", "Kennzahlen", "Manuelle Werte", "Konten", "Themen"]),
+        ("en", ["Instructions", "Lists", "objectives", "key_results", "manual_values", "accounts", "tags"]),
     ],
 )
-def test_blank_template_is_generated_and_reads_back_empty(language, sheets) -> None:
+def test_blank_template_opens_on_its_instructions_and_reads_back_empty(language, sheets) -> None:
     data = goals_template(language)
-    assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == sheets
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert (book.sheetnames, book.active.title) == (sheets, sheets[0])
     config = load_goals("template.xlsx", data)
     assert (config.objectives, config.key_results) == ((), ())
+
+
+def _list_column(book: openpyxl.Workbook, sheet: str, header: str) -> list[str]:
+    column = next(c for c in book[sheet].iter_cols(values_only=True) if c[0] == header)
+    return [v for v in column[1:] if v is not None]
+
+
+def test_the_german_template_speaks_german_and_its_drop_down_values_are_accepted_back() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(goals_template("de")))
+    assert book["Anleitung"]["A1"].value.startswith("So füllen Sie die Ziele-Arbeitsmappe aus")
+    kpis, departments = _list_column(book, "Listen", "Kennzahl"), _list_column(book, "Listen", "Abteilung")
+    platforms, types = _list_column(book, "Listen", "Plattform"), _list_column(book, "Listen", "Typ")
+    assert {"Impressionen", "Interaktionsrate", "Bewerbungen"} <= set(kpis) and "impressions" not in kpis
+    assert "Personal / Employer Branding" in departments and "hr" not in departments
+    assert ("LinkedIn" in platforms, types) == (True, ["verbindlich", "ambitioniert"])
+    # Fill the template with its own drop-down values and read it back.
+    book["Ziele"].append(["HR-1", "Arbeitgebermarke", "Personal / Employer Branding", "outcome", ""])
+    book["Kennzahlen"].append(["HR-1", "Interaktionsrate", "LinkedIn", "", "", "2026-Q3", "", "4,2 %", "verbindlich"])
+    book["Kennzahlen"].append(["HR-1", "Impressionen", "", "", "", "2026", "", "1.500.000", "ambitioniert"])
+    book["Manuelle Werte"].append(["Bewerbungen", "31.03.2026", "12", "", "Bewerbermanagement"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    config = load_goals("vorlage.xlsx", buffer.getvalue())
+    assert config.objectives[0].department == "hr"
+    rate, impressions = config.key_results
+    assert (rate.kpi, rate.platform, rate.target, rate.type) == ("engagement_rate", "linkedin", pytest.approx(0.042), KeyResultType.COMMITTED)
+    assert (impressions.kpi, impressions.target, impressions.type) == ("impressions", 1_500_000, KeyResultType.ASPIRATIONAL)
+    assert config.manual_values[["metric", "value"]].values.tolist() == [["applications", 12.0]]
+    assert config.manual_values["department"].isna().all()  # blank: the whole company's value
+
+
+def english_workbook(key_results: list[list], manual: list[list] | None = None) -> bytes:
+    book = openpyxl.Workbook()
+    book.active.title = "objectives"
+    book.active.append(["id", "objective", "department"])
+    book.active.append(["M-1", "Reach", "Marketing"])
+    sheet = book.create_sheet("key_results")
+    sheet.append(["objective_id", "kpi", "period", "baseline", "target"])
+    for row in key_results:
+        sheet.append(row)
+    if manual:
+        sheet = book.create_sheet("manual_values")
+        sheet.append(["metric", "date", "value"])
+        for row in manual:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_english_workbook_numbers_go_through_the_import_parser() -> None:
+    rows = [
+        ["M-1", "impressions", "2026", "", "10,000"],  # thousands comma, not 10
+        ["M-1", "Impressions", "2026", "", "1,234.5"],  # English label; not 1.2345
+        ["M-1", "engagement_rate", "2026", "", "1.2 %"],
+        ["M-1", "Engagement rate", "2026", "0.9%", 0.012],
+    ]
+    first, second, third, fourth = load_goals("goals.xlsx", english_workbook(rows)).key_results
+    assert (first.target, second.target, second.kpi) == (10_000, 1234.5, "impressions")
+    assert (third.target, fourth.baseline, fourth.target) == (pytest.approx(0.012), pytest.approx(0.009), 0.012)
+
+
+@pytest.mark.parametrize(
+    ("cells", "targets"),
+    [
+        (["10,000", "2,500"], [10_000, 2_500]),  # English sheet names: a comma before three digits groups thousands
+        (["1.000.000", "10.000"], [1_000_000, 10_000]),  # two groups of three can only be German thousands
+        (["3,5 %", "1.000"], [0.035, 1_000]),  # a comma before one digit is a decimal comma: the column is German
+        (["1,234.5", "10,000"], [1234.5, 10_000]),
+    ],
+)
+def test_a_columns_marks_are_inferred_from_the_cells_that_can_be_read_one_way_only(cells, targets) -> None:
+    rows = [["M-1", "impressions" if "%" not in cell else "engagement_rate", "2026", "", cell] for cell in cells]
+    assert [kr.target for kr in load_goals("goals.xlsx", english_workbook(rows)).key_results] == pytest.approx(targets)
+
+
+def test_a_rate_above_one_without_percent_sign_is_an_error_with_a_hint_in_both_languages() -> None:
+    with pytest.raises(GoalsError) as raised:
+        load_goals("goals.xlsx", english_workbook([["M-1", "engagement_rate", "2026", "", 1.2]], manual=[["awareness", "2026-03-31", "35"]]))
+    target, awareness = raised.value.issues
+    assert (target.code, target.sheet, target.row, target.column, target.value) == ("goals.percent_hint", "key_results", 2, "target", "1.2")
+    assert "Write 1.2% or 0.012" in target.text(Language.EN)
+    assert "Schreiben Sie 1,2 % oder 0,012" in target.text(Language.DE)
+    assert (awareness.code, awareness.sheet, awareness.column, awareness.value) == ("goals.percent_hint", "manual_values", "value", "35")
+
+
+def test_german_labels_of_kpis_departments_platforms_levels_and_types_are_accepted() -> None:
+    objectives = [OBJECTIVES_DE[0], ["HR-1", "Arbeitgebermarke", "Personal / Employer Branding", "Outcome", ""]]
+    key_results = [
+        KEY_RESULTS_DE[0],
+        ["HR-1", "Impressionen", "LinkedIn", "", "", "2026", "", "10.000", "Verbindlich"],
+        ["HR-1", "Interaktionsrate", "Sonstige", "", "", "2026", "", "2,5 %", "ambitioniert"],
+        ["HR-1", "New followers", "Twitter", "", "", "2026", "", "12", "aspirational"],
+    ]
+    config = load_goals("ziele.xlsx", german_workbook(objectives, key_results))
+    assert (config.objectives[0].department, config.objectives[0].level) == ("hr", "outcome")
+    got = [(kr.kpi, kr.platform, kr.target, kr.type.value) for kr in config.key_results]
+    assert got == [
+        ("impressions", "linkedin", 10_000, "committed"),
+        ("engagement_rate", "other", pytest.approx(0.025), "aspirational"),
+        ("followers_gained", "x", 12, "aspirational"),
+    ]
+
+
+def test_every_goals_message_is_german_and_english_and_names_the_cell() -> None:
+    from model.i18n import TEXTS
+
+    key_results = [KEY_RESULTS_DE[0], ["HR-1", "Glück", "", "", "", "Sommer", "", "viele", ""]]
+    with pytest.raises(GoalsError) as raised:
+        load_goals("ziele.xlsx", german_workbook(key_results=key_results))
+    issues = raised.value.issues
+    assert {i.code for i in issues} == {"goals.unknown_kpi", "goals.bad_period", "goals.not_a_number"}
+    assert all((i.sheet, i.row) == ("Kennzahlen", 2) and i.column and i.value for i in issues)
+    german = {i.code: i.text(Language.DE) for i in issues}
+    assert german["goals.unknown_kpi"].startswith("Unbekannte Kennzahl") and "Impressionen" in german["goals.unknown_kpi"]
+    assert german["goals.not_a_number"].startswith("Keine lesbare Zahl")
+    goal_codes = [key for key in TEXTS if key.startswith(("goals.", "progress."))]
+    assert all(TEXTS[key].get(Language.DE) and TEXTS[key].get(Language.EN) for key in goal_codes)
 
 
 def test_a_workbook_without_objectives_sheet_says_which_sheets_it_needs() -> None:
     with pytest.raises(GoalsError) as raised:
         load_goals("x.xlsx", workbook_bytes([["a"]], title="Tabelle1"))
-    assert "Unknown sheet 'Tabelle1'" in raised.value.issues[0].message
+    first = raised.value.issues[0]
+    assert (first.code, first.sheet, first.value) == ("goals.unknown_sheet", "Tabelle1", "Tabelle1")
+    assert "objectives/Ziele, key_results/Kennzahlen" in first.message

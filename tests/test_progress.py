@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
+from ingest.goals_reader import load_goals
 from metrics.dataset import Dataset
 from metrics.engine import KpiEngine
-from metrics.goals import load_goals
 from metrics.progress import Status, evaluate
 from model.canonical import Grain, conform
 

@@ -22,11 +22,11 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
+from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.goals import load_goals
 from metrics.periods import parse_period, period_between
 from metrics.progress import evaluate
 from model.i18n import Language, translate

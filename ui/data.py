@@ -7,12 +7,14 @@ uploads change it) and shared read-only by every session; a page never reloads t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 import streamlit as st
 
+from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
-from metrics.goals import GoalsConfig, GoalsError, load_goals
+from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
@@ -57,3 +59,12 @@ def _report(url: str, version: tuple[object, ...], as_of: dt.date) -> GoalReport
 
 def goal_report(as_of: dt.date) -> GoalReport | None:
     return _report(database_url(), data_version(database()), as_of)
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def is_current_goals(space: Workspace, content: bytes) -> bool:
+    """Whether ``content`` is the goals workbook already in use (compared by content hash)."""
+    return space.goal_set is not None and _digest(space.goal_set.content) == _digest(content)

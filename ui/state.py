@@ -12,12 +12,14 @@ LANGUAGE = "language"  # the chosen language; kept apart from the widget so it s
 LANGUAGE_WIDGET = "sidebar_language"
 DATA_RESULTS = "data_results"  # the last upload's results on the Data page
 DATA_UPLOAD_GENERATION = "data_upload_generation"  # bumped to clear the uploader after an import
+GOALS_SAVED = "goals_saved"  # (objectives, key results) of a goals upload just saved, shown after the rerun that loads it
 
 
 def init_state() -> None:
     st.session_state.setdefault(LANGUAGE, Language.DE)
     st.session_state.setdefault(DATA_RESULTS, None)
     st.session_state.setdefault(DATA_UPLOAD_GENERATION, 0)
+    st.session_state.setdefault(GOALS_SAVED, None)
 
 
 def language() -> Language:

@@ -1,0 +1,173 @@
+"""Reading the goals workbook (.xlsx) or its YAML twin: the one entry point is ``load_goals``.
+
+Bytes in, a validated ``GoalsConfig`` out (or ``GoalsError`` with every problem). This module reads
+the sheets and parses the number cells with the import's own number parser
+(``ingest.parsing.to_number``: thousands and decimal marks inferred per column from the marks
+that can be read only one way, else the sheet names' language decides, ``%`` honoured), so "10,000" in an English workbook is 10000
+and "1.234,5" in a German one 1234.5; ``metrics.goals.validate_goals`` checks the result.
+
+A workbook passes the same safety checks as an export (signature, ZIP parts, macros, used range)
+before openpyxl sees it. YAML is read safely: no aliases, no duplicate keys, and only true/false
+are booleans (YAML 1.1 would read the country code ``NO`` as false).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ingest.parsing import to_number
+from ingest.safety import check_workbook_parts, sniff_container
+from metrics.goals import (
+    INSTRUCTION_SHEETS,
+    NUMBER_COLUMNS,
+    SHEETS,
+    GoalsConfig,
+    GoalsError,
+    NumberCell,
+    RawSheets,
+    column_key,
+    is_german_sheet,
+    sheet_key,
+    validate_goals,
+)
+from model.issues import IngestError, Issue, error
+
+MAX_GOALS_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+_SHEET_NAMES = ", ".join(f"{en}/{de}" for en, de, _, _ in SHEETS.values())
+
+
+def load_goals(name: str, data: bytes, fiscal_start_month: int = 1) -> GoalsConfig:
+    """Read and validate a goals workbook (.xlsx) or YAML file; raises ``GoalsError`` with every problem."""
+    if len(data) > MAX_GOALS_BYTES:
+        raise GoalsError([error("goals.too_large", file=name)])
+    sheets, issues = read_workbook(name, data) if data[:4] == b"PK\x03\x04" else read_yaml(name, data)
+    return validate_goals(name, parse_numbers(sheets), fiscal_start_month, issues)
+
+
+def read_workbook(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
+    """({canonical sheet: (sheet name as written, headers, rows)}, issues about unknown sheets)."""
+    from openpyxl import load_workbook
+
+    try:
+        sniff_container(name, data)
+        check_workbook_parts(name, data)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except IngestError as exc:
+        raise GoalsError(exc.issues) from exc
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise GoalsError([error("goals.cannot_open", {"kind": type(exc).__name__}, file=name)]) from exc
+    sheets: RawSheets = {}
+    issues = []
+    for sheet in book.worksheets:
+        canonical = sheet_key(sheet.title)
+        if canonical is None:
+            if " ".join(sheet.title.split()).casefold() not in INSTRUCTION_SHEETS:
+                issues.append(error("goals.unknown_sheet", {"sheets": _SHEET_NAMES}, file=name, sheet=sheet.title, value=sheet.title))
+            continue
+        rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS)]
+        headers = [("" if h is None else str(h).strip()) for h in (rows[0] if rows else [])]
+        sheets[canonical] = (sheet.title, headers, rows[1:])
+    book.close()
+    return sheets, issues
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without aliases, duplicate keys or YAML 1.1 booleans (yes/no/on/off)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed in a goals file", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        duplicates = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key(s) {', '.join(duplicates)}", node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def read_yaml(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
+    """The same structure as the workbook: a mapping of sections, each a list of entries."""
+    try:
+        document = yaml.load(data.decode("utf-8-sig"), Loader=_StrictLoader)
+    except UnicodeDecodeError as exc:
+        raise GoalsError([error("goals.not_yaml", file=name)]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GoalsError([error("goals.yaml_invalid", {"problem": problem}, file=name, row=mark.line + 1 if mark else None)]) from exc
+    if not isinstance(document, dict):
+        raise GoalsError([error("goals.yaml_not_mapping", file=name)])
+    sheets: RawSheets = {}
+    issues = []
+    for title, rows in document.items():
+        canonical = sheet_key(str(title))
+        if canonical is None:
+            issues.append(error("goals.unknown_section", {"sheets": _SHEET_NAMES}, file=name, sheet=str(title), value=str(title)))
+            continue
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            issues.append(error("goals.section_not_list", file=name, sheet=str(title)))
+            continue
+        headers = list(dict.fromkeys(str(k) for row in rows for k in row))
+        sheets[canonical] = (str(title), headers, [[row.get(h) for h in headers] for row in rows])
+    return sheets, issues
+
+
+def parse_numbers(sheets: RawSheets) -> RawSheets:
+    """The sheets with every cell of a number column parsed into a ``NumberCell`` (empty cells stay None).
+
+    Typed numbers pass as they are; text goes through the import's parser, one column at a time so
+    its marks are inferred together; the German sheet names make the decimal comma the default
+    ("1.500" is 1500 there). Unreadable text becomes NaN, and validation names the cell.
+    """
+    parsed: RawSheets = {}
+    for key, (title, headers, rows) in sheets.items():
+        rows = [list(row) for row in rows]
+        for position, header in enumerate(headers):
+            if column_key(key, header) not in NUMBER_COLUMNS.get(key, ()):
+                continue
+            cells = pd.Series([row[position] if position < len(row) else None for row in rows], dtype=object)
+            for index, cell in _number_cells(cells, "," if is_german_sheet(key, title) else ".", header, title).items():
+                rows[index][position] = cell
+        parsed[key] = (title, headers, rows)
+    return parsed
+
+
+# Marks that can only be read one way: a separator followed by 1-2 or 4+ digits is a decimal mark
+# ("3,5", "0.0395"); two or more groups of three are thousands ("1.000.000"). "10,000" is ambiguous.
+_COMMA_EVIDENCE = r"^[+-]?\d*,(?:\d{1,2}|\d{4,})\s*%?$|^[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?\s*%?$"
+_POINT_EVIDENCE = r"^[+-]?\d*\.(?:\d{1,2}|\d{4,})\s*%?$|^[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?\s*%?$"
+
+
+def _column_decimal(text: pd.Series, default: str) -> str:
+    """The decimal mark a column's cells show unambiguously, else the sheet language's (``default``)."""
+    comma, point = text.str.contains(_COMMA_EVIDENCE, regex=True).any(), text.str.contains(_POINT_EVIDENCE, regex=True).any()
+    return default if comma == point else "," if comma else "."
+
+
+def _number_cells(cells: pd.Series, default: str, column: str, sheet: str) -> dict[int, NumberCell]:
+    numbers = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+    texts = cells.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    out = {int(i): NumberCell(float(v), str(v), typed=True) for i, v in cells[numbers].items()}
+    text = cells[texts].astype("string").str.strip()
+    if not text.empty:
+        decimal = _column_decimal(text, default)
+        values, _ = to_number(text, decimal=decimal, column=column, file="", sheet=sheet, row_base=2)  # validation words the problems
+        percent = text.str.endswith("%").to_numpy(dtype=bool)
+        out |= {int(i): NumberCell(float(v), str(t), bool(p)) for i, v, t, p in zip(text.index, values, text, percent, strict=True)}
+    return out
