@@ -160,6 +160,42 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "ingest.total_row_dropped": {
+        Language.DE: "Die Zeile wiederholt die Spaltensummen ('{label}') und ist kein Beitrag und kein Tag; sie wurde ausgelassen.",
+        Language.EN: "The row repeats the column totals ('{label}') and is no post or day; it was left out.",
+    },
+    "ingest.caption_rows_dropped": {
+        Language.DE: "{count} Zeile(n) ohne ID oder Datum und ohne Zahlen sind keine Daten (Fußzeile oder Hinweis) und wurden ausgelassen: Zeilen {rows}.",
+        Language.EN: "{count} line(s) without an id or date and without figures are not data (a footer or note) and were left out: rows {rows}.",
+    },
+    "ingest.key_missing": {
+        Language.DE: "{count} Zeile(n) haben keinen Wert in der Spalte {key} (Zeilen {rows}); jede Zeile braucht einen, deshalb wurde nichts gespeichert. "
+        "Ergänzen Sie die Werte oder exportieren Sie die Datei erneut.",
+        Language.EN: "{count} row(s) have no {key} (rows {rows}); every row needs one, so nothing was stored. Fill in the values or export the file again.",
+    },
+    "ingest.key_twice": {
+        Language.DE: "Die Datei enthält {key} '{value}' mehrfach (Zeilen {rows}); damit nichts doppelt zählt, wurde nichts gespeichert. Prüfen Sie den Export.",
+        Language.EN: "The file lists {key} '{value}' more than once (rows {rows}); nothing was stored so nothing is counted twice. Check the export.",
+    },
+    "ingest.post_id_destroyed": {
+        Language.DE: "{count} Beitrags-ID(s) wurden von einem Tabellenprogramm gekürzt (z. B. {examples}; Zeilen {rows}): Ziffern fehlen, "
+        "die Beiträge sind nicht mehr zu unterscheiden, deshalb wurde nichts gespeichert. Formatieren Sie die ID-Spalte vor dem Speichern als Text "
+        "oder exportieren Sie die Datei erneut von der Plattform.",
+        Language.EN: "{count} post id(s) were shortened by a spreadsheet program (e.g. {examples}; rows {rows}): digits are lost and the posts "
+        "can no longer be told apart, so nothing was stored. Format the id column as text before saving, or export the file again from the platform.",
+    },
+    "ingest.post_without_key": {
+        Language.DE: "{count} Zeile(n) haben weder Beitrags-ID noch Veröffentlichungszeit noch Text (Zeilen {rows}); sie lassen sich keinem Beitrag "
+        "zuordnen, deshalb wurde nichts gespeichert. Ergänzen oder löschen Sie diese Zeilen oder exportieren Sie die Datei erneut.",
+        Language.EN: "{count} row(s) have neither a post id nor a publish time nor a text (rows {rows}); they belong to no post, so nothing was "
+        "stored. Complete or delete these rows, or export the file again.",
+    },
+    "ingest.post_id_derived": {
+        Language.DE: "{count} Zeile(n) haben keine Beitrags-ID (Zeilen {rows}); sie wurden unter einem Schlüssel aus Plattform, Konto, "
+        "Veröffentlichungszeit und Text gespeichert, ein erneuter Import aktualisiert dieselben Beiträge. Zahlen je Zeile: {figures}.",
+        Language.EN: "{count} row(s) have no post id (rows {rows}); they were stored under a key made from platform, account, publish time and "
+        "text, so importing them again updates the same posts. Figures per row: {figures}.",
+    },
     "goals.template_de": {Language.DE: "Leere Vorlage (deutsch)", Language.EN: "Blank template (German)"},
     "goals.template_en": {Language.DE: "Leere Vorlage (englisch)", Language.EN: "Blank template (English)"},
     "goals.manage": {Language.DE: "Ziele verwalten", Language.EN: "Manage goals"},

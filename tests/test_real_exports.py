@@ -720,7 +720,7 @@ EXPECTED = [
         "youtube",
         "youtube_table_videos",
         "default",
-        {"post": 501},
+        {"post": 500},  # 500 videos; the "top 500 results" footer line is no post
         "2011-03-10",
         "2020-12-24",
         {"post": {"impressions": 3616943, "views": 401812, "followers_gained": 747, "watch_time_hours": 7713.3874}},
@@ -742,7 +742,7 @@ EXPECTED = [
         "youtube",
         "youtube_table_videos",
         "default",
-        {"post": 501},
+        {"post": 500},  # 500 videos; the "top 500 results" footer line is no post
         "2018-03-21",
         "2024-10-11",
         {"post": {"impressions": 432680013, "views": 45198884, "followers_gained": 53901, "watch_time_hours": 9732856.7143}},

@@ -1,0 +1,74 @@
+"""Post ids in one canonical text form, whatever a spreadsheet program did to them; keys for rows without one.
+
+Platforms give posts numeric ids (Facebook ``939005954986064``, X and TikTok 19 digits such as
+``2088707180694323466``) or text ids (YouTube ``UWQNrpakgcA``, LinkedIn ``urn:li:activity:...``). An export
+read as text keeps them as they are. An ``.xlsx`` re-saved by Excel holds a numeric id as a number cell,
+read as the float ``939005954986064.0``: integral floats up to 2**53 are exact, so the id is the integer.
+Excel's scientific display (``9,39006E+14``, ``9.39006E+14``) and numbers beyond 2**53 (``2.088707180694323e+18``;
+Excel itself keeps 15 significant digits, ``2088707180694320000``) have lost digits for good: those ids are
+refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import pandas as pd
+
+EXACT_LIMIT = 2**53  # every integer up to here is exactly one float64
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
+
+_INTEGRAL_FLOAT = r"^(\d+)\.0+$"
+_SCIENTIFIC = r"^(\d+)(?:[.,](\d+))?[eE]\+?(\d+)$"
+DERIVED_PREFIX = "derived:"
+
+
+def canonical_post_ids(ids: pd.Series) -> pd.Series:
+    """Ids as pandas strings: stripped, empty -> missing, integral floats up to 2**53 as their integer.
+
+    Scientific notation that still carries every digit (``9.39005954986064E+14``) is written out; shortened
+    values are left as they are for ``destroyed_post_ids`` to find.
+    """
+    text = ids.astype("string").str.strip().replace("", pd.NA)
+    integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
+    exact = integral.notna() & (integral.str.len() <= EXCEL_DIGITS + 1)
+    exact &= pd.to_numeric(integral.where(exact), errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
+    text = text.mask(exact, integral)
+    parts = text.str.extract(_SCIENTIFIC)
+    whole, fraction, exponent = parts[0], parts[1].fillna(""), pd.to_numeric(parts[2], errors="coerce")
+    digits = whole + fraction
+    complete = parts[0].notna() & (fraction.str.len() == exponent) & (whole.str.len() == 1)
+    return text.mask(complete.fillna(False).astype(bool), digits)
+
+
+def destroyed_post_ids(ids: pd.Series) -> pd.Series:
+    """True where an id has lost digits in a spreadsheet program (input: ``canonical_post_ids``)."""
+    text = ids.astype("string")
+    scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
+    integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
+    float_beyond_exact = integral.notna() & ~pd.to_numeric(integral, errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
+    # Excel writes a number beyond 15 digits with zeros after the 15th: 2088707180694320000. A real id
+    # ends so by chance (1 in 10,000 for four zeros), so only a column where every long id does is refused.
+    long_digits = text.where(text.str.fullmatch(r"\d{17,}").fillna(False).astype(bool))
+    padded = long_digits.str.slice(EXCEL_DIGITS).str.fullmatch(r"0+")
+    excel_padded = padded.notna() & padded.fillna(False).astype(bool) & bool(padded.dropna().all())
+    return scientific | float_beyond_exact | excel_padded
+
+
+def derived_post_ids(platform: pd.Series, published_at: pd.Series, text: pd.Series) -> pd.Series:
+    """Stable keys for rows without a post id, from platform, publish time (UTC) and text.
+
+    The account is the other part of a stored post's key (platform, account, post_id), so it is not
+    hashed again; the same row imported again gets the same key, and newest-wins and undo hold. Rows
+    alike in all three get ``-2``, ``-3`` in file order, so none is lost.
+    """
+    if published_at.dt.tz is not None:
+        published_at = published_at.dt.tz_convert("UTC")
+    when = published_at.dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("")
+    words = text.astype("string").fillna("").map(lambda t: " ".join(unicodedata.normalize("NFC", t).split()))
+    material = platform.astype("string").fillna("") + "\x1f" + when + "\x1f" + words
+    digests = material.map(lambda m: hashlib.sha256(m.encode("utf-8")).hexdigest()[:16])
+    keys = DERIVED_PREFIX + digests
+    occurrence = keys.groupby(keys).cumcount()
+    return keys.where(occurrence.eq(0), keys + "-" + (occurrence + 1).astype("string"))
