@@ -4,9 +4,8 @@ Platforms give posts numeric ids (Facebook ``939005954986064``, X and TikTok 19 
 ``2088707180694323466``) or text ids (YouTube ``UWQNrpakgcA``, LinkedIn ``urn:li:activity:...``). An export
 read as text keeps them as they are. An ``.xlsx`` re-saved by Excel holds a numeric id as a number cell,
 read as the float ``939005954986064.0``: integral floats up to 2**53 are exact, so the id is the integer.
-Excel's scientific display (``9,39006E+14``, ``9.39006E+14``) and numbers beyond 2**53 (``2.088707180694323e+18``;
-Excel itself keeps 15 significant digits, ``2088707180694320000``) have lost digits for good: those ids are
-refused, never guessed.
+Excel's scientific display (``9,39006E+14``, ``9.39006E+14``) and number cells beyond 2**53
+(``2.088707180694323e+18``) have lost digits for good: those ids are refused, never guessed.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import unicodedata
 import pandas as pd
 
 EXACT_LIMIT = 2**53  # every integer up to here is exactly one float64
-EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
 
 _INTEGRAL_FLOAT = r"^(\d+)\.0+$"
 _SCIENTIFIC = r"^(\d+)(?:[.,](\d+))?[eE]\+?(\d+)$"
@@ -32,7 +30,7 @@ def canonical_post_ids(ids: pd.Series) -> pd.Series:
     """
     text = ids.astype("string").str.strip().replace("", pd.NA)
     integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
-    exact = integral.notna() & (integral.str.len() <= EXCEL_DIGITS + 1)
+    exact = integral.notna() & (integral.str.len() <= len(str(EXACT_LIMIT)))
     exact &= pd.to_numeric(integral.where(exact), errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
     text = text.mask(exact, integral)
     parts = text.str.extract(_SCIENTIFIC)
@@ -48,12 +46,9 @@ def destroyed_post_ids(ids: pd.Series) -> pd.Series:
     scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
     integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
     float_beyond_exact = integral.notna() & ~pd.to_numeric(integral, errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
-    # Excel writes a number beyond 15 digits with zeros after the 15th: 2088707180694320000. A real id
-    # ends so by chance (1 in 10,000 for four zeros), so only a column where every long id does is refused.
-    long_digits = text.where(text.str.fullmatch(r"\d{17,}").fillna(False).astype(bool))
-    padded = long_digits.str.slice(EXCEL_DIGITS).str.fullmatch(r"0+")
-    excel_padded = padded.notna() & padded.fillna(False).astype(bool) & bool(padded.dropna().all())
-    return scientific | float_beyond_exact | excel_padded
+    # Digit text stays as it is: Excel writes 2088707180694320000 for a number formatted with 0 decimals,
+    # but ids ending in zeros are real too (the demo company's), so zeros alone prove nothing.
+    return scientific | float_beyond_exact
 
 
 def derived_post_ids(platform: pd.Series, published_at: pd.Series, text: pd.Series) -> pd.Series:

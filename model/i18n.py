@@ -160,6 +160,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "ingest.row_without_date": {
+        Language.DE: "Die Zeile hat statt eines Datums '{value}' und wiederholt nicht die Spaltensummen; deshalb wurde nichts gespeichert. "
+        "Löschen Sie die Zeile oder exportieren Sie die Datei erneut.",
+        Language.EN: "The row holds '{value}' instead of a date and does not repeat the column totals, so nothing was stored. "
+        "Delete the row or export the file again.",
+    },
     "ingest.total_row_dropped": {
         Language.DE: "Die Zeile wiederholt die Spaltensummen ('{label}') und ist kein Beitrag und kein Tag; sie wurde ausgelassen.",
         Language.EN: "The row repeats the column totals ('{label}') and is no post or day; it was left out.",
@@ -169,13 +175,13 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "{count} line(s) without an id or date and without figures are not data (a footer or note) and were left out: rows {rows}.",
     },
     "ingest.key_missing": {
-        Language.DE: "{count} Zeile(n) haben keinen Wert in der Spalte {key} (Zeilen {rows}); jede Zeile braucht einen, deshalb wurde nichts gespeichert. "
+        Language.DE: "{count} Zeile(n) haben keinen Wert in der Spalte {what} (Zeilen {rows}); jede Zeile braucht einen, deshalb wurde nichts gespeichert. "
         "Ergänzen Sie die Werte oder exportieren Sie die Datei erneut.",
-        Language.EN: "{count} row(s) have no {key} (rows {rows}); every row needs one, so nothing was stored. Fill in the values or export the file again.",
+        Language.EN: "{count} row(s) have no {what} (rows {rows}); every row needs one, so nothing was stored. Fill in the values or export the file again.",
     },
     "ingest.key_twice": {
-        Language.DE: "Die Datei enthält {key} '{value}' mehrfach (Zeilen {rows}); damit nichts doppelt zählt, wurde nichts gespeichert. Prüfen Sie den Export.",
-        Language.EN: "The file lists {key} '{value}' more than once (rows {rows}); nothing was stored so nothing is counted twice. Check the export.",
+        Language.DE: "Die Datei enthält {what} '{value}' mehrfach (Zeilen {rows}); damit nichts doppelt zählt, wurde nichts gespeichert. Prüfen Sie den Export.",
+        Language.EN: "The file lists {what} '{value}' more than once (rows {rows}); nothing was stored so nothing is counted twice. Check the export.",
     },
     "ingest.post_id_destroyed": {
         Language.DE: "{count} Beitrags-ID(s) wurden von einem Tabellenprogramm gekürzt (z. B. {examples}; Zeilen {rows}): Ziffern fehlen, "

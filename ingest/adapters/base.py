@@ -165,6 +165,7 @@ class TableAdapter(Adapter):
                 issues.append(error(f"The column '{column.aliases[0]}' is missing. Export the full report again.", file=table.file, sheet=table.sheet))
         body, dropped = _data_rows(body, found_columns, self.skip_first_cells, context, table, row_base)
         issues += dropped
+        body, held = _undated_ends(body, found_columns, context)
 
         def convert(item: tuple[Column, int]) -> tuple[pd.Series, list[Issue]]:
             column, position = item
@@ -174,7 +175,8 @@ class TableAdapter(Adapter):
         converted = [convert(item) for item in found_columns]  # a thread pool measured slower (GIL-bound string work)
         raw = pd.DataFrame({column.target: values for (column, _), (values, _) in zip(found_columns, converted, strict=True)}, index=body.index)
         found_issues = [issue for _, found in converted for issue in found]
-        raw, found_issues, dropped = _without_sum_rows(raw, found_columns, found_issues, body, table, row_base, self.grain)
+        sums = _SumCheck(found_columns, body, held, table, row_base, decimal)
+        raw, found_issues, dropped = sums.without_sum_rows(raw, found_issues, self.grain)
         issues += found_issues + dropped
         body = body.loc[raw.index]
         issues += _ragged_cells(table, body, len([h for h in header if h]), row_base)
@@ -263,37 +265,80 @@ def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     return rows.index[unusable.fillna(True).to_numpy(dtype=bool)]
 
 
-def _without_sum_rows(
-    raw: pd.DataFrame, found: list[tuple[Column, int]], issues: list[Issue], body: pd.DataFrame, table: RawTable, row_base: int, grain: Grain
-) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
+def _undated_ends(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hold back a first or last row whose day cell is no date ("Summe", "Totaal"): one such label would make the
+    whole date column unreadable. ``_SumCheck`` drops it if it repeats the sums and reports it otherwise."""
+    dates = [position for column, position in found if column.target == "date" and column.kind in (Kind.DATE, Kind.DATETIME)]
+    if len(body) < 3 or not dates:
+        return body, body.iloc[:0]
+    held = []
+    for label in dict.fromkeys((body.index[0], body.index[-1])):
+        cell = body.loc[[label]].iloc[:, dates[0]]
+        if is_null_cell(cell).all():
+            continue
+        where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+        parsed, _ = to_datetime(cell, day_first=context.day_first, reference=context.reference_date, **where)
+        if parsed.isna().all():
+            held.append(label)
+    return body.drop(index=held), body.loc[held]
+
+
+@dataclass(frozen=True)
+class _SumCheck:
     """Drop a first or last row that repeats the column sums, whatever its label ("Total", "Totaal", none).
 
-    Such a row has no day or publish time and, in every count column where it has a value (at least two),
-    the sum of the other rows (to 0.5 %: platforms round their per-row figures). The unreadable-cell issues
-    of a dropped row (its label in the date column) go with it. Audience shares are left alone: one
-    bucket's share can be the sum of the others' (0.5 = 0.3 + 0.2).
+    Such a row has no day or publish time and, in every count column where it has a value (at least two
+    where the table has two), the sum of the other rows (to 0.5 %: platforms round their per-row figures).
+    The unreadable-cell issues of a dropped row go with it. Audience shares are left alone: one bucket's
+    share can be the sum of the others' (0.5 = 0.3 + 0.2).
     """
-    counts = [column.target for column, _ in found if column.kind is Kind.NUMBER and column.target in raw.columns]
-    if grain is Grain.AUDIENCE or len(raw) < 3 or len(counts) < 1:
-        return raw, issues, []
-    dropped: list[Issue] = []
-    for label in dict.fromkeys((raw.index[0], raw.index[-1])):
-        row = raw.loc[label]
-        if any(name in raw.columns and pd.notna(row[name]) for name in ("date", "published_at")):
-            continue
-        values = row[counts].astype("float64")
-        sums = raw.drop(index=label)[counts].sum(min_count=1)
-        present = values.notna() & sums.notna()
-        if present.sum() < min(2, len(counts)) or not (sums[present].abs() > 0).any():
-            continue
-        if not np.allclose(values[present].to_numpy(), sums[present].to_numpy(), rtol=0.005, atol=1e-9):
-            continue
-        raw = raw.drop(index=label)
-        number = row_base + int(label)
-        issues = [i for i in issues if i.row != number]
-        first_cell = next((str(v).strip() for v in body.loc[label] if v is not None and v == v and str(v).strip()), "")
-        dropped.append(info("ingest.total_row_dropped", params={"label": first_cell}, file=table.file, sheet=table.sheet, row=number))
-    return raw, issues, dropped
+
+    found: list[tuple[Column, int]]
+    body: pd.DataFrame
+    held: pd.DataFrame  # end rows whose day is no date (see _undated_ends)
+    table: RawTable
+    row_base: int
+    decimal: str
+
+    def without_sum_rows(self, raw: pd.DataFrame, issues: list[Issue], grain: Grain) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
+        counts = [(column.target, position) for column, position in self.found if column.kind is Kind.NUMBER and column.target in raw.columns]
+        notes = [self._held_row(label, raw, counts) for label in self.held.index]
+        if grain is Grain.AUDIENCE or len(raw) < 3 or not counts:
+            return raw, issues, notes
+        for label in dict.fromkeys((raw.index[0], raw.index[-1])):
+            row = raw.loc[label]
+            if any(name in raw.columns and pd.notna(row[name]) for name in ("date", "published_at")):
+                continue
+            names = [name for name, _ in counts]
+            if _repeats_sums(row[names].astype("float64"), raw.drop(index=label)[names]):
+                raw = raw.drop(index=label)
+                issues = [i for i in issues if i.row != self.row_base + int(label)]
+                notes.append(self._dropped(self.body.loc[label], label))
+        return raw, issues, notes
+
+    def _held_row(self, label: object, raw: pd.DataFrame, counts: list[tuple[str, int]]) -> Issue:
+        cells = self.held.loc[label]
+        where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+        values = pd.Series({name: to_number(cells.iloc[[position]], decimal=self.decimal, **where)[0].iloc[0] for name, position in counts}, dtype="float64")
+        if counts and _repeats_sums(values, raw[[name for name, _ in counts]]):
+            return self._dropped(cells, label)
+        date = next(position for column, position in self.found if column.target == "date")
+        value = str(cells.iloc[date]).strip()
+        return error(
+            "ingest.row_without_date", params={"value": value}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label), value=value
+        )
+
+    def _dropped(self, cells: pd.Series, label: object) -> Issue:
+        first = next((str(v).strip() for v in cells if v is not None and v == v and str(v).strip()), "")
+        return info("ingest.total_row_dropped", params={"label": first}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label))
+
+
+def _repeats_sums(values: pd.Series, others: pd.DataFrame) -> bool:
+    sums = others.sum(min_count=1)
+    present = values.notna() & sums.notna()
+    if present.sum() < min(2, len(values)) or not (sums[present].abs() > 0).any():
+        return False
+    return bool(np.allclose(values[present].to_numpy(), sums[present].to_numpy(), rtol=0.005, atol=1e-9))
 
 
 def _row_list(rows: Sequence[int], limit: int = 20) -> str:
@@ -334,7 +379,7 @@ def _keyed_rows(frame: pd.DataFrame, grain: Grain, table: RawTable) -> tuple[pd.
     missing = frame[key].isna()
     if missing.any() and grain is not Grain.POST:  # posts: said by _post_ids
         rows = frame.loc[missing, "source_row"].astype(int).tolist()
-        issues.append(error("ingest.key_missing", params={"count": len(rows), "rows": _row_list(rows), "key": key}, row=rows[0], **where))
+        issues.append(error("ingest.key_missing", params={"count": len(rows), "rows": _row_list(rows), "what": key}, row=rows[0], **where))
     keyed = frame[~missing & ~destroyed]
     scope = [c for c in KEY_COLUMNS[grain] if c in keyed.columns and c != "platform"]
     duplicated = keyed.duplicated(subset=scope, keep=False)
@@ -343,7 +388,7 @@ def _keyed_rows(frame: pd.DataFrame, grain: Grain, table: RawTable) -> tuple[pd.
         first_value = twice[key].iloc[0]
         rows = twice.loc[twice[key] == first_value, "source_row"].astype(int).tolist()
         value = str(first_value.date()) if isinstance(first_value, pd.Timestamp) else str(first_value)
-        issues.append(error("ingest.key_twice", params={"key": key, "value": value, "rows": _row_list(rows)}, row=rows[1], value=value, **where))
+        issues.append(error("ingest.key_twice", params={"what": key, "value": value, "rows": _row_list(rows)}, row=rows[1], value=value, **where))
     return frame, issues
 
 
