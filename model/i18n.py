@@ -161,10 +161,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
     "storage.counters_lowered": {
-        Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen: {summary}. "
-        "Der neuere Export gilt trotzdem; prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: {posts}.",
-        Language.EN: "This import lowers counters that only grow over a post's life on {count} post(s): {summary}. "
-        "The newer export still wins; check that it is complete, and undo the import if it is not. Posts: {posts}.",
+        Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen (Summe vorher -> nachher, in Klammern die Zahl der Beiträge): {summary}. "
+        "Der neuere Export gilt trotzdem; prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: {posts}",
+        Language.EN: "This import lowers counters that only grow over a post's life on {count} post(s) (sum before -> after, in brackets the number of posts): {summary}. "
+        "The newer export still wins; check that it is complete, and undo the import if it is not. Posts: {posts}",
     },
     "ingest.row_without_date": {
         Language.DE: "Die Zeile hat statt eines Datums '{value}' und wiederholt nicht die Spaltensummen; deshalb wurde nichts gespeichert. "

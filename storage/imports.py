@@ -80,7 +80,7 @@ def _lowered_counters(connection: Connection, result: FileResult) -> list[Issue]
     if not hit.any():
         return []
     summary = "; ".join(
-        f"{c} {_figure(both.loc[lowered[c], f'{c}_stored'].sum())} -> {_figure(both.loc[lowered[c], c].sum())} on {int(lowered[c].sum())} posts"
+        f"{c} {_figure(both.loc[lowered[c], f'{c}_stored'].sum())} -> {_figure(both.loc[lowered[c], c].sum())} ({int(lowered[c].sum())})"
         for c in counters
         if lowered[c].any()
     )

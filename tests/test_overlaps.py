@@ -49,7 +49,7 @@ def test_a_newer_export_with_zero_views_wins_and_is_reported(real_exports: Path,
     params = _lowered(newer)
     assert params is not None
     assert params["count"] == "14"
-    assert params["summary"] == f"impressions {lost:,} -> 0 on 14 posts"
+    assert params["summary"] == f"impressions {lost:,} -> 0 (14)"
     assert params["posts"].startswith(f"{rows[zeroed[0]][0]} (impressions {int(rows[zeroed[0]][VIEWS]):,} -> 0)")
     # Newest still wins; the warning is kept with the import; undo restores the older figures.
     assert current(engine, Grain.POST)["impressions"].sum() == 15982 - lost
@@ -74,7 +74,7 @@ def test_the_real_march_export_lowers_views_of_the_overlapping_posts(real_export
     [result] = store_results(engine, read_files((MARCH, (real_exports / MARCH).read_bytes())))
     summary = _lowered(result)["summary"]
     for name, (posts, old, new) in expected.items():
-        assert f"{name} {old:,.0f} -> {new:,.0f} on {posts} posts" in summary
+        assert f"{name} {old:,.0f} -> {new:,.0f} ({posts})" in summary
 
 
 def test_growing_counters_say_nothing(real_exports: Path, engine) -> None:
