@@ -160,6 +160,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "ingest.xml_invalid_characters": {
+        Language.DE: "Die Datei enthielt {count} Zeichen, die in XML nicht erlaubt sind (Steuerzeichen, etwa aus eingefügtem Text); "
+        "sie wurden beim Lesen entfernt, der Rest der Datei ist unverändert.",
+        Language.EN: "The file held {count} character(s) that XML does not allow (control characters, e.g. from pasted text); "
+        "they were dropped while reading, the rest of the file is unchanged.",
+    },
     "storage.counters_lowered": {
         Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen (Summe vorher -> nachher, in Klammern die Zahl der Beiträge): {summary}. "
         "Der neuere Export gilt trotzdem; prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: {posts}",
