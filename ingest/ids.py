@@ -28,27 +28,44 @@ def canonical_post_ids(ids: pd.Series) -> pd.Series:
     Scientific notation that still carries every digit (``9.39005954986064E+14``) is written out; shortened
     values are left as they are for ``destroyed_post_ids`` to find.
     """
-    text = ids.astype("string").str.strip().replace("", pd.NA)
-    integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
+    text = ids.astype("string").str.strip()
+    text = text.where(text.str.len().gt(0).fillna(False).astype(bool))
+    odd = _odd(text)
+    if not odd.any():  # the usual case: ids as the platform wrote them
+        return text
+    sub = text[odd]
+    integral = sub.str.extract(_INTEGRAL_FLOAT, expand=False)
     exact = integral.notna() & (integral.str.len() <= len(str(EXACT_LIMIT)))
     exact &= pd.to_numeric(integral.where(exact), errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
-    text = text.mask(exact, integral)
-    parts = text.str.extract(_SCIENTIFIC)
+    sub = sub.mask(exact, integral)
+    parts = sub.str.extract(_SCIENTIFIC)
     whole, fraction, exponent = parts[0], parts[1].fillna(""), pd.to_numeric(parts[2], errors="coerce")
-    digits = whole + fraction
-    complete = parts[0].notna() & (fraction.str.len() == exponent) & (whole.str.len() == 1)
-    return text.mask(complete.fillna(False).astype(bool), digits)
+    complete = whole.notna() & (fraction.str.len() == exponent) & (whole.str.len() == 1)
+    text = text.copy()
+    text[odd] = sub.mask(complete.fillna(False).astype(bool), whole + fraction)
+    return text
 
 
 def destroyed_post_ids(ids: pd.Series) -> pd.Series:
     """True where an id has lost digits in a spreadsheet program (input: ``canonical_post_ids``)."""
     text = ids.astype("string")
-    scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
-    integral = text.str.extract(_INTEGRAL_FLOAT, expand=False)
+    destroyed = pd.Series(False, index=text.index)
+    odd = _odd(text)
+    if not odd.any():
+        return destroyed
+    sub = text[odd]
+    scientific = sub.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
+    integral = sub.str.extract(_INTEGRAL_FLOAT, expand=False)
     float_beyond_exact = integral.notna() & ~pd.to_numeric(integral, errors="coerce").le(EXACT_LIMIT).fillna(False).astype(bool)
     # Digit text stays as it is: Excel writes 2088707180694320000 for a number formatted with 0 decimals,
     # but ids ending in zeros are real too (the demo company's), so zeros alone prove nothing.
-    return scientific | float_beyond_exact
+    destroyed[odd] = scientific | float_beyond_exact
+    return destroyed
+
+
+def _odd(text: pd.Series) -> pd.Series:
+    """Ids a spreadsheet may have touched: only these have a decimal mark or an exponent's plus."""
+    return text.str.contains(r"[.,+]", regex=True).fillna(False).astype(bool)
 
 
 def derived_post_ids(platform: pd.Series, published_at: pd.Series, text: pd.Series) -> pd.Series:

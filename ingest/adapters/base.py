@@ -178,7 +178,7 @@ class TableAdapter(Adapter):
         sums = _SumCheck(found_columns, body, held, table, row_base, decimal)
         raw, found_issues, dropped = sums.without_sum_rows(raw, found_issues, self.grain)
         issues += found_issues + dropped
-        body = body.loc[raw.index]
+        body = body.loc[raw.index] if len(raw) != len(body) else body  # a sum row went
         issues += _ragged_cells(table, body, len([h for h in header if h]), row_base)
         frame = self.derive(raw, body, context) if self.derive else raw
         if isinstance(frame, tuple):
@@ -222,7 +222,8 @@ def _data_rows(
         info("ingest.total_row_dropped", params={"label": str(body.iat[position, 0]).strip()}, file=table.file, sheet=table.sheet, row=row_base + int(label))
         for position, label in zip(np.flatnonzero(total), body.index[total], strict=True)
     ]
-    rest = body[~total].drop(index=blank[blank].index)
+    rest = body[~total] if total.any() else body
+    rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
     captions = _caption_rows(rest, found, context)
     if len(captions):
         rows = [row_base + int(label) for label in captions]
@@ -237,7 +238,7 @@ def _data_rows(
                 value=value,
             )
         )
-    return rest.drop(index=captions), issues
+    return (rest.drop(index=captions) if len(captions) else rest), issues
 
 
 def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> pd.Index:
@@ -247,22 +248,20 @@ def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     key = keys.get("post_id") or keys.get("permalink") or keys.get("date") or keys.get("bucket")
     if body.empty or not figures or key is None:
         return body.index[:0]
-    # Narrow by one number column first: on a 100k-row file only the few rows without it are looked at twice.
-    rows = body[is_null_cell(body.iloc[:, figures[0]]).to_numpy(dtype=bool)]
-    for position in figures[1:]:
-        rows = rows[is_null_cell(rows.iloc[:, position]).to_numpy(dtype=bool)]
-    if rows.empty:
-        return rows.index
     column, position = key
-    cells = rows.iloc[:, position]
-    if column.kind in (Kind.DATE, Kind.DATETIME):
-        where = {"column": "", "file": "", "sheet": None, "row_base": 0}
-        dates, _ = to_datetime(cells, day_first=context.day_first, reference=context.reference_date, **where)
-        return rows.index[dates.isna().to_numpy()]
-    text = cells.astype("string").str.strip()
-    # Ids, links and bucket labels of the platforms never hold spaces; sentences do.
-    unusable = text.isna() | text.eq("") | (text.str.contains(r"\s", regex=True) & (column.target != "bucket"))
-    return rows.index[unusable.fillna(True).to_numpy(dtype=bool)]
+    rows = body
+    if column.kind is Kind.TEXT:  # a cheap text test on the key first: most rows have an id and are done
+        text = rows.iloc[:, position].astype("string").str.strip()
+        # Ids, links and bucket labels of the platforms never hold spaces; sentences do.
+        unusable = text.isna() | text.eq("") | (text.str.contains(r"[ \t\r\n]", regex=True) & (column.target != "bucket"))
+        rows = rows[unusable.fillna(True).to_numpy(dtype=bool)]
+    for figure in figures:  # narrowing column by column: later columns see only the rows still without figures
+        rows = rows[is_null_cell(rows.iloc[:, figure]).to_numpy(dtype=bool)]
+    if rows.empty or column.kind is Kind.TEXT:
+        return rows.index
+    where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+    dates, _ = to_datetime(rows.iloc[:, position], day_first=context.day_first, reference=context.reference_date, **where)
+    return rows.index[dates.isna().to_numpy()]
 
 
 def _undated_ends(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
