@@ -215,8 +215,8 @@ def read_workbook_tables(file: str, data: bytes, container: Container) -> list[R
     try:
         sheets = read_spreadsheetml_cells(data) if container is Container.SPREADSHEET_XML else read_calamine_cells(data)
     except Exception as exc:  # the readers raise many types for damaged files; all mean the same to the user
-        message = f"The file could not be read as a spreadsheet ({type(exc).__name__}: {str(exc)[:200]}). "
-        raise IngestError([error(message + "Check that it is not damaged or password-protected; re-save it in Excel if needed.", file=file)]) from exc
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise IngestError([error("ingest.workbook_unreadable", params={"detail": detail}, file=file)]) from exc
     # The note rides on the first sheet, so it is said once (Facebook's first sheet is the one read).
     return [RawTable(file=file, sheet=name, cells=_cells(rows), notes=notes if i == 0 else ()) for i, (name, rows) in enumerate(sheets)]
 

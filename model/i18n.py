@@ -160,6 +160,21 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "storage.failed": {
+        Language.DE: "Das Speichern der Datei ist fehlgeschlagen, nichts davon wurde gespeichert ({detail}). "
+        "Versuchen Sie es erneut; wenn es bleibt, melden Sie es.",
+        Language.EN: "Storing the file failed and nothing of it was stored ({detail}). Try again; if it persists, report it.",
+    },
+    "storage.duplicate": {
+        Language.DE: "Genau diese Datei wurde schon importiert (Import {import_id}); nichts wurde geändert.",
+        Language.EN: "These exact bytes were imported before (import {import_id}); nothing was changed.",
+    },
+    "ingest.workbook_unreadable": {
+        Language.DE: "Die Datei ließ sich nicht als Tabellendokument lesen ({detail}). Prüfen Sie, ob sie beschädigt oder kennwortgeschützt ist; "
+        "speichern Sie sie bei Bedarf in Excel neu.",
+        Language.EN: "The file could not be read as a spreadsheet ({detail}). Check that it is not damaged or password-protected; "
+        "re-save it in Excel if needed.",
+    },
     "ingest.xml_invalid_characters": {
         Language.DE: "Die Datei enthielt {count} Zeichen, die in XML nicht erlaubt sind (Steuerzeichen, etwa aus eingefügtem Text); "
         "sie wurden beim Lesen entfernt, der Rest der Datei ist unverändert.",

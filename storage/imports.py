@@ -107,15 +107,8 @@ def _figure(value: float) -> str:
 
 def _storing_failed(result: FileResult, exc: Exception) -> None:
     result.import_id = None
-    result.fail(
-        [
-            error(
-                f"Storing the file failed and nothing of it was stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}). "
-                "Try again; if it persists, report it.",
-                file=result.file,
-            )
-        ]
-    )
+    detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    result.fail([error("storage.failed", params={"detail": detail}, file=result.file)])
 
 
 def _active_import_with(connection: Connection, sha256: str) -> int | None:
@@ -125,7 +118,7 @@ def _active_import_with(connection: Connection, sha256: str) -> int | None:
 def _mark_duplicate(result: FileResult, existing: int) -> None:
     result.status = Status.DUPLICATE
     result.import_id = existing
-    result.issues.append(info(f"These exact bytes were imported before (import {existing}); nothing was changed.", file=result.file))
+    result.issues.append(info("storage.duplicate", params={"import_id": existing}, file=result.file))
 
 
 def _insert_import(connection: Connection, result: FileResult) -> int:
