@@ -219,8 +219,8 @@ def _data_rows(
     candidates = body[(first.isna() | first.eq("")).fillna(True).to_numpy(dtype=bool)]  # only these can be blank
     blank = candidates.apply(lambda c: c.astype("string").str.strip().fillna("").eq("")).all(axis=1)
     issues = [
-        info("ingest.total_row_dropped", params={"label": str(body.iat[position, 0]).strip()}, file=table.file, sheet=table.sheet, row=row_base + int(label))
-        for position, label in zip(np.flatnonzero(total), body.index[total], strict=True)
+        info("ingest.total_row_dropped", params={"label": text}, file=table.file, sheet=table.sheet, row=row_base + int(label), value=text)
+        for text, label in zip((str(body.iat[p, 0]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
     ]
     rest = body[~total] if total.any() else body
     rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
@@ -270,15 +270,16 @@ def _undated_ends(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     dates = [position for column, position in found if column.target == "date" and column.kind in (Kind.DATE, Kind.DATETIME)]
     if len(body) < 3 or not dates:
         return body, body.iloc[:0]
-    held = []
-    for label in dict.fromkeys((body.index[0], body.index[-1])):
+    where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+
+    def undated(label: object) -> bool:
         cell = body.loc[[label]].iloc[:, dates[0]]
-        if is_null_cell(cell).all():
-            continue
-        where = {"column": "", "file": "", "sheet": None, "row_base": 0}
         parsed, _ = to_datetime(cell, day_first=context.day_first, reference=context.reference_date, **where)
-        if parsed.isna().all():
-            held.append(label)
+        return not is_null_cell(cell).all() and bool(parsed.isna().all())
+
+    # Only where the next row inward has a date: a column of unknown dates is the converter's to report.
+    ends = ((body.index[0], body.index[1]), (body.index[-1], body.index[-2]))
+    held = [label for label, inner in ends if undated(label) and not undated(inner)]
     return body.drop(index=held), body.loc[held]
 
 
@@ -329,7 +330,9 @@ class _SumCheck:
 
     def _dropped(self, cells: pd.Series, label: object) -> Issue:
         first = next((str(v).strip() for v in cells if v is not None and v == v and str(v).strip()), "")
-        return info("ingest.total_row_dropped", params={"label": first}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label))
+        return info(
+            "ingest.total_row_dropped", params={"label": first}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label), value=first
+        )
 
 
 def _repeats_sums(values: pd.Series, others: pd.DataFrame) -> bool:
