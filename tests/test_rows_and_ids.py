@@ -225,3 +225,23 @@ def test_a_day_without_figures_stays_a_day(real_exports: Path) -> None:
     rows[5] = [rows[5][0], "", ""]
     frame = read_one("Totals.csv", _csv_bytes(rows)).frames[Grain.DAILY]
     assert len(frame) == 39 and frame["views"].isna().sum() == 1  # unknown, not dropped and not 0
+
+
+def test_x_ids_beyond_two_to_the_53_in_number_cells_are_refused(real_exports: Path) -> None:
+    rows = _rows(real_exports / X_POSTS)
+    assert int(rows[1][0]) > 2**53  # 19 digits: a number cell cannot hold them
+    result = read_one("account_analytics_content_2026-08-10_2026-08-16.xlsx", _workbook_with_numeric_ids(rows))
+    assert result.status is Status.ERROR
+    issue = _issue(result, "ingest.post_id_destroyed")
+    assert dict(issue.params)["count"] == str(len(rows) - 1)
+    assert issue.row == 2 and issue.value.startswith("2.08870718069432") and issue.value.endswith("e+18")
+    assert "ingest.key_twice" not in _codes(result)
+
+
+def test_an_end_row_without_a_date_that_is_no_sum_is_named(real_exports: Path) -> None:
+    rows = _rows(real_exports / YOUTUBE_TOTALS)
+    result = read_one("Totals.csv", _csv_bytes([*rows, ["Anmerkung", "5", "1"]]))
+    assert result.status is Status.ERROR
+    issue = _issue(result, "ingest.row_without_date")
+    assert (issue.row, issue.value) == (len(rows) + 1, "Anmerkung")
+    assert "Anmerkung" in issue.text(Language.DE)
