@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
 
 from ingest.safety import Container
-from model.issues import IngestError, Issue, error, info
+from model.issues import IngestError, Issue, error, info, warning
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,29 @@ def read_calamine_cells(data: bytes) -> list[tuple[str, list[list[object]]]]:
     return [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names]
 
 
+# Characters XML 1.0 forbids, raw or as references: C0 controls but tab, line feed, carriage return.
+# Old Facebook Insights exports carry them where a post's text had them (a pasted vertical tab).
+_INVALID_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-24-9]|2[0-9]|3[01]));")
+
+
+def without_invalid_xml_characters(data: bytes) -> tuple[bytes, int]:
+    """The XML without the characters XML forbids, and how many were dropped.
+
+    Byte-wise: in UTF-8 and the single-byte encodings these bytes are never part of another character.
+    (The container check finds SpreadsheetML by its namespace in 8-bit text, so UTF-16 never comes here.)
+    """
+    return _INVALID_XML_BYTES.subn(b"", data)
+
+
+_INVALID_XML_BYTES = re.compile(_INVALID_XML_TEXT.pattern.encode("ascii"))
+
+
 def read_spreadsheetml_cells(data: bytes) -> list[tuple[str, list[list[object]]]]:
-    """Excel 2003 XML ("SpreadsheetML"), which old Facebook Insights saved with an .xls name."""
+    """Excel 2003 XML ("SpreadsheetML"), which old Facebook Insights saved with an .xls name.
+
+    Number cells become floats and DateTime cells (``2015-02-19T23:45:22.000``) datetimes, as a binary
+    workbook's cells do; everything else stays text.
+    """
     from defusedxml import ElementTree
 
     ns = {"ss": "urn:schemas-microsoft-com:office:spreadsheet"}
@@ -168,20 +191,35 @@ def read_spreadsheetml_cells(data: bytes) -> list[tuple[str, list[list[object]]]
                     cells.extend("" for _ in range(int(cell.get(index_attr)) - 1 - len(cells)))
                 datum = cell.find("ss:Data", ns)
                 text = "" if datum is None else "".join(datum.itertext())
-                cells.append(float(text) if datum is not None and datum.get(type_attr) == "Number" and text else text)
+                cells.append(_typed(text, datum.get(type_attr) if datum is not None else None))
             rows.append(cells)
         sheets.append((worksheet.get(name_attr) or f"Sheet{len(sheets) + 1}", rows))
     return sheets
 
 
+def _typed(text: str, kind: str | None) -> object:
+    if not text or kind not in ("Number", "DateTime"):
+        return text
+    try:
+        return float(text) if kind == "Number" else dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text  # left to the column's converter, which names the cell
+
+
 def read_workbook_tables(file: str, data: bytes, container: Container) -> list[RawTable]:
     """All sheets of a workbook. Call it only inside the parser process (``ingest.worker``)."""
+    notes: tuple[Issue, ...] = ()
+    if container is Container.SPREADSHEET_XML:
+        data, dropped = without_invalid_xml_characters(data)
+        if dropped:
+            notes = (warning("ingest.xml_invalid_characters", params={"count": dropped}, file=file),)
     try:
         sheets = read_spreadsheetml_cells(data) if container is Container.SPREADSHEET_XML else read_calamine_cells(data)
     except Exception as exc:  # the readers raise many types for damaged files; all mean the same to the user
-        message = f"The file could not be read as a spreadsheet ({type(exc).__name__}: {str(exc)[:200]}). "
-        raise IngestError([error(message + "Check that it is not damaged or password-protected; re-save it in Excel if needed.", file=file)]) from exc
-    return [RawTable(file=file, sheet=name, cells=_cells(rows)) for name, rows in sheets]
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise IngestError([error("ingest.workbook_unreadable", params={"detail": detail}, file=file)]) from exc
+    # The note rides on the first sheet, so it is said once (Facebook's first sheet is the one read).
+    return [RawTable(file=file, sheet=name, cells=_cells(rows), notes=notes if i == 0 else ()) for i, (name, rows) in enumerate(sheets)]
 
 
 def _cells(rows: list[list[object]]) -> pd.DataFrame:

@@ -440,6 +440,75 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "storage.failed": {
+        Language.DE: "Das Speichern der Datei ist fehlgeschlagen, nichts davon wurde gespeichert ({detail}). "
+        "Versuchen Sie es erneut; wenn es bleibt, melden Sie es.",
+        Language.EN: "Storing the file failed and nothing of it was stored ({detail}). Try again; if it persists, report it.",
+    },
+    "storage.duplicate": {
+        Language.DE: "Genau diese Datei wurde schon importiert (Import {import_id}); nichts wurde geändert.",
+        Language.EN: "These exact bytes were imported before (import {import_id}); nothing was changed.",
+    },
+    "ingest.workbook_unreadable": {
+        Language.DE: "Die Datei ließ sich nicht als Tabellendokument lesen ({detail}). Prüfen Sie, ob sie beschädigt oder kennwortgeschützt ist; "
+        "speichern Sie sie bei Bedarf in Excel neu.",
+        Language.EN: "The file could not be read as a spreadsheet ({detail}). Check that it is not damaged or password-protected; "
+        "re-save it in Excel if needed.",
+    },
+    "ingest.xml_invalid_characters": {
+        Language.DE: "Die Datei enthielt {count} Zeichen, die in XML nicht erlaubt sind (Steuerzeichen, etwa aus eingefügtem Text); "
+        "sie wurden beim Lesen entfernt, der Rest der Datei ist unverändert.",
+        Language.EN: "The file held {count} character(s) that XML does not allow (control characters, e.g. from pasted text); "
+        "they were dropped while reading, the rest of the file is unchanged.",
+    },
+    "storage.counters_lowered": {
+        Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen (Summe vorher -> nachher, in Klammern die Zahl der Beiträge): {summary}. "
+        "Der neuere Export gilt trotzdem; prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: {posts}",
+        Language.EN: "This import lowers counters that only grow over a post's life on {count} post(s) (sum before -> after, in brackets the number of posts): {summary}. "
+        "The newer export still wins; check that it is complete, and undo the import if it is not. Posts: {posts}",
+    },
+    "ingest.row_without_date": {
+        Language.DE: "Die Zeile hat statt eines Datums '{value}' und wiederholt nicht die Spaltensummen; deshalb wurde nichts gespeichert. "
+        "Löschen Sie die Zeile oder exportieren Sie die Datei erneut.",
+        Language.EN: "The row holds '{value}' instead of a date and does not repeat the column totals, so nothing was stored. "
+        "Delete the row or export the file again.",
+    },
+    "ingest.total_row_dropped": {
+        Language.DE: "Die Zeile wiederholt die Spaltensummen ('{label}') und ist kein Beitrag und kein Tag; sie wurde ausgelassen.",
+        Language.EN: "The row repeats the column totals ('{label}') and is no post or day; it was left out.",
+    },
+    "ingest.caption_rows_dropped": {
+        Language.DE: "{count} Zeile(n) ohne ID oder Datum und ohne Zahlen sind keine Daten (Fußzeile oder Hinweis) und wurden ausgelassen: Zeilen {rows}.",
+        Language.EN: "{count} line(s) without an id or date and without figures are not data (a footer or note) and were left out: rows {rows}.",
+    },
+    "ingest.key_missing": {
+        Language.DE: "{count} Zeile(n) haben keinen Wert in der Spalte {what} (Zeilen {rows}); jede Zeile braucht einen, deshalb wurde nichts gespeichert. "
+        "Ergänzen Sie die Werte oder exportieren Sie die Datei erneut.",
+        Language.EN: "{count} row(s) have no {what} (rows {rows}); every row needs one, so nothing was stored. Fill in the values or export the file again.",
+    },
+    "ingest.key_twice": {
+        Language.DE: "Die Datei enthält {what} '{value}' mehrfach (Zeilen {rows}); damit nichts doppelt zählt, wurde nichts gespeichert. Prüfen Sie den Export.",
+        Language.EN: "The file lists {what} '{value}' more than once (rows {rows}); nothing was stored so nothing is counted twice. Check the export.",
+    },
+    "ingest.post_id_destroyed": {
+        Language.DE: "{count} Beitrags-ID(s) wurden von einem Tabellenprogramm gekürzt (z. B. {examples}; Zeilen {rows}): Ziffern fehlen, "
+        "die Beiträge sind nicht mehr zu unterscheiden, deshalb wurde nichts gespeichert. Formatieren Sie die ID-Spalte vor dem Speichern als Text "
+        "oder exportieren Sie die Datei erneut von der Plattform.",
+        Language.EN: "{count} post id(s) were shortened by a spreadsheet program (e.g. {examples}; rows {rows}): digits are lost and the posts "
+        "can no longer be told apart, so nothing was stored. Format the id column as text before saving, or export the file again from the platform.",
+    },
+    "ingest.post_without_key": {
+        Language.DE: "{count} Zeile(n) haben weder Beitrags-ID noch Veröffentlichungszeit noch Text (Zeilen {rows}); sie lassen sich keinem Beitrag "
+        "zuordnen, deshalb wurde nichts gespeichert. Ergänzen oder löschen Sie diese Zeilen oder exportieren Sie die Datei erneut.",
+        Language.EN: "{count} row(s) have neither a post id nor a publish time nor a text (rows {rows}); they belong to no post, so nothing was "
+        "stored. Complete or delete these rows, or export the file again.",
+    },
+    "ingest.post_id_derived": {
+        Language.DE: "{count} Zeile(n) haben keine Beitrags-ID (Zeilen {rows}); sie wurden unter einem Schlüssel aus Plattform, Konto, "
+        "Veröffentlichungszeit und Text gespeichert, ein erneuter Import aktualisiert dieselben Beiträge. Zahlen je Zeile: {figures}.",
+        Language.EN: "{count} row(s) have no post id (rows {rows}); they were stored under a key made from platform, account, publish time and "
+        "text, so importing them again updates the same posts. Figures per row: {figures}.",
+    },
     "goals.template_de": {Language.DE: "Leere Vorlage (deutsch)", Language.EN: "Blank template (German)"},
     "goals.template_en": {Language.DE: "Leere Vorlage (englisch)", Language.EN: "Blank template (English)"},
     "goals.manage": {Language.DE: "Ziele verwalten", Language.EN: "Manage goals"},

@@ -10,9 +10,10 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from model.issues import error, info
+from model.canonical import KEY_COLUMNS, Grain
+from model.issues import Issue, error, info, warning
 from model.results import FileResult, Status
-from storage.schema import FACT_TABLES, imports
+from storage.schema import FACT_TABLES, imports, posts
 
 Progress = Callable[[int, int, str], None]
 
@@ -35,6 +36,7 @@ def store_one(engine: Engine, result: FileResult) -> None:
             if existing is not None:
                 _mark_duplicate(result, existing)
                 return
+            result.issues.extend(_lowered_counters(connection, result))
             result.import_id = _insert_import(connection, result)
             for grain, frame in result.frames.items():
                 _insert_rows(connection, FACT_TABLES[str(grain)], frame, result.import_id)
@@ -51,17 +53,62 @@ def store_one(engine: Engine, result: FileResult) -> None:
         _storing_failed(result, exc)
 
 
+# Counters a post only accumulates over its life; a newer export with less is suspicious (a broken
+# export with every Views value 0), though newest still wins. Reach is unique people, also only growing.
+LIFETIME_COUNTERS = ("impressions", "views", "reach", "reactions", "comments", "shares", "saves", "clicks", "engagements")
+
+
+def _lowered_counters(connection: Connection, result: FileResult) -> list[Issue]:
+    """A warning naming the posts whose lifetime counters this import lowers against the stored current values.
+
+    Compared with what the other imports hold now (per post and counter, the newest non-missing value,
+    as ``storage.queries.current`` resolves them), inside the storing transaction. Plain Core selects,
+    one per account of the file: the same on SQLite and PostgreSQL.
+    """
+    frame = result.frames.get(Grain.POST)
+    counters = [c for c in LIFETIME_COUNTERS if frame is not None and c in frame.columns and frame[c].notna().any()]
+    if frame is None or frame.empty or not counters:
+        return []
+    keys = list(KEY_COLUMNS[Grain.POST])
+    stored = _stored_counters(connection, frame[keys].drop_duplicates(["platform", "account"]), counters)
+    if stored.empty:
+        return []
+    current = stored.sort_values("import_id", ascending=False, kind="stable").groupby(keys, sort=False).first()
+    both = frame[keys + counters].merge(current[counters].reset_index(), on=keys, suffixes=("", "_stored"))
+    lowered = pd.DataFrame({c: both[c].lt(both[f"{c}_stored"]) for c in counters}).fillna(False).astype(bool)
+    hit = lowered.any(axis=1)
+    if not hit.any():
+        return []
+    summary = "; ".join(
+        f"{c} {_figure(both.loc[lowered[c], f'{c}_stored'].sum())} -> {_figure(both.loc[lowered[c], c].sum())} ({int(lowered[c].sum())})"
+        for c in counters
+        if lowered[c].any()
+    )
+    examples = [
+        f"{row['post_id']} (" + ", ".join(f"{c} {_figure(row[f'{c}_stored'])} -> {_figure(row[c])}" for c in counters if flags[c]) + ")"
+        for row, flags in zip(both[hit].head(10).to_dict("records"), lowered[hit].head(10).to_dict("records"), strict=True)  # ten, for a message
+    ]
+    params = {"count": int(hit.sum()), "summary": summary, "posts": "; ".join(examples) + ("; …" if hit.sum() > 10 else "")}
+    return [warning("storage.counters_lowered", params=params, file=result.file, value=str(both.loc[hit, "post_id"].iloc[0]))]
+
+
+def _stored_counters(connection: Connection, accounts: pd.DataFrame, counters: list[str]) -> pd.DataFrame:
+    columns = [posts.c.platform, posts.c.account, posts.c.post_id, posts.c.import_id, *(posts.c[c] for c in counters)]
+    rows = []
+    for platform, account in accounts[["platform", "account"]].itertuples(index=False, name=None):  # one query per account, usually one
+        rows += connection.execute(select(*columns).where(posts.c.platform == str(platform), posts.c.account == str(account))).all()
+    stored = pd.DataFrame(rows, columns=[c.name for c in columns])
+    return stored.astype({c: "float64" for c in counters}).astype({"post_id": "string", "platform": "string", "account": "string"})
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def _storing_failed(result: FileResult, exc: Exception) -> None:
     result.import_id = None
-    result.fail(
-        [
-            error(
-                f"Storing the file failed and nothing of it was stored ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}). "
-                "Try again; if it persists, report it.",
-                file=result.file,
-            )
-        ]
-    )
+    detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    result.fail([error("storage.failed", params={"detail": detail}, file=result.file)])
 
 
 def _active_import_with(connection: Connection, sha256: str) -> int | None:
@@ -71,7 +118,7 @@ def _active_import_with(connection: Connection, sha256: str) -> int | None:
 def _mark_duplicate(result: FileResult, existing: int) -> None:
     result.status = Status.DUPLICATE
     result.import_id = existing
-    result.issues.append(info(f"These exact bytes were imported before (import {existing}); nothing was changed.", file=result.file))
+    result.issues.append(info("storage.duplicate", params={"import_id": existing}, file=result.file))
 
 
 def _insert_import(connection: Connection, result: FileResult) -> int:

@@ -723,7 +723,7 @@ EXPECTED = [
         "youtube",
         "youtube_table_videos",
         "default",
-        {"post": 501},
+        {"post": 500},  # 500 videos; the "top 500 results" footer line is no post
         "2011-03-10",
         "2020-12-24",
         {"post": {"impressions": 3616943, "views": 401812, "followers_net": 747, "watch_time_hours": 7713.3874}},
@@ -745,7 +745,7 @@ EXPECTED = [
         "youtube",
         "youtube_table_videos",
         "default",
-        {"post": 501},
+        {"post": 500},  # 500 videos; the "top 500 results" footer line is no post
         "2018-03-21",
         "2024-10-11",
         {"post": {"impressions": 432680013, "views": 45198884, "followers_net": 53901, "watch_time_hours": 9732856.7143}},

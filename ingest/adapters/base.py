@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
-from ingest.parsing import find_header_row, normalise_header, resolve_header, to_datetime, to_number
+from ingest.ids import canonical_post_ids, derived_post_ids, destroyed_post_ids
+from ingest.parsing import find_header_row, is_null_cell, normalise_header, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
-from model.canonical import KEY_COLUMNS, Grain, Platform, conform
-from model.issues import Issue, error, info
+from model.canonical import KEY_COLUMNS, METRIC_NAMES, Grain, Platform, conform
+from model.issues import Issue, error, info, warning
+
+# First cells that mark a total row, in the platforms' languages (rows repeating the sums go whatever their label).
+TOTAL_LABELS = ("total", "totals", "gesamt", "summe", "insgesamt", "totale", "totaal", "totales", "totaux", "total geral", "totalt", "suma", "razem")
 
 
 class Kind(StrEnum):
@@ -152,7 +157,7 @@ class TableAdapter(Adapter):
     description: str = ""
     timezone: str = ""
     derive: Derive | None = None
-    skip_first_cells: tuple[str, ...] = ("total", "gesamt", "summe")
+    skip_first_cells: tuple[str, ...] = TOTAL_LABELS
     source_timezone: str = "UTC"  # zone of naive publish times in the export
     max_columns: int | None = None
     max_unknown: int | None = None  # more unknown columns than this: another export (a breakdown, not totals)
@@ -195,7 +200,6 @@ class TableAdapter(Adapter):
         body = table.cells.iloc[match.header_row + 1 :]
         row_base = 1 + table.row_offset
         issues: list[Issue] = list(table.notes)
-        body = _without_blank_and_total_rows(body, self.skip_first_cells)
         decimal = "," if table.delimiter == ";" else "."
         found_columns: list[tuple[Column, int]] = []
         for column in self.columns:
@@ -207,6 +211,9 @@ class TableAdapter(Adapter):
                     error("ingest.column_missing", params={"column": column.aliases[0], "report": self.description}, file=table.file, sheet=table.sheet)
                 )
         issues += _unread_columns(table, header_cells, named, found_columns)
+        body, dropped = _data_rows(body, found_columns, self.skip_first_cells, context, table, row_base)
+        issues += dropped
+        body, held = _undated_ends(body, found_columns, context)
 
         def convert(item: tuple[Column, int]) -> tuple[pd.Series, list[Issue]]:
             column, position = item
@@ -215,7 +222,11 @@ class TableAdapter(Adapter):
 
         converted = [convert(item) for item in found_columns]  # a thread pool measured slower (GIL-bound string work)
         raw = pd.DataFrame({column.target: values for (column, _), (values, _) in zip(found_columns, converted, strict=True)}, index=body.index)
-        issues += [issue for _, found in converted for issue in found]
+        found_issues = [issue for _, found in converted for issue in found]
+        sums = _SumCheck(found_columns, body, held, table, row_base, decimal)
+        raw, found_issues, dropped = sums.without_sum_rows(raw, found_issues, self.grain)
+        issues += found_issues + dropped
+        body = body.loc[raw.index] if len(raw) != len(body) else body  # a sum row went
         issues += _ragged_cells(table, body, sum(1 for c in header_cells if _cell_text(c)), row_base)
         frame = self.derive(raw, body, context) if self.derive else raw
         if isinstance(frame, tuple):
@@ -225,7 +236,8 @@ class TableAdapter(Adapter):
         if "published_at" in frame and frame["published_at"].dt.tz is None:
             frame = frame.assign(published_at=frame["published_at"].dt.tz_localize(self.source_timezone))
         frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
-        issues += _missing_keys(frame, self.grain, table)
+        frame, keyed = _keyed_rows(frame, self.grain, table)
+        issues += keyed
         return Parsed(
             report=self.report, platform=self.platform, frames={self.grain: conform(frame, self.grain)}, issues=issues, account=_single_account(frame)
         )
@@ -257,15 +269,149 @@ def _convert(column: Column, cells: pd.Series, decimal: str, context: Context, w
     return cells.astype("string").str.strip().replace("", pd.NA), []
 
 
-def _without_blank_and_total_rows(body: pd.DataFrame, total_labels: tuple[str, ...]) -> pd.DataFrame:
-    """Drop empty rows and "Total"/"Gesamt" rows (YouTube writes "Ge\u00adsamt"), with one text pass."""
+def _data_rows(
+    body: pd.DataFrame, found: list[tuple[Column, int]], total_labels: tuple[str, ...], context: Context, table: RawTable, row_base: int
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Only the rows that are data: blank rows, labelled total rows and lines without a key and without figures go.
+
+    A footer ("Showing top 500 results", "Die 500 besten Ergebnisse werden angezeigt") or a caption has no
+    post id or day in the key column and no figure in any number column; it is no post, in any language.
+    Dropped lines are reported as info, never silently.
+    """
     if body.empty:
-        return body
+        return body, []
     first = body.iloc[:, 0].astype("string").str.replace("\u00ad", "", regex=False).str.strip().str.lower()
     total = first.isin(total_labels).fillna(False).to_numpy(dtype=bool)
     candidates = body[(first.isna() | first.eq("")).fillna(True).to_numpy(dtype=bool)]  # only these can be blank
     blank = candidates.apply(lambda c: c.astype("string").str.strip().fillna("").eq("")).all(axis=1)
-    return body[~total].drop(index=blank[blank].index)
+    issues = [
+        info("ingest.total_row_dropped", params={"label": text}, file=table.file, sheet=table.sheet, row=row_base + int(label), value=text)
+        for text, label in zip((str(body.iat[p, 0]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
+    ]
+    rest = body[~total] if total.any() else body
+    rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
+    captions = _caption_rows(rest, found, context)
+    if len(captions):
+        rows = [row_base + int(label) for label in captions]
+        value = next((str(v).strip() for v in rest.loc[captions[0]] if v is not None and v == v and str(v).strip()), "")
+        issues.append(
+            info(
+                "ingest.caption_rows_dropped",
+                params={"count": len(rows), "rows": _row_list(rows)},
+                file=table.file,
+                sheet=table.sheet,
+                row=rows[0],
+                value=value,
+            )
+        )
+    return (rest.drop(index=captions) if len(captions) else rest), issues
+
+
+def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> pd.Index:
+    """Labels of the rows with no figure and no usable key (see ``_data_rows``)."""
+    figures = [position for column, position in found if column.kind in (Kind.NUMBER, Kind.PERCENT)]
+    keys = {column.target: (column, position) for column, position in found}
+    key = keys.get("post_id") or keys.get("permalink") or keys.get("date") or keys.get("bucket")
+    if body.empty or not figures or key is None:
+        return body.index[:0]
+    column, position = key
+    rows = body
+    if column.kind is Kind.TEXT:  # a cheap text test on the key first: most rows have an id and are done
+        text = rows.iloc[:, position].astype("string").str.strip()
+        # Ids, links and bucket labels of the platforms never hold spaces; sentences do.
+        unusable = text.isna() | text.eq("") | (text.str.contains(r"[ \t\r\n]", regex=True) & (column.target != "bucket"))
+        rows = rows[unusable.fillna(True).to_numpy(dtype=bool)]
+    for figure in figures:  # narrowing column by column: later columns see only the rows still without figures
+        rows = rows[is_null_cell(rows.iloc[:, figure]).to_numpy(dtype=bool)]
+    if rows.empty or column.kind is Kind.TEXT:
+        return rows.index
+    where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+    dates, _ = to_datetime(rows.iloc[:, position], day_first=context.day_first, reference=context.reference_date, **where)
+    return rows.index[dates.isna().to_numpy()]
+
+
+def _undated_ends(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hold back a first or last row whose day cell is no date ("Summe", "Totaal"): one such label would make the
+    whole date column unreadable. ``_SumCheck`` drops it if it repeats the sums and reports it otherwise."""
+    dates = [position for column, position in found if column.target == "date" and column.kind in (Kind.DATE, Kind.DATETIME)]
+    if len(body) < 3 or not dates:
+        return body, body.iloc[:0]
+    where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+
+    def undated(label: object) -> bool:
+        cell = body.loc[[label]].iloc[:, dates[0]]
+        parsed, _ = to_datetime(cell, day_first=context.day_first, reference=context.reference_date, **where)
+        return not is_null_cell(cell).all() and bool(parsed.isna().all())
+
+    # Only where the next row inward has a date: a column of unknown dates is the converter's to report.
+    ends = ((body.index[0], body.index[1]), (body.index[-1], body.index[-2]))
+    held = [label for label, inner in ends if undated(label) and not undated(inner)]
+    return body.drop(index=held), body.loc[held]
+
+
+@dataclass(frozen=True)
+class _SumCheck:
+    """Drop a first or last row that repeats the column sums, whatever its label ("Total", "Totaal", none).
+
+    Such a row has no day or publish time and, in every count column where it has a value (at least two
+    where the table has two), the sum of the other rows (to 0.5 %: platforms round their per-row figures).
+    The unreadable-cell issues of a dropped row go with it. Audience shares are left alone: one bucket's
+    share can be the sum of the others' (0.5 = 0.3 + 0.2).
+    """
+
+    found: list[tuple[Column, int]]
+    body: pd.DataFrame
+    held: pd.DataFrame  # end rows whose day is no date (see _undated_ends)
+    table: RawTable
+    row_base: int
+    decimal: str
+
+    def without_sum_rows(self, raw: pd.DataFrame, issues: list[Issue], grain: Grain) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
+        counts = [(column.target, position) for column, position in self.found if column.kind is Kind.NUMBER and column.target in raw.columns]
+        notes = [self._held_row(label, raw, counts) for label in self.held.index]
+        if grain is Grain.AUDIENCE or len(raw) < 3 or not counts:
+            return raw, issues, notes
+        for label in dict.fromkeys((raw.index[0], raw.index[-1])):
+            row = raw.loc[label]
+            if any(name in raw.columns and pd.notna(row[name]) for name in ("date", "published_at")):
+                continue
+            names = [name for name, _ in counts]
+            if _repeats_sums(row[names].astype("float64"), raw.drop(index=label)[names]):
+                raw = raw.drop(index=label)
+                issues = [i for i in issues if i.row != self.row_base + int(label)]
+                notes.append(self._dropped(self.body.loc[label], label))
+        return raw, issues, notes
+
+    def _held_row(self, label: object, raw: pd.DataFrame, counts: list[tuple[str, int]]) -> Issue:
+        cells = self.held.loc[label]
+        where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+        values = pd.Series({name: to_number(cells.iloc[[position]], decimal=self.decimal, **where)[0].iloc[0] for name, position in counts}, dtype="float64")
+        if counts and _repeats_sums(values, raw[[name for name, _ in counts]]):
+            return self._dropped(cells, label)
+        date = next(position for column, position in self.found if column.target == "date")
+        value = str(cells.iloc[date]).strip()
+        return error(
+            "ingest.row_without_date", params={"value": value}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label), value=value
+        )
+
+    def _dropped(self, cells: pd.Series, label: object) -> Issue:
+        first = next((str(v).strip() for v in cells if v is not None and v == v and str(v).strip()), "")
+        return info(
+            "ingest.total_row_dropped", params={"label": first}, file=self.table.file, sheet=self.table.sheet, row=self.row_base + int(label), value=first
+        )
+
+
+def _repeats_sums(values: pd.Series, others: pd.DataFrame) -> bool:
+    sums = others.sum(min_count=1)
+    present = values.notna() & sums.notna()
+    if present.sum() < min(2, len(values)) or not (sums[present].abs() > 0).any():
+        return False
+    return bool(np.allclose(values[present].to_numpy(), sums[present].to_numpy(), rtol=0.005, atol=1e-9))
+
+
+def _row_list(rows: Sequence[int], limit: int = 20) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
 def _ragged_cells(table: RawTable, body: pd.DataFrame, width: int, row_base: int) -> list[Issue]:
@@ -287,34 +433,75 @@ def _ragged_cells(table: RawTable, body: pd.DataFrame, width: int, row_base: int
     ]
 
 
-def _missing_keys(frame: pd.DataFrame, grain: Grain, table: RawTable) -> list[Issue]:
+def _keyed_rows(frame: pd.DataFrame, grain: Grain, table: RawTable) -> tuple[pd.DataFrame, list[Issue]]:
+    """Every row's key: post ids in their canonical form (rows without one get a derived key), else an error."""
     # Audience snapshots without a date get theirs later from the file (see the pipeline).
     key = {Grain.POST: "post_id", Grain.DAILY: "date", Grain.AUDIENCE: "bucket"}[grain]
     if key not in frame.columns:
-        return []
+        return frame, []
+    where = {"file": table.file, "sheet": table.sheet, "column": key}
+    issues: list[Issue] = []
+    destroyed = pd.Series(False, index=frame.index)
+    if grain is Grain.POST:
+        frame, destroyed, issues = _post_ids(frame, table)
     missing = frame[key].isna()
-    issues = []
-    if missing.any():
-        row = int(frame.loc[missing, "source_row"].iloc[0])
-        issues.append(
-            error(f"{int(missing.sum())} row(s) have no {key.replace('_', ' ')}; every row needs one.", file=table.file, sheet=table.sheet, row=row, column=key)
-        )
-    keyed = frame[~missing]
+    if missing.any() and grain is not Grain.POST:  # posts: said by _post_ids
+        rows = frame.loc[missing, "source_row"].astype(int).tolist()
+        issues.append(error("ingest.key_missing", params={"count": len(rows), "rows": _row_list(rows), "what": key}, row=rows[0], **where))
+    keyed = frame[~missing & ~destroyed]
     scope = [c for c in KEY_COLUMNS[grain] if c in keyed.columns and c != "platform"]
-    duplicated = keyed.duplicated(subset=scope, keep="first")
+    duplicated = keyed.duplicated(subset=scope, keep=False)
     if duplicated.any():
-        row = int(keyed.loc[duplicated, "source_row"].iloc[0])
-        issues.append(
-            error(
-                f"The file lists the same {key.replace('_', ' ')} twice; nothing was stored so nothing is counted twice. Check the export.",
-                file=table.file,
-                sheet=table.sheet,
-                row=row,
-                column=key,
-                value=str(keyed.loc[duplicated, key].iloc[0]),
-            )
-        )
-    return issues
+        twice = keyed[duplicated]
+        first_value = twice[key].iloc[0]
+        rows = twice.loc[twice[key] == first_value, "source_row"].astype(int).tolist()
+        value = str(first_value.date()) if isinstance(first_value, pd.Timestamp) else str(first_value)
+        issues.append(error("ingest.key_twice", params={"what": key, "value": value, "rows": _row_list(rows)}, row=rows[1], value=value, **where))
+    return frame, issues
+
+
+def _post_ids(frame: pd.DataFrame, table: RawTable) -> tuple[pd.DataFrame, pd.Series, list[Issue]]:
+    """Canonical post ids; ids a spreadsheet destroyed are refused; rows without one get a derived key."""
+    where = {"file": table.file, "sheet": table.sheet, "column": "post_id"}
+    ids = canonical_post_ids(frame["post_id"])
+    destroyed = destroyed_post_ids(ids)
+    issues: list[Issue] = []
+    if destroyed.any():
+        rows = frame.loc[destroyed, "source_row"].astype(int).tolist()
+        examples = ", ".join(ids[destroyed].drop_duplicates().head(3).tolist())
+        params = {"count": len(rows), "rows": _row_list(rows), "examples": examples}
+        issues.append(error("ingest.post_id_destroyed", params=params, row=rows[0], value=str(ids[destroyed].iloc[0]), **where))
+    missing = ids.isna()
+    if not missing.any():
+        return frame.assign(post_id=ids), destroyed, issues
+    published = frame["published_at"] if "published_at" in frame else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
+    text = frame["text"].astype("string") if "text" in frame else pd.Series(pd.NA, index=frame.index, dtype="string")
+    nothing = missing & published.isna() & (text.isna() | text.str.strip().eq("")).fillna(True)
+    if nothing.any():
+        rows = frame.loc[nothing, "source_row"].astype(int).tolist()
+        issues.append(error("ingest.post_without_key", params={"count": len(rows), "rows": _row_list(rows)}, row=rows[0], **where))
+    derivable = missing & ~nothing
+    if derivable.any():
+        ids = ids.copy()
+        ids[derivable] = derived_post_ids(frame.loc[derivable, "platform"], published[derivable], text[derivable])
+        rows = frame.loc[derivable, "source_row"].astype(int).tolist()
+        params = {"count": len(rows), "rows": _row_list(rows), "figures": _figures(frame[derivable])}
+        issues.append(warning("ingest.post_id_derived", params=params, row=rows[0], **where))
+    return frame.assign(post_id=ids), destroyed, issues
+
+
+def _figures(rows: pd.DataFrame, limit: int = 10) -> str:
+    """'row 5: impressions 120, reach 80; row 9: …' for the message that names the rows."""
+    metrics = [m for m in METRIC_NAMES if m in rows.columns]
+    parts = []
+    for record in rows.head(limit).to_dict("records"):  # at most ten rows, for a message
+        values = ", ".join(f"{m} {_number(record[m])}" for m in metrics if pd.notna(record[m])) or "–"
+        parts.append(f"{int(record['source_row'])}: {values}")
+    return "; ".join(parts) + ("; …" if len(rows) > limit else "")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def _single_account(frame: pd.DataFrame) -> str | None:
