@@ -21,6 +21,7 @@ from ingest.parsing import find_header_row, normalise_header, to_datetime, to_nu
 from ingest.readers import RawTable
 from model.canonical import KEY_COLUMNS, Grain, Platform, conform
 from model.issues import Issue, error
+from model.timezones import source_zone
 
 
 class Kind(StrEnum):
@@ -127,7 +128,7 @@ class TableAdapter(Adapter):
     timezone: str = ""
     derive: Derive | None = None
     skip_first_cells: tuple[str, ...] = ("total", "gesamt", "summe")
-    source_timezone: str = "UTC"  # zone of naive publish times in the export
+    source_timezone: str = "UTC"  # zone of naive publish times in the export (an IANA name, or COMPANY_ZONE)
     max_columns: int | None = None
 
     def detect(self, table: RawTable) -> Match | None:
@@ -174,7 +175,9 @@ class TableAdapter(Adapter):
             frame, extra = frame
             issues += extra
         if "published_at" in frame and frame["published_at"].dt.tz is None:
-            frame = frame.assign(published_at=frame["published_at"].dt.tz_localize(self.source_timezone))
+            # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
+            localised = frame["published_at"].dt.tz_localize(source_zone(self.source_timezone), ambiguous=False, nonexistent="shift_forward")
+            frame = frame.assign(published_at=localised.dt.tz_convert("UTC"))
         frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
         issues += _missing_keys(frame, self.grain, table)
         return Parsed(
