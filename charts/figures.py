@@ -18,6 +18,11 @@ def _text(key: str, language: str) -> str:
     return translate(key, Language(language))
 
 
+def safe(text: object) -> str:
+    """User text (a topic, a format) as a Plotly label: Plotly reads a few HTML tags (<b>, <br>, <a>) in labels."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False) -> go.Figure:
     """Lines over time. ``frame``: columns date, series, value (one line per series, e.g. platform)."""
     figure = go.Figure()
@@ -69,7 +74,7 @@ def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percen
     """Horizontal bars, largest on top. ``frame``: columns category, value."""
     ordered = frame.dropna(subset=["value"]).sort_values("value")
     colours = [colour(str(c), i) if colour_by_platform else ACCENT for i, c in enumerate(ordered["category"])]
-    names = [platform_name(c, Language(language)) if colour_by_platform else str(c) for c in ordered["category"]]
+    names = [platform_name(c, Language(language)) if colour_by_platform else safe(c) for c in ordered["category"]]
     figure = go.Figure(go.Bar(x=ordered["value"], y=names, orientation="h", marker_color=colours))
     figure = layout(figure, language=language, title=title, height=max(220, 40 + 32 * len(ordered)), percent=False)
     figure.update_xaxes(title_text=y_title, tickformat=".1%" if percent else ",~s")
@@ -77,8 +82,8 @@ def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percen
     return figure
 
 
-def heatmap(frame: pd.DataFrame, *, language: str, title: str, value_title: str) -> go.Figure:
-    """Weekday by hour. ``frame``: index weekday 0..6 (Monday first), columns hour 0..23, values."""
+def heatmap(frame: pd.DataFrame, *, language: str, title: str, value_title: str, zone: str = "UTC") -> go.Figure:
+    """Weekday by hour in ``zone`` (named on the axis). ``frame``: index weekday 0..6 (Monday first), columns hour 0..23, values."""
     names = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"] if language == "de" else ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     grid = frame.reindex(index=range(7), columns=range(24))
     figure = go.Figure(
@@ -86,5 +91,5 @@ def heatmap(frame: pd.DataFrame, *, language: str, title: str, value_title: str)
     )
     figure = layout(figure, language=language, title=title, height=320)
     figure.update_yaxes(autorange="reversed", rangemode=None, tickformat=None)
-    figure.update_xaxes(title_text=_text("chart.hour_utc", language))
+    figure.update_xaxes(title_text=translate("chart.hour_local", Language(language), zone=zone))
     return figure

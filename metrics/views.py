@@ -19,6 +19,7 @@ from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, KeyResult
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, scope_of
+from model.timezones import has_time_of_day, local_times
 
 CARD_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "followers", "follower_growth", "clicks", "views", "posts"]
 MOVER_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "clicks", "views", "follower_growth", "posts"]
@@ -164,8 +165,13 @@ def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.D
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["date", "series", "value"])
 
 
-def post_table(engine: KpiEngine, scope: Scope, period: Period) -> pd.DataFrame:
-    """The posts published in the period in scope, with topics, departments and per-post rates."""
+def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None = None) -> pd.DataFrame:
+    """The posts published in the period in scope, with topics, departments and per-post rates.
+
+    ``topics`` is a tuple of topic names per post (``tags`` the same, joined for display);
+    ``local_time`` is the publish time in ``zone`` (default the company's time zone), naive;
+    ``has_time`` is False for posts from date-only exports, whose ``weekday``/``hour`` are missing.
+    """
     data = engine.data
     posts = data.posts.merge(engine.accounts_in(scope), on=["platform", "account"])
     day = posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
@@ -175,27 +181,55 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period) -> pd.DataFrame:
         chosen = tags[tags["tag"].isin(scope.tags)][["platform", "account", "post_id"]].drop_duplicates()
         posts = posts.merge(chosen, on=["platform", "account", "post_id"])
     topics = tags.groupby(["platform", "account", "post_id"]).agg(
-        tags=("tag", lambda t: ", ".join(sorted(set(t)))), tag_departments=("department", lambda d: ", ".join(sorted(set(d.dropna()))))
+        topics=("tag", lambda t: tuple(sorted(set(t)))), tag_departments=("department", lambda d: tuple(sorted(set(d.dropna()))))
     )
     posts = posts.merge(topics.reset_index(), on=["platform", "account", "post_id"], how="left")
+    posts["topics"] = [value if isinstance(value, tuple) else () for value in posts["topics"]]
+    posts["tags"] = pd.Series([", ".join(value) or None for value in posts["topics"]], index=posts.index, dtype="string")
     posts = posts.merge(data.accounts[["platform", "account", "department"]], on=["platform", "account"], how="left")
     posts["departments"] = [
-        ", ".join(sorted({d for d in (a, *(str(b).split(", ") if isinstance(b, str) else ())) if isinstance(d, str) and d}))
+        tuple(sorted({d for d in (a, *(b if isinstance(b, tuple) else ())) if isinstance(d, str) and d}))
         for a, b in zip(posts["department"], posts["tag_departments"], strict=True)
     ]
     posts["engagement_rate"] = posts["engagements"] / posts["impressions"].replace(0, np.nan)
-    posts["weekday"] = posts["published_at"].dt.day_of_week
-    posts["hour"] = posts["published_at"].dt.hour
+    posts["has_time"] = has_time_of_day(posts["published_at"])
+    posts["local_time"] = local_times(posts["published_at"], zone)
+    posts["weekday"] = posts["local_time"].dt.day_of_week.where(posts["has_time"]).astype("Int64")
+    posts["hour"] = posts["local_time"].dt.hour.where(posts["has_time"]).astype("Int64")
     return posts.sort_values("published_at", ascending=False).reset_index(drop=True)
 
 
+def filter_posts(posts: pd.DataFrame, search: str = "", formats: list[str] | None = None, topics: list[str] | None = None) -> pd.DataFrame:
+    """The posts whose text contains ``search`` (plain text, any case), of one of ``formats`` and
+    with one of ``topics`` (whole topic names: "Messe" is not "Messestand"). Empty means any."""
+    keep = pd.Series(True, index=posts.index)
+    if search.strip():
+        keep &= posts["text"].astype("string").fillna("").str.contains(search.strip(), case=False, regex=False).to_numpy(dtype=bool)
+    if formats:
+        keep &= posts["post_type"].isin(formats).to_numpy(dtype=bool)
+    if topics:
+        exploded = posts["topics"].explode()
+        keep &= exploded.isin(topics).groupby(level=0).any().reindex(posts.index, fill_value=False).to_numpy(dtype=bool)
+    return posts[keep.to_numpy(dtype=bool)]
+
+
+def topic_names(posts: pd.DataFrame) -> list[str]:
+    """Every topic of the posts, sorted."""
+    return sorted(set(posts["topics"].explode().dropna())) if len(posts) else []
+
+
 def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Per format or topic: posts, engagements per post and the engagement rate (ratio of sums)."""
+    """Per format or topic (``column`` "post_type" or "topics"): posts, engagements per post and the
+    engagement rate (ratio of sums). A post with two topics counts for each; posts without a topic do not count there."""
     if posts.empty:
         return pd.DataFrame(columns=["category", "posts", "engagements_per_post", "engagement_rate"])
-    frame = posts.assign(category=posts[column].fillna("–").astype(str))
-    if column == "tags":
-        frame = frame.assign(category=frame["category"].str.split(", ")).explode("category")
+    if column == "topics":
+        frame = posts.assign(category=posts["topics"]).explode("category").dropna(subset=["category"])
+    else:
+        frame = posts.assign(category=posts[column].astype("string").fillna("–"))
+    if frame.empty:
+        return pd.DataFrame(columns=["category", "posts", "engagements_per_post", "engagement_rate"])
+    frame = frame.assign(category=frame["category"].astype(str))
     grouped = frame.groupby("category")
     both = frame.dropna(subset=["engagements", "impressions"]).groupby("category")
     result = pd.DataFrame({
@@ -206,10 +240,18 @@ def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def weekday_hour(posts: pd.DataFrame) -> pd.DataFrame:
-    """Mean engagements per post by weekday (rows, Monday first) and UTC hour (columns)."""
-    if posts.empty or posts["engagements"].isna().all():
+    """Mean engagements per post by weekday (rows, Monday first) and hour (columns) in the company's
+    time zone (``post_table``'s local times). Posts without a time of day are left out (see ``untimed``)."""
+    timed = posts[posts["has_time"].to_numpy(dtype=bool)].dropna(subset=["engagements"]) if len(posts) else posts
+    if timed.empty:
         return pd.DataFrame(index=range(7), columns=range(24), dtype=float)
-    return posts.pivot_table(index="weekday", columns="hour", values="engagements", aggfunc="mean")
+    frame = timed.assign(weekday=timed["weekday"].astype(int), hour=timed["hour"].astype(int))
+    return frame.pivot_table(index="weekday", columns="hour", values="engagements", aggfunc="mean")
+
+
+def untimed(posts: pd.DataFrame) -> int:
+    """How many posts have no time of day (date-only exports): the heatmap's note."""
+    return int((~posts["has_time"].to_numpy(dtype=bool)).sum()) if len(posts) else 0
 
 
 def key_result_path(engine: KpiEngine, result: KeyResultReport, as_of: dt.date) -> pd.Series:

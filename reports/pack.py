@@ -305,7 +305,7 @@ def top_posts_grid(pack: Pack) -> Grid:
     t, language = pack.t, pack.language
     rows = [
         [
-            formatting.date(p.published_at.date(), language),
+            formatting.date(p.local_time.date(), language),  # the company's day, not UTC's
             platform_name(p.platform, language),
             p.account,
             (p.text if isinstance(p.text, str) else "")[:110],
