@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, date_axis, layout
+from metrics import formatting
 from model.i18n import Language, platform_name, translate
 
 
@@ -24,12 +25,15 @@ def safe(text: object) -> str:
 
 
 def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False) -> go.Figure:
-    """Lines over time. ``frame``: columns date, series, value (one line per series, e.g. platform)."""
+    """Lines over time. ``frame``: columns date, series, value (one line per series, e.g. platform) and
+    optionally from_posts: such a series (figures of posts by publish day) is dotted and marked ◆."""
     figure = go.Figure()
     for position, (name, group) in enumerate(frame.groupby("series", sort=True)):
         group = group.sort_values("date")
-        shown = platform_name(name, Language(language))
-        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="lines", line={"color": colour(str(name), position), "width": 2}))
+        from_posts = bool(group["from_posts"].any()) if "from_posts" in group else False
+        shown = platform_name(name, Language(language)) + (" ◆" if from_posts else "")
+        line = {"color": colour(str(name), position), "width": 2, "dash": "dot" if from_posts else "solid"}
+        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="lines+markers" if from_posts else "lines", line=line))
     return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent), language)
 
 
@@ -92,4 +96,67 @@ def heatmap(frame: pd.DataFrame, *, language: str, title: str, value_title: str,
     figure = layout(figure, language=language, title=title, height=320)
     figure.update_yaxes(autorange="reversed", rangemode=None, tickformat=None)
     figure.update_xaxes(title_text=translate("chart.hour_local", Language(language), zone=zone))
+    return figure
+
+
+BULLET_CAP = 1.5  # a bar beyond 150 % of its target is drawn to 150 % (its text says the real share)
+
+
+def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -> go.Figure:
+    """Progress of every key result as a bullet: grey band to the target (100 %), a bar in the status
+    colour for the actual, a dark tick for the value expected by now; grouped under a bold line per
+    department. ``frame``: ``metrics.views.key_result_bullets`` (department_label, key_result, label,
+    scope, share, expected_share, status and the *_text columns)."""
+    lang = Language(language)
+    rows: list[str] = []
+    kr_rows: list[int] = []
+    for department, group in frame.groupby("department_label", sort=False):
+        rows.append(f"<b>{safe(department)}</b>")
+        for item in group.itertuples(index=False):
+            name = f"{item.key_result} {item.label}"
+            if item.scope != translate("filters.all", lang):
+                name += f" · {item.scope}"
+            rows.append(safe(name if len(name) <= 38 else name[:37] + "…"))
+            kr_rows.append(len(rows) - 1)
+    y = [rows[i] for i in kr_rows]
+    shares = frame["share"].to_numpy(dtype=float)
+    drawn = np.clip(np.nan_to_num(shares, nan=0.0), 0.0, BULLET_CAP)
+    texts = [
+        formatting.percent(s, lang, digits=0) if s == s else translate("chart.no_data", lang) if a != a else f"{a} / {t}"
+        for s, a, t in zip(shares, frame["actual"].to_numpy(dtype=float), frame["target_text"], strict=True)
+    ]
+    hover = [
+        f"<b>{safe(r.key_result)} {safe(r.label)}</b><br>{safe(r.objective)}<br>{safe(r.scope)} · {safe(r.period)}<br>"
+        f"{_text('chart.actual', language)}: {r.actual_text}<br>{_text('chart.expected_now', language)}: {r.expected_text}<br>"
+        f"{_text('chart.target', language)}: {r.target_text}<br>{_text('status.' + r.status, language)}"
+        for r in frame.itertuples(index=False)
+    ]
+    figure = go.Figure()
+    figure.add_trace(go.Bar(y=y, x=[1.0] * len(y), orientation="h", marker_color="#E5E8EC", width=0.7, hoverinfo="skip", showlegend=False))
+    figure.add_trace(
+        go.Bar(
+            y=y, x=drawn, orientation="h", width=0.36, name=_text("chart.actual", language),
+            marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS["no_data"]) for s in frame["status"]],
+            text=texts, textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=False,
+        )
+    )  # fmt: skip
+    expected = frame["expected_share"].to_numpy(dtype=float)
+    shown = ~np.isnan(expected)
+    figure.add_trace(
+        go.Scatter(
+            y=[v for v, keep in zip(y, shown, strict=True) if keep], x=np.clip(expected[shown], 0.0, BULLET_CAP), mode="markers",
+            name=_text("chart.expected_now", language), marker={"symbol": "line-ns", "size": 20, "line": {"width": 3, "color": "#1F2933"}},
+            hoverinfo="skip",
+        )
+    )  # fmt: skip
+    headers = [row for position, row in enumerate(rows) if position not in set(kr_rows)]
+    # The department lines carry no bar; an invisible point puts them on the axis.
+    figure.add_trace(go.Scatter(y=headers, x=[0.0] * len(headers), mode="markers", marker={"opacity": 0}, hoverinfo="skip", showlegend=False))
+    figure.update_layout(barmode="overlay", bargap=0.25, hovermode="closest")
+    figure = layout(figure, language=language, title=title, height=max(220, 60 + 26 * len(rows)))
+    figure.update_layout(margin={"l": 10, "r": 50, "t": 60 if title else 30, "b": 30}, legend={"y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    top = float(np.nanmax(np.append(drawn, 1.0)))
+    figure.update_xaxes(range=[0, min(BULLET_CAP, top) + 0.18], tickformat=".0%", title_text=_text("chart.of_target", language), gridcolor="#F0F2F5")
+    figure.update_yaxes(categoryorder="array", categoryarray=rows, autorange="reversed", rangemode=None, tickformat=None, title_text="", automargin=True)
+    figure.add_vline(x=1.0, line={"color": "#52606D", "width": 1, "dash": "dot"})
     return figure

@@ -172,7 +172,7 @@ def _weekly_impressions(engine: KpiEngine, period: Period, language: Language) -
     weeks = period_between(first_monday, last_sunday)
     series = {}
     for platform in sorted(set(engine.accounts_in(Scope())["platform"])):
-        days = engine.daily_totals("impressions", Scope.of(platforms=platform), weeks, daily_only=True)
+        days = engine.daily_totals("impressions", Scope.of(platforms=platform), weeks)  # as the KPI table counts (posts where no daily data)
         weekly = days.resample("W-MON", label="left", closed="left").sum(min_count=1)
         if weekly.notna().any():
             series[platform] = weekly

@@ -65,9 +65,9 @@ def test_every_page_renders_in_german_and_english(database: str, page: str) -> N
 def test_cockpit_shows_cards_objectives_and_movers(database: str) -> None:
     app = run()
     assert app.title[0].value == "Cockpit"
-    labels = [m.label for m in app.metric]
+    labels = [m.label.rstrip(" Σ◆") for m in app.metric]
     assert {"Impressionen", "Reichweite", "Interaktionen", "Interaktionsrate", "Follower", "Beiträge"} <= set(labels)
-    impressions = next(m for m in app.metric if m.label == "Impressionen")
+    impressions = next(m for m in app.metric if m.label.startswith("Impressionen"))
     assert impressions.value.replace(".", "").isdigit()  # German thousands separators, no decimals
     assert any("Unternehmenskommunikation" in m.value for m in app.markdown)
 
@@ -171,3 +171,15 @@ def test_review_page_refuses_an_unknown_period(database: str) -> None:
     app.text_input[0].set_value("2026-Q5").run()
     assert not app.exception, app.exception
     assert "2026-Q5" in app.error[0].value
+
+
+def test_cockpit_marks_sums_of_unique_counts_and_post_figures(database: str) -> None:
+    app = run()
+    reach = next(m for m in app.metric if m.label.startswith("Reichweite"))
+    assert reach.label == "Reichweite Σ"
+    assert "nicht additiver Werte" in reach.proto.help
+    impressions = next(m for m in app.metric if m.label.startswith("Impressionen"))
+    assert "◆" in impressions.label  # the demo's YouTube channel has video figures only, no daily impressions
+    assert "YouTube: " in impressions.proto.help
+    assert next(m for m in app.metric if m.label.startswith("Beiträge")).label == "Beiträge"  # a count of posts needs no mark
+    assert any("Σ = Summe nicht additiver Werte" in c.value for c in app.caption)

@@ -78,3 +78,18 @@ def platform_labels() -> Callable[[object], str]:
     automatic = t("data.platform.auto")
     current = language()
     return lambda platform: automatic if platform is None else platform_name(platform, current)
+
+
+def marker(non_additive: bool, from_posts: tuple[str, ...]) -> str:
+    """The marks behind a number: Σ for a sum of non-additive figures, ◆ for figures from posts."""
+    return ("Σ" if non_additive else "") + ("◆" if from_posts else "")
+
+
+def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
+    """One line per mark, for a tooltip: what it means and, for ◆, which accounts."""
+    notes = [t("marker.non_additive")] if non_additive else []
+    if from_posts:
+        current = language()
+        accounts = ", ".join(f"{platform_name(p, current)}: {a}" for p, _, a in (item.partition("/") for item in from_posts))
+        notes.append(t("marker.from_posts", accounts=accounts))
+    return notes
