@@ -32,8 +32,10 @@ def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, perce
         group = group.sort_values("date")
         from_posts = bool(group["from_posts"].any()) if "from_posts" in group else False
         shown = platform_name(name, Language(language)) + (" ◆" if from_posts else "")
-        line = {"color": colour(str(name), position), "width": 2, "dash": "dot" if from_posts else "solid"}
-        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="lines+markers" if from_posts else "lines", line=line))
+        # Post figures are lifetime figures on publish days: points, not a line through the days between.
+        line = {"color": colour(str(name), position), "width": 2}
+        marker = {"symbol": "diamond", "size": 9, "color": colour(str(name), position)}
+        figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="markers" if from_posts else "lines", line=line, marker=marker))
     return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent), language)
 
 
@@ -104,26 +106,29 @@ BULLET_CAP = 1.5  # a bar beyond 150 % of its target is drawn to 150 % (its text
 
 def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -> go.Figure:
     """Progress of every key result as a bullet: grey band to the target (100 %), a bar in the status
-    colour for the actual, a dark tick for the value expected by now; grouped under a bold line per
-    department. ``frame``: ``metrics.views.key_result_bullets`` (department_label, key_result, label,
-    scope, share, expected_share, status and the *_text columns)."""
+    colour for the actual, a dark tick for the value expected by now. Each key result's name stands
+    above its bar and a bold line per department above its key results (names inside the plot, so a
+    narrow column keeps its width for the bars). ``frame``: ``metrics.views.key_result_bullets``
+    (department_label, key_result, label, scope, share, expected_share, status and the *_text columns).
+    The y axis counts rows from the top: a department line takes one row, a key result two (name, bar)."""
     lang = Language(language)
-    rows: list[str] = []
-    kr_rows: list[int] = []
+    everyone = translate("filters.all", lang)
+    positions: list[float] = []
+    names: list[tuple[float, str, bool]] = []  # (y, text, is a department line)
+    row = 0.0
     for department, group in frame.groupby("department_label", sort=False):
-        rows.append(f"<b>{safe(department)}</b>")
+        names.append((row, f"<b>{safe(department)}</b>", True))
+        row += 1.0
         for item in group.itertuples(index=False):
-            name = f"{item.key_result} {item.label}"
-            if item.scope != translate("filters.all", lang):
-                name += f" · {item.scope}"
-            rows.append(safe(name if len(name) <= 38 else name[:37] + "…"))
-            kr_rows.append(len(rows) - 1)
-    y = [rows[i] for i in kr_rows]
+            name = f"{item.key_result} {item.label}" + (f" · {item.scope}" if item.scope != everyone else "")
+            names.append((row, safe(name if len(name) <= 46 else name[:45] + "…"), False))
+            positions.append(row + 0.95)
+            row += 2.0
     shares = frame["share"].to_numpy(dtype=float)
     drawn = np.clip(np.nan_to_num(shares, nan=0.0), 0.0, BULLET_CAP)
-    texts = [
-        formatting.percent(s, lang, digits=0) if s == s else translate("chart.no_data", lang) if a != a else f"{a} / {t}"
-        for s, a, t in zip(shares, frame["actual"].to_numpy(dtype=float), frame["target_text"], strict=True)
+    texts = [  # a share, else (no scale: a target of 0) actual / target, else "no data"
+        formatting.percent(s, lang, digits=0) if s == s else translate("chart.no_data", lang) if a != a else f"{shown} / {target}"
+        for s, a, shown, target in zip(shares, frame["actual"].to_numpy(dtype=float), frame["actual_text"], frame["target_text"], strict=True)
     ]
     hover = [
         f"<b>{safe(r.key_result)} {safe(r.label)}</b><br>{safe(r.objective)}<br>{safe(r.scope)} · {safe(r.period)}<br>"
@@ -132,31 +137,40 @@ def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -
         for r in frame.itertuples(index=False)
     ]
     figure = go.Figure()
-    figure.add_trace(go.Bar(y=y, x=[1.0] * len(y), orientation="h", marker_color="#E5E8EC", width=0.7, hoverinfo="skip", showlegend=False))
+    figure.add_trace(go.Bar(y=positions, x=[1.0] * len(positions), orientation="h", marker_color="#E5E8EC", width=0.9, hoverinfo="skip", showlegend=False))
     figure.add_trace(
         go.Bar(
-            y=y, x=drawn, orientation="h", width=0.36, name=_text("chart.actual", language),
+            y=positions, x=drawn, orientation="h", width=0.5, name=_text("chart.actual", language),
             marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS["no_data"]) for s in frame["status"]],
-            text=texts, textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=False,
+            hovertext=hover, hoverinfo="text", showlegend=False,
         )
     )  # fmt: skip
     expected = frame["expected_share"].to_numpy(dtype=float)
     shown = ~np.isnan(expected)
     figure.add_trace(
         go.Scatter(
-            y=[v for v, keep in zip(y, shown, strict=True) if keep], x=np.clip(expected[shown], 0.0, BULLET_CAP), mode="markers",
-            name=_text("chart.expected_now", language), marker={"symbol": "line-ns", "size": 20, "line": {"width": 3, "color": "#1F2933"}},
+            y=[v for v, keep in zip(positions, shown, strict=True) if keep], x=np.clip(expected[shown], 0.0, BULLET_CAP), mode="markers",
+            name=_text("chart.expected_now", language), marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#1F2933"}},
             hoverinfo="skip",
         )
     )  # fmt: skip
-    headers = [row for position, row in enumerate(rows) if position not in set(kr_rows)]
-    # The department lines carry no bar; an invisible point puts them on the axis.
-    figure.add_trace(go.Scatter(y=headers, x=[0.0] * len(headers), mode="markers", marker={"opacity": 0}, hoverinfo="skip", showlegend=False))
-    figure.update_layout(barmode="overlay", bargap=0.25, hovermode="closest")
-    figure = layout(figure, language=language, title=title, height=max(220, 60 + 26 * len(rows)))
-    figure.update_layout(margin={"l": 10, "r": 50, "t": 60 if title else 30, "b": 30}, legend={"y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    for y, text, heading in names:
+        figure.add_annotation(
+            x=0, y=y, xref="x", yref="y", text=text, showarrow=False, xanchor="left", yanchor="middle",
+            font={"size": 13 if heading else 12, "color": "#1F2933" if heading else "#52606D"},
+        )  # fmt: skip
     top = float(np.nanmax(np.append(drawn, 1.0)))
-    figure.update_xaxes(range=[0, min(BULLET_CAP, top) + 0.18], tickformat=".0%", title_text=_text("chart.of_target", language), gridcolor="#F0F2F5")
-    figure.update_yaxes(categoryorder="array", categoryarray=rows, autorange="reversed", rangemode=None, tickformat=None, title_text="", automargin=True)
+    right = min(BULLET_CAP, top) + 0.3
+    for y, text in zip(positions, texts, strict=True):  # the shares in a column at the right, clear of bars and ticks
+        figure.add_annotation(x=right, y=y, xref="x", yref="y", text=text, showarrow=False, xanchor="right", yanchor="middle", font={"size": 12})
+    figure.update_layout(barmode="overlay", hovermode="closest")
+    figure = layout(figure, language=language, title=title, height=max(200, 70 + 17 * int(row)))
+    figure.update_layout(margin={"l": 10, "r": 45, "t": 50 if title else 30, "b": 30}, legend={"y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    ticks = [v for v in (0.0, 0.5, 1.0, 1.5) if v <= right - 0.25]
+    figure.update_xaxes(
+        range=[0, right], tickvals=ticks, ticktext=[formatting.percent(v, lang, digits=0) for v in ticks],
+        title_text=_text("chart.of_target", language), gridcolor="#F0F2F5",
+    )  # fmt: skip
+    figure.update_yaxes(range=[row - 0.3, -0.7], showticklabels=False, showgrid=False, zeroline=False, rangemode=None, tickformat=None, title_text="")
     figure.add_vline(x=1.0, line={"color": "#52606D", "width": 1, "dash": "dot"})
     return figure

@@ -84,7 +84,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "content.times_in": {Language.DE: "Zeiten in {zone}.", Language.EN: "Times in {zone}."},
     "col.time": {Language.DE: "Uhrzeit", Language.EN: "Time"},
-    "cockpit.progress": {Language.DE: "Fortschritt der Schlüsselergebnisse", Language.EN: "Key result progress"},
+    "cockpit.progress": {Language.DE: "Ziele: Fortschritt", Language.EN: "Goals: progress"},
+    "channels.from_posts": {
+        Language.DE: "◆ = aus Beitragswerten: Für diese Plattform gibt es keine Tageswerte; ein Punkt ist die Summe der Lebenszeitwerte der an diesem Tag veröffentlichten Beiträge.",
+        Language.EN: "◆ = from post figures: this platform has no daily figures; a point is the sum of the lifetime figures of the posts published that day.",
+    },
     "cockpit.progress_help": {
         Language.DE: "Je Schlüsselergebnis: Balken = Ist in % des Zielwerts, Strich = Soll heute, Ende der Skala = Ziel (100 %). Farbe = Status.",
         Language.EN: "Per key result: bar = actual as % of the target, tick = expected by now, end of the scale = target (100%). Colour = status.",

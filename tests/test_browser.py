@@ -80,7 +80,10 @@ def navigate(page, name: str) -> None:
 
 
 def metric(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
+    """The value of the card labelled ``label`` (with or without its Σ/◆ marks)."""
+    import re
+
+    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)}( [Σ◆]+)?$"))).first
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
 

@@ -50,9 +50,9 @@ def test_channel_trend_adds_up_to_the_cards_with_youtube_from_its_videos(demo) -
 def test_trend_draws_post_figures_dotted_and_marked(demo) -> None:
     engine, _, _ = demo
     figure = trend(kpi_trend(engine, "impressions", Scope(), OCTOBER), language="de", title="", y_title="Impressionen")
-    lines = {trace.name: trace.line.dash for trace in figure.data}
-    assert lines["YouTube ◆"] == "dot"
-    assert lines["LinkedIn"] == "solid"
+    modes = {trace.name: trace.mode for trace in figure.data}
+    assert modes["YouTube ◆"] == "markers"  # lifetime figures on publish days: no line through the days between
+    assert modes["LinkedIn"] == "lines"
 
 
 def test_cards_say_what_is_a_sum_of_unique_counts_and_what_came_from_posts(demo) -> None:
@@ -86,22 +86,27 @@ def test_bullet_chart_groups_key_results_under_their_departments(demo) -> None:
     assert len(rows) == 14
     assert list(dict.fromkeys(rows["department"])) == ["pr", "marketing", "sales", "hr", "service"]
     figure = key_result_bullets(rows, language="de")
-    band, bars, ticks, headers = figure.data
-    assert list(headers.y) == [
+    band, bars, ticks = figure.data
+    names = [(a.y, a.text) for a in figure.layout.annotations if a.xanchor == "left"]
+    shares = [(a.y, a.text) for a in figure.layout.annotations if a.xanchor == "right"]
+    assert names[:3] == [(0, "<b>Unternehmenskommunikation / PR</b>"), (1, "PR-1.1 Impressionen · LinkedIn"), (3, "PR-1.2 Interaktionsrate · LinkedIn")]
+    assert [text for _, text in names if text.startswith("<b>")] == [
         "<b>Unternehmenskommunikation / PR</b>", "<b>Marketing</b>", "<b>Vertrieb</b>", "<b>Personal / Employer Branding</b>", "<b>Kundenservice</b>",
     ]  # fmt: skip
-    assert list(figure.layout.yaxis.categoryarray)[:2] == ["<b>Unternehmenskommunikation / PR</b>", "PR-1.1 Impressionen · LinkedIn"]
+    assert list(bars.y[:2]) == [1.95, 3.95]  # each bar under its name
     assert list(band.x) == [1.0] * 14
     first = rows.iloc[0]
     assert bars.x[0] == pytest.approx(min(first["share"], BULLET_CAP))
     assert bars.marker.color[0] == STATUS_COLOURS[first["status"]]
-    assert "%" in bars.text[0] and "Soll heute" in bars.hovertext[0]
+    assert shares[0] == (1.95, f"{first['share'] * 100:.0f} %")  # its share at the right, on its line
+    assert "Soll heute" in bars.hovertext[0]
     assert ticks.name == "Soll heute"
     assert len(ticks.x) == rows["expected_share"].notna().sum()
     english = key_result_bullets(bullet_rows(config, report, Language.EN), language="en")
-    assert english.data[3].y[0] == "<b>Corporate communications / PR</b>"
+    assert english.layout.annotations[0].text == "<b>Corporate communications / PR</b>"
+    assert figure.layout.xaxis.ticktext[:3] == ("0 %", "50 %", "100 %")  # German percent with its space
+    assert english.layout.xaxis.ticktext[:3] == ("0%", "50%", "100%")
     assert english.data[2].name == "Expected by now"
-    assert english.layout.xaxis.tickformat == ".0%"
 
 
 def test_bullets_follow_the_department_filter(demo) -> None:
