@@ -183,3 +183,34 @@ def test_cockpit_marks_sums_of_unique_counts_and_post_figures(database: str) -> 
     assert "YouTube: " in impressions.proto.help
     assert next(m for m in app.metric if m.label.startswith("Beiträge")).label == "Beiträge"  # a count of posts needs no mark
     assert any("Σ = Summe nicht additiver Werte" in c.value for c in app.caption)
+
+
+HOSTILE_POSTS = (
+    "channel,account,post_id,published_at,text,impressions,engagements\n"
+    'Blog,*acme* $1,h1,2026-11-20 10:00,"$5 instead of $10",100,0\n'
+    'Blog,*acme* $1,h2,2026-11-20 11:00,"*today* only",100,1\n'
+    'Blog,*acme* $1,h3,2026-11-20 00:00,"![x](https://tracker.example/p.png)",100,2\n'
+).encode()
+
+
+def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    app = run("pages/data.py")
+    app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
+    app.run()
+    app.button(key="data_import").click().run()
+    assert "1 importiert" in app.success[0].value
+    app.switch_page("pages/content.py").run()
+    assert not app.exception
+    bodies = [m.value for m in app.markdown]
+    flop = [b for b in bodies if "Blog" in b]
+    assert any(r"\$5 instead of \$10" in b for b in flop)
+    assert any(r"\*today\* only" in b for b in flop)
+    assert any(r"\!\[x\]\(https\://tracker\.example/p\.png\)" in b for b in flop)
+    assert all(r"\*acme\* \$1" in b for b in flop)  # the account, too
+    assert not any("![x](" in b or "*today*" in b for b in bodies)
+    table = app.dataframe[0].value
+    ours = table[table["account"] == "Blog: *acme* $1"].set_index("text")
+    assert ours.loc["$5 instead of $10", "time"] == "11:00"  # 10:00 UTC is 11:00 in Berlin (CET)
+    assert ours.loc["![x](https://tracker.example/p.png)", "time"] == "–"  # a date without a time
+    assert any("ohne Uhrzeit" in c.value for c in app.caption)
