@@ -7,15 +7,14 @@ import datetime as dt
 import streamlit as st
 
 from ingest.pipeline import read_batch
-from metrics.goals import DEPARTMENTS
 from model.canonical import Platform
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
-from ui.imports import history_table, issues_table, results_table
+from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
-from ui.widgets import department_labels, plain, platform_labels
+from ui.widgets import plain, platform_labels
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
@@ -83,8 +82,4 @@ with history_tab:
 with mapping_tab:
     st.caption(t("data.mapping_help"))
     space = workspace()
-    accounts = space.engine.data.known_accounts()
-    names = department_labels()
-    departments = accounts["department"].map(lambda d: names(d) if isinstance(d, str) and d in DEPARTMENTS else "–")
-    columns = {"platform": t("col.platform"), "account": t("col.account"), "department": t("col.department"), "label": t("col.label")}
-    st.dataframe(accounts.assign(department=departments).rename(columns=columns), hide_index=True, width="stretch")
+    st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")

@@ -186,11 +186,11 @@ def test_cockpit_marks_sums_of_unique_counts_and_post_figures(database: str) -> 
 
 
 HOSTILE_POSTS = (
-    "channel,account,post_id,published_at,text,impressions,engagements\n"
-    'Blog,*acme* $1,h1,2026-11-20 10:00,"$5 instead of $10",100,0\n'
-    'Blog,*acme* $1,h2,2026-11-20 11:00,"*today* only",100,1\n'
-    'Blog,*acme* $1,h3,2026-11-20 00:00,"![x](https://tracker.example/p.png)",100,2\n'
-).encode()
+    b"channel,account,post_id,published_at,text,impressions,engagements\n"
+    b'Blog,*acme* $1,h1,2026-11-20 10:00,"$5 instead of $10",100,0\n'
+    b'Blog,*acme* $1,h2,2026-11-20 11:00,"*today* only",100,1\n'
+    b'Blog,*acme* $1,h3,2026-11-20 00:00,"![x](https://tracker.example/p.png)",100,2\n'
+)
 
 
 def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:

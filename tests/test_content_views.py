@@ -18,7 +18,7 @@ from model.canonical import Grain, conform
 from model.i18n import Language, export_name
 from model.timezones import company_timezone, has_time_of_day, local_times, source_zone
 from tests.conftest import REAL_EXPORTS, read_one, require
-from ui.imports import results_table
+from ui.imports import mapping_table, results_table
 
 TEXTS = {
     "p1": "Wir sind auf der Messe in Hannover",
@@ -187,3 +187,12 @@ def test_import_results_show_the_export_type_label() -> None:
     result = read_one("x.csv", b"channel,account,post_id,published_at,impressions\nBlog,acme,1,2026-04-01 10:00,5\n")
     table = results_table([result], Language.DE)
     assert table["Exporttyp"].tolist() == ["Resonanz-Vorlage: Beiträge"]
+
+
+def test_account_mapping_shows_platform_and_department_labels() -> None:
+    accounts = pd.DataFrame({"platform": ["linkedin", "instagram", "x"], "account": ["acme", "acme_ig", "acme_x"]})
+    accounts = accounts.assign(department=["marketing", "hr", None], label=[None, "Jobs", None])
+    table = mapping_table(accounts, Language.DE)
+    assert table["Plattform"].tolist() == ["LinkedIn", "Instagram", "X"]
+    assert table["Abteilung"].tolist() == ["Marketing", "Personal / Employer Branding", "–"]
+    assert mapping_table(accounts, Language.EN)["Department"].tolist() == ["Marketing", "HR / employer branding", "–"]

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from metrics import formatting
+from metrics.goals import DEPARTMENTS
 from model.i18n import Language, export_name, platform_name, translate
 from model.issues import Issue
 from model.results import FileResult
@@ -82,5 +83,23 @@ def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:
             tr("col.account"): history["account"].fillna("–"),
             tr("col.rows"): [_rows_text(row, language) for row in counts.to_dict("records")],
             tr("col.period"): [formatting.period(a, b, language) for a, b in zip(starts, ends, strict=True)],
+        }
+    )
+
+
+def mapping_table(accounts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Accounts with their department for the Data page: platforms and departments by their labels, never their keys."""
+
+    def tr(key: str) -> str:
+        return translate(key, language)
+
+    return pd.DataFrame(
+        {
+            tr("col.platform"): accounts["platform"].map(lambda p: platform_name(p, language)),
+            tr("col.account"): accounts["account"],
+            tr("col.department"): accounts["department"]
+            .map(lambda d: DEPARTMENTS[d].label(language) if d in DEPARTMENTS else "–", na_action="ignore")
+            .fillna("–"),
+            tr("col.label"): accounts["label"],
         }
     )
