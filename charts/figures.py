@@ -109,7 +109,8 @@ def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -
     colour for the actual, a dark tick for the value expected by now. Each key result's name stands
     above its bar and a bold line per department above its key results (names inside the plot, so a
     narrow column keeps its width for the bars). ``frame``: ``metrics.views.key_result_bullets``
-    (department_label, key_result, label, scope, share, expected_share, status and the *_text columns).
+    (department_label, key_result, label, scope, share, expected_share, status, the *_text columns and
+    optionally non_additive/from_posts, drawn as the Cockpit's Σ/◆ marks after the name).
     The y axis counts rows from the top: a department line takes one row, a key result two (name, bar)."""
     lang = Language(language)
     everyone = translate("filters.all", lang)
@@ -120,7 +121,8 @@ def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -
         names.append((row, f"<b>{safe(department)}</b>", True))
         row += 1.0
         for item in group.itertuples(index=False):
-            name = f"{item.key_result} {item.label}" + (f" · {item.scope}" if item.scope != everyone else "")
+            marks = ("Σ" if getattr(item, "non_additive", False) else "") + ("◆" if getattr(item, "from_posts", ()) else "")
+            name = f"{item.key_result} {item.label}" + (f" {marks}" if marks else "") + (f" · {item.scope}" if item.scope != everyone else "")
             names.append((row, safe(name if len(name) <= 46 else name[:45] + "…"), False))
             positions.append(row + 0.95)
             row += 2.0

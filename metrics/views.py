@@ -302,11 +302,20 @@ def key_result_shares(result: KeyResultReport) -> tuple[float, float]:
     return (result.actual - start) / length, (result.expected - start) / length
 
 
-def key_result_bullets(config: GoalsConfig | None, report: GoalReport | None, language: Language, departments: frozenset[str] = frozenset()) -> pd.DataFrame:
+def key_result_bullets(
+    config: GoalsConfig | None,
+    report: GoalReport | None,
+    language: Language,
+    departments: frozenset[str] = frozenset(),
+    engine: KpiEngine | None = None,
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
     """One row per key result, ordered by department and objective as the goals workbook lists them:
-    the Cockpit's progress chart. Values in the KPI's unit and as shares of the target (``key_result_shares``)."""
+    the Cockpit's progress chart. Values in the KPI's unit and as shares of the target (``key_result_shares``);
+    ``non_additive`` and, given the engine and the day, ``from_posts`` (accounts whose actual came from posts)."""
     columns = ["department", "department_label", "objective_id", "objective", "key_result", "kpi", "label", "scope", "period",
-               "actual", "expected", "target", "share", "expected_share", "status", "actual_text", "expected_text", "target_text"]  # fmt: skip
+               "actual", "expected", "target", "share", "expected_share", "status", "actual_text", "expected_text", "target_text",
+               "non_additive", "from_posts"]  # fmt: skip
     if config is None or report is None:
         return pd.DataFrame(columns=columns)
     order = {department: position for position, department in enumerate(DEPARTMENTS)}
@@ -321,6 +330,8 @@ def key_result_bullets(config: GoalsConfig | None, report: GoalReport | None, la
             item = CATALOG[kr.kpi]
             share, expected_share = key_result_shares(result)
             department = DEPARTMENTS.get(objective.department)
+            window = kr.period.until(min(as_of, kr.period.end)) if as_of is not None else None
+            from_posts = engine.value(kr.kpi, scope_of(kr, objective), window).from_posts if engine is not None and window is not None else ()
             rows.append(
                 {
                     "department": objective.department,
@@ -341,6 +352,8 @@ def key_result_bullets(config: GoalsConfig | None, report: GoalReport | None, la
                     "actual_text": formatting.kpi_value(result.actual, item.unit.value, language),
                     "expected_text": formatting.kpi_value(result.expected, item.unit.value, language),
                     "target_text": formatting.kpi_value(kr.target, item.unit.value, language),
+                    "non_additive": non_additive(kr.kpi),
+                    "from_posts": from_posts,
                 }
             )
     return pd.DataFrame(rows, columns=columns)

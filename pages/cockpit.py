@@ -30,7 +30,7 @@ if is_demo(space):
     st.info(t("cockpit.demo"))
 
 cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, space.goals, report)
-bullets = bullet_rows(space.goals, report, language(), selection.scope.departments)
+bullets = bullet_rows(space.goals, report, language(), selection.scope.departments, space.engine, selection.today)
 card_area, progress_area = st.columns([3, 2]) if len(bullets) else (st.container(), None)
 with card_area:
     per_row = 3 if progress_area is not None else 5

@@ -129,3 +129,12 @@ def test_bullets_follow_the_department_filter(demo) -> None:
 )
 def test_upload_text_is_escaped_for_markdown(text: str | None, escaped: str) -> None:
     assert plain(text) == escaped
+
+
+def test_bullets_carry_the_cockpit_marks(demo) -> None:
+    engine, config, report = demo
+    rows = bullet_rows(config, report, Language.DE, frozenset({"pr"}), engine, DEMO_EXPORT_DAY)
+    assert rows["from_posts"].tolist() == [(), (), ()]  # the demo's LinkedIn has daily figures; awareness is manual
+    marked = rows.assign(non_additive=[True, False, False], from_posts=[(), ("youtube/Haberland TV",), ()])
+    names = [a.text for a in key_result_bullets(marked, language="de").layout.annotations if a.xanchor == "left"]
+    assert names[1:4] == ["PR-1.1 Impressionen Σ · LinkedIn", "PR-1.2 Interaktionsrate ◆ · LinkedIn", "PR-1.3 Bekanntheit"]
