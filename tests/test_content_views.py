@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from ingest.pipeline import parse_export
+from ingest.safety import sniff_container
 from metrics.dataset import Dataset, Scope, TagRule, tag_posts
 from metrics.engine import KpiEngine
 from metrics.periods import period_between
@@ -17,7 +20,7 @@ from metrics.views import filter_posts, performance_by, post_table, topic_names,
 from model.canonical import Grain, conform
 from model.i18n import Language, export_name
 from model.timezones import company_timezone, has_time_of_day, local_times, source_zone
-from tests.conftest import REAL_EXPORTS, read_one, require
+from tests.conftest import REAL_EXPORTS, REFERENCE_DATE, read_one, require
 from ui.imports import mapping_table, results_table
 
 TEXTS = {
@@ -134,6 +137,12 @@ def test_heatmap_uses_local_hours_and_leaves_date_only_posts_out(monkeypatch: py
     assert int(grid.notna().sum().sum()) == 1
 
 
+def posts_read_here(path: Path) -> pd.DataFrame:
+    """The file's posts parsed in this process (the parser processes keep the environment they started with)."""
+    data = path.read_bytes()
+    return parse_export(path.name, data, sniff_container(path.name, data), REFERENCE_DATE).frames[Grain.POST].set_index("post_id")
+
+
 def test_meta_publish_times_are_read_in_the_business_suite_zone(monkeypatch: pytest.MonkeyPatch) -> None:
     path = REAL_EXPORTS / "facebook" / "leonmpofu" / "Jan-14-2025_Apr-14-2025_1396269028466733.csv"
     require(path.exists(), f"{path} not found")
@@ -142,13 +151,11 @@ def test_meta_publish_times_are_read_in_the_business_suite_zone(monkeypatch: pyt
     written = dt.datetime.strptime(first["Publish time"], "%m/%d/%Y %H:%M")
     monkeypatch.delenv("RESONANZ_META_TIMEZONE", raising=False)
     monkeypatch.setenv("RESONANZ_TIMEZONE", "Europe/Berlin")
-    posts = read_one(path.name, path.read_bytes()).frames[Grain.POST].set_index("post_id")
     expected = pd.Timestamp(written).tz_localize("Europe/Berlin").tz_convert("UTC")
-    assert posts.loc[first["Post ID"], "published_at"] == expected
+    assert posts_read_here(path).loc[first["Post ID"], "published_at"] == expected
     monkeypatch.setenv("RESONANZ_META_TIMEZONE", "Africa/Johannesburg")
     assert source_zone("meta") == "Africa/Johannesburg"
-    posts = read_one(path.name, path.read_bytes()).frames[Grain.POST].set_index("post_id")
-    assert posts.loc[first["Post ID"], "published_at"] == pd.Timestamp(written).tz_localize("Africa/Johannesburg").tz_convert("UTC")
+    assert posts_read_here(path).loc[first["Post ID"], "published_at"] == pd.Timestamp(written).tz_localize("Africa/Johannesburg").tz_convert("UTC")
 
 
 def test_legacy_facebook_insights_times_are_pacific() -> None:
