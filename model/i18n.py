@@ -84,6 +84,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "content.times_in": {Language.DE: "Zeiten in {zone}.", Language.EN: "Times in {zone}."},
     "col.time": {Language.DE: "Uhrzeit", Language.EN: "Time"},
+    "content.no_format": {Language.DE: "ohne Formatangabe", Language.EN: "no format given"},
     "cockpit.progress": {Language.DE: "Ziele: Fortschritt", Language.EN: "Goals: progress"},
     "channels.from_posts": {
         Language.DE: "◆ = aus Beitragswerten: Für diese Plattform gibt es keine Tageswerte; ein Punkt ist die Summe der Lebenszeitwerte der an diesem Tag veröffentlichten Beiträge.",

@@ -68,7 +68,7 @@ for column, title, frame in ((top, t("content.top"), ranked.head(5)), (flop, t("
 
 left, right = st.columns(2)
 with left:
-    by_format = performance_by(posts, "post_type").rename(columns={"engagements_per_post": "value"})
+    by_format = performance_by(posts, "post_type").rename(columns={"engagements_per_post": "value"}).replace({"category": {"–": t("content.no_format")}})
     st.plotly_chart(
         bars(by_format, language=language(), title=t("content.by_format"), y_title=t("content.engagements_per_post")),
         key="content_by_format",
