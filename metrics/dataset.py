@@ -101,15 +101,35 @@ class Dataset:
         return tag_posts(self.posts, self.tag_rules)
 
 
+UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
+def fold(text: pd.Series) -> pd.Series:
+    """Text for matching: composed, case-folded, umlauts spelled out ("Prüfung", "PRUEFUNG" -> "pruefung")."""
+    folded = text.astype("string").str.normalize("NFC").str.casefold()
+    for umlaut, spelled in UMLAUTS.items():
+        folded = folded.str.replace(umlaut, spelled, regex=False)
+    return folded
+
+
+def term_pattern(term: str) -> str:
+    """A regex for one user-written term, matched on folded text: a hashtag as a whole tag
+    ("#messe" not in "#messe2026"), a keyword as a whole word ("Messe" not in "Messestand" nor
+    "#messe"). The term is escaped: it is user text ("C++")."""
+    folded = re.escape(fold(pd.Series([term.strip()])).iloc[0])
+    return folded + r"(?!\w)" if term.strip().startswith("#") else r"(?<![\w#])" + folded + r"(?!\w)"
+
+
 def tag_posts(posts: pd.DataFrame, rules: tuple[TagRule, ...]) -> pd.DataFrame:
-    """Match hashtags (whole tag) and keywords (whole word), case-insensitive, in the post text."""
+    """Match hashtags (whole tag) and keywords (whole word) in the post text, case- and
+    umlaut-insensitive (ä = ae, ß = ss)."""
     frames = []
-    text = posts["text"].astype("string").fillna("")
+    text = fold(posts["text"]).fillna("")
     for rule in rules:
-        patterns = [(re.escape(term) + r"(?![\w])") if term.startswith("#") else (r"(?<![\w#])" + re.escape(term) + r"(?![\w])") for term in rule.terms]
+        patterns = [term_pattern(term) for term in rule.terms if term.strip()]
         if not patterns:
             continue
-        hit = text.str.contains("|".join(patterns), case=False, regex=True).fillna(False).to_numpy(dtype=bool)
+        hit = text.str.contains("|".join(patterns), regex=True).fillna(False).to_numpy(dtype=bool)
         frames.append(posts.loc[hit, ["platform", "account", "post_id"]].assign(tag=rule.tag, department=rule.department))
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in ("platform", "account", "post_id", "tag", "department")})

@@ -7,7 +7,6 @@ core can speak German without importing the UI.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
@@ -15,6 +14,7 @@ from babel.dates import get_timezone
 from babel.numbers import format_decimal, format_percent
 
 from model.i18n import Language
+from model.timezones import company_timezone
 
 LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
 
@@ -51,7 +51,7 @@ def datetime(value: dt.datetime | None, language: Language) -> str:
         return "–"
     aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     pattern = "dd.MM.yyyy HH:mm" if language is Language.DE else "yyyy-MM-dd HH:mm"
-    return babel_format_datetime(aware, format=pattern, tzinfo=get_timezone(os.environ.get("RESONANZ_TIMEZONE", "Europe/Berlin")), locale=LOCALES[language])
+    return babel_format_datetime(aware, format=pattern, tzinfo=get_timezone(company_timezone()), locale=LOCALES[language])
 
 
 def period(start: dt.date | None, end: dt.date | None, language: Language) -> str:

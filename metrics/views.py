@@ -13,12 +13,15 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
-from metrics.catalog import CATALOG, Aggregation, Direction
+from metrics import formatting
+from metrics.catalog import CATALOG, NON_ADDITIVE_EN, Aggregation, Direction
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.goals import GoalsConfig, KeyResult
+from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, scope_of
+from model.i18n import Language
+from model.timezones import has_time_of_day, local_times
 
 CARD_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "followers", "follower_growth", "clicks", "views", "posts"]
 MOVER_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "clicks", "views", "follower_growth", "posts"]
@@ -89,7 +92,8 @@ def kpi_cards(
     before = comparison_period(period, comparison, today)
     rows = []
     for key in keys:
-        now, then = engine.value(key, scope, period).value, engine.value(key, scope, before).value
+        current = engine.value(key, scope, period)
+        now, then = current.value, engine.value(key, scope, before).value
         match = matching_key_result(config, report, key, period)
         change = (now - then) / abs(then) if now == now and then == then and then else math.nan
         rows.append(
@@ -102,9 +106,18 @@ def kpi_cards(
                 "target": match.key_result.target if match else math.nan,
                 "expected": match.expected if match else math.nan,
                 "status": str(match.status) if match else None,
+                "non_additive": non_additive(key),
+                "from_posts": current.from_posts,
             }
         )
     return pd.DataFrame(rows)
+
+
+def non_additive(key: str) -> bool:
+    """True for KPIs that add up figures which do not add (reach, unique visitors: the same person on
+    two days or via two accounts counts twice); the catalog's caveat says so."""
+    item = CATALOG[key]
+    return item.caveat_en == NON_ADDITIVE_EN
 
 
 def _good(key: str, change: float) -> bool | None:
@@ -121,20 +134,24 @@ def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comp
     for platform in platforms:
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
         for key in MOVER_KPIS:
-            now, then = engine.value(key, narrowed, period).value, engine.value(key, narrowed, before).value
+            current = engine.value(key, narrowed, period)
+            now, then = current.value, engine.value(key, narrowed, before).value
             if now == now and then == then and then and (CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10):
                 change = (now - then) / abs(then)
                 if abs(change) >= 0.02:
-                    rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change)})
-    frame = pd.DataFrame(rows, columns=["platform", "kpi", "value", "comparison", "change", "good"])
+                    rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change),
+                                 "non_additive": non_additive(key), "from_posts": current.from_posts})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["platform", "kpi", "value", "comparison", "change", "good", "non_additive", "from_posts"])
     return frame.reindex(frame["change"].abs().sort_values(ascending=False).index).head(limit).reset_index(drop=True)
 
 
 def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.DataFrame:
-    """Per day (per ISO week beyond 92 days) and platform: date, series, value. Ratios stay ratios of sums.
+    """Per day (per ISO week beyond 92 days) and platform: date, series, value, from_posts. Ratios stay ratios of sums.
 
-    Daily data only: accounts that export only post figures have no trend (the KPI cards and
-    tables count their posts).
+    The same figures as the KPI cards (``KpiEngine.daily_totals``, the engine's daily-or-post rule):
+    an account without daily figures for the metric counts its posts' lifetime figures on their
+    publish day, so a platform that exports post figures only (YouTube's video table) has a line
+    too, marked ``from_posts``, and a platform's days add up to its card value.
     """
     item = CATALOG[key]
     weekly = period.days > 92
@@ -142,14 +159,14 @@ def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.D
     for platform in sorted(set(engine.accounts_in(scope)["platform"])):
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
         if item.aggregation is Aggregation.RATIO:
-            top = engine.daily_totals(CATALOG[item.numerator[0]].key, narrowed, period, daily_only=True)
-            bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, narrowed, period, daily_only=True)
+            top = engine.daily_totals(CATALOG[item.numerator[0]].key, narrowed, period)
+            bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, narrowed, period)
             both = pd.DataFrame({"top": top, "bottom": bottom}).dropna()
             if weekly:
                 both = both.resample("W-MON", label="left", closed="left").sum(min_count=1)
             values = both["top"] / both["bottom"].replace(0, np.nan)
         elif item.aggregation in (Aggregation.SUM, Aggregation.LAST) and item.numerator:
-            values = engine.daily_totals(key, narrowed, period, daily_only=True)
+            values = engine.daily_totals(key, narrowed, period)
             if weekly:
                 values = (
                     values.resample("W-MON", label="left", closed="left").last()
@@ -160,12 +177,18 @@ def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.D
             continue
         values = values.dropna()
         if len(values):
-            frames.append(pd.DataFrame({"date": values.index, "series": platform, "value": values.to_numpy()}))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["date", "series", "value"])
+            from_posts = bool(engine.value(key, narrowed, period).from_posts)
+            frames.append(pd.DataFrame({"date": values.index, "series": platform, "value": values.to_numpy(), "from_posts": from_posts}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["date", "series", "value", "from_posts"])
 
 
-def post_table(engine: KpiEngine, scope: Scope, period: Period) -> pd.DataFrame:
-    """The posts published in the period in scope, with topics, departments and per-post rates."""
+def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None = None) -> pd.DataFrame:
+    """The posts published in the period in scope, with topics, departments and per-post rates.
+
+    ``topics`` is a tuple of topic names per post (``tags`` the same, joined for display);
+    ``local_time`` is the publish time in ``zone`` (default the company's time zone), naive;
+    ``has_time`` is False for posts from date-only exports, whose ``weekday``/``hour`` are missing.
+    """
     data = engine.data
     posts = data.posts.merge(engine.accounts_in(scope), on=["platform", "account"])
     day = posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
@@ -175,27 +198,55 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period) -> pd.DataFrame:
         chosen = tags[tags["tag"].isin(scope.tags)][["platform", "account", "post_id"]].drop_duplicates()
         posts = posts.merge(chosen, on=["platform", "account", "post_id"])
     topics = tags.groupby(["platform", "account", "post_id"]).agg(
-        tags=("tag", lambda t: ", ".join(sorted(set(t)))), tag_departments=("department", lambda d: ", ".join(sorted(set(d.dropna()))))
+        topics=("tag", lambda t: tuple(sorted(set(t)))), tag_departments=("department", lambda d: tuple(sorted(set(d.dropna()))))
     )
     posts = posts.merge(topics.reset_index(), on=["platform", "account", "post_id"], how="left")
+    posts["topics"] = [value if isinstance(value, tuple) else () for value in posts["topics"]]
+    posts["tags"] = pd.Series([", ".join(value) or None for value in posts["topics"]], index=posts.index, dtype="string")
     posts = posts.merge(data.accounts[["platform", "account", "department"]], on=["platform", "account"], how="left")
     posts["departments"] = [
-        ", ".join(sorted({d for d in (a, *(str(b).split(", ") if isinstance(b, str) else ())) if isinstance(d, str) and d}))
+        tuple(sorted({d for d in (a, *(b if isinstance(b, tuple) else ())) if isinstance(d, str) and d}))
         for a, b in zip(posts["department"], posts["tag_departments"], strict=True)
     ]
     posts["engagement_rate"] = posts["engagements"] / posts["impressions"].replace(0, np.nan)
-    posts["weekday"] = posts["published_at"].dt.day_of_week
-    posts["hour"] = posts["published_at"].dt.hour
+    posts["has_time"] = has_time_of_day(posts["published_at"])
+    posts["local_time"] = local_times(posts["published_at"], zone)
+    posts["weekday"] = posts["local_time"].dt.day_of_week.where(posts["has_time"]).astype("Int64")
+    posts["hour"] = posts["local_time"].dt.hour.where(posts["has_time"]).astype("Int64")
     return posts.sort_values("published_at", ascending=False).reset_index(drop=True)
 
 
+def filter_posts(posts: pd.DataFrame, search: str = "", formats: list[str] | None = None, topics: list[str] | None = None) -> pd.DataFrame:
+    """The posts whose text contains ``search`` (plain text, any case), of one of ``formats`` and
+    with one of ``topics`` (whole topic names: "Messe" is not "Messestand"). Empty means any."""
+    keep = pd.Series(True, index=posts.index)
+    if search.strip():
+        keep &= posts["text"].astype("string").fillna("").str.contains(search.strip(), case=False, regex=False).to_numpy(dtype=bool)
+    if formats:
+        keep &= posts["post_type"].isin(formats).to_numpy(dtype=bool)
+    if topics:
+        exploded = posts["topics"].explode()
+        keep &= exploded.isin(topics).groupby(level=0).any().reindex(posts.index, fill_value=False).to_numpy(dtype=bool)
+    return posts[keep.to_numpy(dtype=bool)]
+
+
+def topic_names(posts: pd.DataFrame) -> list[str]:
+    """Every topic of the posts, sorted."""
+    return sorted(set(posts["topics"].explode().dropna())) if len(posts) else []
+
+
 def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Per format or topic: posts, engagements per post and the engagement rate (ratio of sums)."""
+    """Per format or topic (``column`` "post_type" or "topics"): posts, engagements per post and the
+    engagement rate (ratio of sums). A post with two topics counts for each; posts without a topic do not count there."""
     if posts.empty:
         return pd.DataFrame(columns=["category", "posts", "engagements_per_post", "engagement_rate"])
-    frame = posts.assign(category=posts[column].fillna("–").astype(str))
-    if column == "tags":
-        frame = frame.assign(category=frame["category"].str.split(", ")).explode("category")
+    if column == "topics":
+        frame = posts.assign(category=posts["topics"]).explode("category").dropna(subset=["category"])
+    else:
+        frame = posts.assign(category=posts[column].astype("string").fillna("–"))
+    if frame.empty:
+        return pd.DataFrame(columns=["category", "posts", "engagements_per_post", "engagement_rate"])
+    frame = frame.assign(category=frame["category"].astype(str))
     grouped = frame.groupby("category")
     both = frame.dropna(subset=["engagements", "impressions"]).groupby("category")
     result = pd.DataFrame({
@@ -206,10 +257,18 @@ def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def weekday_hour(posts: pd.DataFrame) -> pd.DataFrame:
-    """Mean engagements per post by weekday (rows, Monday first) and UTC hour (columns)."""
-    if posts.empty or posts["engagements"].isna().all():
+    """Mean engagements per post by weekday (rows, Monday first) and hour (columns) in the company's
+    time zone (``post_table``'s local times). Posts without a time of day are left out (see ``untimed``)."""
+    timed = posts[posts["has_time"].to_numpy(dtype=bool)].dropna(subset=["engagements"]) if len(posts) else posts
+    if timed.empty:
         return pd.DataFrame(index=range(7), columns=range(24), dtype=float)
-    return posts.pivot_table(index="weekday", columns="hour", values="engagements", aggfunc="mean")
+    frame = timed.assign(weekday=timed["weekday"].astype(int), hour=timed["hour"].astype(int))
+    return frame.pivot_table(index="weekday", columns="hour", values="engagements", aggfunc="mean")
+
+
+def untimed(posts: pd.DataFrame) -> int:
+    """How many posts have no time of day (date-only exports): the heatmap's note."""
+    return int((~posts["has_time"].to_numpy(dtype=bool)).sum()) if len(posts) else 0
 
 
 def key_result_path(engine: KpiEngine, result: KeyResultReport, as_of: dt.date) -> pd.Series:
@@ -225,3 +284,76 @@ def key_result_path(engine: KpiEngine, result: KeyResultReport, as_of: dt.date) 
     if item.aggregation is Aggregation.LAST:
         return engine.daily_totals(kr.kpi, scope, window)
     return pd.Series(dtype=float)
+
+
+def key_result_shares(result: KeyResultReport) -> tuple[float, float]:
+    """(actual, expected by now) of a key result on its target scale: 1.0 is the target.
+
+    Accumulating KPIs (sums, counts, growth) count from 0 (a lower-is-better sum reads as the share of
+    the budget used); levels (rates, stocks, last values) from their baseline where one is set, so
+    followers from 10,000 to 12,000 at 11,000 stand at 0.5, not 0.92. NaN where the scale has no
+    length (a target of 0 for a sum, a target equal to its baseline)."""
+    kr = result.key_result
+    accumulating = CATALOG[kr.kpi].aggregation in ACCUMULATING
+    start = 0.0 if accumulating or kr.baseline is None or kr.baseline != kr.baseline else float(kr.baseline)
+    length = kr.target - start
+    if not length or length != length:
+        return math.nan, math.nan
+    return (result.actual - start) / length, (result.expected - start) / length
+
+
+def key_result_bullets(
+    config: GoalsConfig | None,
+    report: GoalReport | None,
+    language: Language,
+    departments: frozenset[str] = frozenset(),
+    engine: KpiEngine | None = None,
+    as_of: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per key result, ordered by department and objective as the goals workbook lists them:
+    the Cockpit's progress chart. Values in the KPI's unit and as shares of the target (``key_result_shares``);
+    ``non_additive`` and, given the engine and the day, ``from_posts`` (accounts whose actual came from posts)."""
+    columns = ["department", "department_label", "objective_id", "objective", "key_result", "kpi", "label", "scope", "period",
+               "actual", "expected", "target", "share", "expected_share", "status", "actual_text", "expected_text", "target_text",
+               "non_additive", "from_posts"]  # fmt: skip
+    if config is None or report is None:
+        return pd.DataFrame(columns=columns)
+    order = {department: position for position, department in enumerate(DEPARTMENTS)}
+    objectives = sorted((o for o in config.objectives if not departments or o.department in departments), key=lambda o: order.get(o.department, len(order)))
+    results = {}
+    for result in report.key_results:
+        results.setdefault(result.key_result.objective_id, []).append(result)
+    rows = []
+    for objective in objectives:
+        for result in results.get(objective.id, []):
+            kr = result.key_result
+            item = CATALOG[kr.kpi]
+            share, expected_share = key_result_shares(result)
+            department = DEPARTMENTS.get(objective.department)
+            window = kr.period.until(min(as_of, kr.period.end)) if as_of is not None else None
+            from_posts = engine.value(kr.kpi, scope_of(kr, objective), window).from_posts if engine is not None and window is not None else ()
+            rows.append(
+                {
+                    "department": objective.department,
+                    "department_label": department.label(language) if department else objective.department,
+                    "objective_id": objective.id,
+                    "objective": objective.objective,
+                    "key_result": kr.id,
+                    "kpi": kr.kpi,
+                    "label": item.label(language),
+                    "scope": scope_label(kr, language),
+                    "period": kr.period.label(language),
+                    "actual": result.actual,
+                    "expected": result.expected,
+                    "target": kr.target,
+                    "share": share,
+                    "expected_share": expected_share,
+                    "status": str(result.status),
+                    "actual_text": formatting.kpi_value(result.actual, item.unit.value, language),
+                    "expected_text": formatting.kpi_value(result.expected, item.unit.value, language),
+                    "target_text": formatting.kpi_value(kr.target, item.unit.value, language),
+                    "non_additive": non_additive(kr.kpi),
+                    "from_posts": from_posts,
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)

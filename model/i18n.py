@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from model.canonical import METRICS
+
 
 class Language(StrEnum):
     DE = "de"
@@ -119,6 +121,70 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.reading": {Language.DE: "Lese {file} …", Language.EN: "Reading {file} …"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},
     # --- texts: H pages (add new keys of this area below this line) ---
+    "export.facebook_posts": {Language.DE: "Facebook-Beiträge", Language.EN: "Facebook posts"},
+    "export.instagram_posts": {Language.DE: "Instagram-Beiträge", Language.EN: "Instagram posts"},
+    "export.meta_overview": {Language.DE: "Meta-Übersicht", Language.EN: "Meta overview"},
+    "export.meta_overview_metric": {Language.DE: "Meta-Übersicht: {metric}", Language.EN: "Meta overview: {metric}"},
+    "export.meta_audience": {Language.DE: "Meta-Zielgruppe", Language.EN: "Meta audience"},
+    "export.facebook_insights_posts": {Language.DE: "Facebook Insights (alt): Beiträge", Language.EN: "Facebook Insights (legacy): posts"},
+    "export.facebook_insights_videos": {Language.DE: "Facebook Insights (alt): Videos", Language.EN: "Facebook Insights (legacy): videos"},
+    "export.facebook_insights_page": {Language.DE: "Facebook Insights (alt): Seite", Language.EN: "Facebook Insights (legacy): page"},
+    "export.linkedin_content_metrics": {Language.DE: "LinkedIn-Inhalte: Kennzahlen je Tag", Language.EN: "LinkedIn content: daily metrics"},
+    "export.linkedin_content_posts": {Language.DE: "LinkedIn-Inhalte: Beiträge", Language.EN: "LinkedIn content: posts"},
+    "export.linkedin_followers": {Language.DE: "LinkedIn-Follower", Language.EN: "LinkedIn followers"},
+    "export.linkedin_visitors": {Language.DE: "LinkedIn-Besucher", Language.EN: "LinkedIn visitors"},
+    "export.linkedin_demographics": {Language.DE: "LinkedIn-Zielgruppe", Language.EN: "LinkedIn demographics"},
+    "export.linkedin_competitors": {Language.DE: "LinkedIn-Wettbewerber", Language.EN: "LinkedIn competitors"},
+    "export.tiktok_overview": {Language.DE: "TikTok-Übersicht", Language.EN: "TikTok overview"},
+    "export.tiktok_content": {Language.DE: "TikTok-Inhalte", Language.EN: "TikTok content"},
+    "export.tiktok_viewers": {Language.DE: "TikTok-Zuschauer", Language.EN: "TikTok viewers"},
+    "export.tiktok_follower_history": {Language.DE: "TikTok-Follower-Verlauf", Language.EN: "TikTok follower history"},
+    "export.tiktok_follower_activity": {Language.DE: "TikTok-Follower-Aktivität", Language.EN: "TikTok follower activity"},
+    "export.tiktok_follower_gender": {Language.DE: "TikTok-Follower nach Geschlecht", Language.EN: "TikTok followers by gender"},
+    "export.tiktok_follower_territories": {Language.DE: "TikTok-Follower nach Land", Language.EN: "TikTok followers by territory"},
+    "export.generic_daily": {Language.DE: "Resonanz-Vorlage: Tageswerte", Language.EN: "Resonanz template: daily values"},
+    "export.generic_posts": {Language.DE: "Resonanz-Vorlage: Beiträge", Language.EN: "Resonanz template: posts"},
+    "export.x_tweet_activity": {Language.DE: "X-Tweet-Aktivität (alt)", Language.EN: "X tweet activity (legacy)"},
+    "export.x_daily_tweet_activity": {Language.DE: "X-Tagesaktivität (alt)", Language.EN: "X daily activity (legacy)"},
+    "export.x_account_analytics_content": {Language.DE: "X-Kontoanalyse: Inhalte", Language.EN: "X account analytics: content"},
+    "export.x_account_overview": {Language.DE: "X-Kontoanalyse: Übersicht", Language.EN: "X account analytics: overview"},
+    "export.youtube_table_videos": {Language.DE: "YouTube Studio: Videos", Language.EN: "YouTube Studio: videos"},
+    "export.youtube_totals": {Language.DE: "YouTube Studio: Summen je Tag", Language.EN: "YouTube Studio: daily totals"},
+    "export.youtube_chart": {Language.DE: "YouTube Studio: Diagrammdaten", Language.EN: "YouTube Studio: chart data"},
+    "export.youtube_table_audience": {Language.DE: "YouTube Studio: Zielgruppe", Language.EN: "YouTube Studio: audience"},
+    "chart.hour_local": {Language.DE: "Uhrzeit ({zone})", Language.EN: "Hour ({zone})"},
+    "content.untimed": {
+        Language.DE: "{count} Beiträge ohne Uhrzeit (Exporte, die nur das Datum nennen) fehlen in dieser Übersicht.",
+        Language.EN: "{count} posts without a time of day (exports that give the date only) are left out of this chart.",
+    },
+    "content.times_in": {Language.DE: "Zeiten in {zone}.", Language.EN: "Times in {zone}."},
+    "col.time": {Language.DE: "Uhrzeit", Language.EN: "Time"},
+    "content.no_format": {Language.DE: "ohne Formatangabe", Language.EN: "no format given"},
+    "cockpit.progress": {Language.DE: "Ziele: Fortschritt", Language.EN: "Goals: progress"},
+    "channels.from_posts": {
+        Language.DE: "◆ = aus Beitragswerten: Für diese Plattform gibt es keine Tageswerte; ein Punkt ist die Summe der Lebenszeitwerte der an diesem Tag veröffentlichten Beiträge.",
+        Language.EN: "◆ = from post figures: this platform has no daily figures; a point is the sum of the lifetime figures of the posts published that day.",
+    },
+    "cockpit.progress_help": {
+        Language.DE: "Je Schlüsselergebnis: Balken = Ist in % des Zielwerts, Strich = Soll heute, Ende der Skala = Ziel (100 %). Farbe = Status.",
+        Language.EN: "Per key result: bar = actual as % of the target, tick = expected by now, end of the scale = target (100%). Colour = status.",
+    },
+    "chart.expected_now": {Language.DE: "Soll heute", Language.EN: "Expected by now"},
+    "chart.of_target": {Language.DE: "% des Ziels", Language.EN: "% of target"},
+    "chart.budget_used": {Language.DE: "Budget verbraucht", Language.EN: "budget used"},
+    "chart.no_data": {Language.DE: "keine Daten", Language.EN: "no data"},
+    "marker.non_additive": {
+        Language.DE: "Σ Summe nicht additiver Werte: Personen, die an mehreren Tagen oder über mehrere Konten erreicht wurden, zählen mehrfach (keine Unique-Personen).",
+        Language.EN: "Σ Sum of non-additive figures: people reached on several days or via several accounts count more than once (not unique people).",
+    },
+    "marker.from_posts": {
+        Language.DE: "◆ Aus Beitragswerten: Für {accounts} gibt es keine Tageswerte; es zählen die Lebenszeitwerte der im Zeitraum veröffentlichten Beiträge.",
+        Language.EN: "◆ From post figures: {accounts} have no daily figures; the lifetime figures of the posts published in the period count.",
+    },
+    "marker.legend": {
+        Language.DE: "Σ = Summe nicht additiver Werte · ◆ = aus Beitragswerten (Details im ?-Symbol der Kachel)",
+        Language.EN: "Σ = sum of non-additive figures · ◆ = from post figures (details in the tile's ? icon)",
+    },
     "data.done": {
         Language.DE: "{imported} importiert, {duplicate} Duplikate, {unsupported} nicht unterstützt, {error} fehlerhaft.",
         Language.EN: "{imported} imported, {duplicate} duplicates, {unsupported} unsupported, {error} failed.",
@@ -662,7 +728,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "chart.actual": {Language.DE: "Ist", Language.EN: "Actual"},
     "chart.forecast": {Language.DE: "Prognose", Language.EN: "Forecast"},
     "chart.target": {Language.DE: "Ziel", Language.EN: "Target"},
-    "chart.hour_utc": {Language.DE: "Uhrzeit (UTC)", Language.EN: "Hour (UTC)"},
     "platform.linkedin": {Language.DE: "LinkedIn", Language.EN: "LinkedIn"},
     "platform.facebook": {Language.DE: "Facebook", Language.EN: "Facebook"},
     "platform.instagram": {Language.DE: "Instagram", Language.EN: "Instagram"},
@@ -733,6 +798,30 @@ def platform_name(platform: object, language: Language) -> str:
     else (an account as a chart series) stays as it is."""
     key = f"platform.{platform}"
     return translate(key, language) if key in TEXTS else str(platform)
+
+
+def export_name(report: object, language: Language) -> str:
+    """How an export type is written for people ("Instagram-Beiträge"), not its stored key
+    ("instagram_posts"); several sheets' types joined by "+" are named each. An unknown key is
+    written with spaces and its platform's name rather than as a raw id."""
+    if report is None or report != report or str(report) == "":
+        return "–"
+    names = []
+    for part in str(report).split("+"):
+        if f"export.{part}" in TEXTS:
+            names.append(translate(f"export.{part}", language))
+        elif part.startswith("meta_overview_"):
+            metric = part.removeprefix("meta_overview_")
+            names.append(translate("export.meta_overview_metric", language, metric=_metric_label(metric, language)))
+        else:
+            platform, _, rest = part.partition("_")
+            names.append(f"{platform_name(platform, language)} {rest.replace('_', ' ')}".strip())
+    return " + ".join(names)
+
+
+def _metric_label(name: str, language: Language) -> str:
+    found = next((m for m in METRICS if m.name == name), None)
+    return (found.label_de if language is Language.DE else found.label_en) if found else name.replace("_", " ")
 
 
 def translate(key: str, language: Language, **values: object) -> str:

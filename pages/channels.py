@@ -34,6 +34,8 @@ def chart(kpi: str, title: str) -> None:
         return
     figure = trend(frame, language=language(), title=title, y_title=label(kpi), percent=CATALOG[kpi].unit.value == "percent")
     st.plotly_chart(figure, key=f"channels_{kpi}", config={"displayModeBar": False})
+    if frame["from_posts"].any():
+        st.caption(t("channels.from_posts"))
 
 
 chart(key, f"{label(key)} · {selection.period.label(language())}")

@@ -1,19 +1,22 @@
-"""Cockpit: KPI cards against the comparison and the target, objectives by department, biggest movers."""
+"""Cockpit: KPI cards against the comparison and the target, key-result progress beside them,
+objectives by department, biggest movers."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from charts.figures import key_result_bullets
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
 from metrics.goals import DEPARTMENTS
+from metrics.views import key_result_bullets as bullet_rows
 from metrics.views import kpi_cards, top_movers
 from model.i18n import platform_name
 from ui.data import goal_report, workspace
 from ui.filters import sidebar
 from ui.firststart import DEMO_LOADED, is_demo
 from ui.state import language, t
-from ui.widgets import badge, label, value
+from ui.widgets import badge, label, marker, marker_notes, plain, value
 
 space = workspace()
 selection = sidebar(space)
@@ -27,21 +30,33 @@ if is_demo(space):
     st.info(t("cockpit.demo"))
 
 cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, space.goals, report)
-columns = st.columns(5)
-for position, card in enumerate(cards.itertuples(index=False)):
-    with columns[position % 5]:
-        delta = formatting.change(card.change, language()) if card.change == card.change else None
-        help_text = t("cockpit.target", target=value(card.kpi, card.target), expected=value(card.kpi, card.expected)) if card.target == card.target else None
-        st.metric(
-            label(card.kpi),
-            value(card.kpi, card.value),
-            delta=delta,
-            delta_color="inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
-            help=help_text,
-            border=True,
-        )
-        if card.status:
-            st.markdown(badge(card.status))
+bullets = bullet_rows(space.goals, report, language(), selection.scope.departments, space.engine, selection.today)
+card_area, progress_area = st.columns([3, 2]) if len(bullets) else (st.container(), None)
+with card_area:
+    per_row = 3 if progress_area is not None else 5
+    columns = st.columns(per_row)
+    for position, card in enumerate(cards.itertuples(index=False)):
+        with columns[position % per_row]:
+            delta = formatting.change(card.change, language()) if card.change == card.change else None
+            notes = marker_notes(card.non_additive, card.from_posts)
+            if card.target == card.target:
+                notes.insert(0, t("cockpit.target", target=value(card.kpi, card.target), expected=value(card.kpi, card.expected)))
+            st.metric(
+                f"{label(card.kpi)} {marker(card.non_additive, card.from_posts)}".strip(),
+                value(card.kpi, card.value),
+                delta=delta,
+                delta_color="inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
+                help="\n\n".join(notes) or None,
+                border=True,
+            )
+            if card.status:
+                st.markdown(badge(card.status))
+    if cards["non_additive"].any() or cards["from_posts"].map(bool).any():
+        st.caption(t("marker.legend"))
+if progress_area is not None:
+    with progress_area:
+        st.subheader(t("cockpit.progress"), help=t("cockpit.progress_help"))
+        st.plotly_chart(key_result_bullets(bullets, language=language()), key="cockpit_progress", config={"displayModeBar": False})
 
 left, right = st.columns([3, 2])
 with left:
@@ -54,7 +69,7 @@ with left:
             for objective in (o for o in space.goals.objectives if o.department == department):
                 objective_roll_up = report.objectives[objective.id]
                 score = formatting.percent(objective_roll_up.score, language(), digits=0) if objective_roll_up.score == objective_roll_up.score else "–"
-                st.markdown(f"- {objective.objective} {badge(str(objective_roll_up.status))} · {t('goals.progress')} {score}")
+                st.markdown(f"- {plain(objective.objective)} {badge(str(objective_roll_up.status))} · {t('goals.progress')} {score}")
 with right:
     st.subheader(t("cockpit.movers"))
     movers = top_movers(space.engine, selection.scope, selection.period, selection.comparison, selection.today)
@@ -63,7 +78,9 @@ with right:
     for mover in movers.itertuples(index=False):
         arrow = "▲" if mover.change > 0 else "▼"
         tone = "green" if mover.good else "red"
+        mark = marker(mover.non_additive, mover.from_posts)
         st.markdown(
-            f"{arrow} :{tone}[{formatting.change(mover.change, language())}] **{label(mover.kpi)}** · {platform_name(mover.platform, language())} "
-            f"({value(mover.kpi, mover.comparison)} → {value(mover.kpi, mover.value)})"
+            f"{arrow} :{tone}[{formatting.change(mover.change, language())}] **{label(mover.kpi)}**{' ' + mark if mark else ''} · "
+            f"{platform_name(mover.platform, language())} ({value(mover.kpi, mover.comparison)} → {value(mover.kpi, mover.value)})",
+            help="\n\n".join(marker_notes(mover.non_additive, mover.from_posts)) or None,
         )

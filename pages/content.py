@@ -6,61 +6,46 @@ import streamlit as st
 
 from charts.figures import bars, heatmap
 from metrics import formatting
-from metrics.views import performance_by, post_table, weekday_hour
+from metrics.views import filter_posts, performance_by, post_table, topic_names, untimed, weekday_hour
 from model.i18n import platform_name
+from model.timezones import company_timezone
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.state import date_widget_format, language, t
-from ui.widgets import kpi_labels, label
+from ui.widgets import department_labels, kpi_labels, label, plain
 
 space = workspace()
 selection = sidebar(space)
+zone = company_timezone()
 st.title(t("content.title"))
-st.caption(selection.period.label(language()))
+st.caption(f"{selection.period.label(language())} · {t('content.times_in', zone=zone)}")
 
-posts = post_table(space.engine, selection.scope, selection.period)
+posts = post_table(space.engine, selection.scope, selection.period, zone)
 filters = st.columns(3)
-search = filters[0].text_input(t("content.search"), key="content_search").strip()
+search = filters[0].text_input(t("content.search"), key="content_search")
 formats = sorted(posts["post_type"].dropna().unique())
 chosen_formats = filters[1].multiselect(t("content.format"), formats, key="content_formats", placeholder=t("filters.all"))
-topics = sorted({tag for tags in posts["tags"].dropna() for tag in tags.split(", ")})
-chosen_topics = filters[2].multiselect(t("content.tag"), topics, key="content_topics", placeholder=t("filters.all"))
-if search:
-    posts = posts[posts["text"].fillna("").str.contains(search, case=False, regex=False)]
-if chosen_formats:
-    posts = posts[posts["post_type"].isin(chosen_formats)]
-if chosen_topics:
-    posts = posts[posts["tags"].fillna("").str.contains("|".join(chosen_topics), regex=True)]
+chosen_topics = filters[2].multiselect(t("content.tag"), topic_names(posts), key="content_topics", placeholder=t("filters.all"))
+posts = filter_posts(posts, search, chosen_formats, chosen_topics)
 
 if posts.empty:
     st.info(t("content.none"))
     st.stop()
 
 st.caption(f"{formatting.number(len(posts), language())} {t('content.posts')}")
-shown = [
-    "published_at",
-    "platform",
-    "account",
-    "post_type",
-    "text",
-    "tags",
-    "departments",
-    "impressions",
-    "engagements",
-    "engagement_rate",
-    "views",
-    "permalink",
-]
-table = posts[shown]
-table = table.assign(
-    published_at=table["published_at"].dt.tz_convert(None), text=table["text"].fillna("").str.slice(0, 140),
-    post_type=table["post_type"].fillna("–"), tags=table["tags"].fillna(""),
-    platform=table["platform"].map(lambda p: platform_name(p, language())),
-)  # fmt: skip
+names = department_labels()
+# Post texts, accounts and topics are shown by st.dataframe as plain text (never Markdown).
+table = posts.assign(
+    date=posts["local_time"].dt.normalize(), time=posts["local_time"].dt.strftime("%H:%M").where(posts["has_time"], "–"),
+    text=posts["text"].fillna("").str.slice(0, 140), post_type=posts["post_type"].fillna("–"), tags=posts["tags"].fillna(""),
+    platform=posts["platform"].map(lambda p: platform_name(p, language())),
+    departments=posts["departments"].map(lambda keys: ", ".join(names(k) for k in keys)),
+)[["date", "time", "platform", "account", "post_type", "text", "tags", "departments",
+  "impressions", "engagements", "engagement_rate", "views", "permalink"]]  # fmt: skip
 st.dataframe(
     table, hide_index=True, width="stretch", height=380, key="content_table",
     column_config={
-        "published_at": st.column_config.DatetimeColumn(t("col.date"), format=date_widget_format() + " HH:mm"),
+        "date": st.column_config.DateColumn(t("col.date"), format=date_widget_format()), "time": t("col.time"),
         "platform": t("col.platform"), "account": t("col.account"), "post_type": t("col.format"), "text": t("col.text"), "tags": t("col.tags"),
         "departments": t("col.departments"), "impressions": st.column_config.NumberColumn(label("impressions"), format="localized"),
         "engagements": st.column_config.NumberColumn(label("engagements"), format="localized"),
@@ -78,21 +63,19 @@ for column, title, frame in ((top, t("content.top"), ranked.head(5)), (flop, t("
         st.subheader(title)
         for post in frame.itertuples(index=False):
             figure = formatting.kpi_value(getattr(post, rank), "percent" if rank == "engagement_rate" else "count", language())
-            st.markdown(
-                f"**{figure}** · {platform_name(post.platform, language())} · "
-                f"{formatting.date(post.published_at.date(), language())}  \n{(post.text or '')[:110]}"
-            )
+            when = formatting.date(post.local_time.date(), language()) + (f" {post.local_time:%H:%M}" if post.has_time else "")
+            st.markdown(f"**{figure}** · {platform_name(post.platform, language())} · {plain(post.account)} · {when}  \n{plain((post.text or '')[:110])}")
 
 left, right = st.columns(2)
 with left:
-    by_format = performance_by(posts, "post_type").rename(columns={"engagements_per_post": "value"})
+    by_format = performance_by(posts, "post_type").rename(columns={"engagements_per_post": "value"}).replace({"category": {"–": t("content.no_format")}})
     st.plotly_chart(
         bars(by_format, language=language(), title=t("content.by_format"), y_title=t("content.engagements_per_post")),
         key="content_by_format",
         config={"displayModeBar": False},
     )
 with right:
-    by_topic = performance_by(posts.dropna(subset=["tags"]), "tags").rename(columns={"engagements_per_post": "value"})
+    by_topic = performance_by(posts, "topics").rename(columns={"engagements_per_post": "value"})
     if not by_topic.empty:
         st.plotly_chart(
             bars(by_topic, language=language(), title=t("content.by_tag"), y_title=t("content.engagements_per_post")),
@@ -100,7 +83,9 @@ with right:
             config={"displayModeBar": False},
         )
 st.plotly_chart(
-    heatmap(weekday_hour(posts), language=language(), title=t("content.when"), value_title=t("content.engagements_per_post")),
+    heatmap(weekday_hour(posts), language=language(), title=t("content.when"), value_title=t("content.engagements_per_post"), zone=zone),
     key="content_heatmap",
     config={"displayModeBar": False},
 )
+if without_time := untimed(posts):
+    st.caption(t("content.untimed", count=formatting.number(without_time, language())))

@@ -7,15 +7,14 @@ import datetime as dt
 import streamlit as st
 
 from ingest.pipeline import read_batch
-from metrics.goals import DEPARTMENTS
 from model.canonical import Platform
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
-from ui.imports import history_table, issues_table, results_table
+from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
-from ui.widgets import department_labels, platform_labels
+from ui.widgets import plain, platform_labels
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
@@ -35,11 +34,11 @@ with upload_tab:
     if st.button(t("data.import"), type="primary", disabled=not files, key="data_import"):
         progress = st.progress(0.0)
         items = [(f.name, f.getvalue()) for f in files]
-        progress.progress(0.05, text=t("data.reading", file=", ".join(name for name, _ in items)[:80]))
+        progress.progress(0.05, text=t("data.reading", file=plain(", ".join(name for name, _ in items)[:80])))
         results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account)
 
         def report(number: int, total: int, file: str) -> None:
-            progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=file, number=number, total=total))
+            progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=plain(file), number=number, total=total))
 
         st.session_state[DATA_RESULTS] = store_results(engine(), results, progress=report)
         st.session_state[DATA_UPLOAD_GENERATION] += 1
@@ -83,8 +82,4 @@ with history_tab:
 with mapping_tab:
     st.caption(t("data.mapping_help"))
     space = workspace()
-    accounts = space.engine.data.known_accounts()
-    names = department_labels()
-    departments = accounts["department"].map(lambda d: names(d) if isinstance(d, str) and d in DEPARTMENTS else "–")
-    columns = {"platform": t("col.platform"), "account": t("col.account"), "department": t("col.department"), "label": t("col.label")}
-    st.dataframe(accounts.assign(department=departments).rename(columns=columns), hide_index=True, width="stretch")
+    st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")

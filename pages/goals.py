@@ -18,7 +18,7 @@ from ui.filters import sidebar
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
-from ui.widgets import badge, label, value
+from ui.widgets import badge, label, plain, value
 
 space = workspace()
 selection = sidebar(space)
@@ -62,13 +62,13 @@ for department in departments:
     st.markdown(badge(str(report.departments[department].status)))
     for objective in (o for o in space.goals.objectives if o.department == department):
         roll_up = report.objectives[objective.id]
-        st.subheader(f"{objective.id} · {objective.objective}")
-        st.markdown(f"{badge(str(roll_up.status))} {objective.description}")
+        st.subheader(f"{plain(objective.id)} · {plain(objective.objective)}")  # workbook text: shown as written, never as Markdown
+        st.markdown(f"{badge(str(roll_up.status))} {plain(objective.description)}")
         for result in (r for r in report.key_results if r.key_result.objective_id == objective.id):
             kr = result.key_result
             with st.container(border=True):
                 head, numbers = st.columns([2, 3])
-                scope_text = scope_label(kr, language())
+                scope_text = plain(scope_label(kr, language()))
                 aspiration = f" ({t('goals.aspirational')})" if kr.type.value == "aspirational" else ""
                 head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}")
                 if result.score == result.score:

@@ -21,6 +21,7 @@ from ui.filters import today
 from ui.resources import engine
 from ui.reviews import ACTION_COLUMNS, actions_from_editor
 from ui.state import date_widget_format, language, t
+from ui.widgets import plain
 
 space = workspace()
 st.title(t("review.title"))
@@ -127,7 +128,7 @@ if st.button(t("review.build"), type="primary", key="review_build"):
         try:
             files[kind] = render(pack, kind, template.getvalue() if template is not None else None)
         except TemplateError as exc:
-            st.error(t("review.template_error", error=str(exc)))
+            st.error(t("review.template_error", error=plain(str(exc))))
     progress.progress(1.0)
     st.session_state["review_files"] = {"period": period_text, "language": language().value, "files": files, "names": {k: file_name(pack, k) for k in files}}
     st.session_state["review_preview"] = summary_grid(pack)

@@ -13,6 +13,7 @@ import pandas as pd
 import xlsxwriter
 
 from metrics.catalog import CATALOG
+from model.i18n import platform_name
 from reports.pack import Pack
 
 NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
@@ -30,6 +31,7 @@ def write_xlsx(pack: Pack) -> bytes:
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True, "valign": "top"})
     formats = {f: book.add_format({"num_format": f}) for f in (NUMBER, DECIMAL, PERCENT, CHANGE)}
     datetime_format = book.add_format({"num_format": "dd.mm.yyyy hh:mm" if pack.language.value == "de" else "yyyy-mm-dd hh:mm"})
+    date_format = book.add_format({"num_format": "dd.mm.yyyy" if pack.language.value == "de" else "yyyy-mm-dd"})
 
     def number(sheet: object, row: int, column: int, value: float | None, style: str) -> None:
         if value is None or pd.isna(value):
@@ -108,8 +110,15 @@ def write_xlsx(pack: Pack) -> bytes:
     header(posts, names, [17, 11, 24, 12, 60, 20, 14, 14, 14, 40])
     frame = pack.posts
     for row, post in enumerate(frame.itertuples(index=False), start=1):
-        posts.write_datetime(row, 0, post.published_at.tz_convert(None).to_pydatetime(), datetime_format)
-        for column, text in ((1, post.platform), (2, post.account), (3, post.post_type), (4, post.text), (5, post.tags), (9, post.permalink)):
+        posts.write_datetime(row, 0, post.local_time.to_pydatetime(), datetime_format if post.has_time else date_format)
+        for column, text in (
+            (1, platform_name(post.platform, pack.language)),
+            (2, post.account),
+            (3, post.post_type),
+            (4, post.text),
+            (5, post.tags),
+            (9, post.permalink),
+        ):
             posts.write_string(row, column, _text(text))
         number(posts, row, 6, post.impressions, NUMBER)
         number(posts, row, 7, post.engagements, NUMBER)

@@ -172,7 +172,7 @@ def _weekly_impressions(engine: KpiEngine, period: Period, language: Language) -
     weeks = period_between(first_monday, last_sunday)
     series = {}
     for platform in sorted(set(engine.accounts_in(Scope())["platform"])):
-        days = engine.daily_totals("impressions", Scope.of(platforms=platform), weeks, daily_only=True)
+        days = engine.daily_totals("impressions", Scope.of(platforms=platform), weeks)  # as the KPI table counts (posts where no daily data)
         weekly = days.resample("W-MON", label="left", closed="left").sum(min_count=1)
         if weekly.notna().any():
             series[platform] = weekly
@@ -305,7 +305,7 @@ def top_posts_grid(pack: Pack) -> Grid:
     t, language = pack.t, pack.language
     rows = [
         [
-            formatting.date(p.published_at.date(), language),
+            formatting.date(p.local_time.date(), language),  # the company's day, not UTC's
             platform_name(p.platform, language),
             p.account,
             (p.text if isinstance(p.text, str) else "")[:110],

@@ -65,9 +65,9 @@ def test_every_page_renders_in_german_and_english(database: str, page: str) -> N
 def test_cockpit_shows_cards_objectives_and_movers(database: str) -> None:
     app = run()
     assert app.title[0].value == "Cockpit"
-    labels = [m.label for m in app.metric]
+    labels = [m.label.rstrip(" Σ◆") for m in app.metric]
     assert {"Impressionen", "Reichweite", "Interaktionen", "Interaktionsrate", "Follower", "Beiträge"} <= set(labels)
-    impressions = next(m for m in app.metric if m.label == "Impressionen")
+    impressions = next(m for m in app.metric if m.label.startswith("Impressionen"))
     assert impressions.value.replace(".", "").isdigit()  # German thousands separators, no decimals
     assert any("Unternehmenskommunikation" in m.value for m in app.markdown)
 
@@ -142,7 +142,7 @@ def test_a_goals_upload_is_saved_once_and_shown_at_once(database: str) -> None:
     assert not app.exception, app.exception
     assert app.success[0].value == "Ziele gespeichert: 1 Ziele, 1 Schlüsselergebnisse."
     objectives = [s.value for s in app.subheader if " · " in s.value]
-    assert objectives == ["NEU-1 · Neue Reichweite"]  # the new goals at once, no reload
+    assert objectives == [r"NEU\-1 · Neue Reichweite"]  # the new goals at once, no reload (upload text escaped, shown as written)
     assert goal_set_count(database) == before + 1
     # Reruns (two filter changes) keep the uploaded file in the widget: nothing is saved again.
     app.selectbox(key="sidebar_preset_de").set_value("last_month").run()
@@ -218,3 +218,46 @@ def test_a_stored_workbook_that_no_longer_passes_is_named_with_its_problems(data
     issue = app.table[0].value.iloc[0]
     assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == (2, "target", "1.2")
     assert "Schreiben Sie 1,2 % oder 0,012" in issue["Meldung"]
+
+
+def test_cockpit_marks_sums_of_unique_counts_and_post_figures(database: str) -> None:
+    app = run()
+    reach = next(m for m in app.metric if m.label.startswith("Reichweite"))
+    assert reach.label == "Reichweite Σ"
+    assert "nicht additiver Werte" in reach.proto.help
+    impressions = next(m for m in app.metric if m.label.startswith("Impressionen"))
+    assert "◆" in impressions.label  # the demo's YouTube channel has video figures only, no daily impressions
+    assert "YouTube: " in impressions.proto.help
+    assert next(m for m in app.metric if m.label.startswith("Beiträge")).label == "Beiträge"  # a count of posts needs no mark
+    assert any("Σ = Summe nicht additiver Werte" in c.value for c in app.caption)
+
+
+HOSTILE_POSTS = (
+    b"channel,account,post_id,published_at,text,impressions,engagements\n"
+    b'Blog,*acme* $1,h1,2026-11-20 10:00,"$5 instead of $10",100,0\n'
+    b'Blog,*acme* $1,h2,2026-11-20 11:00,"*today* only",100,1\n'
+    b'Blog,*acme* $1,h3,2026-11-20 00:00,"![x](https://tracker.example/p.png)",100,2\n'
+)
+
+
+def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    app = run("pages/data.py")
+    app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
+    app.run()
+    app.button(key="data_import").click().run()
+    assert "1 importiert" in app.success[0].value
+    app.switch_page("pages/content.py").run()
+    assert not app.exception
+    bodies = [m.value for m in app.markdown]
+    flop = [b for b in bodies if "Blog" in b]
+    assert any(r"\$5 instead of \$10" in b for b in flop)
+    assert any(r"\*today\* only" in b for b in flop)
+    assert any(r"\!\[x\]\(https\://tracker\.example/p\.png\)" in b for b in flop)
+    assert all(r"\*acme\* \$1" in b for b in flop)  # the account, too
+    assert not any("![x](" in b or "*today*" in b for b in bodies)
+    table = app.dataframe[0].value
+    ours = table[table["account"] == "Blog: *acme* $1"].set_index("text")
+    assert ours.loc["$5 instead of $10", "time"] == "11:00"  # 10:00 UTC is 11:00 in Berlin (CET)
+    assert ours.loc["![x](https://tracker.example/p.png)", "time"] == "–"  # a date without a time
+    assert any("ohne Uhrzeit" in c.value for c in app.caption)

@@ -80,7 +80,10 @@ def navigate(page, name: str) -> None:
 
 
 def metric(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
+    """The value of the card labelled ``label`` (with or without its Σ/◆ marks)."""
+    import re
+
+    card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(re.compile(rf"^{re.escape(label)}( [Σ◆]+)?$"))).first
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
 
@@ -113,7 +116,8 @@ def test_upload_then_cockpit_then_english_with_screenshots(server: str) -> None:
         page.screenshot(path=SCREENSHOTS / "browser-cockpit-de.png", full_page=True)
 
         choose(page, "Sprache", "English")
-        expect(page.get_by_text("Impressions", exact=True).first).to_be_visible(timeout=30_000)
+        # X exported post figures only: the card says so with its mark
+        expect(page.get_by_text("Impressions ◆", exact=True).first).to_be_visible(timeout=30_000)
         assert metric(page, "Impressions") == "25,433"
         settle(page)
         page.screenshot(path=SCREENSHOTS / "browser-cockpit-en.png", full_page=True)

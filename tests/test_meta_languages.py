@@ -118,7 +118,8 @@ def test_localised_instagram_posts_give_the_csv_totals(batch, real_exports: Path
 def test_italian_posts_read_ids_times_and_links_as_written(batch) -> None:
     frame = batch[IT_POSTS].frames[Grain.POST].set_index("post_id")
     first = frame.loc["18014231951802917"]
-    assert first["published_at"] == pd.Timestamp("2025-12-04 11:19", tz="UTC")
+    # written 11:19 in the Business Suite zone, taken as the company's (Europe/Berlin, CET in December)
+    assert first["published_at"] == pd.Timestamp("2025-12-04 11:19", tz="Europe/Berlin").tz_convert("UTC")
     assert first["permalink"] == "https://www.instagram.com/reel/DR2lvZujK-o/"
     assert first["post_type"] == "Reel di Instagram"
     figures = ["impressions", "reach", "reactions", "shares", "followers_gained", "comments", "saves"]

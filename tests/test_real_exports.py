@@ -144,7 +144,7 @@ EXPECTED = [
         "VisualizationStudio",
         {"post": 98},
         "2014-11-15",
-        "2015-02-19",
+        "2015-02-20",  # "02/19/2015 11:45:22 PM" Pacific time (legacy Insights) is 07:45 UTC on 20.02.
         {"post": {"impressions": 148670, "reach": 54482, "engagements": 5087, "reactions": 897, "comments": 101, "shares": 269, "clicks": 4625}},
     ),
     (

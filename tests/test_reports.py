@@ -27,8 +27,10 @@ from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
+from metrics.goals import DEPARTMENTS
 from metrics.periods import parse_period, period_between
 from metrics.progress import evaluate
+from model.canonical import Platform
 from model.i18n import Language, translate
 from reports.excel_writer import safe_csv, write_xlsx
 from reports.pack import PACK_KPIS, Pack, build_pack, department_grid, goals_for, review_of, summary_grid
@@ -413,3 +415,32 @@ def test_actions_from_the_editor_keep_rows_with_text_and_read_every_date_form() 
         Action("Kampagne", "", dt.date(2026, 12, 24), False),
         Action("Newsletter", "Anna", dt.date(2027, 1, 8), False),
     )
+
+
+# --- labels, not stored keys ----------------------------------------------------------------------
+
+STORED_KEYS = {str(p) for p in Platform} | set(DEPARTMENTS) | {"instagram_posts", "facebook_posts", "linkedin_content_posts", "youtube_table_videos"}
+
+
+def pack_texts(pack: Pack) -> dict[str, list[str]]:
+    """Every text a reader sees in each format: table cells, slide texts, chart series, PDF words."""
+    deck = deck_of(write_pptx(pack))
+    slides = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    slides += [cell.text for slide in deck.slides for shape in slide.shapes if shape.has_table for row in shape.table.rows for cell in row.cells]
+    slides += [s.name for slide in deck.slides for shape in slide.shapes if shape.has_chart for s in shape.chart.plots[0].series]
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
+    cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    words = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages).split()
+    return {"pptx": slides, "xlsx": cells, "pdf": words}
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_no_stored_key_in_any_pack_format(packs: dict[Language, Pack], language: Language) -> None:
+    for kind, texts in pack_texts(packs[language]).items():
+        # PDF text comes as words: there a department key can be an ordinary word ("Customer service").
+        keys = STORED_KEYS - set(DEPARTMENTS) if kind == "pdf" else STORED_KEYS
+        leaked = sorted({text for text in texts if text.strip(" ·:,()") in keys})
+        assert leaked == [], (kind, leaked)
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[language])))
+    platforms = {row[1] for row in book[book.sheetnames[2]].iter_rows(min_row=2, values_only=True)}
+    assert platforms <= {"LinkedIn", "Facebook", "Instagram", "X", "YouTube", "TikTok", "Sonstige", "Other"}

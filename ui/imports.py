@@ -7,7 +7,8 @@ from dataclasses import replace
 import pandas as pd
 
 from metrics import formatting
-from model.i18n import Language, platform_name, translate
+from metrics.goals import DEPARTMENTS
+from model.i18n import Language, export_name, platform_name, translate
 from model.issues import Issue
 from model.results import FileResult
 
@@ -27,7 +28,7 @@ def results_table(results: list[FileResult], language: Language) -> pd.DataFrame
                 tr("col.file"): result.file,
                 tr("col.status"): tr(f"status.{result.status}"),
                 tr("col.platform"): platform_name(result.platform, language) if result.platform else "–",
-                tr("col.report"): result.report or "–",
+                tr("col.report"): export_name(result.report, language),
                 tr("col.account"): result.account or result.accounts_in_rows() or "–",
                 tr("col.rows"): _rows_text(result.rows, language),
                 tr("col.period"): formatting.period(*result.date_range, language),
@@ -78,9 +79,27 @@ def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:
             tr("col.status"): history["status"].map(lambda s: tr(f"status.{s}")),
             tr("col.file"): history["file_name"],
             tr("col.platform"): history["platform"].map(lambda p: platform_name(p, language), na_action="ignore").fillna("–"),
-            tr("col.report"): history["report"].fillna("–"),
+            tr("col.report"): history["report"].map(lambda r: export_name(r, language), na_action="ignore").fillna("–"),
             tr("col.account"): history["account"].fillna("–"),
             tr("col.rows"): [_rows_text(row, language) for row in counts.to_dict("records")],
             tr("col.period"): [formatting.period(a, b, language) for a, b in zip(starts, ends, strict=True)],
+        }
+    )
+
+
+def mapping_table(accounts: pd.DataFrame, language: Language) -> pd.DataFrame:
+    """Accounts with their department for the Data page: platforms and departments by their labels, never their keys."""
+
+    def tr(key: str) -> str:
+        return translate(key, language)
+
+    return pd.DataFrame(
+        {
+            tr("col.platform"): accounts["platform"].map(lambda p: platform_name(p, language)),
+            tr("col.account"): accounts["account"],
+            tr("col.department"): accounts["department"]
+            .map(lambda d: DEPARTMENTS[d].label(language) if d in DEPARTMENTS else "–", na_action="ignore")
+            .fillna("–"),
+            tr("col.label"): accounts["label"],
         }
     )

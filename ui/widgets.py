@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
@@ -13,6 +14,27 @@ from model.i18n import platform_name
 from ui.state import language, t
 
 BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
+
+
+# Every ASCII character Markdown, Streamlit's directives (:red[..], :material/x:) or its LaTeX ($..$)
+# give a meaning; CommonMark lets a backslash escape any of them.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~=&])")
+
+
+def plain(text: object) -> str:
+    """Text from an upload or a workbook (post text, account, file or objective name) for st.markdown:
+    shown as written, never as Markdown, LaTeX, an image or a link ("$5 instead of $10", "*today*",
+    "![x](https://tracker.example/p.png)"). Line breaks become spaces (one line in a list)."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    one_line = " ".join(str(text).split())
+    return MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+
+
+def department_names(keys: Iterable[str]) -> str:
+    """Departments by their labels ("Marketing, Personal / Employer Branding"), never their keys."""
+    current = language()
+    return ", ".join(DEPARTMENTS[k].label(current) if k in DEPARTMENTS else str(k) for k in keys)
 
 
 def value(key: str, number: float | None) -> str:
@@ -56,3 +78,18 @@ def platform_labels() -> Callable[[object], str]:
     automatic = t("data.platform.auto")
     current = language()
     return lambda platform: automatic if platform is None else platform_name(platform, current)
+
+
+def marker(non_additive: bool, from_posts: tuple[str, ...]) -> str:
+    """The marks behind a number: Σ for a sum of non-additive figures, ◆ for figures from posts."""
+    return ("Σ" if non_additive else "") + ("◆" if from_posts else "")
+
+
+def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
+    """One line per mark, for a tooltip: what it means and, for ◆, which accounts."""
+    notes = [t("marker.non_additive")] if non_additive else []
+    if from_posts:
+        current = language()
+        accounts = ", ".join(f"{platform_name(p, current)}: {a}" for p, _, a in (item.partition("/") for item in from_posts))
+        notes.append(t("marker.from_posts", accounts=accounts))
+    return notes

@@ -24,6 +24,7 @@ from ingest.parsing import find_header_row, is_null_cell, normalise_header, reso
 from ingest.readers import RawTable
 from model.canonical import KEY_COLUMNS, METRIC_NAMES, Grain, Platform, conform
 from model.issues import Issue, error, info, warning
+from model.timezones import source_zone
 
 # First cells that mark a total row, in the platforms' languages (rows repeating the sums go whatever their label).
 TOTAL_LABELS = ("total", "totals", "gesamt", "summe", "insgesamt", "totale", "totaal", "totales", "totaux", "total geral", "totalt", "suma", "razem")
@@ -158,7 +159,7 @@ class TableAdapter(Adapter):
     timezone: str = ""
     derive: Derive | None = None
     skip_first_cells: tuple[str, ...] = TOTAL_LABELS
-    source_timezone: str = "UTC"  # zone of naive publish times in the export
+    source_timezone: str = "UTC"  # zone of naive publish times in the export (an IANA name, or COMPANY_ZONE)
     max_columns: int | None = None
     max_unknown: int | None = None  # more unknown columns than this: another export (a breakdown, not totals)
 
@@ -234,7 +235,9 @@ class TableAdapter(Adapter):
             issues += extra
         frame = gross_and_net(frame)
         if "published_at" in frame and frame["published_at"].dt.tz is None:
-            frame = frame.assign(published_at=frame["published_at"].dt.tz_localize(self.source_timezone))
+            # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
+            localised = frame["published_at"].dt.tz_localize(source_zone(self.source_timezone), ambiguous=False, nonexistent="shift_forward")
+            frame = frame.assign(published_at=localised.dt.tz_convert("UTC"))
         frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
         frame, keyed = _keyed_rows(frame, self.grain, table)
         issues += keyed

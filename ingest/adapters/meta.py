@@ -1,7 +1,10 @@
 """Meta Business Suite exports (Facebook Pages and Instagram), current and legacy.
 
 Time zone: Meta writes publish times and days in the time zone set in Business Suite without saying
-which; Resonanz stores them as written and marks them UTC. The daily overview files write each day
+which. Resonanz reads the current exports' publish times in ``RESONANZ_META_TIMEZONE`` if set, else in
+the company's time zone (``RESONANZ_TIMEZONE``, default Europe/Berlin): a company's Business Suite is
+normally set to its own zone. They are stored in UTC. The legacy Facebook Insights exports write
+Pacific time (America/Los_Angeles), as Facebook documented for Insights. The daily overview files write each day
 as a timestamp ("2025-01-01T01:00:00"); its calendar date is the day.
 
 Mapping:
@@ -55,8 +58,10 @@ from ingest.parsing import normalise_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import METRIC_NAMES, Grain, Platform, conform
 from model.issues import Issue, error, info, warning
+from model.timezones import META_ZONE
 
-AS_WRITTEN = "as written by Meta (Business Suite time zone), stored as UTC"
+AS_WRITTEN = "Business Suite time zone (RESONANZ_META_TIMEZONE, else the company's), stored as UTC"
+LEGACY_ZONE = "America/Los_Angeles"
 
 
 def _facebook_posts(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
@@ -260,6 +265,7 @@ FACEBOOK_POSTS = TableAdapter(
     columns=post_columns(POST_HEADERS | FACEBOOK_HEADERS),
     description="Meta Business Suite: Facebook posts and videos",
     timezone=AS_WRITTEN,
+    source_timezone=META_ZONE,
     derive=_facebook_posts,
 )
 
@@ -271,6 +277,7 @@ INSTAGRAM_POSTS = TableAdapter(
     columns=post_columns(POST_HEADERS | INSTAGRAM_HEADERS),
     description="Meta Business Suite: Instagram posts, reels and stories",
     timezone=AS_WRITTEN,
+    source_timezone=META_ZONE,
     derive=_instagram_posts,
 )
 
@@ -766,7 +773,8 @@ LEGACY_POSTS = TableAdapter(
         Column("shares", ("Lifetime Post Stories by action type - share",)),
     ),
     description="Legacy Facebook Insights export, post level (engagements = Lifetime Engaged Users, clicks = Lifetime Post Consumers)",
-    timezone="as written (Pacific time in Facebook's legacy exports), stored as UTC",
+    timezone="Pacific time (Facebook's legacy exports), stored as UTC",
+    source_timezone=LEGACY_ZONE,
     derive=_legacy_posts,
 )
 
@@ -786,7 +794,8 @@ LEGACY_VIDEOS = TableAdapter(
         Column("views", ("Lifetime Total Video Views",)),
     ),
     description="Legacy Facebook Insights export, video posts",
-    timezone="as written (Pacific time in Facebook's legacy exports), stored as UTC",
+    timezone="Pacific time (Facebook's legacy exports), stored as UTC",
+    source_timezone=LEGACY_ZONE,
     derive=_legacy_posts,
 )
 
