@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 
@@ -119,3 +120,23 @@ def test_stale_accounts_and_data_through(monkeypatch: pytest.MonkeyPatch) -> Non
     assert engine.stale_accounts(as_of) == []
     last = engine.account_last_days()
     assert list(last.itertuples(index=False, name=None)) == [("x", "acme_x", dt.date(2026, 4, 10)), ("linkedin", "acme", dt.date(2026, 4, 20))]
+
+
+def test_daily_or_posts_is_chosen_per_period_and_account(real_exports, sqlite_engine) -> None:
+    """An X account with a daily overview (Dec 2024 - Mar 2025) and a post export of July 2026: July counts its posts."""
+    from storage.imports import store_results
+    from tests.conftest import read_files
+
+    names = ["x_twitter/hestey-star/account_analytics_content_2026-07-06_2026-08-02.csv", "x_twitter/kaia-devdash/kaiadevintern_account_overview_analytics.csv"]
+    store_results(sqlite_engine, read_files(*[(name.rsplit("/", 1)[1], (real_exports / name).read_bytes()) for name in names], account="hestey"))
+    engine = KpiEngine(load_dataset(sqlite_engine))
+    with (real_exports / names[0]).open(encoding="utf-8-sig", newline="") as file:
+        july = [row for row in csv.DictReader(file) if dt.datetime.strptime(row["Date"], "%a, %b %d, %Y").month == 7]
+    value = engine.value("impressions", Scope(), parse_period("2026-07"))
+    assert value.value == sum(int(row["Impressions"]) for row in july) and value.from_posts == ("x/hestey",)
+    assert engine.value("posts", Scope(), parse_period("2026-07")).value == len(july) == 196
+    # The daily overview's months still come from the daily rows: March 2025 is not from posts.
+    with (real_exports / names[1]).open(encoding="utf-8-sig", newline="") as file:
+        march = [row for row in csv.DictReader(file) if dt.datetime.strptime(row["Date"], "%a, %b %d, %Y").date() >= dt.date(2025, 3, 1)]
+    daily_march = engine.value("impressions", Scope(), parse_period("2025-03"))
+    assert daily_march.value == sum(int(row["Impressions"]) for row in march) and daily_march.from_posts == ()
