@@ -29,12 +29,14 @@ import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
-from metrics.freshness import NONE, LastDays, StaleAccount, stale, stale_threshold_days, through
+from metrics.freshness import GROWTH_METRICS, NONE, LastDays, StaleAccount, stale, stale_threshold_days, through
 from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
 from model.canonical import METRIC_NAMES, STOCK_METRICS
 
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
+# Unique counts: added over days or accounts they count a person reached twice twice (DESIGN.md, reach caveat).
+NON_ADDITIVE: frozenset[str] = frozenset({"reach", "unique_visitors"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,13 @@ class KpiValue:
     @property
     def no_data(self) -> bool:
         return self.value != self.value
+
+    @property
+    def summed_unique(self) -> bool:
+        """The value adds unique counts (reach, unique visitors) over several days, accounts or posts: not unique people."""
+        item = CATALOG[self.kpi]
+        unique = any(m in NON_ADDITIVE for m in item.numerator + item.denominator)
+        return unique and not self.no_data and (self.period.days > 1 or self.accounts > 1 or bool(self.from_posts))
 
 
 @dataclass
@@ -97,6 +106,10 @@ class KpiEngine:
             day_numbers(self._post_days),
             posts[FLOWS],
         )
+        accounts = len(self._index)
+        firsts = np.array([self._daily_sums.first_days(accounts), self._post_sums.first_days(accounts)])
+        self._first_any = np.where(firsts == NONE, np.iinfo(np.int64).max, firsts).min(axis=0)
+        self._first_stock = self._stocks.first_days(accounts)
         self._scopes: dict[object, object] = {}
 
     def _codes(self, frame: pd.DataFrame) -> np.ndarray:
@@ -247,6 +260,44 @@ class KpiEngine:
             return None
         return through(days[self._selected(scope)], since)
 
+    def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
+        """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.
+
+        Flows: the days with a daily value for the metric; an account without one in the window is
+        counted on its posts and covers the days between its first and last data of any grain.
+        Stocks: the days from its first value on (later days carry it forward). A ratio: its least
+        covered part; follower growth: the best covered of followers, gained, lost and net; post
+        counts and per-post rates: the account's data span. Manual KPIs: an empty array (no accounts).
+        """
+        item = CATALOG[key]
+        selected = self._selected(scope)
+        if item.source is Source.MANUAL:
+            return np.array([])
+        first, last = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (window.start, window.end))
+        days = last - first + 1
+
+        def span(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+            inside = np.minimum(end, last) - np.maximum(start, first) + 1
+            return np.where(start == NONE, 0.0, np.clip(inside, 0, days) / days)
+
+        overall = span(self._first_any, self.last_days.overall)
+        _, counts = self._daily_sums.totals(self._daily_sums.window(len(self._index), first, last))
+
+        def of_metric(metric: str) -> np.ndarray:
+            if metric in STOCK_METRICS:
+                return span(self._first_stock, np.full(len(self._index), last))
+            daily = counts[:, FLOWS.index(metric)]
+            with_posts = self.last_days.posts[metric].to_numpy() != NONE
+            return np.where(daily > 0, daily / days, np.where(with_posts, overall, 0.0))
+
+        if item.aggregation in (Aggregation.COUNT, Aggregation.PER_POST):
+            shares = overall
+        elif item.aggregation in (Aggregation.GROWTH, Aggregation.GROWTH_RATE):
+            shares = np.max([of_metric(m) for m in GROWTH_METRICS], axis=0)
+        else:
+            shares = np.min([of_metric(m) for m in item.numerator + item.denominator], axis=0)
+        return shares[selected]
+
     def account_last_days(self, scope: Scope | None = None) -> pd.DataFrame:
         """platform, account, last_day (date or None) of every account of the scope, oldest first."""
         selected = self._selected(scope)
@@ -276,26 +327,6 @@ class KpiEngine:
 
     def values(self, scope: Scope, period: Period, keys: list[str] | None = None) -> dict[str, KpiValue]:
         return {key: self.value(key, scope, period) for key in (keys or list(CATALOG))}
-
-    def comparison_table(self, scope: Scope, period: Period, keys: list[str] | None = None) -> pd.DataFrame:
-        """Every KPI with its previous-period and same-period-last-year value and changes."""
-        previous, last_year = period.previous(), period.last_year()
-        rows = []
-        for key in keys or list(CATALOG):
-            now, before, year_ago = (self.value(key, scope, p) for p in (period, previous, last_year))
-            rows.append(
-                {
-                    "kpi": key,
-                    "value": now.value,
-                    "previous": before.value,
-                    "last_year": year_ago.value,
-                    "change_previous": _relative_change(now.value, before.value),
-                    "change_last_year": _relative_change(now.value, year_ago.value),
-                    "accounts": now.accounts,
-                    "from_posts": now.from_posts,
-                }
-            )
-        return pd.DataFrame(rows)
 
     def daily_totals(self, key: str, scope: Scope, period: Period, daily_only: bool = False) -> pd.Series:
         """Per-day values of a flow or stock KPI for charts, trends and seasonal paths (index: day).
@@ -359,12 +390,6 @@ class KpiEngine:
                 grid[0, position] = before[account]
         totals = pd.DataFrame(grid, index=days).ffill().sum(axis=1, min_count=1)
         return totals.where(totals.index <= pd.Timestamp(through)) if through is not None else totals * np.nan
-
-
-def _relative_change(now: float, before: float) -> float:
-    if now != now or before != before or before == 0:
-        return math.nan
-    return (now - before) / abs(before)
 
 
 def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, ...]]:

@@ -5,9 +5,12 @@ activity, so goals, paces, forecasts and like-for-like comparisons are judged as
 ``min(report day, data through)`` (DESIGN.md, "Data through").
 
 Rules:
-- An account's last day for a flow metric is the later of its last daily row with a value for
-  that metric and its last post (publish day) with one; for a stock (followers) its last daily row
-  with a value. An account's last day overall is its last daily row or post of any metric.
+- Per account and metric family (DESIGN.md): an account's flows run to its last daily row or
+  post (publish day) with any flow value; its stock (followers) to its last daily row with a
+  follower total. A metric counts for an account only if the account has any value for it; then
+  its last day is the family's (one X column empty on the export's last two days, or YouTube
+  impressions only in posts, do not make the export older than it is). An account's last day
+  overall is its last daily row or post of any metric.
 - A KPI's last day per account combines its metrics: a ratio needs both parts (the earlier of
   the two), follower growth needs any of followers, gained, lost or net (the latest), post counts
   use the account's last day overall.
@@ -30,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Source
+from model.canonical import STOCK_METRICS
 
 STALE_DAYS_VARIABLE = "RESONANZ_STALE_DAYS"
 DEFAULT_STALE_DAYS = 7
@@ -67,6 +71,7 @@ class LastDays:
     daily: pd.DataFrame  # columns: metrics of the daily grain
     posts: pd.DataFrame  # columns: flow metrics of the post grain
     overall: np.ndarray
+    flows: np.ndarray  # the flow family: last daily row or post with any flow value
 
     @classmethod
     def build(
@@ -82,13 +87,18 @@ class LastDays:
         daily_last = _last_per_account(accounts, daily_codes, daily_days, daily)
         post_last = _last_per_account(accounts, post_codes, post_days, posts)
         overall = np.maximum(_last_any(accounts, daily_codes, daily_days), _last_any(accounts, post_codes, post_days))
-        return cls(daily_last, post_last, overall)
+        flow_columns = [c for c in daily_last.columns if c not in STOCK_METRICS]
+        flows = np.maximum(daily_last[flow_columns].max(axis=1).to_numpy(), post_last.max(axis=1).to_numpy() if len(post_last.columns) else NONE)
+        return cls(daily_last, post_last, overall, flows)
 
     def of_metric(self, metric: str) -> np.ndarray:
-        days = self.daily[metric].to_numpy() if metric in self.daily.columns else np.full(len(self.overall), NONE)
-        if metric in self.posts.columns:
-            days = np.maximum(days, self.posts[metric].to_numpy())
-        return days
+        """Per account, the last day of the metric's family where the account has the metric at all (NONE: never)."""
+        none = np.full(len(self.overall), NONE)
+        daily = self.daily[metric].to_numpy() if metric in self.daily.columns else none
+        posts = self.posts[metric].to_numpy() if metric in self.posts.columns else none
+        if metric in STOCK_METRICS:
+            return daily
+        return np.where((daily != NONE) | (posts != NONE), self.flows, NONE)
 
     def of_kpi(self, key: str) -> np.ndarray | None:
         """Per account, the last day with data for the KPI (NONE: none); None for manual KPIs (no export lags)."""

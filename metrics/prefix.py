@@ -88,6 +88,15 @@ class PrefixSums:
         days[has] = self.keys[ends[has] - 1] % SPAN
         return days
 
+    def first_days(self, accounts: int) -> np.ndarray:
+        """Per account, the day number of its first row (-1 where it has none)."""
+        starts = np.searchsorted(self.keys, np.arange(accounts, dtype=np.int64) * SPAN, "left")
+        ends = np.searchsorted(self.keys, np.arange(1, accounts + 1, dtype=np.int64) * SPAN, "left")
+        days = np.full(accounts, -1, dtype=np.int64)
+        has = ends > starts
+        days[has] = self.keys[starts[has]] % SPAN
+        return days
+
     def _rows(self, rows: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """``values[rows]`` where ``valid``, NaN elsewhere; an empty index (no rows at all) is all NaN."""
         if not len(self.values):

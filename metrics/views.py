@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Direction
+from metrics.comparison import ChangeStatus, Comparison, compare
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, KeyResult
@@ -33,11 +34,6 @@ class Preset(StrEnum):
     CUSTOM = "custom"
 
 
-class Comparison(StrEnum):
-    PREVIOUS = "previous"
-    LAST_YEAR = "last_year"
-
-
 def preset_period(preset: Preset, today: dt.date, custom: tuple[dt.date, dt.date] | None = None, fiscal_start_month: int = 1) -> Period:
     """The period a sidebar preset means on ``today`` ("this" periods run to today)."""
     if preset is Preset.THIS_MONTH:
@@ -53,15 +49,6 @@ def preset_period(preset: Preset, today: dt.date, custom: tuple[dt.date, dt.date
         return Period(year.start, today)
     start, end = custom or (today - dt.timedelta(days=29), today)
     return period_between(start, end)
-
-
-def comparison_period(period: Period, comparison: Comparison, today: dt.date | None = None) -> Period:
-    """The period to compare with. A period still running on ``today`` (this month, this quarter)
-    compares with the same number of days from the start of the previous one, like for like."""
-    base = period.previous() if comparison is Comparison.PREVIOUS else period.last_year()
-    if today is not None and period.start <= today < period.end:
-        return base.until(base.start + (today - period.start)) or base
-    return base
 
 
 def matching_key_result(config: GoalsConfig | None, report: GoalReport | None, kpi: str, period: Period) -> KeyResultReport | None:
@@ -85,23 +72,32 @@ def kpi_cards(
     report: GoalReport | None = None,
     keys: list[str] = CARD_KPIS,
 ) -> pd.DataFrame:
-    """One row per KPI: value, comparison value (like for like), relative change, and the target where a key result has one."""
-    before = comparison_period(period, comparison, today)
+    """One row per KPI: value, comparison value and change from ``metrics.comparison.compare`` (like for like
+    as of data through; ``change_status``: change, new, not_comparable, no_data), the target where a key
+    result has one, and what the value is made of: ``data_through`` (the day it is counted to),
+    ``summed_unique`` (reach or unique visitors added over days/accounts), ``from_posts`` and ``carried``
+    ("platform/account" that fell back to posts, or whose follower total is carried past the stale threshold).
+    """
     rows = []
     for key in keys:
-        now, then = engine.value(key, scope, period).value, engine.value(key, scope, before).value
+        compared = compare(engine, key, scope, period, comparison, today)
         match = matching_key_result(config, report, key, period)
-        change = (now - then) / abs(then) if now == now and then == then and then else math.nan
+        now = compared.now
         rows.append(
             {
                 "kpi": key,
-                "value": now,
-                "comparison": then,
-                "change": change,
-                "good": _good(key, change),
+                "value": compared.value,
+                "comparison": compared.base,
+                "change": compared.change,
+                "change_status": str(compared.status),
+                "good": _good(key, compared.change),
                 "target": match.key_result.target if match else math.nan,
                 "expected": match.expected if match else math.nan,
                 "status": str(match.status) if match else None,
+                "data_through": compared.cut,
+                "summed_unique": bool(now and now.summed_unique),
+                "from_posts": now.from_posts if now else (),
+                "carried": now.carried if now else (),
             }
         )
     return pd.DataFrame(rows)
@@ -114,18 +110,20 @@ def _good(key: str, change: float) -> bool | None:
 
 
 def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comparison, today: dt.date, limit: int = 6) -> pd.DataFrame:
-    """The largest relative changes against the comparison, per platform and KPI (at least 2 % and 10 units)."""
-    before = comparison_period(period, comparison, today)
+    """The largest relative changes against the comparison, per platform and KPI (at least 2 % and 10 units).
+
+    Only comparable changes count (``metrics.comparison``): a "new" or "not comparable" one is no mover.
+    """
     platforms = sorted(set(engine.accounts_in(scope)["platform"]))
     rows = []
     for platform in platforms:
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
         for key in MOVER_KPIS:
-            now, then = engine.value(key, narrowed, period).value, engine.value(key, narrowed, before).value
-            if now == now and then == then and then and (CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10):
-                change = (now - then) / abs(then)
-                if abs(change) >= 0.02:
-                    rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change)})
+            compared = compare(engine, key, narrowed, period, comparison, today)
+            now, then, change = compared.value, compared.base, compared.change
+            big_enough = CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10
+            if compared.status is ChangeStatus.CHANGE and big_enough and abs(change) >= 0.02:
+                rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change)})
     frame = pd.DataFrame(rows, columns=["platform", "kpi", "value", "comparison", "change", "good"])
     return frame.reindex(frame["change"].abs().sort_values(ascending=False).index).head(limit).reset_index(drop=True)
 
