@@ -214,7 +214,8 @@ def key_result_path(engine: KpiEngine, result: KeyResultReport, as_of: dt.date) 
     """The key result's actual by day so far: cumulative for accumulating KPIs, the level otherwise."""
     kr: KeyResult = result.key_result
     item = CATALOG[kr.kpi]
-    window = kr.period.until(min(as_of, kr.period.end))
+    # As of the day the key result is judged for (min(as_of, data through)): later days are unknown, not 0.
+    window = kr.period.until(min(result.judged_as_of or as_of, kr.period.end))
     if window is None or not item.numerator or item.source.value == "manual":
         return pd.Series(dtype=float)
     scope = scope_of(kr, result.objective)

@@ -148,6 +148,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "provisional: the period has ended, the data runs through {date}",
     },
     "kr.final": {Language.DE: "endgültig", Language.EN: "final"},
+    "kr.provisional_short": {Language.DE: "vorläufig", Language.EN: "provisional"},
     "comparison.last_year": {Language.DE: "Vorjahr", Language.EN: "Last year"},
     "status.achieved": {Language.DE: "erreicht", Language.EN: "achieved"},
     "status.on_track": {Language.DE: "auf Kurs", Language.EN: "on track"},

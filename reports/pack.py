@@ -233,6 +233,12 @@ class Grid:
     notes: list[str] = field(default_factory=list)  # lines under the table (what its markers mean)
 
 
+def status_text(report: KeyResultReport, language: Language) -> str:
+    """A key result's status, "(vorläufig)" when its period has ended but the data does not reach its end."""
+    status = translate(f"status.{report.status}", language)
+    return f"{status} ({translate('kr.provisional_short', language)})" if report.provisional else status
+
+
 def summary_grid(pack: Pack) -> Grid:
     t, language = pack.t, pack.language
     objectives = [(d, o) for d in pack.departments for o in d.objectives]
@@ -273,7 +279,7 @@ def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
                     _kr_value(report, report.key_result.target, language),
                     _kr_value(report, report.forecast, language),
                     formatting.percent(report.progress, language, digits=0),
-                    t(f"status.{report.status}"),
+                    status_text(report, language),
                 ]
             )
             statuses.append(str(report.status))

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import math
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
+from metrics.catalog import CATALOG, Source
 from metrics.dataset import Dataset, Scope
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, KeyResult, KeyResultType, Objective
 from metrics.periods import parse_period
 from metrics.progress import Status, evaluate
 from model.canonical import Grain, conform
+from model.i18n import Language
+from reports.pack import status_text
 from sample_data.demo import DEMO_EXPORT_DAY
 from storage.engine import make_engine
 from storage.queries import load_dataset
+from tests.conftest import ROOT
 from tests.test_demo import demo_report
 
 
@@ -65,6 +72,7 @@ def test_a_quarter_whose_data_ends_before_its_end_is_provisional_and_judged_on_p
     assert result.forecast == pytest.approx(target)
     assert result.status is Status.ON_TRACK
     assert result.to_dict()["data_through"] == "2026-12-15" and result.to_dict()["provisional"] is True
+    assert status_text(result, Language.DE) == "auf Kurs (vorläufig)" and status_text(result, Language.EN) == "on track (provisional)"
     # Fully covered: final, and judged on the calendar.
     engine = KpiEngine(Dataset(daily=daily([("linkedin", "acme", d, {"impressions": 100.0}) for d in days("2026-10-01", "2027-01-05")])))
     [final] = evaluate(engine, goal("impressions", "2026-Q4", target), dt.date(2027, 2, 15)).key_results
@@ -140,3 +148,22 @@ def test_daily_or_posts_is_chosen_per_period_and_account(real_exports, sqlite_en
         march = [row for row in csv.DictReader(file) if dt.datetime.strptime(row["Date"], "%a, %b %d, %Y").date() >= dt.date(2025, 3, 1)]
     daily_march = engine.value("impressions", Scope(), parse_period("2025-03"))
     assert daily_march.value == sum(int(row["Impressions"]) for row in march) and daily_march.from_posts == ()
+
+
+def test_cli_goals_json_gives_every_key_result_its_data_through(demo_db: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "cli.py", "goals", "--db", demo_db, "--goals", "sample_data/demo/ziele.xlsx", "--as-of", "2026-11-30", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    for row in rows:
+        # Manual values have no data-through date; nor has LinkedIn's "saves" (LinkedIn exports none: no data).
+        unknown = CATALOG[row["kpi"]].source is Source.MANUAL or row["key_result"] == "MK-1.3"
+        assert row["data_through"] == (None if unknown else "2026-11-22"), row["key_result"]
+        assert row["judged_as_of"] == ("2026-11-30" if unknown else "2026-11-22"), row["key_result"]
+        assert row["provisional"] is False
+    assert [r["status"] for r in rows if r["key_result"] == "MK-1.3"] == ["no_data"]
