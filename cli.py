@@ -252,7 +252,8 @@ def run_goals(args: argparse.Namespace) -> int:
             for r in (r for r in report.key_results if r.key_result.objective_id == objective.id):
                 item = CATALOG[r.key_result.kpi]
                 figures = f"{show(r.actual, item, language):>12} / {show(r.key_result.target, item, language):>12}"
-                print(f"    {r.key_result.id:<6} {item.label(args.lang):<30} {figures}  {r.status}")
+                provisional = f" ({translate('kr.provisional', language, date=formatting.date(r.data_through, language))})" if r.provisional else ""
+                print(f"    {r.key_result.id:<6} {item.label(args.lang):<30} {figures}  {r.status}{provisional}")
     return EXIT_OK
 
 

@@ -137,3 +137,15 @@ def _check_markers(pack) -> None:
 
 def _plain(value: float) -> float | None:
     return None if value != value else float(value)
+
+
+def test_cockpit_changes_a_week_later_without_new_data_are_unchanged(demo) -> None:
+    """Demo data through 22.11.: the Cockpit on 30.11. shows the same values and changes as on 22.11."""
+    engine, _ = demo
+    for comparison in Comparison:
+        on_export_day = kpi_cards(engine, Scope(), Q4, comparison, DEMO_EXPORT_DAY)
+        later = kpi_cards(engine, Scope(), Q4, comparison, dt.date(2026, 11, 30))
+        columns = ["value", "comparison", "change"]
+        pd.testing.assert_frame_equal(later[columns], on_export_day[columns])
+        assert list(later["change_status"]) == list(on_export_day["change_status"])
+        assert set(later["data_through"]) == {DEMO_EXPORT_DAY}
