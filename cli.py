@@ -1,7 +1,7 @@
 """Resonanz on the command line: the same core as the dashboard, for automation and acceptance.
 
     python cli.py import [--db URL] [--json] [--platform P] [--account A] [--as-of DATE] PATH...
-    python cli.py kpis   [--db URL] --from DATE --to DATE [--platform P] [--account A] [--goals FILE] [--json]
+    python cli.py kpis   [--db URL] (--period PERIOD | --from DATE --to DATE) [--as-of DATE] [--platform P] [--account A] [--goals FILE] [--json]
     python cli.py goals  [--db URL] --goals FILE [--as-of DATE] [--json]
     python cli.py report [--db URL] --goals FILE --period PERIOD --format pptx|xlsx|pdf --out FILE
                          [--as-of DATE] [--lang de|en] [--template FILE]
@@ -25,13 +25,14 @@ from ingest.goals_reader import load_goals
 from ingest.pipeline import read_batch
 from metrics import formatting
 from metrics.catalog import CATALOG, Kpi, Source
+from metrics.comparison import Comparison, comparison_table, comparison_windows, cut_day
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError
-from metrics.periods import PeriodError, parse_period, period_between
+from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import evaluate
 from model.canonical import Platform
-from model.i18n import Language
+from model.i18n import Language, translate
 from model.results import FileResult, Status
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -60,8 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     kpis = commands.add_parser("kpis", help="every catalog KPI for a period, with previous-period and last-year values")
     kpis.add_argument("--db")
-    kpis.add_argument("--from", dest="date_from", required=True, type=dt.date.fromisoformat)
-    kpis.add_argument("--to", dest="date_to", required=True, type=dt.date.fromisoformat)
+    kpis.add_argument("--period", help="2026-Q4, 2026-11, 2026, KW 47/2026, 2026-10-01..2026-11-30, ... (or --from and --to)")
+    kpis.add_argument("--from", dest="date_from", type=dt.date.fromisoformat)
+    kpis.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
+    kpis.add_argument("--as-of", type=dt.date.fromisoformat, help="the day of the report (default: today, or the period's end if earlier)")
     kpis.add_argument("--platform", action="append", choices=[str(p) for p in Platform], help="repeat for several")
     kpis.add_argument("--account", action="append", help="repeat for several")
     kpis.add_argument("--department", action="append", help="needs --goals for the accounts-to-departments mapping")
@@ -165,15 +168,32 @@ def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
     return KpiEngine(data)
 
 
-def run_kpis(args: argparse.Namespace) -> int:
+def _kpis_period(args: argparse.Namespace) -> Period:
+    """--period, or --from and --to (a whole month, quarter, year or ISO week is recognised as one)."""
+    if args.period is not None:
+        if args.date_from or args.date_to:
+            raise UsageError("give either --period or --from and --to")
+        try:
+            return parse_period(args.period)
+        except PeriodError as exc:
+            raise UsageError(str(exc)) from exc
+    if args.date_from is None or args.date_to is None:
+        raise UsageError("give --period, or --from and --to")
     if args.date_to < args.date_from:
         raise UsageError("--to is before --from")
+    return period_between(args.date_from, args.date_to)
+
+
+def run_kpis(args: argparse.Namespace) -> int:
+    period = _kpis_period(args)
+    as_of = args.as_of or min(dt.date.today(), period.end)
     config = _goals(args.goals)
     engine = _kpi_engine(args.db, config)
-    period = period_between(args.date_from, args.date_to)
     scope = Scope.of(platforms=args.platform or (), accounts=args.account or (), departments=args.department or ())
-    table = engine.comparison_table(scope, period, [k for k, item in CATALOG.items() if item.source is Source.PLATFORM or config is not None])
-    previous, last_year = period.previous(), period.last_year()
+    # The one comparison of metrics.comparison (like for like as of data through), as the pack and the Cockpit.
+    table = comparison_table(engine, scope, period, as_of, [k for k, item in CATALOG.items() if item.source is Source.PLATFORM or config is not None])
+    cut = cut_day(engine, scope, period, as_of)
+    (_, previous), (window, last_year) = (comparison_windows(period, c, cut) for c in (Comparison.PREVIOUS, Comparison.LAST_YEAR))
     rows = [
         {
             "kpi": row.kpi,
@@ -185,7 +205,12 @@ def run_kpis(args: argparse.Namespace) -> int:
             "last_year": _plain(row.last_year),
             "change_previous": _plain(row.change_previous),
             "change_last_year": _plain(row.change_last_year),
+            "status_previous": row.status_previous,
+            "status_last_year": row.status_last_year,
+            "data_through": row.data_through.isoformat(),
+            "non_additive": row.non_additive,
             "from_posts": list(row.from_posts),
+            "carried": list(row.carried),
         }
         for row in table.itertuples(index=False)
     ]
@@ -193,16 +218,19 @@ def run_kpis(args: argparse.Namespace) -> int:
         header = {
             "from": period.start.isoformat(),
             "to": period.end.isoformat(),
-            "previous_from": previous.start.isoformat(),
-            "previous_to": previous.end.isoformat(),
-            "last_year_from": last_year.start.isoformat(),
-            "last_year_to": last_year.end.isoformat(),
+            "as_of": as_of.isoformat(),
+            "data_through": cut.isoformat(),  # min(as_of, the scope's data through): the day the figures run to
+            "counted_to": window.end.isoformat() if window else None,
+            "previous_from": previous.start.isoformat() if previous else None,
+            "previous_to": previous.end.isoformat() if previous else None,
+            "last_year_from": last_year.start.isoformat() if last_year else None,
+            "last_year_to": last_year.end.isoformat() if last_year else None,
         }
         json.dump({**header, "scope": scope.describe(), "kpis": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     language = Language(args.lang)
-    print(f"{period.label(args.lang)}  ({scope.describe()})")
+    print(f"{period.label(args.lang)}  ({scope.describe()})  {translate('freshness.through', language, date=formatting.date(cut, language))}")
     for row in rows:
         item = CATALOG[row["kpi"]]
         figures = "   ".join(f"{show(row[column], item, language):>14}" for column in ("value", "previous", "last_year"))
@@ -234,7 +262,8 @@ def run_goals(args: argparse.Namespace) -> int:
             for r in (r for r in report.key_results if r.key_result.objective_id == objective.id):
                 item = CATALOG[r.key_result.kpi]
                 figures = f"{show(r.actual, item, language):>12} / {show(r.key_result.target, item, language):>12}"
-                print(f"    {r.key_result.id:<6} {item.label(args.lang):<30} {figures}  {r.status}")
+                provisional = f" ({translate('kr.provisional', language, date=formatting.date(r.data_through, language))})" if r.provisional else ""
+                print(f"    {r.key_result.id:<6} {item.label(args.lang):<30} {figures}  {r.status}{provisional}")
     return EXIT_OK
 
 

@@ -113,13 +113,14 @@ def prepare(data: object) -> tuple[object, object]:
 def compute(config: object, engine: object) -> int:
     """Every catalog KPI for the quarter with both comparisons, and the 40 key results."""
     from metrics.catalog import CATALOG, Source
+    from metrics.comparison import comparison_table
     from metrics.dataset import Scope
     from metrics.periods import parse_period
     from metrics.progress import evaluate
 
     engine.clear_cache()  # type: ignore[attr-defined]  # nothing computed before counts
     keys = [k for k, item in CATALOG.items() if item.source is Source.PLATFORM]
-    table = engine.comparison_table(Scope(), parse_period(QUARTER), keys)  # type: ignore[attr-defined]
+    table = comparison_table(engine, Scope(), parse_period(QUARTER), AS_OF, keys)  # type: ignore[arg-type]
     report = evaluate(engine, config, AS_OF)  # type: ignore[arg-type]
     return len(table) + len(report.key_results)
 

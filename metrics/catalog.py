@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from model.canonical import METRICS, Platform
+from model.canonical import METRICS, NON_ADDITIVE_METRICS, Platform
 
 
 class Aggregation(StrEnum):
@@ -146,7 +146,7 @@ _METRIC_PLATFORMS: dict[str, tuple[Platform, ...]] = {
 def _metric_kpi(name: str) -> Kpi:
     metric = next(m for m in METRICS if m.name == name)
     caveat_de, caveat_en = "", ""
-    if name in ("reach", "unique_visitors"):
+    if not metric.additive:
         caveat_de, caveat_en = NON_ADDITIVE_DE, NON_ADDITIVE_EN
     elif metric.stock:
         caveat_de, caveat_en = STOCK_DE, STOCK_EN
@@ -384,6 +384,13 @@ MANUAL: tuple[Kpi, ...] = (
 
 CATALOG: dict[str, Kpi] = {kpi.key: kpi for kpi in (*(_metric_kpi(m.name) for m in METRICS), *DERIVED, *MANUAL)}
 MANUAL_KPIS: frozenset[str] = frozenset(k.key for k in MANUAL)
+
+
+def adds_unique_counts(key: str) -> bool:
+    """True for KPIs built on unique counts (reach, unique visitors): summed over days, accounts or posts
+    they count the same person more than once, so every surface marks such a sum."""
+    item = CATALOG[key]
+    return any(m in NON_ADDITIVE_METRICS for m in item.numerator + item.denominator)
 
 
 def kpi(key: str) -> Kpi:

@@ -5,30 +5,37 @@ over the daily and the post grain, shared by every KPI and every scope asked abo
 A KPI is then arithmetic on a few hundred rows at most.
 
 Rules (DESIGN.md, "KPIs and goals"):
-- A flow counts what happened in the period: it uses the daily grain where the account has daily
-  data for that metric at all, else the post grain (lifetime figures of the posts published in
-  the period), and says which accounts fell back.
+- A flow counts what happened in the period: per period, account and metric it uses the daily
+  grain where the daily data covers the period ("covered": at least one day of the period has a
+  daily value for that metric), else the post grain (lifetime figures of the posts published in
+  the period), and says which accounts fell back. So a daily export of August does not hide the
+  posts of July.
 - Ratios are ratios of sums over the accounts that have both parts; stocks are never summed over
-  time (the last value per account, added over accounts).
+  time (the last value per account up to the period's end, added over accounts: an account whose
+  export ended earlier is carried forward with its last value, and flagged when that is more
+  than the stale threshold old).
 - Missing is never 0: a KPI without data for the scope is NaN ("no data").
 - Dates: daily rows by their day; posts by the UTC day they were published.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 import pandas as pd
 
-from metrics.catalog import CATALOG, Aggregation, Kpi, Source
+from metrics.catalog import CATALOG, Aggregation, Kpi, Source, adds_unique_counts
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
+from metrics.freshness import GROWTH_METRICS, NONE, LastDays, StaleAccount, stale, stale_threshold_days, through
 from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
 from model.canonical import METRIC_NAMES, STOCK_METRICS
 
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
+# Unique counts: added over days or accounts they count a person reached twice twice (DESIGN.md, reach caveat).
 
 
 @dataclass(frozen=True)
@@ -39,10 +46,16 @@ class KpiValue:
     scope: Scope
     accounts: int = 0  # accounts that contributed
     from_posts: tuple[str, ...] = ()  # "platform/account" whose value came from posts (no daily data)
+    carried: tuple[str, ...] = ()  # "platform/account" whose stock is carried longer than the stale threshold
 
     @property
     def no_data(self) -> bool:
         return self.value != self.value
+
+    @property
+    def summed_unique(self) -> bool:
+        """The value adds unique counts (reach, unique visitors) over several days, accounts or posts: not unique people."""
+        return adds_unique_counts(self.kpi) and not self.no_data and (self.period.days > 1 or self.accounts > 1 or bool(self.from_posts))
 
 
 @dataclass
@@ -58,6 +71,8 @@ class PeriodAggregates:
     stock_first: pd.DataFrame  # stocks: first value in the period
     stock_before: pd.DataFrame  # stocks: last value before the period
     stock_count: pd.DataFrame  # stocks: days with a value in the period
+    stock_carried: pd.DataFrame  # stocks: last value up to the period's end (carried from before it)
+    stock_day: pd.DataFrame  # stocks: day number of that value (NONE: none)
     has_posts: pd.Index = field(default_factory=lambda: pd.Index([]))  # accounts with any post data at all
 
 
@@ -67,8 +82,6 @@ class KpiEngine:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         daily = data.daily
-        # Which accounts have daily data for which metric, over all time: decides daily vs. posts.
-        self._has_daily = daily.groupby(ACCOUNT_KEY)[FLOWS].count().gt(0)
         posts = data.posts
         self._post_days = posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize().to_numpy()
         self._posts_with_accounts = pd.MultiIndex.from_frame(posts[ACCOUNT_KEY].drop_duplicates().astype(object))
@@ -77,11 +90,23 @@ class KpiEngine:
         self._restricted: dict[tuple[object, ...], PeriodAggregates] = {}
         self._known_accounts = data.known_accounts()
         self._index = pd.MultiIndex.from_frame(self._known_accounts[ACCOUNT_KEY].astype(object)).sort_values()
-        self._has_daily_all = self._has_daily.reindex(self._index, fill_value=False)
         self._daily_sums = PrefixSums.build(self._codes(daily), day_numbers(daily["date"].to_numpy()), daily[FLOWS].to_numpy(dtype=float))
         stocks = daily.dropna(subset=["followers"])
         self._stocks = PrefixSums.build(self._codes(stocks), day_numbers(stocks["date"].to_numpy()), stocks[["followers"]].to_numpy(dtype=float))
         self._post_sums = PrefixSums.build(self._codes(posts), day_numbers(self._post_days), posts[FLOWS].to_numpy(dtype=float))
+        self.last_days = LastDays.build(
+            len(self._index),
+            self._codes(daily),
+            day_numbers(daily["date"].to_numpy()),
+            daily[[*FLOWS, *sorted(STOCK_METRICS)]],
+            self._codes(posts),
+            day_numbers(self._post_days),
+            posts[FLOWS],
+        )
+        accounts = len(self._index)
+        firsts = np.array([self._daily_sums.first_days(accounts), self._post_sums.first_days(accounts)])
+        self._first_any = np.where(firsts == NONE, np.iinfo(np.int64).max, firsts).min(axis=0)
+        self._first_stock = self._stocks.first_days(accounts)
         self._scopes: dict[object, object] = {}
 
     def _codes(self, frame: pd.DataFrame) -> np.ndarray:
@@ -107,7 +132,7 @@ class KpiEngine:
         first_day, last_day = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (period.start, period.end))
         accounts = len(self._index)
         daily_window = self._daily_sums.window(accounts, first_day, last_day)
-        daily_sums, _ = self._daily_sums.totals(daily_window)
+        daily_sums, daily_counts = self._daily_sums.totals(daily_window)
         post_window = self._post_sums.window(accounts, first_day, last_day)
         post_sums, post_metric_counts = self._post_sums.totals(post_window)
         stock_window = self._stocks.window(accounts, first_day, last_day)
@@ -115,9 +140,14 @@ class KpiEngine:
         def frame(values: np.ndarray, columns: list[str]) -> pd.DataFrame:
             return pd.DataFrame(values, index=self._index, columns=columns)
 
-        has_daily = self._has_daily_all
+        # Daily or posts, per period, account and metric: daily where a day of the period has a daily value.
+        has_daily = frame(daily_counts > 0, FLOWS)
         daily_frame, post_frame = frame(daily_sums, FLOWS), frame(post_sums, FLOWS)
         stocks = ["followers"]
+        last, before = self._stocks.last(stock_window), self._stocks.before(stock_window)
+        inside = stock_window.hi > stock_window.lo
+        last_day = np.where(inside, self._stocks.keys[np.maximum(stock_window.hi - 1, 0)] % SPAN if len(self._stocks.keys) else NONE, NONE)
+        before_day = np.where(~np.isnan(before[:, 0]), self._stocks.keys[np.maximum(stock_window.lo - 1, 0)] % SPAN if len(self._stocks.keys) else NONE, NONE)
         return PeriodAggregates(
             flows=daily_frame.where(has_daily, post_frame),
             from_posts=~has_daily & post_frame.notna(),
@@ -126,8 +156,10 @@ class KpiEngine:
             post_counts=pd.Series(post_window.hi - post_window.lo, index=self._index),
             stock_last=frame(self._stocks.last(stock_window), stocks),
             stock_first=frame(self._stocks.first(stock_window), stocks),
-            stock_before=frame(self._stocks.before(stock_window), stocks),
+            stock_before=frame(before, stocks),
             stock_count=frame((stock_window.hi - stock_window.lo)[:, None], stocks),
+            stock_carried=frame(np.where(inside[:, None], last, before), stocks),
+            stock_day=frame(np.where(inside, last_day, before_day)[:, None], stocks),
             has_posts=self._posts_with_accounts,
         )
 
@@ -151,6 +183,8 @@ class KpiEngine:
             stock_first=empty,
             stock_before=empty,
             stock_count=empty.fillna(0),
+            stock_carried=empty,
+            stock_day=empty.fillna(NONE),
             has_posts=self._posts_with_accounts,
         )
 
@@ -163,18 +197,8 @@ class KpiEngine:
             if positions is None:
                 self._restricted[key] = aggregates
             else:
-                self._restricted[key] = PeriodAggregates(
-                    flows=aggregates.flows.iloc[positions],
-                    from_posts=aggregates.from_posts.iloc[positions],
-                    post_sums=aggregates.post_sums.iloc[positions],
-                    post_metric_counts=aggregates.post_metric_counts.iloc[positions],
-                    post_counts=aggregates.post_counts.iloc[positions],
-                    stock_last=aggregates.stock_last.iloc[positions],
-                    stock_first=aggregates.stock_first.iloc[positions],
-                    stock_before=aggregates.stock_before.iloc[positions],
-                    stock_count=aggregates.stock_count.iloc[positions],
-                    has_posts=aggregates.has_posts,
-                )
+                cut = {f.name: getattr(aggregates, f.name) for f in fields(PeriodAggregates)}
+                self._restricted[key] = PeriodAggregates(**{name: value if name == "has_posts" else value.iloc[positions] for name, value in cut.items()})
         return self._restricted[key]
 
     def _positions(self, scope: Scope) -> np.ndarray | None:
@@ -204,7 +228,86 @@ class KpiEngine:
         if scoped.flows.empty:
             return KpiValue(key, math.nan, period, scope)
         value, contributing, fallback = _compute(item, scoped)
-        return KpiValue(key, value, period, scope, contributing, fallback)
+        return KpiValue(key, value, period, scope, contributing, fallback, self._carried(item, scoped, period))
+
+    def _carried(self, item: Kpi, scoped: PeriodAggregates, period: Period) -> tuple[str, ...]:
+        """Accounts whose stock enters the KPI carried longer than the stale threshold (to the period's end or the latest data)."""
+        if not any(m in STOCK_METRICS for m in item.numerator + item.denominator):
+            return ()
+        latest = int(self.last_days.overall.max()) if len(self.last_days.overall) else NONE
+        until = min(int(day_numbers(np.array([np.datetime64(period.end, "D")]))[0]), latest)
+        days = scoped.stock_day["followers"]
+        late = days[(days != NONE) & (until - days > stale_threshold_days())]
+        return tuple(f"{p}/{a}" for p, a in late.index)
+
+    # ------------------------------------------------------------------ data through
+
+    def _selected(self, scope: Scope | None) -> np.ndarray:
+        positions = self._positions(scope or Scope())
+        return np.arange(len(self._index)) if positions is None else positions
+
+    def data_through(self, scope: Scope, key: str | None = None, since: dt.date | None = None) -> dt.date | None:
+        """The last day with data for the scope (and KPI): the earliest last day over its accounts with data.
+
+        ``since`` (a period's start) leaves out accounts whose data ends before it. None: no account
+        has data (or a manual KPI, whose values do not lag like exports). See metrics/freshness.py.
+        """
+        days = self.last_days.overall if key is None else self.last_days.of_kpi(key)
+        if days is None:
+            return None
+        return through(days[self._selected(scope)], since)
+
+    def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
+        """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.
+
+        Flows: the days with a daily value for the metric; an account without one in the window is
+        counted on its posts and covers the days between its first and last data of any grain.
+        Stocks: the days from its first value on (later days carry it forward). A ratio: its least
+        covered part; follower growth: the best covered of followers, gained, lost and net; post
+        counts and per-post rates: the account's data span. Manual KPIs: an empty array (no accounts).
+        """
+        item = CATALOG[key]
+        selected = self._selected(scope)
+        if item.source is Source.MANUAL:
+            return np.array([])
+        first, last = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (window.start, window.end))
+        days = last - first + 1
+
+        def span(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+            inside = np.minimum(end, last) - np.maximum(start, first) + 1
+            return np.where(start == NONE, 0.0, np.clip(inside, 0, days) / days)
+
+        overall = span(self._first_any, self.last_days.overall)
+        _, counts = self._daily_sums.totals(self._daily_sums.window(len(self._index), first, last))
+
+        def of_metric(metric: str) -> np.ndarray:
+            if metric in STOCK_METRICS:
+                return span(self._first_stock, np.full(len(self._index), last))
+            daily = counts[:, FLOWS.index(metric)]
+            with_posts = self.last_days.posts[metric].to_numpy() != NONE
+            return np.where(daily > 0, daily / days, np.where(with_posts, overall, 0.0))
+
+        if item.aggregation in (Aggregation.COUNT, Aggregation.PER_POST):
+            shares = overall
+        elif item.aggregation in (Aggregation.GROWTH, Aggregation.GROWTH_RATE):
+            shares = np.max([of_metric(m) for m in GROWTH_METRICS], axis=0)
+        else:
+            shares = np.min([of_metric(m) for m in item.numerator + item.denominator], axis=0)
+        return shares[selected]
+
+    def account_last_days(self, scope: Scope | None = None) -> pd.DataFrame:
+        """platform, account, last_day (date or None) of every account of the scope, oldest first."""
+        selected = self._selected(scope)
+        frame = self._index[selected].to_frame(index=False, name=ACCOUNT_KEY)
+        days = self.last_days.overall[selected]
+        frame["last_day"] = [None if d == NONE else dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in days]
+        return frame.sort_values("last_day", key=lambda s: s.map(lambda d: d or dt.date.min)).reset_index(drop=True)
+
+    def stale_accounts(self, as_of: dt.date, scope: Scope | None = None, threshold_days: int | None = None) -> list[StaleAccount]:
+        """The scope's accounts whose last data is more than the threshold (RESONANZ_STALE_DAYS, default 7) before ``as_of``."""
+        selected = self._selected(scope)
+        accounts = self._index[selected].to_frame(index=False, name=ACCOUNT_KEY)
+        return stale(accounts, self.last_days.overall[selected], as_of, threshold_days)
 
     def _manual_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
         manual = self.data.manual
@@ -223,26 +326,6 @@ class KpiEngine:
     def values(self, scope: Scope, period: Period, keys: list[str] | None = None) -> dict[str, KpiValue]:
         return {key: self.value(key, scope, period) for key in (keys or list(CATALOG))}
 
-    def comparison_table(self, scope: Scope, period: Period, keys: list[str] | None = None) -> pd.DataFrame:
-        """Every KPI with its previous-period and same-period-last-year value and changes."""
-        previous, last_year = period.previous(), period.last_year()
-        rows = []
-        for key in keys or list(CATALOG):
-            now, before, year_ago = (self.value(key, scope, p) for p in (period, previous, last_year))
-            rows.append(
-                {
-                    "kpi": key,
-                    "value": now.value,
-                    "previous": before.value,
-                    "last_year": year_ago.value,
-                    "change_previous": _relative_change(now.value, before.value),
-                    "change_last_year": _relative_change(now.value, year_ago.value),
-                    "accounts": now.accounts,
-                    "from_posts": now.from_posts,
-                }
-            )
-        return pd.DataFrame(rows)
-
     def daily_totals(self, key: str, scope: Scope, period: Period, daily_only: bool = False) -> pd.Series:
         """Per-day values of a flow or stock KPI for charts, trends and seasonal paths (index: day).
 
@@ -260,9 +343,11 @@ class KpiEngine:
         selected = np.arange(len(self._index)) if positions is None else positions
         first_day = int(day_numbers(np.array([np.datetime64(period.start, "D")]))[0])
         if metric in STOCK_METRICS:
-            return self._stock_by_day(metric, selected, first_day, days)
+            return self._stock_by_day(metric, selected, first_day, days, self.data_through(scope, key, since=period.start))
         column = FLOWS.index(metric)
-        with_daily = selected[self._has_daily_all[metric].to_numpy()[selected]]
+        # Daily or posts per account as in the KPI: daily where the period has a daily value for the metric.
+        _, counts = self._daily_sums.totals(self._daily_sums.window(len(self._index), first_day, first_day + len(days) - 1))
+        with_daily = selected[counts[selected, column] > 0]
         totals = self._by_day(self._daily_sums, with_daily, column, first_day, len(days))
         if not daily_only:
             without_daily = np.setdiff1d(selected, with_daily)
@@ -283,8 +368,13 @@ class KpiEngine:
         counts = np.bincount(offsets, minlength=length)
         return np.where(counts > 0, sums, np.nan)
 
-    def _stock_by_day(self, metric: str, accounts: np.ndarray, first_day: int, days: pd.DatetimeIndex) -> pd.Series:
-        """Each account's stock carried forward between its values (not past its last), added over accounts."""
+    def _stock_by_day(self, metric: str, accounts: np.ndarray, first_day: int, days: pd.DatetimeIndex, through: dt.date | None) -> pd.Series:
+        """Each account's stock carried forward from its last value (also from before the period) up to the
+        scope's data-through date, added over accounts; unknown (NaN) after it.
+
+        So an account whose export ends earlier keeps its last value in the total instead of dropping
+        out of it: the chart and the trend forecast never show a fall that is only a missing export.
+        """
         if not len(accounts):
             return pd.Series(np.nan, index=days)
         window = self._stocks.window(len(self._index), first_day, first_day + len(days) - 1)
@@ -294,16 +384,10 @@ class KpiEngine:
             rows = np.arange(window.lo[account], window.hi[account])
             if len(rows):
                 grid[self._stocks.keys[rows] % SPAN - first_day, position] = self._stocks.values[rows, 0]
-                if before[account] == before[account] and np.isnan(grid[0, position]):
-                    grid[0, position] = before[account]
-        frame = pd.DataFrame(grid, index=days).ffill(limit_area="inside")
-        return frame.sum(axis=1, min_count=1)
-
-
-def _relative_change(now: float, before: float) -> float:
-    if now != now or before != before or before == 0:
-        return math.nan
-    return (now - before) / abs(before)
+            if before[account] == before[account] and np.isnan(grid[0, position]):
+                grid[0, position] = before[account]
+        totals = pd.DataFrame(grid, index=days).ffill().sum(axis=1, min_count=1)
+        return totals.where(totals.index <= pd.Timestamp(through)) if through is not None else totals * np.nan
 
 
 def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, ...]]:
@@ -312,7 +396,7 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
     def part(metrics: tuple[str, ...]) -> pd.Series:
         stocks = [m for m in metrics if m in STOCK_METRICS]
         if stocks:
-            return agg.stock_last[stocks].sum(axis=1, min_count=1)
+            return agg.stock_carried[stocks].sum(axis=1, min_count=1)
         return agg.flows[list(metrics)].sum(axis=1, min_count=1)
 
     def fallback(metrics: tuple[str, ...], used: pd.Index) -> tuple[str, ...]:

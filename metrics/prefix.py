@@ -65,14 +65,41 @@ class PrefixSums:
     def last(self, window: Window) -> np.ndarray:
         """Per account, the value of its last row in the window (build from rows that have one)."""
         inside = window.hi > window.lo
-        return np.where(inside[:, None], self.values[np.maximum(window.hi - 1, 0)], np.nan)
+        return self._rows(np.maximum(window.hi - 1, 0), inside)
 
     def first(self, window: Window) -> np.ndarray:
         inside = window.hi > window.lo
-        return np.where(inside[:, None], self.values[np.minimum(window.lo, len(self.values) - 1)], np.nan)
+        return self._rows(np.minimum(window.lo, len(self.values) - 1), inside)
 
     def before(self, window: Window) -> np.ndarray:
         """Per account, its last row before the window, if the account has one."""
         previous = window.lo - 1
+        if not len(self.keys):
+            return self._rows(previous, np.zeros(len(window.lo), dtype=bool))
         same_account = (previous >= 0) & (self.keys[np.maximum(previous, 0)] // SPAN == np.arange(len(window.lo)))
-        return np.where(same_account[:, None], self.values[np.maximum(previous, 0)], np.nan)
+        return self._rows(np.maximum(previous, 0), same_account)
+
+    def last_days(self, accounts: int) -> np.ndarray:
+        """Per account, the day number of its last row (-1 where it has none)."""
+        ends = np.searchsorted(self.keys, np.arange(1, accounts + 1, dtype=np.int64) * SPAN, "left")
+        starts = np.searchsorted(self.keys, np.arange(accounts, dtype=np.int64) * SPAN, "left")
+        days = np.full(accounts, -1, dtype=np.int64)
+        has = ends > starts
+        days[has] = self.keys[ends[has] - 1] % SPAN
+        return days
+
+    def first_days(self, accounts: int) -> np.ndarray:
+        """Per account, the day number of its first row (-1 where it has none)."""
+        starts = np.searchsorted(self.keys, np.arange(accounts, dtype=np.int64) * SPAN, "left")
+        ends = np.searchsorted(self.keys, np.arange(1, accounts + 1, dtype=np.int64) * SPAN, "left")
+        days = np.full(accounts, -1, dtype=np.int64)
+        has = ends > starts
+        days[has] = self.keys[starts[has]] % SPAN
+        return days
+
+    def _rows(self, rows: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """``values[rows]`` where ``valid``, NaN elsewhere; an empty index (no rows at all) is all NaN."""
+        if not len(self.values):
+            # A store without any row of this kind (no follower totals at all): nothing to look up.
+            return np.full((len(rows), self.values.shape[1]), np.nan)
+        return np.where(valid[:, None], self.values[rows], np.nan)

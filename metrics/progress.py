@@ -30,6 +30,12 @@ For every key result, as of a day:
   share exists, whether the forecast meets the target (on track) or not (off track): on track
   (>= 95 %), at risk (>= 75 %) or off track.
 
+Data through (DESIGN.md): everything above is computed as of ``min(report day, data through)``,
+where data through is the last day with data of the key result's scope and KPI
+(``KpiEngine.data_through``): days after the last export are unknown, not zero. A period that has
+ended but whose data does not reach its end is provisional: judged like a running period as of
+its data-through date (on pace is on track), not as final. A period fully covered is final.
+
 Objectives take the worst status of their committed key results (aspirational ones count only
 when an objective has no committed ones); all achieved is achieved; no data only if nothing has
 data. Departments roll up their objectives the same way.
@@ -96,6 +102,9 @@ class KeyResultReport:
     status: Status
     note: str = ""
     progress_kind: ProgressKind = ProgressKind.SHARE
+    data_through: dt.date | None = None  # last day with data for the scope and KPI (None: no data, or manual)
+    provisional: bool = False  # the period has ended but its data does not reach its end
+    judged_as_of: dt.date | None = None  # the day the figures are computed for: min(report day, data through)
 
     def to_dict(self) -> dict[str, object]:
         kr = self.key_result
@@ -124,6 +133,9 @@ class KeyResultReport:
             "forecast_method": self.forecast_method,
             "status": str(self.status),
             "note": self.note,
+            "data_through": self.data_through.isoformat() if self.data_through else None,
+            "judged_as_of": self.judged_as_of.isoformat() if self.judged_as_of else None,
+            "provisional": self.provisional,
         }
 
 
@@ -165,11 +177,22 @@ def scope_of(kr: KeyResult, objective: Objective) -> Scope:
     return Scope.of(platforms=kr.platform, accounts=kr.account, departments=objective.department if manual else None, tags=kr.tag)
 
 
+def judgement_day(engine: KpiEngine, kr: KeyResult, scope: Scope, as_of: dt.date) -> tuple[dt.date, dt.date | None, bool]:
+    """(the day to judge as of, the data-through date, provisional) of a key result on the report day ``as_of``.
+
+    Judged as of min(report day, data through); a period that has ended on the calendar but whose
+    data stops before its end is provisional. Without any data (or for manual KPIs) the report day.
+    """
+    through = engine.data_through(scope, kr.kpi, since=kr.period.start)
+    day = min(as_of, through) if through is not None else as_of
+    provisional = as_of >= kr.period.end and through is not None and through < kr.period.end
+    return day, through, provisional
+
+
 def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, as_of: dt.date) -> KeyResultReport:
     item = CATALOG[kr.kpi]
     scope = scope_of(kr, objective)
-    window = kr.period.until(as_of)
-    if window is None:
+    if as_of < kr.period.start:
         return KeyResultReport(
             kr,
             objective,
@@ -184,6 +207,13 @@ def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, 
             "The period has not started.",
             ProgressKind.NO_DATA,
         )
+    as_of, through, provisional = judgement_day(engine, kr, scope, as_of)
+    window = kr.period.until(as_of)
+    if window is None:  # the data ends before the period starts: nothing to judge yet
+        return KeyResultReport(
+            kr, objective, math.nan, math.nan, math.nan, math.nan, "linear", math.nan, "current", Status.NO_DATA,
+            progress_kind=ProgressKind.NO_DATA, data_through=through, provisional=provisional, judged_as_of=as_of,
+        )  # fmt: skip
     actual = engine.value(kr.kpi, scope, window).value
     share = kr.period.elapsed_share(as_of)
     accumulating = item.aggregation in ACCUMULATING
@@ -207,7 +237,10 @@ def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, 
     progress, kind = _progress(actual, baseline, kr.target, accumulating, item.direction)
     score = _score(progress, kind, actual, forecast, kr.target, item.direction)
     status = _status(actual, forecast, baseline, kr.target, accumulating, item.direction, as_of >= kr.period.end)
-    return KeyResultReport(kr, objective, actual, progress, score, expected, expected_method, forecast, forecast_method, status, progress_kind=kind)
+    return KeyResultReport(
+        kr, objective, actual, progress, score, expected, expected_method, forecast, forecast_method, status,
+        progress_kind=kind, data_through=through, provisional=provisional, judged_as_of=as_of,
+    )  # fmt: skip
 
 
 def _meets(value: float, target: float, direction: Direction) -> bool:

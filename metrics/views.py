@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from metrics import formatting
-from metrics.catalog import CATALOG, NON_ADDITIVE_EN, Aggregation, Direction
+from metrics.catalog import CATALOG, Aggregation, Direction, adds_unique_counts
+from metrics.comparison import ChangeStatus, Comparison, compare
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
@@ -36,11 +37,6 @@ class Preset(StrEnum):
     CUSTOM = "custom"
 
 
-class Comparison(StrEnum):
-    PREVIOUS = "previous"
-    LAST_YEAR = "last_year"
-
-
 def preset_period(preset: Preset, today: dt.date, custom: tuple[dt.date, dt.date] | None = None, fiscal_start_month: int = 1) -> Period:
     """The period a sidebar preset means on ``today`` ("this" periods run to today)."""
     if preset is Preset.THIS_MONTH:
@@ -56,15 +52,6 @@ def preset_period(preset: Preset, today: dt.date, custom: tuple[dt.date, dt.date
         return Period(year.start, today)
     start, end = custom or (today - dt.timedelta(days=29), today)
     return period_between(start, end)
-
-
-def comparison_period(period: Period, comparison: Comparison, today: dt.date | None = None) -> Period:
-    """The period to compare with. A period still running on ``today`` (this month, this quarter)
-    compares with the same number of days from the start of the previous one, like for like."""
-    base = period.previous() if comparison is Comparison.PREVIOUS else period.last_year()
-    if today is not None and period.start <= today < period.end:
-        return base.until(base.start + (today - period.start)) or base
-    return base
 
 
 def matching_key_result(config: GoalsConfig | None, report: GoalReport | None, kpi: str, period: Period) -> KeyResultReport | None:
@@ -88,26 +75,32 @@ def kpi_cards(
     report: GoalReport | None = None,
     keys: list[str] = CARD_KPIS,
 ) -> pd.DataFrame:
-    """One row per KPI: value, comparison value (like for like), relative change, and the target where a key result has one."""
-    before = comparison_period(period, comparison, today)
+    """One row per KPI: value, comparison value and change from ``metrics.comparison.compare`` (like for like
+    as of data through; ``change_status``: change, new, not_comparable, no_data), the target where a key
+    result has one, and what the value is made of: ``data_through`` (the day it is counted to),
+    ``non_additive`` (reach or unique visitors added over days/accounts), ``from_posts`` and ``carried``
+    ("platform/account" that fell back to posts, or whose follower total is carried past the stale threshold).
+    """
     rows = []
     for key in keys:
-        current = engine.value(key, scope, period)
-        now, then = current.value, engine.value(key, scope, before).value
+        compared = compare(engine, key, scope, period, comparison, today)
         match = matching_key_result(config, report, key, period)
-        change = (now - then) / abs(then) if now == now and then == then and then else math.nan
+        now = compared.now
         rows.append(
             {
                 "kpi": key,
-                "value": now,
-                "comparison": then,
-                "change": change,
-                "good": _good(key, change),
+                "value": compared.value,
+                "comparison": compared.base,
+                "change": compared.change,
+                "change_status": str(compared.status),
+                "good": _good(key, compared.change),
                 "target": match.key_result.target if match else math.nan,
                 "expected": match.expected if match else math.nan,
                 "status": str(match.status) if match else None,
-                "non_additive": non_additive(key),
-                "from_posts": current.from_posts,
+                "data_through": compared.cut,
+                "non_additive": bool(now and now.summed_unique),
+                "from_posts": now.from_posts if now else (),
+                "carried": now.carried if now else (),
             }
         )
     return pd.DataFrame(rows)
@@ -116,8 +109,7 @@ def kpi_cards(
 def non_additive(key: str) -> bool:
     """True for KPIs that add up figures which do not add (reach, unique visitors: the same person on
     two days or via two accounts counts twice); the catalog's caveat says so."""
-    item = CATALOG[key]
-    return item.caveat_en == NON_ADDITIVE_EN
+    return adds_unique_counts(key)
 
 
 def _good(key: str, change: float) -> bool | None:
@@ -127,20 +119,22 @@ def _good(key: str, change: float) -> bool | None:
 
 
 def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comparison, today: dt.date, limit: int = 6) -> pd.DataFrame:
-    """The largest relative changes against the comparison, per platform and KPI (at least 2 % and 10 units)."""
-    before = comparison_period(period, comparison, today)
+    """The largest relative changes against the comparison, per platform and KPI (at least 2 % and 10 units).
+
+    Only comparable changes count (``metrics.comparison``): a "new" or "not comparable" one is no mover.
+    """
     platforms = sorted(set(engine.accounts_in(scope)["platform"]))
     rows = []
     for platform in platforms:
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
         for key in MOVER_KPIS:
-            current = engine.value(key, narrowed, period)
-            now, then = current.value, engine.value(key, narrowed, before).value
-            if now == now and then == then and then and (CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10):
-                change = (now - then) / abs(then)
-                if abs(change) >= 0.02:
-                    rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change),
-                                 "non_additive": non_additive(key), "from_posts": current.from_posts})  # fmt: skip
+            compared = compare(engine, key, narrowed, period, comparison, today)
+            now, then, change = compared.value, compared.base, compared.change
+            big_enough = CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10
+            if compared.status is ChangeStatus.CHANGE and big_enough and abs(change) >= 0.02:
+                current = compared.now
+                rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change),
+                             "non_additive": bool(current and current.summed_unique), "from_posts": current.from_posts if current else ()})  # fmt: skip
     frame = pd.DataFrame(rows, columns=["platform", "kpi", "value", "comparison", "change", "good", "non_additive", "from_posts"])
     return frame.reindex(frame["change"].abs().sort_values(ascending=False).index).head(limit).reset_index(drop=True)
 
@@ -275,7 +269,8 @@ def key_result_path(engine: KpiEngine, result: KeyResultReport, as_of: dt.date) 
     """The key result's actual by day so far: cumulative for accumulating KPIs, the level otherwise."""
     kr: KeyResult = result.key_result
     item = CATALOG[kr.kpi]
-    window = kr.period.until(min(as_of, kr.period.end))
+    # As of the day the key result is judged for (min(as_of, data through)): later days are unknown, not 0.
+    window = kr.period.until(min(result.judged_as_of or as_of, kr.period.end))
     if window is None or not item.numerator or item.source.value == "manual":
         return pd.Series(dtype=float)
     scope = scope_of(kr, result.objective)

@@ -35,11 +35,12 @@ class Metric:
     label_de: str
     description: str
     stock: bool = False  # a stock (follower total) is never summed over time
+    additive: bool = True  # False for unique counts (reach, unique visitors): a sum counts people twice
 
 
 METRICS: tuple[Metric, ...] = (
     Metric("impressions", "Impressions", "Impressionen", "Times content was displayed."),
-    Metric("reach", "Reach", "Reichweite", "Unique accounts reached; not additive across days or posts."),
+    Metric("reach", "Reach", "Reichweite", "Unique accounts reached; not additive across days or posts.", additive=False),
     Metric("views", "Video views", "Videoaufrufe", "Video views / plays as the platform counts them."),
     Metric("engagements", "Engagements", "Interaktionen", "Interactions as the platform counts them (see each adapter)."),
     Metric("reactions", "Reactions", "Reaktionen", "Likes and reactions."),
@@ -49,7 +50,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("clicks", "Clicks", "Klicks", "Clicks on links or the content."),
     Metric("profile_visits", "Profile visits", "Profilaufrufe", "Profile or page visits."),
     Metric("page_views", "Page views", "Seitenaufrufe", "Page / profile views."),
-    Metric("unique_visitors", "Unique visitors", "Eindeutige Besucher", "Unique visitors of the page."),
+    Metric("unique_visitors", "Unique visitors", "Eindeutige Besucher", "Unique visitors of the page.", additive=False),
     Metric("followers", "Followers", "Follower", "Follower total at the end of the day.", stock=True),
     Metric("followers_gained", "New followers", "Neue Follower", "Followers gained on the day or attributed to the post."),
     Metric("followers_lost", "Lost followers", "Verlorene Follower", "Followers lost on the day."),
@@ -64,6 +65,7 @@ METRICS: tuple[Metric, ...] = (
 
 METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)
 STOCK_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.stock)
+NON_ADDITIVE_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if not m.additive)
 
 # Post attributes besides the metrics.
 POST_ATTRIBUTES: tuple[str, ...] = ("published_at", "text", "permalink", "post_type")

@@ -358,6 +358,37 @@ TEXTS: dict[str, dict[Language, str]] = {
     "preset.custom": {Language.DE: "Eigener Zeitraum", Language.EN: "Custom"},
     "comparison.previous": {Language.DE: "Vorperiode", Language.EN: "Previous period"},
     # --- texts: F engine: data through, comparisons (add new keys of this area below this line) ---
+    "freshness.through": {Language.DE: "Daten bis {date}", Language.EN: "Data through {date}"},
+    "freshness.stale": {
+        Language.DE: "Ältere Daten (Export fehlt): {accounts}. Laden Sie den neuesten Export dieser Konten auf der Seite Daten hoch.",
+        Language.EN: "Older data (export missing): {accounts}. Upload these accounts' latest export on the Data page.",
+    },
+    "freshness.stale_account": {
+        Language.DE: "{platform} {account}: letzter Export bis {date}",
+        Language.EN: "{platform} {account}: last export through {date}",
+    },
+    "change.change": {Language.DE: "Veränderung", Language.EN: "Change"},
+    "change.new": {Language.DE: "neu", Language.EN: "new"},
+    "change.not_comparable": {Language.DE: "nicht vergleichbar", Language.EN: "not comparable"},
+    "change.no_data": {Language.DE: "keine Daten", Language.EN: "no data"},
+    "change.new_help": {
+        Language.DE: "Im Vergleichszeitraum gibt es keinen Wert (oder 0): keine Basis für eine Veränderung.",
+        Language.EN: "The comparison period has no value (or 0): there is no base for a change.",
+    },
+    "marker.carried": {
+        Language.DE: "→ Follower-Stand mit dem letzten bekannten Wert fortgeschrieben (Export älter als die Frist): {accounts}.",
+        Language.EN: "→ Follower total carried forward from the last known value (export older than the threshold): {accounts}.",
+    },
+    "marker.not_comparable": {
+        Language.DE: "„nicht vergleichbar“: Die Daten eines Kontos decken einen der beiden Zeiträume nicht ab (Daten beginnen mitten im Zeitraum oder fehlen an vielen Tagen).",
+        Language.EN: '"not comparable": an account\'s data does not cover one of the two periods (its data starts mid-period or is missing on many days).',
+    },
+    "kr.provisional": {
+        Language.DE: "vorläufig: Der Zeitraum ist vorbei, die Daten reichen bis {date}",
+        Language.EN: "provisional: the period has ended, the data runs through {date}",
+    },
+    "kr.final": {Language.DE: "endgültig", Language.EN: "final"},
+    "kr.provisional_short": {Language.DE: "vorläufig", Language.EN: "provisional"},
     "comparison.last_year": {Language.DE: "Vorjahr", Language.EN: "Last year"},
     "status.achieved": {Language.DE: "erreicht", Language.EN: "achieved"},
     "status.on_track": {Language.DE: "auf Kurs", Language.EN: "on track"},

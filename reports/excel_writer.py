@@ -13,8 +13,9 @@ import pandas as pd
 import xlsxwriter
 
 from metrics.catalog import CATALOG
+from metrics.comparison import ChangeStatus
 from model.i18n import platform_name
-from reports.pack import Pack
+from reports.pack import Pack, change_text, kpi_markers, kpi_notes
 
 NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
 
@@ -52,14 +53,19 @@ def write_xlsx(pack: Pack) -> bytes:
         [30, 16, 16, 14, 16, 14],
     )
     for row, item in enumerate(pack.kpis.itertuples(index=False), start=1):
-        kpis.write_string(row, 0, item.label)
+        kpis.write_string(row, 0, f"{item.label} {kpi_markers(item)}".strip())
         style = _format_of(item.unit)
         number(kpis, row, 1, item.value, style)
         number(kpis, row, 2, item.previous, style)
-        number(kpis, row, 3, item.change_previous, CHANGE)
+        for column, change, status in ((3, item.change_previous, item.status_previous), (5, item.change_last_year, item.status_last_year)):
+            if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):  # no number: say why
+                kpis.write_string(row, column, change_text(change, status, pack.language))
+            else:
+                number(kpis, row, column, change, CHANGE)
         number(kpis, row, 4, item.last_year, style)
-        number(kpis, row, 5, item.change_last_year, CHANGE)
     kpis.autofilter(0, 0, len(pack.kpis), 5)
+    for offset, note in enumerate(kpi_notes(pack)):
+        kpis.write_string(len(pack.kpis) + 2 + offset, 0, note)
 
     krs = book.add_worksheet(t("goals.title")[:31])
     names = [

@@ -14,8 +14,10 @@ from sqlalchemy import Engine
 
 from metrics import formatting
 from metrics.catalog import CATALOG
+from metrics.comparison import ChangeStatus, comparison_table, cut_day
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
+from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import KeyResultReport, Status, evaluate
@@ -59,13 +61,15 @@ class Pack:
     period: Period
     as_of: dt.date
     departments: tuple[DepartmentBlock, ...]
-    kpis: pd.DataFrame  # kpi, label, unit, value, previous, last_year, change_previous, change_last_year
+    kpis: pd.DataFrame  # kpi, label, unit and metrics.comparison.comparison_table's columns (values, changes, change statuses, markers)
     trend: pd.DataFrame  # complete ISO weeks ("KW 41") x platform key: impressions
     status_counts: pd.DataFrame  # department label x status -> count of key results
     top_posts: pd.DataFrame
     posts: pd.DataFrame
     review: Review | None = None
     open_actions: tuple[Action, ...] = field(default_factory=tuple)
+    data_through: dt.date | None = None  # min(as_of, the last day with data of every account): the figures' day
+    stale: tuple[StaleAccount, ...] = ()  # accounts whose data ends more than the stale threshold before as_of
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -106,7 +110,8 @@ def build_pack(
             blocks.append(ObjectiveBlock(objective.id, objective.objective, objective_roll_up.status, objective_roll_up.score, lines, reason))
         departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks)))
     window = period.until(as_of) or period
-    table = engine.comparison_table(Scope(), window, PACK_KPIS)
+    # The one comparison of metrics.comparison: like for like as of data through, as on the Cockpit.
+    table = comparison_table(engine, Scope(), period, as_of, PACK_KPIS)
     table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
     table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
     posts = post_table(engine, Scope(), window)
@@ -133,6 +138,8 @@ def build_pack(
         posts,
         review,
         open_actions,
+        cut_day(engine, Scope(), period, as_of),
+        tuple(engine.stale_accounts(as_of)),
     )
 
 
@@ -223,6 +230,13 @@ class Grid:
     status_column: int | None = None
     emphasis: list[bool] = field(default_factory=list)  # objective rows above their key results
     widths: tuple[float, ...] = ()  # shares of the table width
+    notes: list[str] = field(default_factory=list)  # lines under the table (what its markers mean)
+
+
+def status_text(report: KeyResultReport, language: Language) -> str:
+    """A key result's status, "(vorläufig)" when its period has ended but the data does not reach its end."""
+    status = translate(f"status.{report.status}", language)
+    return f"{status} ({translate('kr.provisional_short', language)})" if report.provisional else status
 
 
 def summary_grid(pack: Pack) -> Grid:
@@ -265,7 +279,7 @@ def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
                     _kr_value(report, report.key_result.target, language),
                     _kr_value(report, report.forecast, language),
                     formatting.percent(report.progress, language, digits=0),
-                    t(f"status.{report.status}"),
+                    status_text(report, language),
                 ]
             )
             statuses.append(str(report.status))
@@ -284,21 +298,71 @@ def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
     return Grid(header, rows, statuses, 8, emphasis, (0.28, 0.08, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.1))
 
 
+# Markers behind a KPI's label and the note each one refers to.
+MARKERS = {"non_additive": "Σ", "from_posts": "◆", "carried": "→"}  # the same marks as the Cockpit's
+
+
+def change_text(change: float, status: str, language: Language) -> str:
+    """A change as the pack shows it: a percentage only when comparable, else "neu" / "nicht vergleichbar"."""
+    if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):
+        return translate(f"change.{status}", language)
+    return formatting.change(change, language)
+
+
+def kpi_markers(row: object) -> str:
+    """Σ sum of unique counts, ◆ from the post grain, → a follower total carried forward, for one row of ``Pack.kpis``."""
+    marks = [MARKERS["non_additive"] if row.non_additive else "", MARKERS["from_posts"] if row.from_posts else ""]  # type: ignore[attr-defined]
+    marks.append(MARKERS["carried"] if row.carried else "")  # type: ignore[attr-defined]
+    return "".join(marks)
+
+
+def kpi_notes(pack: Pack) -> list[str]:
+    """The lines under the KPI table: data through, stale accounts, and what each marker used means."""
+    t, language = pack.t, pack.language
+    notes = [t("freshness.through", date=formatting.date(pack.data_through, language))] if pack.data_through else []
+    if pack.stale:
+        accounts = ", ".join(
+            t("freshness.stale_account", platform=platform_name(s.platform, language), account=s.account, date=formatting.date(s.last_day, language))
+            for s in pack.stale
+        )
+        notes.append(t("freshness.stale", accounts=accounts))
+    kpis = pack.kpis
+    if kpis["non_additive"].any():
+        notes.append(t("marker.non_additive"))  # each text starts with its mark (MARKERS)
+    fallback = sorted({name for names in kpis["from_posts"] for name in names})
+    if fallback:
+        notes.append(t("marker.from_posts", accounts=", ".join(fallback)))
+    carried = sorted({name for names in kpis["carried"] for name in names})
+    if carried:
+        notes.append(t("marker.carried", accounts=", ".join(carried)))
+    if (kpis[["status_previous", "status_last_year"]] == str(ChangeStatus.NOT_COMPARABLE)).any().any():
+        notes.append(t("marker.not_comparable"))
+    return notes
+
+
+def subtitle(pack: Pack) -> str:
+    """ "Q4 2026 · Stand 30.11.2026 · Daten bis 22.11.2026" for title slides and pages."""
+    text = pack.t("report.subtitle", period=pack.period_label, date=formatting.date(pack.as_of, pack.language))
+    if pack.data_through and pack.data_through < pack.as_of:
+        text += " · " + pack.t("freshness.through", date=formatting.date(pack.data_through, pack.language))
+    return text
+
+
 def kpi_grid(pack: Pack) -> Grid:
     t, language = pack.t, pack.language
     rows = [
         [
-            row.label,
+            f"{row.label} {kpi_markers(row)}".strip(),
             formatting.kpi_value(row.value, row.unit, language),
             formatting.kpi_value(row.previous, row.unit, language),
-            formatting.change(row.change_previous, language),
+            change_text(row.change_previous, row.status_previous, language),
             formatting.kpi_value(row.last_year, row.unit, language),
-            formatting.change(row.change_last_year, language),
+            change_text(row.change_last_year, row.status_last_year, language),
         ]
         for row in pack.kpis.itertuples(index=False)
     ]
     header = [t("col.kpi"), t("col.value"), t("col.previous"), t("col.change_previous"), t("col.last_year"), t("col.change_last_year")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13))
+    return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
 
 
 def top_posts_grid(pack: Pack) -> Grid:

@@ -16,7 +16,7 @@ from fpdf.fonts import FontFace
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
 from model.i18n import platform_name
-from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
+from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -76,17 +76,21 @@ class _Document(FPDF):
                     else:
                         style = FontFace(emphasis="BOLD") if emphasised else None
                     row.cell(self.text_of(text), style=style)
+        if grid.notes:  # what the table's markers mean, and the day its data runs through
+            self.set_font(self.family, "", 8)
+            for note in grid.notes:
+                self.multi_cell(0, 4.5, self.text_of(note), new_x="LMARGIN", new_y="NEXT")
 
 
 def write_pdf(pack: Pack) -> bytes:
     document = _Document(pack)
-    t, language = pack.t, pack.language
+    t = pack.t
     document.add_page()
     document.set_font(document.family, "B", 26)
     document.ln(50)
     document.cell(0, 14, document.text_of(pack.title), new_x="LMARGIN", new_y="NEXT", align="C")
     document.set_font(document.family, "", 14)
-    document.cell(0, 10, document.text_of(t("report.subtitle", period=pack.period_label, date=formatting.date(pack.as_of, language))), align="C")
+    document.cell(0, 10, document.text_of(subtitle(pack)), align="C")
 
     document.heading(t("report.summary"))
     document.grid(summary_grid(pack))

@@ -22,10 +22,9 @@ from pptx.util import Emu, Pt
 
 from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from ingest.safety import ZIP_SIGNATURE, Container, sniff_container
-from metrics import formatting
 from model.i18n import platform_name
 from model.issues import UnsafeFileError
-from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
+from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
@@ -132,6 +131,13 @@ def _table(slide: Slide, deck: Presentation, grid: Grid) -> None:
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
                 paragraph.font.size, paragraph.font.bold = size, emphasised or None
+    if grid.notes:  # what the table's markers mean, and the day its data runs through
+        below = Emu(top + int(size * 2.2 * (len(grid.rows) + 1)) + int(Pt(6)))
+        frame = slide.shapes.add_textbox(left, below, width, Emu(int(Pt(12) * len(grid.notes)))).text_frame
+        frame.word_wrap = True
+        for number, note in enumerate(grid.notes):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph.text, paragraph.font.size = note, Pt(9)
     if grid.status_column is not None:
         for row_number, status in enumerate(grid.statuses, start=1):
             if status:
@@ -157,7 +163,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     if title.shapes.title is not None:
         title.shapes.title.text = pack.title
     if len(title.placeholders) > 1:
-        title.placeholders[1].text = t("report.subtitle", period=pack.period_label, date=formatting.date(pack.as_of, language))
+        title.placeholders[1].text = subtitle(pack)
 
     _table(_slide(deck, t("report.summary")), deck, summary_grid(pack))
     for department in pack.departments:

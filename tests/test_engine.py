@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
 
 from metrics.catalog import CATALOG
+from metrics.comparison import comparison_table
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.periods import parse_period
@@ -85,11 +87,16 @@ def test_every_catalog_kpi_is_covered_by_a_case() -> None:
 
 
 def test_comparison_with_previous_period_and_last_year(engine: KpiEngine) -> None:
-    table = engine.comparison_table(Scope(), APRIL, ["impressions", "followers"]).set_index("kpi")
-    assert table.loc["impressions", "previous"] == 100  # March: LinkedIn's 31 March
-    assert table.loc["impressions", "change_previous"] == pytest.approx(49.0)
-    assert math.isnan(table.loc["impressions", "last_year"])
-    assert table.loc["followers", "previous"] == 1000
+    """April as of 31 May, like for like as of data through (metrics.comparison)."""
+    table = comparison_table(engine, Scope(), APRIL, dt.date(2026, 5, 31), ["impressions", "followers"]).set_index("kpi")
+    # LinkedIn's daily data ends on 15 April: April counts to 15 April (LinkedIn 3000, X 500, Instagram's post 400)
+    # against 1-15 March, which holds nothing: "new", not a change.
+    impressions = table.loc["impressions"]
+    assert (impressions["data_through"], impressions["value"], impressions["status_previous"]) == (dt.date(2026, 4, 15), 3900, "new")
+    assert math.isnan(impressions["previous"]) and math.isnan(impressions["change_previous"]) and math.isnan(impressions["last_year"])
+    # Followers: TikTok's last value 1150 (20 April) against its value before 21 March: none, so new.
+    followers = table.loc["followers"]
+    assert (followers["data_through"], followers["value"], followers["status_previous"]) == (dt.date(2026, 4, 20), 1150, "new")
 
 
 def test_daily_totals_for_charts(engine: KpiEngine) -> None:

@@ -96,13 +96,14 @@ def test_ranges_are_recognised_as_calendar_periods(start, end, kind, previous_st
 
 
 def test_a_running_period_compares_like_for_like() -> None:
-    from metrics.views import Comparison, comparison_period
+    from metrics.comparison import Comparison, comparison_windows
 
     quarter = parse_period("2026-Q4")
     today = D(2026, 11, 26)  # day 57 of the quarter
-    previous = comparison_period(quarter, Comparison.PREVIOUS, today)
-    assert (previous.start, previous.end) == (D(2026, 7, 1), D(2026, 8, 26))
-    last_year = comparison_period(quarter, Comparison.LAST_YEAR, today)
+    now, previous = comparison_windows(quarter, Comparison.PREVIOUS, today)
+    assert (now.start, now.end, previous.start, previous.end) == (D(2026, 10, 1), today, D(2026, 7, 1), D(2026, 8, 26))
+    _, last_year = comparison_windows(quarter, Comparison.LAST_YEAR, today)
     assert (last_year.start, last_year.end) == (D(2025, 10, 1), D(2025, 11, 26))
-    finished = comparison_period(parse_period("2026-Q3"), Comparison.PREVIOUS, today)
+    _, finished = comparison_windows(parse_period("2026-Q3"), Comparison.PREVIOUS, today)
     assert (finished.start, finished.end) == (D(2026, 4, 1), D(2026, 6, 30))
+    assert comparison_windows(quarter, Comparison.PREVIOUS, D(2026, 9, 30)) == (None, None)  # nothing of the period yet

@@ -25,15 +25,16 @@ from sqlalchemy import Engine
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
+from metrics.comparison import comparison_table
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS
-from metrics.periods import parse_period, period_between
+from metrics.periods import parse_period
 from metrics.progress import evaluate
 from model.canonical import Platform
 from model.i18n import Language, translate
 from reports.excel_writer import safe_csv, write_xlsx
-from reports.pack import PACK_KPIS, Pack, build_pack, department_grid, goals_for, review_of, summary_grid
+from reports.pack import PACK_KPIS, Pack, build_pack, change_text, department_grid, goals_for, kpi_markers, review_of, summary_grid
 from reports.pdf_writer import _nice_ceiling, write_pdf
 from reports.pptx_writer import TemplateError, write_pptx
 from storage.engine import make_engine
@@ -78,14 +79,14 @@ def packs(kpi_engine: KpiEngine, config, review: Review) -> dict[Language, Pack]
 
 def expected_kpi_texts(kpi_engine: KpiEngine, language: Language) -> dict[str, list[str]]:
     """What the engine computes for Q4 up to the export day, formatted as the pack must show it."""
-    table = kpi_engine.comparison_table(Scope(), period_between(Q4.start, AS_OF), PACK_KPIS)
+    table = comparison_table(kpi_engine, Scope(), Q4, AS_OF, PACK_KPIS)
     return {
-        CATALOG[row.kpi].label(language.value): [
+        f"{CATALOG[row.kpi].label(language.value)} {kpi_markers(row)}".strip(): [
             formatting.kpi_value(row.value, CATALOG[row.kpi].unit.value, language),
             formatting.kpi_value(row.previous, CATALOG[row.kpi].unit.value, language),
-            formatting.change(row.change_previous, language),
+            change_text(row.change_previous, row.status_previous, language),
             formatting.kpi_value(row.last_year, CATALOG[row.kpi].unit.value, language),
-            formatting.change(row.change_last_year, language),
+            change_text(row.change_last_year, row.status_last_year, language),
         ]
         for row in table.itertuples(index=False)
     }
@@ -261,12 +262,18 @@ def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language
     assert book.sheetnames == ["KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
     kpis = book["KPI-Überblick"]
     assert kpis.freeze_panes == "A2"
-    table = kpi_engine.comparison_table(Scope(), period_between(Q4.start, AS_OF), PACK_KPIS)
+    table = comparison_table(kpi_engine, Scope(), Q4, AS_OF, PACK_KPIS)
     for row, item in enumerate(table.itertuples(index=False), start=2):
-        assert kpis.cell(row, 1).value == CATALOG[item.kpi].label_de
+        assert kpis.cell(row, 1).value == f"{CATALOG[item.kpi].label_de} {kpi_markers(item)}".strip()
         assert kpis.cell(row, 2).value == pytest.approx(item.value)
         assert kpis.cell(row, 2).data_type == "n"
-        assert kpis.cell(row, 4).value == pytest.approx(item.change_previous)
+        if item.status_previous == "change":
+            assert kpis.cell(row, 4).value == pytest.approx(item.change_previous)
+        else:  # no number where the comparison says why there is none
+            assert kpis.cell(row, 4).value == change_text(item.change_previous, item.status_previous, Language.DE)
+    assert kpis.cell(2, 1).value == "Impressionen ◆"  # YouTube's impressions come from its posts
+    notes = [kpis.cell(r, 1).value for r in range(len(table) + 3, kpis.max_row + 1)]
+    assert notes[0] == "Daten bis 22.11.2026" and any(n.startswith("◆ Aus Beitragswerten") for n in notes)
     rate = next(r for r in range(2, kpis.max_row + 1) if kpis.cell(r, 1).value == "Interaktionsrate")
     assert kpis.cell(rate, 2).number_format == "0.00%"
     assert kpis.cell(2, 2).number_format == "#,##0"

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from metrics.comparison import Comparison, base_period, comparison_windows, cut_day
 from metrics.dataset import Scope
 from metrics.goals import DEPARTMENTS
 from metrics.periods import Period
-from metrics.views import Comparison, Preset, comparison_period, preset_period
+from metrics.views import Preset, preset_period
 from ui.data import Workspace
 from ui.state import date_widget_format, labels, language, t
 from ui.widgets import department_labels
@@ -27,9 +28,10 @@ FILTERS = {"preset": Preset.THIS_QUARTER, "comparison": Comparison.PREVIOUS, "pl
 class Selection:
     period: Period
     comparison: Comparison
-    comparison_period: Period
+    comparison_period: Period  # the base as the cards count it: cut like for like at data_through
     scope: Scope
     today: dt.date
+    data_through: dt.date  # min(today, the scope's data through): the day the figures are counted to
 
 
 def today() -> dt.date:
@@ -115,4 +117,6 @@ def sidebar(space: Workspace) -> Selection:
     period = preset_period(Preset(st.session_state["filter_preset"]), today(), custom_range)  # type: ignore[arg-type]
     comparison = Comparison(st.session_state["filter_comparison"])
     scope = Scope.of(st.session_state["filter_platforms"], st.session_state["filter_accounts"], st.session_state["filter_departments"])
-    return Selection(period, comparison, comparison_period(period, comparison, today()), scope, today())
+    cut = cut_day(space.engine, scope, period, today())
+    base = comparison_windows(period, comparison, cut)[1] or base_period(period, comparison)
+    return Selection(period, comparison, base, scope, today(), cut)

@@ -1,0 +1,146 @@
+"""Data through: the last day with data per account and metric, a scope's data-through date, stale accounts.
+
+Exports arrive days or weeks late. A day after the last export is unknown, not a day without
+activity, so goals, paces, forecasts and like-for-like comparisons are judged as of
+``min(report day, data through)`` (DESIGN.md, "Data through").
+
+Rules:
+- Per account and metric family (DESIGN.md): an account's flows run to its last daily row or
+  post (publish day) with any flow value; its stock (followers) to its last daily row with a
+  follower total. A metric counts for an account only if the account has any value for it; then
+  its last day is the family's (one X column empty on the export's last two days, or YouTube
+  impressions only in posts, do not make the export older than it is). An account's last day
+  overall is its last daily row or post of any metric.
+- A KPI's last day per account combines its metrics: a ratio needs both parts (the earlier of
+  the two), follower growth needs any of followers, gained, lost or net (the latest), post counts
+  use the account's last day overall.
+- A scope's data through (for a KPI, or overall) is the earliest last day over the scope's
+  accounts that hold data for it. Accounts without any data for it do not count (they contribute
+  nothing, so they cannot hold the date back), and neither do accounts whose data ends before
+  ``since`` (the period's start): an account given up before the period is not "late".
+  No account with data: ``None`` (no data-through date, nothing to cut).
+- An account is stale when its last day overall is more than a threshold (default 7 days,
+  ``RESONANZ_STALE_DAYS``) before the report day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.catalog import CATALOG, Aggregation, Source
+from model.canonical import STOCK_METRICS
+
+STALE_DAYS_VARIABLE = "RESONANZ_STALE_DAYS"
+DEFAULT_STALE_DAYS = 7
+NONE = -1  # day number of "no data"
+EPOCH = dt.date(1970, 1, 1)
+GROWTH_METRICS = ("followers", "followers_gained", "followers_lost", "followers_net")
+
+
+def stale_threshold_days() -> int:
+    """Days after which an account's data counts as stale: ``RESONANZ_STALE_DAYS``, default 7."""
+    raw = os.environ.get(STALE_DAYS_VARIABLE, "").strip()
+    return int(raw) if raw.isdigit() else DEFAULT_STALE_DAYS
+
+
+def to_date(day: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=int(day))
+
+
+def to_day(date: dt.date) -> int:
+    return (date - EPOCH).days
+
+
+@dataclass(frozen=True)
+class StaleAccount:
+    platform: str
+    account: str
+    last_day: dt.date
+    days_behind: int  # days between the last day with data and the report day
+
+
+@dataclass(frozen=True)
+class LastDays:
+    """Per account (rows in the engine's account order) the day number of its last data, NONE where none."""
+
+    daily: pd.DataFrame  # columns: metrics of the daily grain
+    posts: pd.DataFrame  # columns: flow metrics of the post grain
+    overall: np.ndarray
+    flows: np.ndarray  # the flow family: last daily row or post with any flow value
+
+    @classmethod
+    def build(
+        cls,
+        accounts: int,
+        daily_codes: np.ndarray,
+        daily_days: np.ndarray,
+        daily: pd.DataFrame,
+        post_codes: np.ndarray,
+        post_days: np.ndarray,
+        posts: pd.DataFrame,
+    ) -> LastDays:
+        daily_last = _last_per_account(accounts, daily_codes, daily_days, daily)
+        post_last = _last_per_account(accounts, post_codes, post_days, posts)
+        overall = np.maximum(_last_any(accounts, daily_codes, daily_days), _last_any(accounts, post_codes, post_days))
+        flow_columns = [c for c in daily_last.columns if c not in STOCK_METRICS]
+        flows = np.maximum(daily_last[flow_columns].max(axis=1).to_numpy(), post_last.max(axis=1).to_numpy() if len(post_last.columns) else NONE)
+        return cls(daily_last, post_last, overall, flows)
+
+    def of_metric(self, metric: str) -> np.ndarray:
+        """Per account, the last day of the metric's family where the account has the metric at all (NONE: never)."""
+        none = np.full(len(self.overall), NONE)
+        daily = self.daily[metric].to_numpy() if metric in self.daily.columns else none
+        posts = self.posts[metric].to_numpy() if metric in self.posts.columns else none
+        if metric in STOCK_METRICS:
+            return daily
+        return np.where((daily != NONE) | (posts != NONE), self.flows, NONE)
+
+    def of_kpi(self, key: str) -> np.ndarray | None:
+        """Per account, the last day with data for the KPI (NONE: none); None for manual KPIs (no export lags)."""
+        item = CATALOG[key]
+        if item.source is Source.MANUAL:
+            return None
+        if item.aggregation is Aggregation.COUNT:
+            return self.overall
+        if item.aggregation in (Aggregation.GROWTH, Aggregation.GROWTH_RATE):
+            return np.max([self.of_metric(m) for m in GROWTH_METRICS], axis=0)
+        parts = np.array([self.of_metric(m) for m in item.numerator + item.denominator])
+        # A ratio needs every part: the earliest; an account missing a part entirely adds nothing.
+        return np.where((parts == NONE).any(axis=0), NONE, parts.min(axis=0))
+
+
+def _last_per_account(accounts: int, codes: np.ndarray, days: np.ndarray, values: pd.DataFrame) -> pd.DataFrame:
+    present = values.notna().to_numpy()
+    marked = np.where(present, days[:, None], NONE)
+    frame = pd.DataFrame(marked, columns=values.columns).groupby(codes).max() if len(codes) else pd.DataFrame(columns=values.columns)
+    return frame.reindex(range(accounts), fill_value=NONE).astype(np.int64)
+
+
+def _last_any(accounts: int, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
+    last = np.full(accounts, NONE, dtype=np.int64)
+    np.maximum.at(last, codes, days)
+    return last
+
+
+def through(last_days: np.ndarray, since: dt.date | None = None) -> dt.date | None:
+    """The earliest last day over accounts with data (at or after ``since``), None without any."""
+    floor = to_day(since) if since is not None else NONE + 1
+    counted = last_days[(last_days != NONE) & (last_days >= floor)]
+    return to_date(counted.min()) if len(counted) else None
+
+
+def stale(accounts: pd.DataFrame, last_days: np.ndarray, as_of: dt.date, threshold_days: int | None = None) -> list[StaleAccount]:
+    """The accounts (rows of ``accounts``: platform, account) whose data ends more than the threshold before ``as_of``."""
+    threshold = stale_threshold_days() if threshold_days is None else threshold_days
+    behind = to_day(as_of) - last_days
+    found = [
+        StaleAccount(str(platform), str(account), to_date(last), int(days))
+        for (platform, account), last, days in zip(accounts.itertuples(index=False), last_days, behind, strict=True)
+        if last != NONE and days > threshold
+    ]
+    return sorted(found, key=lambda s: (s.last_day, s.platform, s.account))

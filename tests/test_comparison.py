@@ -1,0 +1,151 @@
+"""One comparison everywhere: like for like as of data through, "new" / "not comparable" where a base is missing or
+incomplete, and the Cockpit, the pack and `cli.py kpis` showing the same numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from metrics.comparison import ChangeStatus, Comparison, compare
+from metrics.dataset import Dataset, Scope
+from metrics.engine import KpiEngine
+from metrics.goals import load_goals
+from metrics.periods import parse_period
+from metrics.views import kpi_cards
+from model.canonical import Grain, conform
+from model.i18n import Language
+from reports.pack import PACK_KPIS, build_pack, kpi_grid
+from sample_data.demo import DEMO_EXPORT_DAY, DEMO_GOALS
+from storage.engine import make_engine
+from storage.queries import load_dataset
+from tests.conftest import ROOT
+
+Q4 = parse_period("2026-Q4")
+
+
+def engine_of(rows: list[tuple[str, str, str, float]]) -> KpiEngine:
+    frame = pd.DataFrame([{"platform": p, "account": a, "date": pd.Timestamp(d), "impressions": v, "source_row": 1} for p, a, d, v in rows])
+    return KpiEngine(Dataset(daily=conform(frame, Grain.DAILY)))
+
+
+def every_day(platform: str, account: str, first: str, last: str, value: float) -> list[tuple[str, str, str, float]]:
+    return [(platform, account, day.date().isoformat(), value) for day in pd.date_range(first, last)]
+
+
+def test_a_running_quarter_compares_with_the_same_days_of_the_previous_quarter() -> None:
+    engine = engine_of(every_day("linkedin", "a", "2026-07-01", "2026-11-22", 10.0))
+    result = compare(engine, "impressions", Scope(), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 30))
+    # Judged as of data through (22.11.): 53 days of Q4 against the first 53 days of Q3, not against the 53 days before.
+    assert result.cut == dt.date(2026, 11, 22)
+    assert (result.window.start, result.window.end, result.base_window.start, result.base_window.end) == (
+        Q4.start,
+        dt.date(2026, 11, 22),
+        dt.date(2026, 7, 1),
+        dt.date(2026, 8, 22),
+    )
+    assert (result.value, result.base, result.change, result.status) == (530.0, 530.0, 0.0, ChangeStatus.CHANGE)
+
+
+def test_a_base_with_a_few_days_of_data_is_not_comparable() -> None:
+    """The "+1.258.450,0 %" case: the comparison period has data on two days only."""
+    rows = every_day("linkedin", "a", "2026-10-01", "2026-11-22", 1000.0) + [("linkedin", "a", "2026-07-30", 2.0), ("linkedin", "a", "2026-08-02", 2.0)]
+    result = compare(engine_of(rows), "impressions", Scope(), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 22))
+    assert (result.value, result.base, result.status) == (53_000.0, 4.0, ChangeStatus.NOT_COMPARABLE)
+    assert math.isnan(result.change)
+
+
+def test_an_account_that_starts_mid_period_is_not_comparable_and_no_base_is_new() -> None:
+    rows = every_day("linkedin", "a", "2026-07-01", "2026-11-22", 10.0) + every_day("x", "b", "2026-11-01", "2026-11-22", 5.0)
+    engine = engine_of(rows)
+    both = compare(engine, "impressions", Scope(), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 22))
+    assert (both.value, both.base, both.status) == (530.0 + 110.0, 530.0, ChangeStatus.NOT_COMPARABLE)
+    only_b = compare(engine, "impressions", Scope.of(platforms="x"), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 22))
+    assert (only_b.value, only_b.status) == (110.0, ChangeStatus.NEW) and math.isnan(only_b.base)
+    # LinkedIn alone has its full Q3: a real change.
+    assert compare(engine, "impressions", Scope.of(platforms="linkedin"), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 22)).status is ChangeStatus.CHANGE
+    # Last year there is nothing at all.
+    assert compare(engine, "impressions", Scope(), Q4, Comparison.LAST_YEAR, dt.date(2026, 11, 22)).status is ChangeStatus.NEW
+
+
+@pytest.fixture(scope="module")
+def demo(demo_db: str):
+    config = load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+    data = load_dataset(make_engine(demo_db), with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
+    return KpiEngine(data), config
+
+
+def test_cockpit_pack_and_cli_show_the_same_numbers_for_the_demo_quarter(demo, demo_db: str) -> None:
+    engine, config = demo
+    as_of = DEMO_EXPORT_DAY
+    cards = {c: kpi_cards(engine, Scope(), Q4, c, as_of, keys=PACK_KPIS).set_index("kpi") for c in Comparison}
+    pack = build_pack(engine, config, Q4, as_of, Language.DE)
+    table = pack.kpis.set_index("kpi")
+    done = subprocess.run(
+        [sys.executable, "cli.py", "kpis", "--db", demo_db, "--period", "2026-Q4", "--as-of", as_of.isoformat(), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    cli_rows = {row["kpi"]: row for row in report["kpis"]}
+    assert (report["data_through"], report["previous_from"], report["previous_to"]) == ("2026-11-22", "2026-07-01", "2026-08-22")
+    assert (report["last_year_from"], report["last_year_to"]) == ("2025-10-01", "2025-11-22")
+
+    def same(a: float, b: float | None) -> bool:
+        # The CLI rounds to 6 decimals.
+        return (b is None and a != a) or (b is not None and a == pytest.approx(b, rel=1e-9, abs=1e-6))
+
+    for key in PACK_KPIS:
+        previous, last_year, row = cards[Comparison.PREVIOUS].loc[key], cards[Comparison.LAST_YEAR].loc[key], table.loc[key]
+        assert same(previous["value"], _plain(row["value"])) and same(previous["value"], cli_rows[key]["value"]), key
+        assert same(previous["comparison"], _plain(row["previous"])) and same(previous["comparison"], cli_rows[key]["previous"]), key
+        assert same(last_year["comparison"], _plain(row["last_year"])) and same(last_year["comparison"], cli_rows[key]["last_year"]), key
+        assert same(previous["change"], _plain(row["change_previous"])) and same(previous["change"], cli_rows[key]["change_previous"]), key
+        assert same(last_year["change"], _plain(row["change_last_year"])) and same(last_year["change"], cli_rows[key]["change_last_year"]), key
+        assert previous["change_status"] == row["status_previous"] == cli_rows[key]["status_previous"], key
+        assert last_year["change_status"] == row["status_last_year"] == cli_rows[key]["status_last_year"], key
+    # The demo's impressions by hand: Q4 through 22.11. and Q3's first 53 days; daily rows where an account has
+    # them in the window, else its posts published in it.
+    for column, first, last in (("value", "2026-10-01", "2026-11-22"), ("previous", "2026-07-01", "2026-08-22")):
+        assert table.loc["impressions", column] == pytest.approx(by_hand(engine.data, first, last)), column
+    _check_markers(pack)
+
+
+def by_hand(data: Dataset, first: str, last: str) -> float:
+    daily = data.daily[(data.daily["date"] >= first) & (data.daily["date"] <= last)].dropna(subset=["impressions"])
+    day = data.posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+    posts = data.posts[(day >= first) & (day <= last)].dropna(subset=["impressions"])
+    with_daily = set(zip(daily["platform"], daily["account"], strict=True))
+    from_posts = posts[[(p, a) not in with_daily for p, a in zip(posts["platform"], posts["account"], strict=True)]]
+    return float(daily["impressions"].sum() + from_posts["impressions"].sum())
+
+
+def _check_markers(pack) -> None:
+    # The pack marks reach as a sum of unique counts and explains it under the table.
+    grid = kpi_grid(pack)
+    assert any(row[0] == "Reichweite Σ" for row in grid.rows)
+    assert grid.notes[0] == "Daten bis 22.11.2026" and any(note.startswith("Σ Summe nicht additiver Werte") for note in grid.notes)
+
+
+def _plain(value: float) -> float | None:
+    return None if value != value else float(value)
+
+
+def test_cockpit_changes_a_week_later_without_new_data_are_unchanged(demo) -> None:
+    """Demo data through 22.11.: the Cockpit on 30.11. shows the same values and changes as on 22.11."""
+    engine, _ = demo
+    for comparison in Comparison:
+        on_export_day = kpi_cards(engine, Scope(), Q4, comparison, DEMO_EXPORT_DAY)
+        later = kpi_cards(engine, Scope(), Q4, comparison, dt.date(2026, 11, 30))
+        columns = ["value", "comparison", "change"]
+        pd.testing.assert_frame_equal(later[columns], on_export_day[columns])
+        assert list(later["change_status"]) == list(on_export_day["change_status"])
+        assert set(later["data_through"]) == {DEMO_EXPORT_DAY}
