@@ -12,10 +12,10 @@ import sys
 import pandas as pd
 import pytest
 
+from ingest.goals_reader import load_goals
 from metrics.comparison import ChangeStatus, Comparison, compare
 from metrics.dataset import Dataset, Scope
 from metrics.engine import KpiEngine
-from metrics.goals import load_goals
 from metrics.periods import parse_period
 from metrics.views import kpi_cards
 from model.canonical import Grain, conform

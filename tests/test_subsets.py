@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ingest.goals_reader import load_goals
 from metrics.catalog import CATALOG, Source
 from metrics.dataset import Dataset, Scope
 from metrics.engine import KpiEngine
-from metrics.goals import load_goals
 from metrics.periods import parse_period
 from metrics.progress import Status, evaluate
 from model.canonical import METRIC_NAMES
