@@ -549,7 +549,10 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
     # A series runs forward or backward by small steps; the step over New Year is a jump of months.
     ascending = bool(steps[steps.abs() < 600].sum() >= 0)
     crossings = (steps < 0) if ascending else (steps > 0)
-    if len(valid) > 1 and crossings.sum() <= 2:
+    # Only a jump of months (December <-> January) crosses New Year; small steps against the direction mean
+    # unordered days, such as the publish days of posts ("June 13", "April 2", "May 21"), not a series.
+    series = len(valid) > 1 and crossings.sum() <= 2 and bool((steps[crossings].abs() >= 600).all())
+    if series:
         # A day-by-day series: one year for its newest date, one year less per step back over New Year.
         crossed = pd.concat([pd.Series([False], index=valid.index[:1]), crossings])
         back = crossed[::-1].cumsum()[::-1].shift(-1, fill_value=0) if ascending else crossed.cumsum()
@@ -562,7 +565,7 @@ def assign_years(parsed: pd.Series, reference: dt.date, *, file: str, sheet: str
     leap_day = month_day.eq(229)
     if leap_day.any():
         # 29 February is a day only in leap years: the latest one on or before the assumed year (a series moves as a whole).
-        if len(valid) > 1 and crossings.sum() <= 2:
+        if series:
             years = years - (int(years[leap_day].iloc[0]) - _latest_leap_year(int(years[leap_day].iloc[0])))
         else:
             years = years.where(~leap_day, years[leap_day].map(_latest_leap_year))

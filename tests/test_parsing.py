@@ -75,6 +75,8 @@ def test_to_datetime(cells, expected, day_first) -> None:
         (["January 2", "January 1", "December 31"], dt.date(2026, 1, 5), ["2026-01-02", "2026-01-01", "2025-12-31"]),
         # unordered publish days: each the latest such day on or before the reference
         (["July 16", "December 30", "February 1"], dt.date(2026, 2, 28), ["2025-07-16", "2025-12-30", "2026-02-01"]),
+        # publish days of posts, unordered (tiktok/sobatti Content.csv): each the latest such day, not a series over years
+        (["June 13", "April 2", "May 21", "April 21", "May 18"], dt.date(2026, 6, 30), ["2026-06-13", "2026-04-02", "2026-05-21", "2026-04-21", "2026-05-18"]),
     ],
 )
 def test_dates_without_year(cells, reference, expected) -> None:

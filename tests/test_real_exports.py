@@ -879,8 +879,10 @@ ADDED_WITH_ISSUE_8 = [
         "2025-12-31",
         {"daily": {"followers_gained": 28825}},
     ),
-    # Hand-edited: an unlabelled daily metric and audience blocks without their titles; nothing can be read for sure.
-    ("instagram/agoraio-it/Pubblico.csv", "unsupported", None, None, None, {}, None, None, {}),
+    # Hand-edited: an unlabelled daily metric and audience blocks without their titles. Read what is certain:
+    # the age & gender table (its row of gender names) and the countries (every name a country); the daily
+    # block and the unquoted cities are named in warnings, not read (cross-checked in tests/test_meta_languages.py).
+    ("instagram/agoraio-it/Pubblico.csv", "imported", "instagram", "meta_audience", "agoraio1979", {"audience": 22}, "2025-12-31", "2025-12-31", {"audience": {}}),
     (
         "instagram/ufscar-pt/Visualiza\u00e7\u00f5es.csv",
         "imported",
@@ -919,7 +921,7 @@ ADDED_WITH_ISSUE_8 = [
         "linkedin/amradel18/Content_2026-03-23.xlsx",
         "imported",
         "linkedin",
-        "linkedin_creator_engagement+linkedin_creator_top_posts+linkedin_creator_followers+linkedin_creator_demographics",
+        "linkedin_creator_discovery+linkedin_creator_engagement+linkedin_creator_top_posts+linkedin_creator_followers+linkedin_creator_demographics",
         "default",
         {"daily": 365, "post": 57, "audience": 30},
         "2025-01-12",
@@ -1002,7 +1004,7 @@ ADDED_WITH_ISSUE_8 = [
         {"post": 499},
         "2020-06-08",
         "2025-05-30",
-        {"post": {"impressions": 1659922, "views": 154929, "followers_gained": 1405, "watch_time_hours": 10171.5055}},
+        {"post": {"impressions": 1659922, "views": 154929, "followers_net": 1405, "watch_time_hours": 10171.5055}},
     ),
     (
         "youtube/ufscar-pt/Conte\u00fado 2024-06-02_2025-06-02 UFSCar - Universidade Federal de S\u00e3o Carlos.zip/Dados do gr\u00e1fico.csv",
@@ -1035,7 +1037,7 @@ ADDED_WITH_ISSUE_8 = [
         {"post": 499},
         "2020-05-12",
         "2025-06-28",
-        {"post": {"impressions": 1625076, "views": 151805, "followers_gained": 1346, "watch_time_hours": 9967.0256}},
+        {"post": {"impressions": 1625076, "views": 151805, "followers_net": 1346, "watch_time_hours": 9967.0256}},
     ),
     (
         "youtube/wholebrainhealth/Chart_data.csv",
