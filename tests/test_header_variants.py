@@ -26,6 +26,7 @@ from model.i18n import TEXTS, Language
 from model.results import FileResult
 from storage.imports import store_results
 from tests.conftest import read_files, read_one
+from tests.csvfiles import csv_bytes
 
 YT_PT_ZIP = "youtube/ufscar-pt/Conteúdo 2024-06-02_2025-06-02 UFSCar - Universidade Federal de São Carlos.zip"
 YT_PT_TABLE = "youtube/ufscar-pt/Dados da tabela youtube 30-06.csv"
@@ -53,12 +54,6 @@ def _column_sum(rows: list[list[str]], header: str) -> float:
 
 def _totals(result: FileResult, grain: Grain) -> dict[str, float]:
     return {k: v for k, v in result.to_dict()["totals"].get(str(grain), {}).items()}
-
-
-def _csv_bytes(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
 
 
 # ---------------------------------------------------------------- normalising and resolving headers
@@ -177,9 +172,9 @@ def test_youtube_table_data_in_every_language_reads_as_the_portuguese_original(r
     with zipfile.ZipFile(real_exports / YT_PT_ZIP) as archive:
         rows = _csv_rows(archive.read("Dados da tabela.csv"))
     width = len(TABLE_HEADERS["pt"])
-    original = read_one("Dados da tabela.csv", _csv_bytes([r[:width] for r in rows]))
+    original = read_one("Dados da tabela.csv", csv_bytes([r[:width] for r in rows]))
     translated = [TABLE_HEADERS[language]] + [[TOTAL_LABELS[language], *rows[1][1:width]]] + [r[:width] for r in rows[2:]]
-    variant = read_one("Table data.csv", _csv_bytes(translated))
+    variant = read_one("Table data.csv", csv_bytes(translated))
     assert (variant.status.value, variant.report) == ("parsed", "youtube_table_videos"), [str(i) for i in variant.issues]
     pd.testing.assert_frame_equal(variant.frames[Grain.POST], original.frames[Grain.POST])
     assert len(original.frames[Grain.POST]) == 499
@@ -209,7 +204,7 @@ def _german_variant(real_exports: Path) -> tuple[list[list[str]], list[list[str]
 def test_german_videos_variant_stores_gross_flows_not_the_net_column(real_exports: Path) -> None:
     rows, variant = _german_variant(real_exports)
     original = read_one("Tabellendaten.csv", (real_exports / YT_DE / "Tabellendaten.csv").read_bytes())
-    result = read_one("Tabellendaten.csv", _csv_bytes(variant))
+    result = read_one("Tabellendaten.csv", csv_bytes(variant))
     assert (result.status.value, result.report) == ("parsed", "youtube_table_videos"), [str(i) for i in result.issues]
     posts = result.frames[Grain.POST]
     videos = _video_rows(variant)
@@ -239,7 +234,7 @@ TOTALS_CSV = "Date,Views,Subscribers,Subscribers gained,Subscribers lost\n2026-0
 )
 def test_gross_and_net_subscribers(drop: tuple[int, ...], expected: dict[str, list[float | None]]) -> None:
     rows = [[c for i, c in enumerate(line.split(",")) if i not in drop] for line in TOTALS_CSV.splitlines()]
-    result = read_one("Totals.csv", _csv_bytes(rows))
+    result = read_one("Totals.csv", csv_bytes(rows))
     assert result.report == "youtube_totals"
     daily = result.frames[Grain.DAILY]
     for metric, values in expected.items():
@@ -253,7 +248,7 @@ def test_known_table_with_an_unknown_extra_column_still_imports_and_names_it(rea
     data = (real_exports / YT_DE / "Gesamtwerte.csv").read_bytes()
     rows = _csv_rows(data)
     extended = [[*rows[0], "Meine Notiz"]] + [[*r, "x"] for r in rows[1:] if r]
-    original, result = read_one("Gesamtwerte.csv", data), read_one("Gesamtwerte.csv", _csv_bytes(extended))
+    original, result = read_one("Gesamtwerte.csv", data), read_one("Gesamtwerte.csv", csv_bytes(extended))
     assert (result.status.value, result.report) == ("parsed", "youtube_totals")
     pd.testing.assert_frame_equal(result.frames[Grain.DAILY], original.frames[Grain.DAILY])
     assert result.frames[Grain.DAILY]["views"].sum() == sum(float(r[1]) for r in rows[1:] if r)
@@ -384,7 +379,7 @@ def test_x_overview_without_unfollows_is_not_taken_for_linkedin(real_exports: Pa
     rows = _csv_rows(data)
     without = [[c for i, c in enumerate(r) if rows[0][i] != "Unfollows"] for r in rows]
     assert read_one("overview.csv", data).report == "x_account_overview"
-    assert read_one("overview.csv", _csv_bytes(without)).platform != "linkedin"
+    assert read_one("overview.csv", csv_bytes(without)).platform != "linkedin"
 
 
 LOCALISED_FOLLOWERS = {
@@ -402,8 +397,8 @@ def test_linkedin_followers_export_in_other_languages(real_exports: Path, langua
     new, location = (workbook.get_sheet_by_name(name).to_python() for name in ("New followers", "Location"))
     date, organic, total, place = LOCALISED_FOLLOWERS[language]
     renames = {"Date": date, "Organic followers": organic, "Total followers": total, "Location": place}
-    daily = read_one("followers.csv", _csv_bytes([[renames.get(h, h) for h in new[0]], *new[1:]]))
-    audience = read_one("location.csv", _csv_bytes([[renames[h] for h in location[0]], *location[1:]]))
+    daily = read_one("followers.csv", csv_bytes([[renames.get(h, h) for h in new[0]], *new[1:]]))
+    audience = read_one("location.csv", csv_bytes([[renames[h] for h in location[0]], *location[1:]]))
     assert (daily.report, audience.report) == ("linkedin_followers", "linkedin_demographics"), [str(i) for i in daily.issues + audience.issues]
     assert daily.frames[Grain.DAILY]["followers_gained"].sum() == sum(r[new[0].index("Total followers")] for r in new[1:]) == 16
     frame = audience.frames[Grain.AUDIENCE]

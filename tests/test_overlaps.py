@@ -3,8 +3,6 @@ wins, and the import says which posts and figures it lowered. Expected figures r
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,20 +13,11 @@ from storage.imports import store_results, undo_import
 from storage.queries import current
 from storage.schema import imports
 from tests.conftest import read_files, read_one
+from tests.csvfiles import csv_bytes, csv_rows
 
 JANUARY = "facebook/leonmpofu/Jan-14-2025_Apr-14-2025_1396269028466733.csv"
 MARCH = "facebook/leonmpofu/Mar-18-2025_Apr-14-2025_553302954456165.csv"
 VIEWS, REACH = 17, 18  # the first "Views" and "Reach" columns of both exports
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-
-
-def _csv_bytes(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
 
 
 def _lowered(result: FileResult) -> dict[str, str] | None:
@@ -38,13 +27,13 @@ def _lowered(result: FileResult) -> dict[str, str] | None:
 
 
 def test_a_newer_export_with_zero_views_wins_and_is_reported(real_exports: Path, engine) -> None:
-    rows = _rows(real_exports / JANUARY)
+    rows = csv_rows(real_exports / JANUARY)
     zeroed = [i for i, r in enumerate(rows) if i and int(r[VIEWS]) > 0][:14]
     variant = [[*r[:VIEWS], "0", *r[VIEWS + 1 :]] if i in zeroed else r for i, r in enumerate(rows)]
     lost = sum(int(rows[i][VIEWS]) for i in zeroed)
     [older] = store_results(engine, read_files((JANUARY, (real_exports / JANUARY).read_bytes())))
     assert _lowered(older) is None  # nothing stored before: nothing to compare
-    [newer] = store_results(engine, [read_one("Jan-14-2025_Apr-14-2025 again.csv", _csv_bytes(variant))])
+    [newer] = store_results(engine, [read_one("Jan-14-2025_Apr-14-2025 again.csv", csv_bytes(variant))])
     assert newer.status is Status.IMPORTED
     params = _lowered(newer)
     assert params is not None
@@ -61,7 +50,7 @@ def test_a_newer_export_with_zero_views_wins_and_is_reported(real_exports: Path,
 
 
 def test_the_real_march_export_lowers_views_of_the_overlapping_posts(real_exports: Path, engine) -> None:
-    january, march = _rows(real_exports / JANUARY), _rows(real_exports / MARCH)
+    january, march = csv_rows(real_exports / JANUARY), csv_rows(real_exports / MARCH)
     before = {r[0]: r for r in january[1:]}
     expected: dict[str, tuple[int, float, float]] = {}
     for column, name in ((VIEWS, "impressions"), (REACH, "reach")):
@@ -78,8 +67,8 @@ def test_the_real_march_export_lowers_views_of_the_overlapping_posts(real_export
 
 
 def test_growing_counters_say_nothing(real_exports: Path, engine) -> None:
-    rows = _rows(real_exports / JANUARY)
+    rows = csv_rows(real_exports / JANUARY)
     grown = [r if not i else [*r[:VIEWS], str(int(r[VIEWS]) + 5), *r[VIEWS + 1 :]] for i, r in enumerate(rows)]
     store_results(engine, read_files((JANUARY, (real_exports / JANUARY).read_bytes())))
-    [result] = store_results(engine, [read_one("grown.csv", _csv_bytes(grown))])
+    [result] = store_results(engine, [read_one("grown.csv", csv_bytes(grown))])
     assert result.status is Status.IMPORTED and _lowered(result) is None

@@ -6,7 +6,6 @@ with the csv module, independently of the adapters.
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
@@ -22,21 +21,12 @@ from model.results import FileResult, Status
 from storage.imports import store_results, undo_import
 from storage.queries import current
 from tests.conftest import read_files, read_one
+from tests.csvfiles import csv_bytes, csv_rows
 
 FACEBOOK_POSTS = "facebook/leonmpofu/Jan-14-2025_Apr-14-2025_1396269028466733.csv"
 X_POSTS = "x_twitter/hestey-star/account_analytics_content_2026-08-10_2026-08-16.csv"
 YOUTUBE_TABLE = "youtube/priyankapatel05/Table data.csv"
 YOUTUBE_TOTALS = "youtube/deanout/Totals.csv"
-
-
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-
-
-def _csv_bytes(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
 
 
 def _codes(result: FileResult, level: Level | None = None) -> list[str]:
@@ -97,7 +87,7 @@ def _workbook_with_numeric_ids(rows: list[list[str]]) -> bytes:
 
 
 def test_xlsx_resave_with_numeric_ids_gives_the_same_posts(real_exports: Path, engine) -> None:
-    rows = _rows(real_exports / FACEBOOK_POSTS)
+    rows = csv_rows(real_exports / FACEBOOK_POSTS)
     original, resaved = read_files((FACEBOOK_POSTS, (real_exports / FACEBOOK_POSTS).read_bytes()), ("resaved.xlsx", _workbook_with_numeric_ids(rows)))
     expected_ids = sorted(r[0] for r in rows[1:])
     assert len(expected_ids) == 261
@@ -111,9 +101,9 @@ def test_xlsx_resave_with_numeric_ids_gives_the_same_posts(real_exports: Path, e
 
 
 def test_ids_excel_shortened_are_refused_with_the_reason(real_exports: Path) -> None:
-    rows = _rows(real_exports / FACEBOOK_POSTS)
+    rows = csv_rows(real_exports / FACEBOOK_POSTS)
     shortened = [rows[0]] + [[f"{float(r[0]):.5E}".replace(".", ","), *r[1:]] for r in rows[1:]]  # 9,39006E+14
-    result = read_one("shortened.csv", _csv_bytes(shortened))
+    result = read_one("shortened.csv", csv_bytes(shortened))
     assert result.status is Status.ERROR
     issue = _issue(result, "ingest.post_id_destroyed")
     assert (issue.row, issue.value, issue.column) == (2, "9,39006E+14", "post_id")
@@ -130,9 +120,9 @@ def _without_ids(rows: list[list[str]], positions: list[int]) -> list[list[str]]
 
 
 def test_posts_without_an_id_are_kept_under_a_stable_key(real_exports: Path, engine) -> None:
-    rows = _rows(real_exports / FACEBOOK_POSTS)
+    rows = csv_rows(real_exports / FACEBOOK_POSTS)
     variant = _without_ids(rows, [5, 10, 200])
-    result = read_one("posts.csv", _csv_bytes(variant))
+    result = read_one("posts.csv", csv_bytes(variant))
     assert result.status is Status.PARSED
     frame = result.frames[Grain.POST]
     assert len(frame) == 261 and frame["post_id"].is_unique
@@ -148,7 +138,7 @@ def test_posts_without_an_id_are_kept_under_a_stable_key(real_exports: Path, eng
 
     # The same rows again (other bytes: CRLF) update the same posts; undo brings the first import back.
     [first] = store_results(engine, [result])
-    again = read_one("posts again.csv", _csv_bytes(variant).replace(b"\n", b"\r\n"))
+    again = read_one("posts again.csv", csv_bytes(variant).replace(b"\n", b"\r\n"))
     [second] = store_results(engine, [again])
     assert second.status is Status.IMPORTED and second.import_id != first.import_id
     posts = current(engine, Grain.POST)
@@ -159,8 +149,8 @@ def test_posts_without_an_id_are_kept_under_a_stable_key(real_exports: Path, eng
 
 
 def test_x_posts_without_an_id_are_kept(real_exports: Path) -> None:
-    rows = _rows(real_exports / X_POSTS)
-    result = read_one("account_analytics_content_2026-08-10_2026-08-16.csv", _csv_bytes(_without_ids(rows, [1, 2])))
+    rows = csv_rows(real_exports / X_POSTS)
+    result = read_one("account_analytics_content_2026-08-10_2026-08-16.csv", csv_bytes(_without_ids(rows, [1, 2])))
     assert result.status is Status.PARSED, [str(i) for i in result.issues]
     assert len(result.frames[Grain.POST]) == len(rows) - 1 == 40
     assert dict(_issue(result, "ingest.post_id_derived").params)["rows"] == "2, 3"
@@ -168,9 +158,9 @@ def test_x_posts_without_an_id_are_kept(real_exports: Path) -> None:
 
 
 def test_a_row_with_figures_but_no_id_time_or_text_is_an_error_that_names_it(real_exports: Path) -> None:
-    rows = _rows(real_exports / X_POSTS)
+    rows = csv_rows(real_exports / X_POSTS)
     rows[3] = ["", "", "", "", *rows[3][4:]]
-    result = read_one("account_analytics_content_2026-08-10_2026-08-16.csv", _csv_bytes(rows))
+    result = read_one("account_analytics_content_2026-08-10_2026-08-16.csv", csv_bytes(rows))
     assert result.status is Status.ERROR
     issue = _issue(result, "ingest.post_without_key")
     assert (issue.row, dict(issue.params)["rows"]) == (4, "4")
@@ -181,9 +171,9 @@ def test_a_row_with_figures_but_no_id_time_or_text_is_an_error_that_names_it(rea
 
 @pytest.mark.parametrize("footer", ["Showing top 500 results", "Die 500 besten Ergebnisse werden angezeigt", "Se muestran los 500 mejores resultados"])
 def test_a_footer_line_is_no_post(real_exports: Path, footer: str) -> None:
-    rows = _rows(real_exports / YOUTUBE_TABLE)
+    rows = csv_rows(real_exports / YOUTUBE_TABLE)
     original = read_one(YOUTUBE_TABLE, (real_exports / YOUTUBE_TABLE).read_bytes())
-    result = read_one("Table data.csv", _csv_bytes([*rows, [footer] + [""] * (len(rows[0]) - 1)]))
+    result = read_one("Table data.csv", csv_bytes([*rows, [footer] + [""] * (len(rows[0]) - 1)]))
     assert result.status is Status.PARSED
     assert len(result.frames[Grain.POST]) == len(rows) - 2 == 442  # header and Total row are no posts either
     assert result.totals == original.totals
@@ -192,7 +182,7 @@ def test_a_footer_line_is_no_post(real_exports: Path, footer: str) -> None:
 
 
 def test_a_total_row_is_found_by_its_sums_whatever_its_label_first_or_last(real_exports: Path) -> None:
-    rows = _rows(real_exports / YOUTUBE_TABLE)
+    rows = csv_rows(real_exports / YOUTUBE_TABLE)
     header, videos = rows[0], rows[2:]
     original = read_one(YOUTUBE_TABLE, (real_exports / YOUTUBE_TABLE).read_bytes())
     # This export's own Total row (181,588 views) covers videos beyond the 442 listed (153,235): it is
@@ -202,17 +192,17 @@ def test_a_total_row_is_found_by_its_sums_whatever_its_label_first_or_last(real_
     for label in ("Σ", ""):
         total = [label, "", "", "", *sums, "1.68"]
         for variant in ([header, *videos, total], [header, total, *videos]):
-            result = read_one("Table data.csv", _csv_bytes(variant))
+            result = read_one("Table data.csv", csv_bytes(variant))
             assert len(result.frames[Grain.POST]) == 442
             assert result.totals == original.totals
             assert _issue(result, "ingest.total_row_dropped").level is Level.INFO
 
 
 def test_a_daily_file_drops_its_footer_and_a_sum_row_without_a_date(real_exports: Path) -> None:
-    rows = _rows(real_exports / YOUTUBE_TOTALS)
+    rows = csv_rows(real_exports / YOUTUBE_TOTALS)
     views, subscribers = sum(int(r[1]) for r in rows[1:]), sum(int(r[2]) for r in rows[1:])
     variant = [*rows, ["Summe der Tage", str(views), str(subscribers)], ["Showing top 500 results", "", ""]]
-    result = read_one("Totals.csv", _csv_bytes(variant))
+    result = read_one("Totals.csv", csv_bytes(variant))
     assert result.status is Status.PARSED, [str(i) for i in result.issues]
     assert len(result.frames[Grain.DAILY]) == 39
     assert result.totals["daily"]["views"] == views
@@ -221,14 +211,14 @@ def test_a_daily_file_drops_its_footer_and_a_sum_row_without_a_date(real_exports
 
 
 def test_a_day_without_figures_stays_a_day(real_exports: Path) -> None:
-    rows = _rows(real_exports / YOUTUBE_TOTALS)
+    rows = csv_rows(real_exports / YOUTUBE_TOTALS)
     rows[5] = [rows[5][0], "", ""]
-    frame = read_one("Totals.csv", _csv_bytes(rows)).frames[Grain.DAILY]
+    frame = read_one("Totals.csv", csv_bytes(rows)).frames[Grain.DAILY]
     assert len(frame) == 39 and frame["views"].isna().sum() == 1  # unknown, not dropped and not 0
 
 
 def test_x_ids_beyond_two_to_the_53_in_number_cells_are_refused(real_exports: Path) -> None:
-    rows = _rows(real_exports / X_POSTS)
+    rows = csv_rows(real_exports / X_POSTS)
     assert int(rows[1][0]) > 2**53  # 19 digits: a number cell cannot hold them
     result = read_one("account_analytics_content_2026-08-10_2026-08-16.xlsx", _workbook_with_numeric_ids(rows))
     assert result.status is Status.ERROR
@@ -239,8 +229,8 @@ def test_x_ids_beyond_two_to_the_53_in_number_cells_are_refused(real_exports: Pa
 
 
 def test_an_end_row_without_a_date_that_is_no_sum_is_named(real_exports: Path) -> None:
-    rows = _rows(real_exports / YOUTUBE_TOTALS)
-    result = read_one("Totals.csv", _csv_bytes([*rows, ["Anmerkung", "5", "1"]]))
+    rows = csv_rows(real_exports / YOUTUBE_TOTALS)
+    result = read_one("Totals.csv", csv_bytes([*rows, ["Anmerkung", "5", "1"]]))
     assert result.status is Status.ERROR
     issue = _issue(result, "ingest.row_without_date")
     assert (issue.row, issue.value) == (len(rows) + 1, "Anmerkung")

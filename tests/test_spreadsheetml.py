@@ -6,8 +6,6 @@ description row), as Facebook wrote it in 2017: a "Key Metrics" sheet and breakd
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -16,6 +14,7 @@ from model.canonical import Grain
 from model.issues import Level
 from model.results import Status
 from tests.conftest import read_one
+from tests.csvfiles import csv_rows
 
 POST_LEVEL = "facebook/vicvisual/Facebook Insights Data Export (Post Level) - Visualization Studio VIC - 2014-08-24 - 2015-02-19.csv"
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -46,16 +45,12 @@ def _workbook(*sheets: str) -> bytes:
     ).encode("utf-8")
 
 
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-
-
 def _breakdown() -> str:
     return _sheet("Lifetime Post Stories by act...", [["Post ID", "comment", "like"], ["", "Lifetime: stories", ""], ["1_2", "1", "4"]])
 
 
 def test_legacy_post_level_spreadsheetml_reads_like_the_csv(real_exports: Path) -> None:
-    rows = _rows(real_exports / POST_LEVEL)
+    rows = csv_rows(real_exports / POST_LEVEL)
     assert rows[1][8].startswith("Lifetime:")  # the description row under the header
     original = read_one(POST_LEVEL, (real_exports / POST_LEVEL).read_bytes())
     result = read_one("Facebook Insights Data Export (Post Level) - Visualization Studio VIC.xls", _workbook(_sheet("Key Metrics", rows), _breakdown()))
@@ -67,7 +62,7 @@ def test_legacy_post_level_spreadsheetml_reads_like_the_csv(real_exports: Path) 
 
 
 def test_invalid_xml_characters_are_dropped_with_a_warning(real_exports: Path) -> None:
-    rows = _rows(real_exports / POST_LEVEL)
+    rows = csv_rows(real_exports / POST_LEVEL)
     first, second = rows[2][2], rows[3][2]
     rows[2][2] = first[:5] + "\x0b" + first[5:]  # a vertical tab pasted into a post, as in a 2 MB page-level export
     rows[3][2] = second + "@REF@"
