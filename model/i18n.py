@@ -283,6 +283,41 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.trend": {Language.DE: "Impressionen je Woche und Plattform", Language.EN: "Impressions per week and platform"},
     "report.status_chart": {Language.DE: "Status der Schlüsselergebnisse je Abteilung", Language.EN: "Key result status by department"},
     # --- texts: I editorial plan, campaigns, events (add new keys of this area below this line) ---
+    "plan.no_header": {
+        Language.DE: "Kein Blatt der Datei hat eine Kopfzeile eines Redaktionsplans (gefunden: {headers}). Nötig sind mindestens die Spalten "
+        "Datum und Kanal; laden Sie die Vorlage herunter und übernehmen Sie deren Spaltennamen.",
+        Language.EN: "No sheet of the file has the header row of an editorial plan (found: {headers}). At least the columns Date and Channel "
+        "are needed; download the template and use its column names.",
+    },
+    "plan.no_rows": {Language.DE: "Der Plan enthält keine Zeilen unter der Kopfzeile.", Language.EN: "The plan has no rows below its header row."},
+    "plan.missing_column": {
+        Language.DE: "Die Spalte {column} fehlt in der Kopfzeile. Ergänzen Sie sie (siehe Vorlage) und laden Sie den Plan erneut hoch.",
+        Language.EN: "The column {column} is missing from the header row. Add it (see the template) and upload the plan again.",
+    },
+    "plan.date_missing": {
+        Language.DE: "Die Zeile hat kein Datum. Tragen Sie das geplante Datum ein (TT.MM.JJJJ oder JJJJ-MM-TT) oder löschen Sie die Zeile.",
+        Language.EN: "The row has no date. Enter the planned date (YYYY-MM-DD or DD.MM.YYYY) or delete the row.",
+    },
+    "plan.date_unknown": {
+        Language.DE: "Das Datum '{value}' ist nicht lesbar oder gibt es nicht. Schreiben Sie es als TT.MM.JJJJ oder JJJJ-MM-TT.",
+        Language.EN: "The date '{value}' cannot be read or does not exist. Write it as YYYY-MM-DD or DD.MM.YYYY.",
+    },
+    "plan.channel_unknown": {
+        Language.DE: "Der Kanal '{value}' ist unbekannt. Schreiben Sie einen von: {known}.",
+        Language.EN: "The channel '{value}' is unknown. Write one of: {known}.",
+    },
+    "plan.time_unknown": {
+        Language.DE: "Die Uhrzeit '{value}' ist nicht lesbar. Schreiben Sie sie als HH:MM (z. B. 09:30) oder lassen Sie die Zelle leer.",
+        Language.EN: "The time '{value}' cannot be read. Write it as HH:MM (e.g. 09:30) or leave the cell empty.",
+    },
+    "plan.zip": {
+        Language.DE: "Ein Plan ist eine einzelne .xlsx- oder .csv-Datei, kein ZIP-Archiv. Entpacken Sie das Archiv und laden Sie den Plan einzeln hoch.",
+        Language.EN: "A plan is a single .xlsx or .csv file, not a ZIP archive. Unpack the archive and upload the plan on its own.",
+    },
+    "plan.unexpected": {
+        Language.DE: "Unerwarteter Fehler beim Lesen des Plans ({error}). Bitte melden Sie ihn mit der Datei.",
+        Language.EN: "Unexpected error while reading the plan ({error}). Please report it with the file.",
+    },
     "report.top_posts": {Language.DE: "Top-Beiträge", Language.EN: "Top posts"},
     "report.review": {Language.DE: "Kommentare, Entscheidungen und Maßnahmen", Language.EN: "Commentary, decisions and actions"},
     "report.decisions": {Language.DE: "Entscheidungen", Language.EN: "Decisions"},

@@ -1,0 +1,277 @@
+"""The editorial plan: reading plans, matching them to posts, plan KPIs, storage and ``cli.py plan``.
+
+The golden fixture: 10 planned items and 9 published posts over two ISO weeks (2026-W45, W46).
+Eight items are fulfilled (one of them a day late), two are not: item 5 (X, 06.11.) has an unrelated
+post on its channel and day (the unplanned one) and item 10 (X, 13.11.) has none. By hand:
+fulfilment 8/10, unplanned 1/9; W45 4/5 fulfilled, 1/5 posts unplanned; W46 4/5 and 0/4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine
+
+from ingest.plan_reader import read_plan, read_plan_upload
+from ingest.safety import Container
+from metrics.plan import carries_message, fold, key_message_share, match_plan, plan_kpis_by, summarise
+from model.canonical import Grain, Platform, conform
+from model.results import FileResult, Status
+from storage.imports import store_results
+from storage.plan import current_plan, decide_match, match_decisions, plan_history, save_plan, undo_plan
+from tests.conftest import ROOT
+
+PLAN_HEADER = "Datum;Uhrzeit;Kanal;Konto;Abteilung;Thema;Kampagne;Kernbotschaft;Hashtags;Link;Text"
+PLAN_ROWS = (
+    "02.11.2026;10:00;LinkedIn;Haberland;HR;Ausbildung;Azubi26;Ausbildung mit Zukunft;#azubi;;Azubi-Start bei Haberland",
+    "03.11.2026;09:00;Facebook;Haberland;Marketing;Messe;;;#messe;;Messe Hannover: Besuchen Sie uns in Halle 7",
+    "04.11.2026;12:00;Instagram;haberland;Marketing;Produktion;;;#fertigung;;Blick in die Fertigung",
+    "05.11.2026;08:30;LinkedIn;Haberland;Sales;Produkt;G7;;;https://haberland.example/g7?utm_campaign=g7launch;Neues Getriebe G7 vorgestellt",
+    "06.11.2026;11:00;X;Haberland;Kundenservice;Service;;;;;Servicezeiten an den Feiertagen im Dezember",
+    "09.11.2026;10:00;LinkedIn;Haberland;HR;Karriere;;;;;Karriere-Tag am Standort Lüdenscheid",
+    "10.11.2026;10:00;Facebook;Haberland;Sales;Kundenstory;;;#kundenstory;;Kundenstory: Windpark Nord",
+    "11.11.2026;15:00;Instagram;Haberland;HR;Team;;;;;Team-Portrait Vertrieb",
+    "12.11.2026;09:00;LinkedIn;Haberland;PR;Nachhaltigkeit;;;;;Nachhaltigkeitsbericht 2026 erschienen",
+    "13.11.2026;16:00;X;Haberland;Marketing;Webinar;;;;;Webinar Antriebe richtig auslegen",
+)
+POSTS = (  # platform, post_id, published (UTC), text
+    ("linkedin", "li-1", "2026-11-02 10:05", "Azubi-Start bei Haberland! Willkommen #azubi #karriere"),
+    ("facebook", "fb-2", "2026-11-03 09:10", "Messe Hannover: Besuchen Sie uns in Halle 7 #messe"),
+    ("instagram", "ig-3", "2026-11-05 12:00", "Ein Blick in die Fertigung #fertigung"),  # a day late
+    ("linkedin", "li-4", "2026-11-05 08:30", "Das neue Getriebe G7: https://haberland.example/g7?utm_campaign=g7launch"),
+    ("x", "x-11", "2026-11-06 18:00", "Glückwunsch an unsere Fußballmannschaft zum Pokalsieg!"),  # unplanned
+    ("linkedin", "li-6", "2026-11-09 10:00", "Karriere-Tag am Standort Luedenscheid: kommen Sie vorbei"),
+    ("facebook", "fb-7", "2026-11-10 10:00", "Kundenstory: Windpark Nord #kundenstory"),
+    ("instagram", "ig-8", "2026-11-11 15:00", "Team-Portrait Vertrieb"),
+    ("linkedin", "li-9", "2026-11-12 09:00", "Nachhaltigkeitsbericht 2026 erschienen"),
+)
+
+
+def plan_csv(rows: tuple[str, ...] = PLAN_ROWS) -> bytes:
+    return ("\n".join((PLAN_HEADER, *rows)) + "\n").encode("cp1252")
+
+
+def posts_frame(posts: tuple[tuple[str, str, str, str], ...] = POSTS, account: str = "Haberland") -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "platform": [p[0] for p in posts],
+            "account": [account] * len(posts),
+            "post_id": [p[1] for p in posts],
+            "published_at": pd.to_datetime([p[2] for p in posts]),
+            "text": [p[3] for p in posts],
+            "permalink": [f"https://social.example/{p[1]}" for p in posts],
+            "source_row": range(2, len(posts) + 2),
+        }
+    )
+    return conform(frame, Grain.POST)
+
+
+def plan_items(rows: tuple[str, ...] = PLAN_ROWS) -> pd.DataFrame:
+    frame, issues = read_plan("plan.csv", plan_csv(rows), Container.TEXT)
+    assert [i for i in issues if i.level == "error"] == []
+    return frame.assign(id=range(1, len(frame) + 1))
+
+
+def test_golden_fixture_fulfilment_and_unplanned_share() -> None:
+    result = match_plan(plan_items(), posts_frame())
+    summary = summarise(result, dt.date(2026, 11, 2), dt.date(2026, 11, 13))
+    assert (summary.planned, summary.matched, summary.posts, summary.unplanned) == (10, 8, 9, 1)
+    assert summary.fulfilment == pytest.approx(0.8)
+    assert summary.unplanned_share == pytest.approx(1 / 9)
+    assert summary.median_delay_days == 0.0
+    matched = dict(zip(result.items["id"], result.items["post_id"], strict=True))
+    assert matched == {1: "li-1", 2: "fb-2", 3: "ig-3", 4: "li-4", 5: pd.NA, 6: "li-6", 7: "fb-7", 8: "ig-8", 9: "li-9", 10: pd.NA} or (
+        [matched[i] for i in (1, 2, 3, 4, 6, 7, 8, 9)] == ["li-1", "fb-2", "ig-3", "li-4", "li-6", "fb-7", "ig-8", "li-9"]
+        and pd.isna(matched[5])
+        and pd.isna(matched[10])
+    )
+    assert result.items.set_index("id").loc[3, "delay_days"] == 1
+    assert result.posts.set_index("post_id")["item_id"].isna().to_dict()["x-11"]
+
+
+def test_golden_fixture_per_week_and_channel_by_hand() -> None:
+    result = match_plan(plan_items(), posts_frame())
+    weeks = plan_kpis_by(result, dt.date(2026, 11, 2), dt.date(2026, 11, 13), "week").set_index("week")
+    assert weeks.loc["2026-W45", ["planned", "matched", "posts", "unplanned"]].tolist() == [5, 4, 5, 1]
+    assert weeks.loc["2026-W46", ["planned", "matched", "posts", "unplanned"]].tolist() == [5, 4, 4, 0]
+    assert weeks.loc["2026-W45", "fulfilment"] == pytest.approx(0.8)
+    assert weeks.loc["2026-W45", "unplanned_share"] == pytest.approx(0.2)
+    assert weeks.loc["2026-W46", "unplanned_share"] == 0.0
+    channels = plan_kpis_by(result, dt.date(2026, 11, 2), dt.date(2026, 11, 13), "platform").set_index("platform")
+    assert channels["fulfilment"].to_dict() == {"facebook": 1.0, "instagram": 1.0, "linkedin": 1.0, "x": 0.0}
+    assert channels.loc["x", "unplanned_share"] == 1.0
+    departments = plan_kpis_by(result, dt.date(2026, 11, 2), dt.date(2026, 11, 13), "department").set_index("department")
+    assert departments["fulfilment"].to_dict() == {"HR": 1.0, "Kundenservice": 0.0, "Marketing": pytest.approx(2 / 3), "PR": 1.0, "Sales": 1.0}
+    assert departments["posts"].isna().all()  # posts have no department of their own: unknown, not 0
+
+
+def test_tie_goes_to_the_smaller_time_difference_and_is_deterministic() -> None:
+    items = plan_items(("02.11.2026;10:00;LinkedIn;;;;;;;;",))
+    posts = posts_frame(
+        (
+            ("linkedin", "late", "2026-11-03 10:00", ""),
+            ("linkedin", "close", "2026-11-02 11:00", ""),
+            ("linkedin", "early", "2026-11-01 09:00", ""),
+        )
+    )
+    for shuffled in (posts, posts.iloc[::-1], posts.iloc[[1, 0, 2]]):
+        result = match_plan(items, shuffled.reset_index(drop=True))
+        assert result.items.loc[0, "post_id"] == "close"
+
+
+def test_outside_the_window_is_not_matched() -> None:
+    items = plan_items(("02.11.2026;10:00;LinkedIn;;;;;;;;",))
+    result = match_plan(items, posts_frame((("linkedin", "far", "2026-11-05 08:00", ""),)))
+    assert pd.isna(result.items.loc[0, "post_id"])
+    assert summarise(result, dt.date(2026, 11, 2), dt.date(2026, 11, 2)).posts == 0
+
+
+def test_user_decisions_override_the_automatic_match() -> None:
+    items = plan_items()
+    decisions = pd.DataFrame({"item_id": [5, 1], "platform": ["x", pd.NA], "account": ["Haberland", pd.NA], "post_id": ["x-11", pd.NA]}).astype(
+        {"platform": "string", "account": "string", "post_id": "string"}
+    )
+    result = match_plan(items, posts_frame(), decisions).items.set_index("id")
+    assert result.loc[5, "post_id"] == "x-11" and bool(result.loc[5, "decided"])
+    assert pd.isna(result.loc[1, "post_id"])  # "no post" holds even though li-1 fits
+    summary = summarise(match_plan(items, posts_frame(), decisions), dt.date(2026, 11, 2), dt.date(2026, 11, 13))
+    assert (summary.matched, summary.unplanned) == (8, 1)  # li-1 is now unplanned, x-11 planned
+
+
+def test_umlaut_and_case_folding() -> None:
+    assert fold("LÜDENSCHEID Straße") == fold("luedenscheid strasse") == "luedenscheid strasse"
+    posts = posts_frame(
+        (
+            ("linkedin", "a", "2026-11-02 10:00", "Wir sind GRÜN unterwegs"),
+            ("linkedin", "b", "2026-11-03 10:00", "Gruen und #Nachhaltig"),
+            ("linkedin", "c", "2026-11-04 10:00", "Nichts davon"),
+            ("linkedin", "d", "2026-12-04 10:00", "grün, aber nach der Kampagne"),
+        )
+    )
+    assert carries_message(posts, "grün unterwegs", "").tolist() == [True, False, False, False]
+    assert carries_message(posts, "Grün", "#nachhaltig").tolist() == [True, True, False, True]
+    assert key_message_share(posts, dt.date(2026, 11, 1), dt.date(2026, 11, 30), "Grün", "") == pytest.approx(2 / 3)
+
+
+def test_plan_reader_validates_and_names_sheet_row_column_value() -> None:
+    rows = ("31.02.2026;10:00;LinkedIn;;;;;;;;a", "03.11.2026;25:00;Myspace;;;;;;;;b", ";;LinkedIn;;;;;;;;c")
+    _, issues = read_plan("plan.csv", plan_csv(rows), Container.TEXT)
+    errors = {(i.code, i.row, i.column, i.value) for i in issues if i.level == "error"}
+    assert ("plan.channel_unknown", 3, "Kanal", "Myspace") in errors
+    assert ("plan.time_unknown", 3, "Uhrzeit", "25:00") in errors
+    assert ("plan.date_missing", 4, "Datum", "") in errors
+    assert any(i.row == 2 and i.column == "Datum" and i.value == "31.02.2026" for i in issues if i.level == "error")
+
+
+def test_english_headers_iso_dates_comma_and_utf8_bom() -> None:
+    text = "Date,Channel,Account,Department,Topic,Key message,Text\n2026-11-02 10:00,LinkedIn,Haberland,HR,Azubis,Zukunft,Hallo Welt\n"
+    frame, issues = read_plan("plan.csv", b"\xef\xbb\xbf" + text.encode("utf-8"), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"]
+    row = frame.iloc[0]
+    assert (row["planned_at"], row["platform"], row["department"], row["key_messages"]) == (pd.Timestamp("2026-11-02 10:00"), "linkedin", "HR", "Zukunft")
+
+
+def test_buffer_and_hootsuite_bulk_csv_layouts() -> None:
+    buffer = "Text,Image URL,Tags,Posting Time,Channel\nHallo #azubi,,azubi,2026-11-02 10:00,LinkedIn\n"
+    frame, issues = read_plan("buffer.csv", buffer.encode(), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"]
+    assert frame.loc[0, ["text", "platform", "planned_at"]].tolist() == ["Hallo #azubi", "linkedin", pd.Timestamp("2026-11-02 10:00")]
+    hootsuite = "Date and time,Message,Link,Network\n02/11/2026 10:00,Neu im Shop,https://example.com,Facebook\n"
+    frame, issues = read_plan("hootsuite.csv", hootsuite.encode(), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"]
+    expected = ["Neu im Shop", "https://example.com", "facebook", pd.Timestamp("2026-11-02 10:00")]
+    assert frame.loc[0, ["text", "link", "platform", "planned_at"]].tolist() == expected
+
+
+def test_xlsx_plan_is_parsed_in_the_parser_process(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    sheet = pd.DataFrame({"Veröffentlichungsdatum": [dt.datetime(2026, 11, 2, 10)], "Kanal": ["Instagram"], "Text": ["Hallo"]})
+    sheet.to_excel(path, index=False, sheet_name="Plan")
+    parsed = read_plan_upload("plan.xlsx", path.read_bytes())
+    assert parsed.status == "parsed", parsed.issues
+    plan = parsed.tables["plan"]
+    expected = [pd.Timestamp("2026-11-02 10:00"), "instagram", "Hallo", "Plan", 2]
+    assert plan.loc[0, ["planned_at", "platform", "text", "sheet", "source_row"]].tolist() == expected
+
+
+def test_storage_versions_replace_their_dates_and_undo_restores(sqlite_engine: Engine) -> None:
+    first = plan_csv()
+    stored = save_plan(sqlite_engine, "plan.csv", first, plan_items().drop(columns="id"))
+    assert (stored.duplicate, stored.items, stored.date_from, stored.date_to) == (False, 10, dt.date(2026, 11, 2), dt.date(2026, 11, 13))
+    again = save_plan(sqlite_engine, "plan.csv", first, plan_items().drop(columns="id"))
+    assert again.duplicate and again.version_id == stored.version_id and len(plan_history(sqlite_engine)) == 1
+    second_rows = ("09.11.2026;10:00;LinkedIn;;HR;;;;;;Neu geplant", "10.11.2026;10:00;LinkedIn;;HR;;;;;;Auch neu")
+    second = save_plan(sqlite_engine, "plan2.csv", plan_csv(second_rows), plan_items(second_rows).drop(columns="id"))
+    current = current_plan(sqlite_engine)
+    # The second plan covers 09.-10.11.: it replaces items 6 and 7 of the first, the others stay.
+    assert len(current) == 10 - 2 + 2
+    assert sorted(current.loc[current["version_id"] == second.version_id, "text"]) == ["Auch neu", "Neu geplant"]
+    assert undo_plan(sqlite_engine, second.version_id)
+    assert current_plan(sqlite_engine)["text"].tolist() == plan_items()["text"].tolist()
+
+
+def test_stored_decisions_round_trip(sqlite_engine: Engine) -> None:
+    save_plan(sqlite_engine, "plan.csv", plan_csv(), plan_items().drop(columns="id"))
+    items = current_plan(sqlite_engine)
+    fifth = int(items.loc[items["text"].str.startswith("Servicezeiten"), "id"].iloc[0])
+    decide_match(sqlite_engine, fifth, ("x", "Haberland", "x-11"))
+    decide_match(sqlite_engine, fifth, ("x", "Haberland", "x-11"))  # deciding again replaces
+    result = match_plan(items, posts_frame(), match_decisions(sqlite_engine)).items.set_index("id")
+    assert result.loc[fifth, "post_id"] == "x-11"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+
+def _store_posts(url: str) -> None:
+    from storage.engine import make_engine
+
+    engine = make_engine(url)
+    result = FileResult(file="posts.csv", sha256=hashlib.sha256(b"golden").hexdigest(), size=1, status=Status.PARSED, platform=Platform.OTHER)
+    result.frames = {Grain.POST: posts_frame()}
+    store_results(engine, [result])
+    engine.dispose()
+
+
+def test_cli_plan_contract(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'plan.sqlite3'}"
+    _store_posts(url)
+    plan = tmp_path / "Redaktionsplan.csv"
+    plan.write_bytes(plan_csv())
+    done = _cli("plan", "--db", url, "--plan", str(plan), "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert (out["planned"], out["matched"], out["posts"], out["unplanned"]) == (10, 8, 9, 1)
+    assert out["fulfilment"] == 0.8 and out["unplanned_share"] == round(1 / 9, 6)
+    first = out["items"][0]
+    assert first == {
+        "planned_at": "2026-11-02T10:00",
+        "platform": "linkedin",
+        "account": "Haberland",
+        "text": "Azubi-Start bei Haberland",
+        "post_id": "li-1",
+        "permalink": "https://social.example/li-1",
+    }
+    assert out["items"][4]["post_id"] is None and out["items"][4]["permalink"] is None
+    again = json.loads(_cli("plan", "--db", url, "--plan", str(plan), "--json").stdout)
+    assert again["status"] == "duplicate" and {k: again[k] for k in ("planned", "matched", "items")} == {k: out[k] for k in ("planned", "matched", "items")}
+    week = json.loads(_cli("plan", "--db", url, "--plan", str(plan), "--from", "2026-11-09", "--to", "2026-11-15", "--json").stdout)
+    assert (week["planned"], week["matched"], week["posts"], week["unplanned"]) == (5, 4, 4, 0)
+
+
+def test_cli_plan_errors(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'plan.sqlite3'}"
+    broken = tmp_path / "plan.csv"
+    broken.write_bytes(plan_csv(("03.11.2026;10:00;Myspace;;;;;;;;b",)))
+    done = _cli("plan", "--db", url, "--plan", str(broken))
+    assert done.returncode == 1 and "Myspace" in done.stderr and "row 2" in done.stderr
+    assert _cli("plan", "--db", url, "--plan", str(tmp_path / "none.csv")).returncode == 2
+    assert _cli("plan", "--db", url, "--plan", str(broken), "--from", "2026-11-01").returncode == 2
