@@ -157,12 +157,14 @@ def _goals(path: str | None) -> GoalsConfig | None:
 
 def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
     from storage.engine import make_engine
+    from storage.plan import load_plan_data
     from storage.queries import load_dataset
 
-    data = load_dataset(make_engine(db), with_text=bool(config and config.tags))  # text only for tag rules
+    database = make_engine(db)
+    data = load_dataset(database, with_text=bool(config and config.tags))  # text only for tag rules
     if config is not None:
         data = data.with_mapping(config.accounts, config.tags, config.manual_values)
-    return KpiEngine(data)
+    return KpiEngine(data.with_plan(load_plan_data(database)))
 
 
 def run_kpis(args: argparse.Namespace) -> int:
@@ -243,6 +245,7 @@ def run_report(args: argparse.Namespace) -> int:
     from reports.pptx_writer import TemplateError
     from reports.render import render
     from storage.engine import make_engine
+    from storage.plan import load_plan_data
     from storage.queries import load_dataset
 
     try:
@@ -259,6 +262,7 @@ def run_report(args: argparse.Namespace) -> int:
     as_of = args.as_of or min(dt.date.today(), period.end)
     database = make_engine(args.db)
     data = load_dataset(database, with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
+    data = data.with_plan(load_plan_data(database))
     review, carried = review_of(database, period)
     pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried)
     try:

@@ -308,3 +308,100 @@ def carries_message(posts: pd.DataFrame, key_messages: str, campaign_tags: str) 
 
 def _naive(values: pd.Series) -> pd.Series:
     return values.dt.tz_convert(None) if getattr(values.dt, "tz", None) is not None else values
+
+
+# ---------------------------------------------------------------- plan KPIs for the engine (catalog source "plan")
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """What the KPI engine needs for the plan KPIs: the matched plan and the campaigns."""
+
+    match: PlanMatch
+    campaigns: pd.DataFrame  # name, date_from, date_to, key_messages, hashtags, department
+
+
+PLAN_KPIS = ("plan_fulfilment", "unplanned_share", "plan_median_delay", "key_message_share")
+
+
+def plan_kpi(
+    plan: PlanData | None,
+    key: str,
+    start: dt.date,
+    end: dt.date,
+    platforms: frozenset[str] = frozenset(),
+    accounts: frozenset[str] = frozenset(),
+    departments: frozenset[str] = frozenset(),
+    topics: frozenset[str] = frozenset(),
+) -> float:
+    """A plan KPI over a scope and the days ``start``..``end``; NaN where it has no data (no plan, no posts).
+
+    Departments and topics narrow the plan items, and the posts to those matched to such items (a post
+    has no department of its own); platforms and accounts narrow both.
+    """
+    if plan is None:
+        return float("nan")
+    items = plan.match.items[_in_days(plan.match.items["planned_at"], start, end).to_numpy()]
+    posts = plan.match.posts[_in_days(plan.match.posts["published_at"], start, end).to_numpy()]
+    if platforms:
+        items, posts = items[items["platform"].isin(platforms).to_numpy()], posts[posts["platform"].isin(platforms).to_numpy()]
+    if accounts:
+        folded = {fold(a) for a in accounts}
+        items = items[items["account"].map(fold).isin(folded).to_numpy() | items["account"].isna().to_numpy()]
+        posts = posts[posts["account"].map(fold).isin(folded).to_numpy()]
+    for column, wanted in (("department", departments), ("topic", topics)):
+        if wanted:
+            folded = {fold(w) for w in wanted}
+            items = items[items[column].map(fold).isin(folded).to_numpy()]
+            chosen = plan.match.items.loc[plan.match.items[column].map(fold).isin(folded).to_numpy(), "id"]
+            posts = posts[posts["item_id"].isin(chosen).to_numpy()]
+    if key == "plan_fulfilment":
+        return float(items["post_id"].notna().mean()) if len(items) else float("nan")
+    if key == "unplanned_share":
+        return float(posts["item_id"].isna().mean()) if len(posts) and not (departments or topics) else float("nan")
+    if key == "plan_median_delay":
+        delays = items["delay_days"].dropna()
+        return float(delays.median()) if len(delays) else float("nan")
+    if key == "key_message_share":
+        return _key_message_share(posts, plan.campaigns)
+    raise KeyError(f"not a plan KPI: {key}")
+
+
+def _key_message_share(posts: pd.DataFrame, campaigns: pd.DataFrame) -> float:
+    """Posts inside any campaign's period carrying one of that campaign's messages or hashtags / posts inside a campaign's period."""
+    inside = np.zeros(len(posts), dtype=bool)
+    carried = np.zeros(len(posts), dtype=bool)
+    for campaign in campaigns.itertuples(index=False):  # a handful of campaigns; each is a vectorised pass over the posts
+        during = _in_days(posts["published_at"], pd.Timestamp(campaign.date_from).date(), pd.Timestamp(campaign.date_to).date()).to_numpy()
+        inside |= during
+        carried |= during & carries_message(posts, campaign.key_messages, campaign.hashtags)
+    return float(carried[inside].mean()) if inside.any() else float("nan")
+
+
+def campaign_table(plan: PlanData, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Per campaign overlapping ``start``..``end`` and per department of the matched plan items ("one voice"):
+    campaign, department (missing: posts without a plan item), posts, carrying, share."""
+    rows = []
+    posts = plan.match.posts.merge(plan.match.items[["id", "department"]], left_on="item_id", right_on="id", how="left")
+    for campaign in plan.campaigns.itertuples(index=False):
+        first, last = max(pd.Timestamp(campaign.date_from).date(), start), min(pd.Timestamp(campaign.date_to).date(), end)
+        if first > last:
+            continue
+        during = posts[_in_days(posts["published_at"], first, last).to_numpy()]
+        carried = carries_message(during, campaign.key_messages, campaign.hashtags)
+        frame = pd.DataFrame({"department": during["department"].astype("string").to_numpy(), "carrying": carried})
+        grouped = frame.groupby("department", dropna=False).agg(posts=("carrying", "size"), carrying=("carrying", "sum")).reset_index()
+        rows.append(grouped.assign(campaign=campaign.name))
+    if not rows:
+        return pd.DataFrame(
+            {
+                "campaign": pd.Series(dtype="string"),
+                "department": pd.Series(dtype="string"),
+                "posts": pd.Series(dtype="int64"),
+                "carrying": pd.Series(dtype="int64"),
+                "share": pd.Series(dtype="float64"),
+            }
+        )
+    out = pd.concat(rows, ignore_index=True)
+    out["share"] = out["carrying"] / out["posts"]
+    return out[["campaign", "department", "posts", "carrying", "share"]]

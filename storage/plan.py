@@ -151,3 +151,17 @@ def delete_event(engine: Engine, event_id: int) -> None:
 def all_events(engine: Engine) -> pd.DataFrame:
     with engine.connect() as connection:
         return pd.read_sql(select(events).order_by(events.c.date_from, events.c.id), connection)
+
+
+def load_plan_data(engine: Engine) -> object | None:
+    """The current plan matched against the stored posts, with the campaigns (``metrics.plan.PlanData``);
+    None when no plan is stored, so the plan KPIs say "no data"."""
+    from metrics.plan import PlanData, match_plan
+    from model.canonical import Grain
+    from storage.queries import current
+
+    items = current_plan(engine)
+    campaign_rows = all_campaigns(engine)
+    if items.empty and campaign_rows.empty:
+        return None
+    return PlanData(match_plan(items, current(engine, Grain.POST), match_decisions(engine)), campaign_rows)

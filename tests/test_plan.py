@@ -275,3 +275,36 @@ def test_cli_plan_errors(tmp_path: Path) -> None:
     assert done.returncode == 1 and "Myspace" in done.stderr and "row 2" in done.stderr
     assert _cli("plan", "--db", url, "--plan", str(tmp_path / "none.csv")).returncode == 2
     assert _cli("plan", "--db", url, "--plan", str(broken), "--from", "2026-11-01").returncode == 2
+
+
+def test_plan_kpis_in_the_catalog_through_the_engine() -> None:
+    from metrics.catalog import CATALOG, Source, fact_sheet, validate_catalog
+    from metrics.dataset import Dataset, Scope
+    from metrics.engine import KpiEngine
+    from metrics.periods import parse_period
+    from metrics.plan import PLAN_KPIS, PlanData
+
+    assert validate_catalog() == []
+    for key in PLAN_KPIS:
+        assert CATALOG[key].source is Source.PLAN
+        assert fact_sheet(key, "de")["label"] and fact_sheet(key, "en")["description"]
+    campaigns = pd.DataFrame(
+        {
+            "name": ["Azubi26"],
+            "date_from": [dt.date(2026, 11, 1)],
+            "date_to": [dt.date(2026, 11, 8)],
+            "key_messages": ["Ausbildung"],
+            "hashtags": ["#azubi, #messe"],
+        }
+    )
+    engine = KpiEngine(Dataset().with_plan(PlanData(match_plan(plan_items(), posts_frame()), campaigns)))
+    november = parse_period("2026-11")
+    assert engine.value("plan_fulfilment", Scope(), november).value == pytest.approx(0.8)
+    assert engine.value("unplanned_share", Scope(), november).value == pytest.approx(1 / 9)
+    assert engine.value("plan_median_delay", Scope(), november).value == 0.0
+    assert engine.value("plan_fulfilment", Scope.of(platforms=["x"]), november).value == 0.0
+    assert engine.value("plan_fulfilment", Scope.of(departments=["marketing"]), november).value == pytest.approx(2 / 3)
+    assert engine.value("unplanned_share", Scope.of(departments=["HR"]), november).no_data  # unplanned posts have no department
+    # Campaign 01.-08.11.: posts li-1 (#azubi), fb-2 (#messe), ig-3, li-4, x-11 -> 2 of 5 carry a message.
+    assert engine.value("key_message_share", Scope(), november).value == pytest.approx(2 / 5)
+    assert KpiEngine(Dataset()).value("plan_fulfilment", Scope(), november).no_data  # no plan: no data, never 0
