@@ -253,8 +253,178 @@ def _cell_errors(bad: pd.Series, code: str, column: str, file: str, sheet: str |
     ]
 
 
-def read_plan_upload(name: str, data: bytes) -> ParsedFile:
-    """Check an uploaded plan's bytes here and parse it in the parser process (the entry point for pages and CLI)."""
+# ---------------------------------------------------------------- events
+
+EVENT_FIELDS: tuple[str, ...] = ("date_from", "date_to", "title", "description", "category", "department", "channels", "colour")
+EVENT_HEADERS: dict[str, tuple[str, ...]] = {
+    "date_from": ("datum", "von", "beginn", "start", "date", "from", "start date"),
+    "date_to": ("bis", "ende", "end", "to", "end date"),
+    "title": ("titel", "ereignis", "title", "event"),
+    "description": ("beschreibung", "description"),
+    "category": ("kategorie", "category"),
+    "department": ("abteilung", "department"),
+    "channels": ("kanäle", "kanaele", "kanal", "channels", "channel"),
+    "colour": ("farbe", "colour", "color"),
+}
+_EVENT_FIELD = {alias: field for field, aliases in EVENT_HEADERS.items() for alias in aliases}
+TITLE_MAX = 60
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def read_events(name: str, data: bytes, container: Container) -> tuple[pd.DataFrame, list[Issue]]:
+    """Events (date or range, title up to 60 characters, ...) from a CSV or workbook; strict like plans.
+
+    A blank end date means a one-day event; channels are comma-separated (blank: every channel).
+    """
+    tables = [read_text_table(name, data)] if container is Container.TEXT else read_workbook_tables(name, data, container)
+    for table in tables:
+        header = find_header_row(table.head, _EVENT_FIELD, minimum=2)
+        if header is not None:
+            return _event_sheet(table, header[0])
+    raise IngestError([error("events.no_header", file=name)])
+
+
+def _event_sheet(table: RawTable, header_row: int) -> tuple[pd.DataFrame, list[Issue]]:
+    file, sheet = table.file, table.sheet
+    labels = [str(v).strip() for v in table.cells.iloc[header_row].tolist()]
+    columns: dict[str, tuple[int, str]] = {}
+    for position, label in enumerate(labels):
+        field = _EVENT_FIELD.get(normalise_header(label))
+        if field and field not in columns:
+            columns[field] = (position, label)
+    missing = [f for f in ("date_from", "title") if f not in columns]
+    if missing:
+        return pd.DataFrame(columns=list(EVENT_FIELDS)), [
+            error("events.missing_column", params={"column": {"date_from": "Datum / Date", "title": "Titel / Title"}[m]}, file=file, sheet=sheet)
+            for m in missing
+        ]
+    body = table.cells.iloc[header_row + 1 :]
+    body = body[~pd.concat([is_null_cell(body[p]) for p, _ in columns.values()], axis=1).all(axis=1).to_numpy()]
+    row_base = table.row_offset + 1
+    out = pd.DataFrame(index=body.index)
+    issues: list[Issue] = []
+    for field in ("date_from", "date_to"):
+        if field in columns:
+            parsed, found = _plan_dates(body[columns[field][0]], columns[field][1], file, sheet, row_base)
+            issues += found
+            out[field] = parsed.dt.normalize()
+    out["date_to"] = out["date_to"].fillna(out["date_from"]) if "date_to" in out else out["date_from"]
+    for field in ("title", "description", "category", "department", "channels", "colour"):
+        values = body[columns[field][0]] if field in columns else pd.Series("", index=body.index)
+        out[field] = values.astype("string").str.strip().where(~is_null_cell(values), "").astype("string")
+    title_position, title_label = columns["title"]
+    issues += _cell_errors(body[title_position][out["title"].eq("").to_numpy()], "events.title_missing", title_label, file, sheet, row_base)
+    issues += _cell_errors(body[title_position][out["title"].str.len().gt(TITLE_MAX).to_numpy()], "events.title_long", title_label, file, sheet, row_base)
+    backwards = (out["date_to"] < out["date_from"]).fillna(False).to_numpy(dtype=bool)
+    if "date_to" in columns:
+        issues += _cell_errors(body[columns["date_to"][0]][backwards], "events.end_before_start", columns["date_to"][1], file, sheet, row_base)
+    if "colour" in columns:
+        bad_colour = out["colour"].ne("") & ~out["colour"].str.match(_COLOUR).fillna(False)
+        issues += _cell_errors(body[columns["colour"][0]][bad_colour.to_numpy()], "events.colour", columns["colour"][1], file, sheet, row_base)
+    out["colour"] = out["colour"].where(out["colour"].ne(""), "#888888")
+    channels = out["channels"].str.split(r"\s*[,;]\s*", regex=True)
+    known = channels.map(lambda names: all(n.casefold() in CHANNELS for n in names if n), na_action="ignore").fillna(True).astype(bool)
+    if "channels" in columns:
+        issues += _cell_errors(
+            body[columns["channels"][0]][~known.to_numpy()],
+            "plan.channel_unknown",
+            columns["channels"][1],
+            file,
+            sheet,
+            row_base,
+            known=", ".join(sorted(set(CHANNELS))),
+        )
+    out["channels"] = channels.map(
+        lambda names: ",".join(sorted({str(CHANNELS[n.casefold()]) for n in names if n and n.casefold() in CHANNELS})), na_action="ignore"
+    ).astype("string")
+    return out[list(EVENT_FIELDS)].reset_index(drop=True), issues
+
+
+def parse_events(name: str, data: bytes, container: Container) -> ParsedFile:
+    """Events for the parser process: the table ``events`` or the errors."""
+    try:
+        frame, issues = read_events(name, data, container)
+    except IngestError as exc:
+        return ParsedFile("error", {}, exc.issues, report="events")
+    if any(i.level == "error" for i in issues):
+        return ParsedFile("error", {}, issues, report="events")
+    parsed = ParsedFile("parsed", {}, issues, report="events")
+    parsed.tables = {"events": frame}
+    return parsed
+
+
+# ---------------------------------------------------------------- templates
+
+TEMPLATE_HEADERS = {
+    "de": (
+        "Datum",
+        "Uhrzeit",
+        "Kanal",
+        "Konto",
+        "Abteilung",
+        "Thema",
+        "Kampagne",
+        "Format",
+        "Verantwortlich",
+        "Status",
+        "Kernbotschaft",
+        "Hashtags",
+        "Link",
+        "Text",
+    ),
+    "en": ("Date", "Time", "Channel", "Account", "Department", "Topic", "Campaign", "Format", "Owner", "Status", "Key message", "Hashtags", "Link", "Text"),
+}
+TEMPLATE_EXAMPLE = {
+    "de": (
+        "02.11.2026",
+        "10:00",
+        "LinkedIn",
+        "",
+        "HR",
+        "Ausbildung",
+        "",
+        "Bild",
+        "",
+        "geplant",
+        "Ausbildung mit Zukunft",
+        "#azubi",
+        "",
+        "Beispielzeile: löschen oder überschreiben",
+    ),
+    "en": (
+        "2026-11-02",
+        "10:00",
+        "LinkedIn",
+        "",
+        "HR",
+        "Apprenticeships",
+        "",
+        "Image",
+        "",
+        "planned",
+        "Training with a future",
+        "#apprentice",
+        "",
+        "Example row: delete or overwrite",
+    ),
+}
+
+
+def plan_template(language: str, file_format: str = "xlsx") -> bytes:
+    """A blank plan in German or English (.xlsx with one example row, or a UTF-8 CSV with BOM and ``;``)."""
+    import io
+
+    frame = pd.DataFrame([TEMPLATE_EXAMPLE[language]], columns=list(TEMPLATE_HEADERS[language]))
+    if file_format == "csv":
+        return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False, sheet_name="Redaktionsplan" if language == "de" else "Editorial plan", engine="xlsxwriter")
+    return buffer.getvalue()
+
+
+def read_plan_upload(name: str, data: bytes, kind: str = "plan") -> ParsedFile:
+    """Check an uploaded plan's (or, with ``kind="events"``, event list's) bytes here and parse it in the
+    parser process (the entry point for pages and CLI)."""
     from ingest.isolation import parser_process
     from ingest.safety import check_workbook_parts, sniff_container
 
@@ -263,6 +433,6 @@ def read_plan_upload(name: str, data: bytes) -> ParsedFile:
         if container is Container.ZIP:
             raise IngestError([error("plan.zip", file=name)])
         checks = (lambda: check_workbook_parts(name, data)) if container is Container.XLSX else None
-        return parser_process().parse(name, data, str(container), dt.date.today(), while_parsing=checks, kind="plan")
+        return parser_process().parse(name, data, str(container), dt.date.today(), while_parsing=checks, kind=kind)
     except IngestError as exc:
-        return ParsedFile("error", {}, exc.issues, report="plan")
+        return ParsedFile("error", {}, exc.issues, report=kind)

@@ -44,7 +44,7 @@ def main() -> int:
     os.dup2(2, 1)
     from ingest.isolation import send_message
     from ingest.pipeline import parse_export
-    from ingest.plan_reader import parse_plan
+    from ingest.plan_reader import parse_events, parse_plan
     from ingest.safety import Container
 
     _warm_up(parse_export, Container)
@@ -61,6 +61,8 @@ def main() -> int:
         data = _read(requests, size)
         if header.get("kind") == "plan":
             parsed = parse_plan(header["file"], data, Container(header["container"]))
+        elif header.get("kind") == "events":
+            parsed = parse_events(header["file"], data, Container(header["container"]))
         else:
             parsed = parse_export(header["file"], data, Container(header["container"]), dt.date.fromisoformat(header["reference_date"]))
         send_message(answers, parsed.header(), parsed.blobs())

@@ -405,3 +405,61 @@ def campaign_table(plan: PlanData, start: dt.date, end: dt.date) -> pd.DataFrame
     out = pd.concat(rows, ignore_index=True)
     out["share"] = out["carrying"] / out["posts"]
     return out[["campaign", "department", "posts", "carrying", "share"]]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """Everything the Editorial plan page and the pack show for a window, computed once."""
+
+    summary: PlanSummary
+    grid: pd.DataFrame  # platform, week, planned, matched, posts, unplanned
+    misses: pd.DataFrame  # plan items without a post: id, planned_at, platform, account, department, topic, text
+    unplanned: pd.DataFrame  # posts without an item: published_at, platform, account, post_id, text, permalink
+    departments: pd.DataFrame  # plan_kpis_by(..., "department")
+    campaigns: pd.DataFrame  # campaign_table
+    missed_topics: pd.DataFrame  # platform, week, topic, missed (the most-missed topics per channel and week)
+    key_message_share: float  # NaN: no post in a campaign's period
+
+
+def plan_view(plan: PlanData, start: dt.date, end: dt.date) -> PlanView:
+    items = plan.match.items[_in_days(plan.match.items["planned_at"], start, end).to_numpy()]
+    posts = plan.match.posts[_in_days(plan.match.posts["published_at"], start, end).to_numpy()]
+    misses = items[items["post_id"].isna().to_numpy()]
+    grid = _grid(items, posts)
+    missed = misses.assign(week=_iso_week(misses["planned_at"]), topic=misses["topic"].fillna("–"))
+    missed_topics = (
+        missed.groupby(["platform", "week", "topic"])
+        .size()
+        .rename("missed")
+        .reset_index()
+        .sort_values(["platform", "week", "missed", "topic"], ascending=[True, True, False, True])
+    )
+    return PlanView(
+        summary=summarise(plan.match, start, end),
+        grid=grid,
+        misses=misses[["id", "planned_at", "platform", "account", "department", "topic", "text"]].reset_index(drop=True),
+        unplanned=posts[posts["item_id"].isna().to_numpy()][["published_at", "platform", "account", "post_id", "text", "permalink"]].reset_index(drop=True),
+        departments=plan_kpis_by(plan.match, start, end, "department"),
+        campaigns=campaign_table(plan, start, end),
+        missed_topics=missed_topics.groupby(["platform", "week"]).head(3).reset_index(drop=True),
+        key_message_share=_key_message_share(posts, plan.campaigns),
+    )
+
+
+def _grid(items: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+    planned = items.assign(week=_iso_week(items["planned_at"]), is_matched=items["post_id"].notna())
+    published = posts.assign(week=_iso_week(posts["published_at"]), is_unplanned=posts["item_id"].isna())
+    left = planned.groupby(["platform", "week"]).agg(planned=("id", "size"), matched=("is_matched", "sum"))
+    right = published.groupby(["platform", "week"]).agg(posts=("post_id", "size"), unplanned=("is_unplanned", "sum"))
+    out = left.join(right, how="outer").fillna(0).astype("int64").reset_index()
+    return out.astype({"platform": "string", "week": "string"})
+
+
+def candidate_posts(plan: PlanData, item_id: int) -> pd.DataFrame:
+    """Posts a user may choose for an item: same platform within the window, closest first."""
+    item = plan.match.items.set_index("id").loc[item_id]
+    posts = plan.match.posts[plan.match.posts["platform"].eq(item["platform"]).to_numpy()]
+    gap = (posts["published_at"].dt.normalize() - item["planned_at"].normalize()).dt.days.abs()
+    near = posts[(gap <= WINDOW_DAYS).to_numpy()]
+    order = (near["published_at"] - item["planned_at"]).dt.total_seconds().abs()
+    return near.assign(order=order).sort_values(["order", "post_id"]).drop(columns="order").reset_index(drop=True)

@@ -308,3 +308,41 @@ def test_plan_kpis_in_the_catalog_through_the_engine() -> None:
     # Campaign 01.-08.11.: posts li-1 (#azubi), fb-2 (#messe), ig-3, li-4, x-11 -> 2 of 5 carry a message.
     assert engine.value("key_message_share", Scope(), november).value == pytest.approx(2 / 5)
     assert KpiEngine(Dataset()).value("plan_fulfilment", Scope(), november).no_data  # no plan: no data, never 0
+
+
+def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from model.i18n import Language
+    from storage.engine import make_engine
+    from storage.plan import save_campaign, save_event
+
+    path = tmp_path / "page.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    _store_posts(url)  # the golden posts under the account "Haberland", beside the demo company's accounts
+    engine = make_engine(url)
+    save_plan(engine, "plan.csv", plan_csv(), plan_items().drop(columns="id"))
+    save_campaign(engine, "Azubi26", dt.date(2026, 11, 1), dt.date(2026, 11, 8), "Ausbildung", "#azubi, #messe", None)
+    save_event(engine, {"date_from": dt.date(2026, 11, 4), "date_to": dt.date(2026, 11, 6), "title": "Hannover Messe", "channels": "", "colour": "#7E57C2"})
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("pages/plan.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Redaktionsplan: Soll und Ist"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Planerfüllung"] == "80,00 %"
+    assert metrics["Anteil ungeplanter Beiträge"] == "11,11 %"
+    assert metrics["Kernbotschafts-Anteil"] == "40,00 %"
+    missed = app.dataframe[0].value
+    assert sorted(missed["text"]) == ["Servicezeiten an den Feiertagen im Dezember", "Webinar Antriebe richtig auslegen"]
+    assert app.dataframe[1].value["post_id"].tolist() == ["x-11"]
+    english = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    english.run()
+    english.selectbox(key="sidebar_language").set_value(Language.EN).run()
+    english.switch_page("pages/plan.py").run()
+    assert not english.exception, english.exception
+    assert english.title[0].value == "Editorial plan: planned and published"

@@ -47,6 +47,11 @@ def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
     return Workspace(KpiEngine(data), goals, goal_set, issues)
 
 
+def forget_workspace() -> None:
+    """Rebuild the engine on the next run (the editorial plan changed; imports and goals change the version key)."""
+    _workspace.clear()
+
+
 def workspace() -> Workspace:
     return _workspace(database_url(), data_version(database()))
 

@@ -1,0 +1,41 @@
+"""Own benchmark: how does the latest week compare with the team's own recent normal?
+
+The benchmark of a weekly series is the median of the ``WEEKS`` full weeks before the latest week
+(weeks without data are unknown and left out, never 0). With fewer than ``MINIMUM_WEEKS`` weeks of
+history there is no benchmark, and the caller says why instead of drawing a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+WEEKS = 12
+MINIMUM_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    median: float | None  # None: too little history
+    latest: float | None
+    weeks: int  # weeks of history the median is taken over
+
+    @property
+    def deviation(self) -> float | None:
+        """Latest week against the median, as a fraction (+0.12 = 12 % above); None where undefined."""
+        if self.median is None or self.latest is None or self.median == 0:
+            return None
+        return self.latest / self.median - 1
+
+
+def own_benchmark(weekly: pd.Series) -> Benchmark:
+    """``weekly``: values indexed by week start, ascending; the last entry is the week compared."""
+    known = weekly.dropna()
+    if known.empty:
+        return Benchmark(None, None, 0)
+    history = known.iloc[:-1].tail(WEEKS)
+    latest = float(known.iloc[-1])
+    if len(history) < MINIMUM_WEEKS:
+        return Benchmark(None, latest, len(history))
+    return Benchmark(float(history.median()), latest, len(history))
