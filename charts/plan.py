@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACCENT, MUTED, layout
+from metrics import formatting
 from metrics.benchmark import MINIMUM_WEEKS, Benchmark
 from model.i18n import Language, platform_name, translate
 
@@ -113,7 +114,7 @@ def add_benchmark(figure: go.Figure, benchmark: Benchmark, *, language: str, per
         )
         return out
     deviation = benchmark.deviation
-    shown = "–" if deviation is None else f"{deviation:+.1%}"
+    shown = formatting.change(deviation, Language(language))
     label = _text("plan.benchmark", language, weeks=benchmark.weeks, deviation=shown)
     out.add_hline(y=benchmark.median, line={"color": ACCENT, "dash": "dash", "width": 1}, annotation_text=label, annotation_position="top left")
     return out

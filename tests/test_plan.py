@@ -346,3 +346,71 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     english.switch_page("pages/plan.py").run()
     assert not english.exception, english.exception
     assert english.title[0].value == "Editorial plan: planned and published"
+
+
+def _events() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date_from": [dt.date(2026, 10, 28), dt.date(2026, 11, 10), dt.date(2026, 11, 20), dt.date(2026, 12, 5), dt.date(2026, 11, 12)],
+            "date_to": [dt.date(2026, 11, 3), dt.date(2026, 11, 10), dt.date(2026, 12, 10), dt.date(2026, 12, 6), dt.date(2026, 11, 12)],
+            "title": ["Messe", "Launch", "Kampagne", "Danach", "Nur TikTok"],
+            "channels": ["", "linkedin", "", "", "tiktok"],
+            "colour": ["#111111", "#222222", "#333333", "#444444", "#555555"],
+        }
+    )
+
+
+def test_events_are_clipped_to_the_chart_window() -> None:
+    import plotly.graph_objects as go
+
+    from charts.plan import add_events
+
+    base = go.Figure(go.Scatter(x=pd.date_range("2026-11-01", "2026-11-30"), y=list(range(30))))
+    figure = add_events(base, _events(), dt.date(2026, 11, 1), dt.date(2026, 11, 30), platforms=frozenset({"linkedin"}))
+    assert base.layout.shapes == ()  # the input figure is not changed
+    shapes = [(s.type, s.x0, s.x1) for s in figure.layout.shapes]
+    # "Messe" 28.10.-03.11. is clipped to 01.-03.11. (band to the end of 03.11.); "Launch" is a line;
+    # "Kampagne" 20.11.-10.12. ends with the window; "Danach" and the TikTok-only event are not drawn.
+    assert shapes[0] == ("rect", pd.Timestamp("2026-11-01"), pd.Timestamp("2026-11-04"))
+    assert shapes[1][0] == "line" and shapes[1][1] == pd.Timestamp("2026-11-10").value / 1e6
+    assert shapes[2] == ("rect", pd.Timestamp("2026-11-20"), pd.Timestamp("2026-12-01"))
+    assert len(shapes) == 3
+    assert [a.text for a in figure.layout.annotations] == ["Messe", "Launch", "Kampagne"]
+
+
+def test_events_csv_import_validates() -> None:
+    from ingest.plan_reader import read_events
+
+    good = "Datum;Bis;Titel;Kanäle;Farbe\n04.11.2026;06.11.2026;Hannover Messe;LinkedIn, X;#7E57C2\n12.11.2026;;Produktlaunch G7;;\n"
+    frame, issues = read_events("events.csv", good.encode("utf-8"), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"]
+    assert frame["title"].tolist() == ["Hannover Messe", "Produktlaunch G7"]
+    assert frame["date_to"].tolist() == [pd.Timestamp("2026-11-06"), pd.Timestamp("2026-11-12")]  # blank end: one day
+    assert frame["channels"].tolist() == ["linkedin,x", ""]
+    bad = "Datum;Bis;Titel;Farbe\n04.11.2026;01.11.2026;" + "x" * 61 + ";blau\n"
+    _, issues = read_events("events.csv", bad.encode("utf-8"), Container.TEXT)
+    assert {(i.code, i.row, i.column) for i in issues} == {
+        ("events.title_long", 2, "Titel"),
+        ("events.end_before_start", 2, "Bis"),
+        ("events.colour", 2, "Farbe"),
+    }
+
+
+def test_own_benchmark_needs_four_weeks_and_says_why() -> None:
+    import plotly.graph_objects as go
+
+    from charts.plan import add_benchmark
+    from metrics.benchmark import own_benchmark
+
+    weeks = pd.date_range("2026-08-03", periods=15, freq="W-MON")
+    values = pd.Series([100.0, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, float("nan"), 975], index=weeks)
+    benchmark = own_benchmark(values)
+    # The 12 known weeks before the last: 200..1300 (the 100 falls out; the missing week is unknown, not 0); median 750.
+    assert (benchmark.median, benchmark.latest, benchmark.weeks) == (750.0, 975.0, 12)
+    assert benchmark.deviation == pytest.approx(0.3)
+    short = own_benchmark(pd.Series([10.0, 20, 30, 40], index=weeks[:4]))
+    assert short.median is None and short.weeks == 3
+    figure = add_benchmark(go.Figure(), short, language="en")
+    assert figure.layout.shapes == () and "only 3 weeks of history, 4 are needed" in figure.layout.annotations[0].text
+    line = add_benchmark(go.Figure(), benchmark, language="de")
+    assert line.layout.shapes[0].y0 == 750.0 and "+30,0 %" in line.layout.annotations[0].text
