@@ -319,6 +319,7 @@ class PlanData:
 
     match: PlanMatch
     campaigns: pd.DataFrame  # name, date_from, date_to, key_messages, hashtags, department
+    events: pd.DataFrame | None = None  # date_from, date_to, title, description, category, department, channels, colour
 
 
 PLAN_KPIS = ("plan_fulfilment", "unplanned_share", "plan_median_delay", "key_message_share")
@@ -463,3 +464,15 @@ def candidate_posts(plan: PlanData, item_id: int) -> pd.DataFrame:
     near = posts[(gap <= WINDOW_DAYS).to_numpy()]
     order = (near["published_at"] - item["planned_at"]).dt.total_seconds().abs()
     return near.assign(order=order).sort_values(["order", "post_id"]).drop(columns="order").reset_index(drop=True)
+
+
+def plan_for_period(plan: PlanData | None, start: dt.date, end: dt.date) -> tuple[PlanView | None, pd.DataFrame]:
+    """The plan view and the events touching ``start``..``end`` for the pack (None / empty without a plan)."""
+    if plan is None:
+        return None, pd.DataFrame()
+    events = plan.events if plan.events is not None else pd.DataFrame()
+    if not events.empty:
+        first, last = pd.to_datetime(events["date_from"]).dt.date, pd.to_datetime(events["date_to"]).dt.date
+        events = events[((first <= end) & (last >= start)).to_numpy()].sort_values(["date_from", "title"], kind="stable", ignore_index=True)
+    view = plan_view(plan, start, end) if not plan.match.items.empty else None
+    return view, events

@@ -18,6 +18,7 @@ from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
+from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate
 from metrics.views import post_table
 from model.i18n import Language, platform_name, translate
@@ -66,6 +67,8 @@ class Pack:
     posts: pd.DataFrame
     review: Review | None = None
     open_actions: tuple[Action, ...] = field(default_factory=tuple)
+    plan: PlanView | None = None  # the editorial plan against the posts (reports.plan_slides)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)  # the events touching the period
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -133,6 +136,7 @@ def build_pack(
         posts,
         review,
         open_actions,
+        *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
     )
 
 

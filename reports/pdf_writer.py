@@ -17,6 +17,7 @@ from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
 from model.i18n import platform_name
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
+from reports.plan_slides import plan_grids
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -100,6 +101,9 @@ def write_pdf(pack: Pack) -> bytes:
         _line_chart(document, pack)
     document.heading(f"{t('report.top_posts')} · {pack.period_label}")
     document.grid(top_posts_grid(pack))
+    for plan_title, grid in plan_grids(pack):
+        document.heading(plan_title)
+        document.grid(grid)
 
     document.heading(t("report.review"))
     for heading, items in review_sections(pack):

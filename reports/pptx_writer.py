@@ -26,6 +26,7 @@ from metrics import formatting
 from model.i18n import platform_name
 from model.issues import UnsafeFileError
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, summary_grid, top_posts_grid
+from reports.plan_slides import plan_grids
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
@@ -191,6 +192,8 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             series.format.fill.fore_color.rgb = _rgb(STATUS_COLOURS[status])
 
     _table(_slide(deck, f"{t('report.top_posts')} · {pack.period_label}"), deck, top_posts_grid(pack))
+    for plan_title, grid in plan_grids(pack):
+        _table(_slide(deck, plan_title), deck, grid)
 
     review = _slide(deck, t("report.review"))
     frame = review.shapes.add_textbox(*_area(deck)).text_frame

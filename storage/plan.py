@@ -161,7 +161,7 @@ def load_plan_data(engine: Engine) -> object | None:
     from storage.queries import current
 
     items = current_plan(engine)
-    campaign_rows = all_campaigns(engine)
-    if items.empty and campaign_rows.empty:
+    campaign_rows, event_rows = all_campaigns(engine), all_events(engine)
+    if items.empty and campaign_rows.empty and event_rows.empty:
         return None
-    return PlanData(match_plan(items, current(engine, Grain.POST), match_decisions(engine)), campaign_rows)
+    return PlanData(match_plan(items, current(engine, Grain.POST), match_decisions(engine)), campaign_rows, event_rows)

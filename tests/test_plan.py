@@ -414,3 +414,65 @@ def test_own_benchmark_needs_four_weeks_and_says_why() -> None:
     assert figure.layout.shapes == () and "only 3 weeks of history, 4 are needed" in figure.layout.annotations[0].text
     line = add_benchmark(go.Figure(), benchmark, language="de")
     assert line.layout.shapes[0].y0 == 750.0 and "+30,0 %" in line.layout.annotations[0].text
+
+
+def test_pack_plan_slides_reopened_and_compared_with_the_engine() -> None:
+    import io
+
+    import openpyxl
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from metrics.dataset import Dataset
+    from metrics.engine import KpiEngine
+    from metrics.goals import load_goals
+    from metrics.periods import parse_period
+    from metrics.plan import PlanData, plan_view
+    from model.i18n import Language
+    from reports.excel_writer import write_xlsx
+    from reports.pack import build_pack
+    from reports.pdf_writer import write_pdf
+    from reports.pptx_writer import write_pptx
+
+    config = load_goals("ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
+    campaigns = pd.DataFrame(
+        {
+            "name": ["Azubi26"],
+            "date_from": [dt.date(2026, 11, 1)],
+            "date_to": [dt.date(2026, 11, 8)],
+            "key_messages": ["Ausbildung"],
+            "hashtags": ["#azubi, #messe"],
+        }
+    )
+    plan = PlanData(match_plan(plan_items(), posts_frame()), campaigns, _events())
+    period = parse_period("2026-11")
+    pack = build_pack(KpiEngine(Dataset().with_plan(plan)), config, period, dt.date(2026, 11, 30), Language.DE)
+    view = plan_view(plan, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert pack.plan is not None and pack.plan.summary == view.summary
+    assert pack.events["title"].tolist() == ["Messe", "Launch", "Nur TikTok", "Kampagne"]  # "Danach" (December) is not in November
+    # By hand: LinkedIn W45 2 planned, 2 published; X W45 1 planned, 0 published, 1 unplanned, missed topic Service.
+    expected_rows = {
+        ("LinkedIn", "2026-W45"): ["2", "2", "0", "100 %", ""],
+        ("X", "2026-W45"): ["1", "0", "1", "0 %", "Service"],
+        ("X", "2026-W46"): ["1", "0", "0", "0 %", "Webinar"],
+    }
+    deck = Presentation(io.BytesIO(write_pptx(pack)))
+    slides = {slide.shapes.title.text: slide for slide in deck.slides if slide.shapes.title is not None}
+    soll_ist = slides["Redaktionsplan Soll/Ist · 11/2026"]
+    table = next(shape.table for shape in soll_ist.shapes if shape.has_table)
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    for (channel, week), values in expected_rows.items():
+        assert [row[2:] for row in cells if row[:2] == [channel, week]] == [values]
+    assert cells[-1][:6] == ["Gesamt: 8/10 erschienen, 1/9 ungeplant", "", "10", "8", "1", "80 %"]
+    campaign_table = next(shape.table for shape in slides["Kampagnen: Kernbotschafts-Anteil je Abteilung · 11/2026"].shapes if shape.has_table)
+    campaign_cells = {row.cells[1].text: [c.text for c in row.cells] for row in campaign_table.rows}
+    # Campaign 01.-08.11.: HR's li-1 carries #azubi, Marketing's fb-2 #messe and ig-3 nothing, Sales' li-4 nothing, x-11 has no plan item.
+    assert campaign_cells["Marketing"] == ["Azubi26", "Marketing", "2", "1", "50 %"]
+    assert campaign_cells["ohne Plan"] == ["Azubi26", "ohne Plan", "1", "0", "0 %"]
+    assert "Ereignisse · 11/2026" in slides
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
+    sheet = [list(row) for row in book["Redaktionsplan Soll-Ist"].iter_rows(values_only=True)]
+    assert [row[2:7] for row in sheet if row[:2] == ["X", "2026-W45"]] == [["1", "0", "1", "0 %", "Service"]]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages)
+    assert "Redaktionsplan Soll/Ist · 11/2026" in text and "X 2026-W45 1 0 1 0 % Service" in text and "LinkedIn 2026-W46 2 2 0 100 %" in text
+    assert "20.11.2026 10.12.2026 Kampagne" in text and "Danach" not in text
