@@ -7,6 +7,7 @@ history there is no benchmark, and the caller says why instead of drawing a line
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -39,3 +40,17 @@ def own_benchmark(weekly: pd.Series) -> Benchmark:
     if len(history) < MINIMUM_WEEKS:
         return Benchmark(None, latest, len(history))
     return Benchmark(float(history.median()), latest, len(history))
+
+
+def weekly_values(engine: object, key: str, scope: object, last_day: dt.date, weeks: int = WEEKS + 1) -> pd.Series:
+    """The KPI per full ISO week (indexed by Monday), the last week being the last full week up to ``last_day``.
+
+    Each week is computed by the engine like any period (ratios of sums, stocks as last values); a week
+    without data is NaN.
+    """
+    from metrics.periods import period_between
+
+    last_sunday = last_day - dt.timedelta(days=(last_day.weekday() + 1) % 7)
+    mondays = [last_sunday - dt.timedelta(days=6 + 7 * back) for back in reversed(range(weeks))]
+    values = [engine.value(key, scope, period_between(monday, monday + dt.timedelta(days=6))).value for monday in mondays]  # type: ignore[attr-defined]
+    return pd.Series(values, index=pd.to_datetime(mondays), dtype="float64")

@@ -283,6 +283,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.trend": {Language.DE: "Impressionen je Woche und Plattform", Language.EN: "Impressions per week and platform"},
     "report.status_chart": {Language.DE: "Status der Schlüsselergebnisse je Abteilung", Language.EN: "Key result status by department"},
     # --- texts: I editorial plan, campaigns, events (add new keys of this area below this line) ---
+    "plan.benchmark_title": {Language.DE: "{kpi} je Kalenderwoche mit eigenem Richtwert", Language.EN: "{kpi} per ISO week with the own benchmark"},
     "plan.col.week": {Language.DE: "KW", Language.EN: "Week"},
     "plan.col.planned": {Language.DE: "Geplant", Language.EN: "Planned"},
     "plan.col.published": {Language.DE: "Erschienen", Language.EN: "Published"},

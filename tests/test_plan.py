@@ -476,3 +476,26 @@ def test_pack_plan_slides_reopened_and_compared_with_the_engine() -> None:
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages)
     assert "Redaktionsplan Soll/Ist · 11/2026" in text and "X 2026-W45 1 0 1 0 % Service" in text and "LinkedIn 2026-W46 2 2 0 100 %" in text
     assert "20.11.2026 10.12.2026 Kampagne" in text and "Danach" not in text
+
+
+def test_demo_plan_files_are_what_the_generator_writes() -> None:
+    from sample_data.demo.plan import DEMO_EVENTS, DEMO_PLAN, ITEMS, events_bytes, plan_bytes
+
+    assert DEMO_PLAN.read_bytes() == plan_bytes()
+    assert DEMO_EVENTS.read_bytes() == events_bytes()
+    frame, issues = read_plan(DEMO_PLAN.name, DEMO_PLAN.read_bytes(), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"] and len(frame) == len(ITEMS) == 43
+
+
+def test_the_demo_company_has_a_plan_with_misses_moves_and_unplanned_posts(demo_db: str) -> None:
+    from metrics.plan import plan_view
+    from storage.engine import make_engine
+    from storage.plan import load_plan_data
+
+    plan = load_plan_data(make_engine(demo_db))
+    assert plan is not None and len(plan.campaigns) == 2 and len(plan.events) == 3
+    view = plan_view(plan, dt.date(2026, 11, 1), dt.date(2026, 11, 22))
+    assert view.summary.planned == 43
+    assert view.misses["text"].value_counts()["Kundenprojekt: Verpackungslinie mit 30 Achsen"] == 2
+    assert 0 < view.summary.matched < 43 and view.summary.unplanned > 0
+    assert set(plan.match.items["delay_days"].dropna()) >= {-1, 0, 1}
