@@ -499,3 +499,23 @@ def test_the_demo_company_has_a_plan_with_misses_moves_and_unplanned_posts(demo_
     assert view.misses["text"].value_counts()["Kundenprojekt: Verpackungslinie mit 30 Achsen"] == 2
     assert 0 < view.summary.matched < 43 and view.summary.unplanned > 0
     assert set(plan.match.items["delay_days"].dropna()) >= {-1, 0, 1}
+
+
+def test_weekly_values_for_the_benchmark_are_full_iso_weeks() -> None:
+    from metrics.benchmark import own_benchmark, weekly_values
+    from metrics.dataset import Dataset, Scope
+    from metrics.engine import KpiEngine
+
+    days = pd.date_range("2026-10-01", "2026-11-30")
+    # followers too: the engine's stock prefix sums fail on a dataset without any stock (reported to the lead)
+    daily = conform(
+        pd.DataFrame({"platform": "linkedin", "account": "a", "date": days, "impressions": 10.0, "followers": 100.0, "source_row": range(len(days))}),
+        Grain.DAILY,
+    )
+    weekly = weekly_values(KpiEngine(Dataset(daily=daily)), "impressions", Scope(), dt.date(2026, 11, 25))
+    # The last full week before Wednesday 25.11. is 16.-22.11.; 13 weeks back reach 24.08. Data start on Thursday 01.10.
+    assert weekly.index[-1] == pd.Timestamp("2026-11-16") and weekly.index[0] == pd.Timestamp("2026-08-24")
+    assert weekly.isna().tolist() == [True] * 5 + [False] * 8
+    assert weekly.dropna().tolist() == [40.0] + [70.0] * 7
+    benchmark = own_benchmark(weekly)
+    assert (benchmark.median, benchmark.weeks, benchmark.deviation) == (70.0, 7, 0.0)
