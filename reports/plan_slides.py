@@ -82,3 +82,27 @@ def plan_grids(pack: Pack) -> list[tuple[str, Grid]]:
 
 def _share(value: float | None, language: Language) -> str:
     return "–" if value is None or value != value else formatting.percent(value, language, digits=0)
+
+
+def trend_events(pack: Pack) -> list[tuple[int, int, str, str]]:
+    """The period's events on the weekly trend: (first, last category position, title, colour) for each
+    event touching a week of the chart, clipped to the chart's weeks. The trend's categories are ISO weeks
+    labelled as ``report.week``; an event counts for every week it touches."""
+    if pack.events.empty or pack.trend.empty:
+        return []
+    positions = {label: number for number, label in enumerate(pack.trend.index)}
+    out = []
+    for event in pack.events.itertuples(index=False):
+        days = pd.date_range(pd.Timestamp(event.date_from), pd.Timestamp(event.date_to))
+        labels = {translate("report.week", pack.language, week=f"{day.isocalendar().week:02d}") for day in days}
+        touched = sorted(positions[label] for label in labels if label in positions)
+        if touched:
+            out.append((touched[0], touched[-1], str(event.title), str(getattr(event, "colour", "") or "#888888")))
+    return out
+
+
+def trend_events_note(pack: Pack) -> str:
+    """One line naming the events under the trend chart: "Ereignisse: KW 45 Ausbildungsmesse · KW 47 120 Jahre"."""
+    labels = list(pack.trend.index)
+    parts = [f"{labels[first]}{'–' + str(labels[last]) if last != first else ''} {title}" for first, last, title, _ in trend_events(pack)]
+    return f"{translate('plan.events', pack.language)}: " + " · ".join(parts) if parts else ""

@@ -519,3 +519,41 @@ def test_weekly_values_for_the_benchmark_are_full_iso_weeks() -> None:
     assert weekly.dropna().tolist() == [40.0] + [70.0] * 7
     benchmark = own_benchmark(weekly)
     assert (benchmark.median, benchmark.weeks, benchmark.deviation) == (70.0, 7, 0.0)
+
+
+def test_pack_trend_names_the_events_of_its_weeks(demo_db: str) -> None:
+    import io
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from metrics.engine import KpiEngine
+    from metrics.goals import load_goals
+    from metrics.periods import parse_period
+    from model.i18n import Language
+    from reports.pack import build_pack
+    from reports.pdf_writer import write_pdf
+    from reports.plan_slides import trend_events
+    from reports.pptx_writer import write_pptx
+    from storage.engine import make_engine
+    from storage.plan import load_plan_data
+    from storage.queries import load_dataset
+
+    config = load_goals("ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
+    database = make_engine(demo_db)
+    data = load_dataset(database).with_mapping(config.accounts, config.tags, config.manual_values).with_plan(load_plan_data(database))
+    pack = build_pack(KpiEngine(data), config, parse_period("2026-11"), dt.date(2026, 11, 22), Language.DE)
+    weeks = list(pack.trend.index)
+    # Demo events: 30.10. (KW 44, before the month's first full week: not drawn), 03.-06.11. (KW 45), 18.11. (KW 47).
+    assert [(weeks[a], weeks[b], title) for a, b, title, _ in trend_events(pack)] == [
+        ("KW 45", "KW 45", "Ausbildungsmesse Rosenheim"),
+        ("KW 47", "KW 47", "120 Jahre Haberland"),
+    ]
+    deck = Presentation(io.BytesIO(write_pptx(pack)))
+    trend_slide = next(
+        s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text == "Impressionen je Kalenderwoche und Plattform (volle Wochen)"
+    )
+    texts = [shape.text_frame.text for shape in trend_slide.shapes if shape.has_text_frame and shape != trend_slide.shapes.title]
+    assert "Ereignisse: KW 45 Ausbildungsmesse Rosenheim · KW 47 120 Jahre Haberland" in texts
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages)
+    assert "Ausbildungsmesse Rosenheim" in text and "120 Jahre Haberland" in text
