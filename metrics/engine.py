@@ -261,7 +261,7 @@ class KpiEngine:
         item = CATALOG[key]
         days = pd.date_range(period.start, period.end, freq="D")
         metric = item.numerator[0] if item.numerator else None
-        if metric is None or item.source is Source.MANUAL:
+        if metric is None or item.source is not Source.PLATFORM:  # manual and plan KPIs have no daily series
             return pd.Series(np.nan, index=days)
         positions = self._positions(scope)
         selected = np.arange(len(self._index)) if positions is None else positions

@@ -352,10 +352,9 @@ def plan_kpi(
         posts = posts[posts["account"].map(fold).isin(folded).to_numpy()]
     for column, wanted in (("department", departments), ("topic", topics)):
         if wanted:
-            folded = {fold(w) for w in wanted}
-            items = items[items[column].map(fold).isin(folded).to_numpy()]
-            chosen = plan.match.items.loc[plan.match.items[column].map(fold).isin(folded).to_numpy(), "id"]
-            posts = posts[posts["item_id"].isin(chosen).to_numpy()]
+            inside = _named(plan.match.items[column], wanted, departments=column == "department")
+            items = items[items["id"].isin(plan.match.items.loc[inside, "id"]).to_numpy()]
+            posts = posts[posts["item_id"].isin(plan.match.items.loc[inside, "id"]).to_numpy()]
     if key == "plan_fulfilment":
         return float(items["post_id"].notna().mean()) if len(items) else float("nan")
     if key == "unplanned_share":
@@ -366,6 +365,18 @@ def plan_kpi(
     if key == "key_message_share":
         return _key_message_share(posts, plan.campaigns)
     raise KeyError(f"not a plan KPI: {key}")
+
+
+def _named(values: pd.Series, wanted: frozenset[str], *, departments: bool) -> np.ndarray:
+    """Which values name one of ``wanted`` (folded); departments also by their key ("Vertrieb" is "sales")."""
+    from metrics.goals import department_key  # goals know the department names; only needed for a department scope
+
+    folded = {fold(w) for w in wanted}
+    hit = values.map(fold).isin(folded).to_numpy(dtype=bool)
+    if departments:
+        keys = {department_key(w) or fold(w) for w in wanted}
+        hit = hit | values.map(lambda v: department_key(v) if isinstance(v, str) else None).isin(keys).to_numpy(dtype=bool)
+    return hit
 
 
 def _key_message_share(posts: pd.DataFrame, campaigns: pd.DataFrame) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -557,3 +558,31 @@ def test_pack_trend_names_the_events_of_its_weeks(demo_db: str) -> None:
     assert "Ereignisse: KW 45 Ausbildungsmesse Rosenheim · KW 47 120 Jahre Haberland" in texts
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages)
     assert "Ausbildungsmesse Rosenheim" in text and "120 Jahre Haberland" in text
+
+
+def test_plan_kpis_as_key_results_of_a_department(tmp_path: Path) -> None:
+    from metrics.dataset import Dataset
+    from metrics.engine import KpiEngine
+    from metrics.goals import load_goals
+    from metrics.plan import PlanData
+    from metrics.progress import evaluate
+
+    goals = """
+objectives:
+- {id: HR-1, objective: Plan einhalten, department: hr}
+- {id: KS-1, objective: Plan einhalten, department: service}
+key_results:
+- {objective_id: HR-1, kpi: plan_fulfilment, period: 2026-11, baseline: 0.5, target: 0.9}
+- {objective_id: KS-1, kpi: plan_fulfilment, period: 2026-11, baseline: 0.5, target: 0.9}
+- {objective_id: KS-1, kpi: plan_median_delay, period: 2026-11, target: 0}
+"""
+    config = load_goals("goals.yaml", goals.encode())
+    campaigns = pd.DataFrame(columns=["name", "date_from", "date_to", "key_messages", "hashtags"])
+    engine = KpiEngine(Dataset().with_plan(PlanData(match_plan(plan_items(), posts_frame()), campaigns)))
+    report = evaluate(engine, config, dt.date(2026, 11, 30))
+    actual = {(r.key_result.objective_id, r.key_result.kpi): r.actual for r in report.key_results}
+    # HR's items 1, 6 and 8 were all published; customer service's only item (5, "Kundenservice") was not.
+    assert actual[("HR-1", "plan_fulfilment")] == 1.0
+    assert actual[("KS-1", "plan_fulfilment")] == 0.0
+    assert math.isnan(actual[("KS-1", "plan_median_delay")])  # no fulfilled item: no delay, not 0
+    assert {str(r.status) for r in report.key_results if r.key_result.objective_id == "HR-1"} == {"achieved"}
