@@ -116,7 +116,7 @@ with editing:
         )
         if plan is not None and item_id is not None:
             current_post = matched.loc[item_id, "post_id"] if item_id in matched.index else None
-            st.caption(t("plan.current_match", post=current_post if isinstance(current_post, str) else "–"))
+            st.text(t("plan.current_match", post=current_post if isinstance(current_post, str) else "–"))
             candidates = candidate_posts(plan, int(item_id))
             options = ["auto", "none", *candidates["post_id"].tolist()]
             texts = dict(zip(candidates["post_id"], candidates["text"].fillna(""), strict=True))
