@@ -133,7 +133,12 @@ def _candidates(items: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
     left = items[["id", "planned_at", "platform", "account", "hashtags", "link", "text"]].rename(
         columns={"id": "item_id", "text": "item_text", "account": "item_account"}
     )
-    pairs = left.merge(posts, on="platform", how="inner")
+    # Join on (platform, day) with each item spread over the window's days, not on the platform alone:
+    # a year's plan against a year's posts stays thousands of pairs instead of millions.
+    offsets = pd.DataFrame({"offset": pd.to_timedelta(range(-WINDOW_DAYS, WINDOW_DAYS + 1), unit="D")})
+    spread = left.merge(offsets, how="cross")
+    spread["day"] = spread["planned_at"].dt.normalize() + spread["offset"]
+    pairs = spread.drop(columns="offset").merge(posts.assign(day=posts["published_at"].dt.normalize()), on=["platform", "day"], how="inner").drop(columns="day")
     if pairs.empty:
         return pairs.assign(score=pd.Series(dtype="float64"), seconds=pd.Series(dtype="float64"))
     day_gap = (pairs["published_at"].dt.normalize() - pairs["planned_at"].dt.normalize()).dt.days.abs()
