@@ -325,6 +325,8 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     url = f"sqlite:///{path}"
     _store_posts(url)  # the golden posts under the account "Haberland", beside the demo company's accounts
     engine = make_engine(url)
+    for version in plan_history(engine)["id"]:  # the demo company's own plan: undone, so the golden plan is alone
+        undo_plan(engine, int(version))
     save_plan(engine, "plan.csv", plan_csv(), plan_items().drop(columns="id"))
     save_campaign(engine, "Azubi26", dt.date(2026, 11, 1), dt.date(2026, 11, 8), "Ausbildung", "#azubi, #messe", None)
     save_event(engine, {"date_from": dt.date(2026, 11, 4), "date_to": dt.date(2026, 11, 6), "title": "Hannover Messe", "channels": "", "colour": "#7E57C2"})
@@ -337,7 +339,9 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Planerfüllung"] == "80,00 %"
     assert metrics["Anteil ungeplanter Beiträge"] == "11,11 %"
-    assert metrics["Kernbotschafts-Anteil"] == "40,00 %"
+    # With the demo's campaigns (Azubi-Offensive covers all of November) every golden post is in a campaign
+    # period; li-1 (#azubi) and fb-2 (#messe of Azubi26) carry a message: 2 of 9.
+    assert metrics["Kernbotschafts-Anteil"] == "22,22 %"
     missed = app.dataframe[0].value
     assert sorted(missed["text"]) == ["Servicezeiten an den Feiertagen im Dezember", "Webinar Antriebe richtig auslegen"]
     assert app.dataframe[1].value["post_id"].tolist() == ["x-11"]
