@@ -46,7 +46,10 @@ TEXT_FIELDS: tuple[str, ...] = PLAN_FIELDS[2:]
 
 # Header spellings per field (compared normalised: case, spacing, BOMs). The English and German plan
 # headers, plus the bulk-scheduling CSVs: Hootsuite ("Date and time" / "Message" / "Link"), Buffer
-# ("Posting Time" / "Text" / "Tags"), Later ("Date" / "Time" / "Caption" / "Social Profile").
+# ("Posting Time" / "Text" / "Tags"), Later ("Date" / "Time" / "Caption" / "Social Profile"), Ayrshare
+# ("post" / "platforms" / "scheduleDate"), Oktopost ("Network" / "Message" / "LinkUrl"), SocialBee
+# ("text" / "link" / "postAtSpecificTime"). A channel cell may name several channels ("twitter, facebook"):
+# the item is planned on each.
 HEADERS: dict[str, tuple[str, ...]] = {
     "planned_at": (
         "datum",
@@ -64,9 +67,25 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "publish time",
         "scheduled time",
         "date (dd/mm/yyyy hh:mm)",
+        "scheduledate",
+        "schedule date",
+        "postatspecifictime",
     ),
     "time": ("uhrzeit", "zeit", "time", "publish at"),
-    "platform": ("kanal", "plattform", "netzwerk", "channel", "platform", "network", "social network", "social profile type"),
+    "platform": (
+        "kanal",
+        "plattform",
+        "netzwerk",
+        "channel",
+        "platform",
+        "network",
+        "social network",
+        "social profile type",
+        "platforms",
+        "networks",
+        "kanäle",
+        "kanaele",
+    ),
     "account": ("konto", "profil", "account", "profile", "social profile", "page"),
     "department": ("abteilung", "bereich", "department", "team"),
     "topic": ("thema", "themen", "topic", "tag", "tags"),
@@ -76,7 +95,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "status": ("status",),
     "key_messages": ("kernbotschaft", "kernbotschaften", "botschaft", "key message", "key messages", "message pillar"),
     "hashtags": ("hashtags", "hashtag"),
-    "link": ("link", "url", "ziel-url", "link url", "target url"),
+    "link": ("link", "url", "ziel-url", "link url", "linkurl", "target url"),
     "text": ("text", "beitragstext", "post text", "message", "caption", "copy", "content", "post"),
 }
 _HEADER_FIELD = {alias: field for field, aliases in HEADERS.items() for alias in aliases}
@@ -100,6 +119,7 @@ CHANNELS: dict[str, Platform] = {
     "sonstige": Platform.OTHER,
 }
 
+_HOOTSUITE_ROW = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
 
 
@@ -133,6 +153,9 @@ def read_plan(name: str, data: bytes, container: Container) -> tuple[pd.DataFram
         frame, found = _plan_sheet(table, header[0])
         frames.append(frame)
         issues += found
+    if not frames and tables and tables[0].head and _HOOTSUITE_ROW.match(tables[0].head[0][0]):
+        # Hootsuite's bulk file has no header and names no channel (it is chosen on upload there).
+        raise IngestError([error("plan.hootsuite_headerless", params={"value": tables[0].head[0][0]}, file=name, row=1, value=tables[0].head[0][0])])
     if not frames:
         headers = ", ".join(repr(c) for c in (tables[0].head[0] if tables and tables[0].head else [])[:12])
         raise IngestError([error("plan.no_header", params={"headers": headers or "-"}, file=name)])
@@ -174,12 +197,13 @@ def _plan_sheet(table: RawTable, header_row: int) -> tuple[pd.DataFrame, list[Is
         planned = planned + offsets
     out["planned_at"] = planned.astype("datetime64[us]")
     platform_position, platform_label = columns["platform"]
-    channel = body[platform_position].astype("string").str.strip()
-    platform = channel.str.casefold().map(CHANNELS)  # unknown names become missing, reported below
+    names = body[platform_position].astype("string").str.strip().str.casefold().str.split(r"\s*[,;/]\s*", regex=True)
+    mapped = names.map(lambda parts: [CHANNELS.get(p) for p in parts if p], na_action="ignore")
+    unknown = mapped.map(lambda found: not found or None in found, na_action="ignore").fillna(True).astype(bool)
     issues += _cell_errors(
-        body[platform_position][platform.isna()], "plan.channel_unknown", platform_label, file, sheet, row_base, known=", ".join(sorted(set(CHANNELS)))
+        body[platform_position][unknown.to_numpy()], "plan.channel_unknown", platform_label, file, sheet, row_base, known=", ".join(sorted(set(CHANNELS)))
     )
-    out["platform"] = platform.astype("string")
+    out["platform"] = mapped.where(~unknown, None)
     for field in TEXT_FIELDS:
         if field in columns:
             values = body[columns[field][0]]
@@ -189,6 +213,8 @@ def _plan_sheet(table: RawTable, header_row: int) -> tuple[pd.DataFrame, list[Is
             out[field] = pd.Series(pd.NA, index=body.index, dtype="string")
     out["sheet"] = pd.Series(sheet, index=body.index, dtype="string")
     out["source_row"] = (body.index.to_series() + row_base).astype("int64")
+    out = out.explode("platform")  # one item per channel where a cell names several
+    out["platform"] = out["platform"].astype("string")  # Platform is a StrEnum: its value
     return out[[*PLAN_FIELDS, "sheet", "source_row"]].reset_index(drop=True), issues
 
 

@@ -283,6 +283,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.trend": {Language.DE: "Impressionen je Woche und Plattform", Language.EN: "Impressions per week and platform"},
     "report.status_chart": {Language.DE: "Status der Schlüsselergebnisse je Abteilung", Language.EN: "Key result status by department"},
     # --- texts: I editorial plan, campaigns, events (add new keys of this area below this line) ---
+    "plan.hootsuite_headerless": {
+        Language.DE: "Die Datei sieht aus wie eine Hootsuite-Massenplanung ohne Kopfzeile (erste Zelle '{value}'); sie nennt keinen Kanal. "
+        "Fügen Sie eine Kopfzeile ein (Datum;Text;Link;Kanal) und eine Spalte Kanal, oder nutzen Sie die Vorlage.",
+        Language.EN: "The file looks like a Hootsuite bulk schedule without a header row (first cell '{value}'); it names no channel. "
+        "Add a header row (Date,Message,Link,Channel) with a Channel column, or use the template.",
+    },
     "plan.benchmark_title": {Language.DE: "{kpi} je Kalenderwoche mit eigenem Richtwert", Language.EN: "{kpi} per ISO week with the own benchmark"},
     "plan.col.week": {Language.DE: "KW", Language.EN: "Week"},
     "plan.col.planned": {Language.DE: "Geplant", Language.EN: "Planned"},

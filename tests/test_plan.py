@@ -24,6 +24,7 @@ from ingest.plan_reader import read_plan, read_plan_upload
 from ingest.safety import Container
 from metrics.plan import carries_message, fold, key_message_share, match_plan, plan_kpis_by, summarise
 from model.canonical import Grain, Platform, conform
+from model.issues import IngestError
 from model.results import FileResult, Status
 from storage.imports import store_results
 from storage.plan import current_plan, decide_match, match_decisions, plan_history, save_plan, undo_plan
@@ -590,3 +591,19 @@ key_results:
     assert actual[("KS-1", "plan_fulfilment")] == 0.0
     assert math.isnan(actual[("KS-1", "plan_median_delay")])  # no fulfilled item: no delay, not 0
     assert {str(r.status) for r in report.key_results if r.key_result.objective_id == "HR-1"} == {"achieved"}
+
+
+def test_ayrshare_oktopost_layouts_and_several_channels_in_one_cell() -> None:
+    ayrshare = 'post,platforms,mediaUrls,scheduleDate\n"Neu im Shop","twitter, facebook",,2026-11-02T10:00:00\n'
+    frame, issues = read_plan("ayrshare.csv", ayrshare.encode(), Container.TEXT)
+    assert not [i for i in issues if i.level == "error"], issues
+    assert frame[["platform", "text", "source_row"]].values.tolist() == [["x", "Neu im Shop", 2], ["facebook", "Neu im Shop", 2]]
+    oktopost = "Network;Message;LinkUrl;Datum\nLinkedIn;Hallo;https://example.com/a;02.11.2026\nLinkedIn/Myspace;b;;03.11.2026\n"
+    frame, issues = read_plan("oktopost.csv", oktopost.encode(), Container.TEXT)
+    assert [(i.code, i.row, i.value) for i in issues if i.level == "error"] == [("plan.channel_unknown", 3, "LinkedIn/Myspace")]
+
+
+def test_headerless_hootsuite_file_says_what_is_missing() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_plan("bulk.csv", b"02/11/2026 10:00,Neu im Shop,https://example.com\n", Container.TEXT)
+    assert [(i.code, i.row, i.value) for i in caught.value.issues] == [("plan.hootsuite_headerless", 1, "02/11/2026 10:00")]
