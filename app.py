@@ -27,6 +27,7 @@ pages = [
     st.Page("pages/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
     st.Page("pages/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
     st.Page("pages/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
+    st.Page("pages/plan.py", title=t("page.plan"), icon=":material/calendar_month:", url_path="plan"),
     st.Page("pages/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
     st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]

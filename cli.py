@@ -6,6 +6,7 @@
     python cli.py report [--db URL] --goals FILE --period PERIOD --format pptx|xlsx|pdf --out FILE
                          [--as-of DATE] [--lang de|en] [--template FILE]
     python cli.py demo   [--db URL]
+    python cli.py plan   [--db URL] --plan FILE [--from DATE --to DATE] [--json]
 
 Exit status: 0 when every file was handled (duplicates and unsupported files included), 1 when a
 file failed, 2 for a usage error.
@@ -21,6 +22,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from ingest.goals_reader import load_goals
 from ingest.pipeline import read_batch
 from metrics import formatting
@@ -31,7 +34,7 @@ from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import evaluate
-from model.canonical import Platform
+from model.canonical import Grain, Platform
 from model.i18n import Language, translate
 from model.results import FileResult, Status
 
@@ -91,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="load the demo company (sample_data/demo)")
     demo.add_argument("--db")
+
+    plan = commands.add_parser("plan", help="store an editorial plan and match it against the published posts")
+    plan.add_argument("--db")
+    plan.add_argument("--plan", required=True, help="the plan as .xlsx or .csv")
+    plan.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="first day of the window (default: the plan's first day)")
+    plan.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="last day of the window (default: the plan's last day)")
+    plan.add_argument("--json", action="store_true")
     return parser
 
 
@@ -160,12 +170,14 @@ def _goals(path: str | None) -> GoalsConfig | None:
 
 def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
     from storage.engine import make_engine
+    from storage.plan import load_plan_data
     from storage.queries import load_dataset
 
-    data = load_dataset(make_engine(db), with_text=bool(config and config.tags))  # text only for tag rules
+    database = make_engine(db)
+    data = load_dataset(database, with_text=bool(config and config.tags))  # text only for tag rules
     if config is not None:
         data = data.with_mapping(config.accounts, config.tags, config.manual_values)
-    return KpiEngine(data)
+    return KpiEngine(data.with_plan(load_plan_data(database)))
 
 
 def _kpis_period(args: argparse.Namespace) -> Period:
@@ -272,6 +284,7 @@ def run_report(args: argparse.Namespace) -> int:
     from reports.pptx_writer import TemplateError
     from reports.render import render
     from storage.engine import make_engine
+    from storage.plan import load_plan_data
     from storage.queries import load_dataset
 
     try:
@@ -288,6 +301,7 @@ def run_report(args: argparse.Namespace) -> int:
     as_of = args.as_of or min(dt.date.today(), period.end)
     database = make_engine(args.db)
     data = load_dataset(database, with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
+    data = data.with_plan(load_plan_data(database))
     review, carried = review_of(database, period)
     pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried)
     try:
@@ -310,6 +324,83 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(r.status is Status.ERROR for r in results) else EXIT_OK
 
 
+def run_plan(args: argparse.Namespace) -> int:
+    from ingest.plan_reader import read_plan_upload
+    from metrics.plan import match_plan, plan_window, summarise
+    from storage.engine import make_engine
+    from storage.plan import current_plan, match_decisions, save_plan
+    from storage.queries import current
+
+    if (args.date_from is None) != (args.date_to is None):
+        raise UsageError("--from and --to go together")
+    if args.date_from and args.date_to < args.date_from:
+        raise UsageError("--to is before --from")
+    file = Path(args.plan)
+    if not file.is_file():
+        raise UsageError(f"no such plan file: {args.plan}")
+    data = file.read_bytes()
+    parsed = read_plan_upload(file.name, data)
+    if parsed.status != "parsed":
+        raise FailedError("\n".join(str(i) for i in parsed.issues))
+    database = make_engine(args.db)
+    stored = save_plan(database, file.name, data, parsed.tables["plan"])
+    items = current_plan(database)
+    result = match_plan(items, current(database, Grain.POST), match_decisions(database))
+    window = (args.date_from, args.date_to) if args.date_from else plan_window(items) or (stored.date_from, stored.date_to)
+    summary = summarise(result, *window)
+    in_window = result.items[(result.items["planned_at"].dt.date >= window[0]) & (result.items["planned_at"].dt.date <= window[1])]
+    listed = [
+        {
+            "planned_at": _iso_time(row.planned_at),
+            "platform": row.platform,
+            "account": _text(row.account),
+            "text": _text(row.text),
+            "post_id": _text(row.post_id),
+            "permalink": _text(row.permalink),
+        }
+        for row in in_window.itertuples(index=False)
+    ]
+    out = {
+        "file": file.name,
+        "status": "duplicate" if stored.duplicate else "imported",
+        "plan_version": stored.version_id,
+        "from": window[0].isoformat(),
+        "to": window[1].isoformat(),
+        "planned": summary.planned,
+        "matched": summary.matched,
+        "posts": summary.posts,
+        "unplanned": summary.unplanned,
+        "fulfilment": None if summary.fulfilment is None else round(summary.fulfilment, 6),
+        "unplanned_share": None if summary.unplanned_share is None else round(summary.unplanned_share, 6),
+        "median_delay_days": summary.median_delay_days,
+        "items": listed,
+        "issues": [i.to_dict() for i in parsed.issues],
+    }
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    percent = lambda v: "-" if v is None else f"{v:.1%}"  # noqa: E731
+    print(f"{out['status']:<11} {file.name}: plan version {stored.version_id}, {stored.items} items, {stored.date_from}..{stored.date_to}")
+    print(
+        f"{window[0]}..{window[1]}: {summary.matched}/{summary.planned} planned posts published ({percent(summary.fulfilment)}), "
+        f"{summary.unplanned}/{summary.posts} posts unplanned ({percent(summary.unplanned_share)})"
+    )
+    for item in listed:
+        print(f"  {item['planned_at']:<19} {item['platform']:<9} {item['post_id'] or 'MISSING':<24} {(item['text'] or '')[:60]}")
+    return EXIT_OK
+
+
+def _iso_time(value: object) -> str:
+    """A planned time as ISO 8601: the date alone where the plan gives no clock time."""
+    stamp = pd.Timestamp(value)
+    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat(timespec="minutes")
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
 def _plain(value: float) -> float | None:
     return None if value != value else round(float(value), 6)
 
@@ -322,7 +413,7 @@ class FailedError(Exception):
     pass
 
 
-COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "report": run_report, "demo": run_demo}
+COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "report": run_report, "demo": run_demo, "plan": run_plan}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -104,16 +104,27 @@ class ParserProcess:
         self.close()
 
     def parse(
-        self, file: str, data: bytes, container: str, reference_date: dt.date, *, while_parsing: object = None, timeout: float = PARSE_TIMEOUT_SECONDS
+        self,
+        file: str,
+        data: bytes,
+        container: str,
+        reference_date: dt.date,
+        *,
+        while_parsing: object = None,
+        timeout: float = PARSE_TIMEOUT_SECONDS,
+        kind: str = "export",
     ) -> ParsedFile:
         """Parse ``data`` in the child; ``while_parsing()`` runs meanwhile in this process (safety checks).
+
+        ``kind`` is ``export`` (platform exports) or ``plan`` (editorial plans, see ``ingest.plan_reader``).
 
         If ``while_parsing`` raises, the child is stopped and the exception propagates.
         """
         with self._lock:
             process = self._ensure()
             try:
-                send_message(process.stdin, {"file": file, "container": container, "reference_date": reference_date.isoformat()}, [data])
+                header = {"file": file, "container": container, "reference_date": reference_date.isoformat(), "kind": kind}
+                send_message(process.stdin, header, [data])
             except (BrokenPipeError, OSError):
                 self._discard()
                 raise IngestError([error(_CRASHED, file=file)]) from None
@@ -141,7 +152,11 @@ class ParserProcess:
         for grain in header["grains"]:
             (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
             frames[Grain(grain)] = frame_from_ipc(_read_exact(fd, size, deadline), Grain(grain))
-        return ParsedFile.from_header(header, frames)
+        parsed = ParsedFile.from_header(header, frames)
+        for name in header.get("tables", []):  # plain tables (an editorial plan), not canonical grains
+            (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
+            parsed.tables[name] = pa.ipc.open_stream(_read_exact(fd, size, deadline)).read_all().to_pandas()
+        return parsed
 
 
 _CRASHED = "The file reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again."
@@ -176,6 +191,11 @@ class ParsedFile:
     ) -> None:
         self.status, self.frames, self.issues = status, frames, issues
         self.report, self.platform, self.account, self.platform_candidates = report, platform, account, platform_candidates
+        self.tables: dict[str, pd.DataFrame] = {}  # named plain tables after the grains (an editorial plan)
+
+    def blobs(self) -> list[bytes]:
+        """The frames and then the tables as Arrow IPC, in the order ``header()`` names them."""
+        return [frame_to_ipc(frame) for frame in [*self.frames.values(), *self.tables.values()]]
 
     def header(self) -> dict[str, object]:
         return {
@@ -186,6 +206,7 @@ class ParsedFile:
             "platform_candidates": [str(p) for p in self.platform_candidates],
             "issues": [i.to_dict() for i in self.issues],
             "grains": [str(g) for g in self.frames],
+            "tables": list(self.tables),
         }
 
     @classmethod

@@ -42,8 +42,9 @@ def main() -> int:
     # The protocol owns the real stdout; anything a library prints goes to stderr instead.
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
-    from ingest.isolation import frame_to_ipc, send_message
+    from ingest.isolation import send_message
     from ingest.pipeline import parse_export
+    from ingest.plan_reader import parse_events, parse_plan
     from ingest.safety import Container
 
     _warm_up(parse_export, Container)
@@ -58,8 +59,13 @@ def main() -> int:
         header = json.loads(_read(requests, length))
         (size,) = struct.unpack(">Q", _read(requests, 8))
         data = _read(requests, size)
-        parsed = parse_export(header["file"], data, Container(header["container"]), dt.date.fromisoformat(header["reference_date"]))
-        send_message(answers, parsed.header(), [frame_to_ipc(frame) for frame in parsed.frames.values()])
+        if header.get("kind") == "plan":
+            parsed = parse_plan(header["file"], data, Container(header["container"]))
+        elif header.get("kind") == "events":
+            parsed = parse_events(header["file"], data, Container(header["container"]))
+        else:
+            parsed = parse_export(header["file"], data, Container(header["container"]), dt.date.fromisoformat(header["reference_date"]))
+        send_message(answers, parsed.header(), parsed.blobs())
 
 
 if __name__ == "__main__":

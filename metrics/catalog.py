@@ -23,6 +23,7 @@ class Aggregation(StrEnum):
     COUNT = "count"  # number of posts published in the period
     GROWTH = "growth"  # net follower change (stock difference, else gained minus lost, else net)
     GROWTH_RATE = "growth_rate"  # net follower change over the followers at the period start
+    MEDIAN = "median"  # the median over the period's items (plan delay)
 
 
 class Direction(StrEnum):
@@ -44,11 +45,13 @@ class Unit(StrEnum):
     PERCENT = "percent"  # stored as a fraction, shown as percent
     HOURS = "hours"
     PER_POST = "per_post"
+    DAYS = "days"
 
 
 class Source(StrEnum):
     PLATFORM = "platform"  # computed from imported exports
     MANUAL = "manual"  # entered in the goals workbook's manual values
+    PLAN = "plan"  # the editorial plan matched against the posts (metrics.plan)
 
 
 ALL_PLATFORMS: tuple[Platform, ...] = tuple(Platform)
@@ -101,6 +104,7 @@ class Kpi:
             if language == "de"
             else "followers at end − followers at start (else Σ new − Σ lost)",
             Aggregation.GROWTH_RATE: "Follower-Zuwachs / Follower am Anfang" if language == "de" else "follower growth / followers at start",
+            Aggregation.MEDIAN: f"Median({top})",
         }[self.aggregation]
 
 
@@ -382,7 +386,80 @@ MANUAL: tuple[Kpi, ...] = (
     ),
 )
 
-CATALOG: dict[str, Kpi] = {kpi.key: kpi for kpi in (*(_metric_kpi(m.name) for m in METRICS), *DERIVED, *MANUAL)}
+PLAN_CAVEAT_DE = (
+    "Aus dem Redaktionsplan: Ein geplanter Beitrag gilt als erfüllt, wenn ein Beitrag desselben Kanals (und Kontos) bis 2 Tage davor "
+    "oder danach erschien und zu Link, Hashtags oder Text passt; Zuordnungen lassen sich auf der Seite Redaktionsplan bestätigen oder ändern."
+)
+PLAN_CAVEAT_EN = (
+    "From the editorial plan: a planned post counts as fulfilled when a post of the same channel (and account) appeared up to 2 days before "
+    "or after and fits its link, hashtags or text; matches can be confirmed or changed on the Editorial plan page."
+)
+PLAN: tuple[Kpi, ...] = (
+    Kpi(
+        "plan_fulfilment",
+        "Planerfüllung",
+        "Plan fulfilment",
+        "Anteil der geplanten Beiträge im Zeitraum, die veröffentlicht wurden (geplante Beiträge mit zugeordnetem Beitrag / geplante Beiträge).",
+        "Share of the period's planned posts that were published (planned items matched to a post / planned items).",
+        Unit.PERCENT,
+        Aggregation.RATIO,
+        ("plan_matched_items",),
+        ("plan_items",),
+        impact=Impact.INPUT,
+        source=Source.PLAN,
+        caveat_de=PLAN_CAVEAT_DE,
+        caveat_en=PLAN_CAVEAT_EN,
+    ),
+    Kpi(
+        "unplanned_share",
+        "Anteil ungeplanter Beiträge",
+        "Unplanned share",
+        "Anteil der Beiträge im Zeitraum (auf den Kanälen und Konten des Plans), die keinem geplanten Beitrag zugeordnet sind.",
+        "Share of the period's posts (on the plan's channels and accounts) that match no planned item.",
+        Unit.PERCENT,
+        Aggregation.RATIO,
+        ("plan_unplanned_posts",),
+        ("plan_channel_posts",),
+        direction=Direction.LOWER,
+        impact=Impact.INPUT,
+        source=Source.PLAN,
+        caveat_de=PLAN_CAVEAT_DE + " Nach Abteilung oder Thema nicht bestimmbar: Ungeplante Beiträge haben keine.",
+        caveat_en=PLAN_CAVEAT_EN + " Not available by department or topic: unplanned posts have none.",
+    ),
+    Kpi(
+        "plan_median_delay",
+        "Verzug (Median, Tage)",
+        "Median delay (days)",
+        "Median der Kalendertage zwischen geplantem und tatsächlichem Veröffentlichungstag der erfüllten Planbeiträge (negativ: früher).",
+        "Median of the calendar days between the planned and the actual publishing day of the fulfilled plan items (negative: early).",
+        Unit.DAYS,
+        Aggregation.MEDIAN,
+        ("plan_delay_days",),
+        direction=Direction.LOWER,
+        impact=Impact.INPUT,
+        source=Source.PLAN,
+        caveat_de=PLAN_CAVEAT_DE,
+        caveat_en=PLAN_CAVEAT_EN,
+    ),
+    Kpi(
+        "key_message_share",
+        "Kernbotschafts-Anteil",
+        "Key-message share",
+        "Anteil der Beiträge aus Kampagnenzeiträumen, die mindestens eine Kernbotschaft oder einen Hashtag der Kampagne tragen "
+        "(ohne Groß-/Kleinschreibung, ä = ae).",
+        "Share of the posts published in a campaign's period that carry at least one of its key messages or hashtags (case-insensitive, ä = ae).",
+        Unit.PERCENT,
+        Aggregation.RATIO,
+        ("plan_key_message_posts",),
+        ("plan_campaign_posts",),
+        impact=Impact.OUTPUT,
+        source=Source.PLAN,
+        caveat_de="Nach Abteilung: Beiträge, die einem geplanten Beitrag der Abteilung zugeordnet sind.",
+        caveat_en="By department: the posts matched to planned items of the department.",
+    ),
+)
+
+CATALOG: dict[str, Kpi] = {kpi.key: kpi for kpi in (*(_metric_kpi(m.name) for m in METRICS), *DERIVED, *MANUAL, *PLAN)}
 MANUAL_KPIS: frozenset[str] = frozenset(k.key for k in MANUAL)
 
 
@@ -435,8 +512,11 @@ def fact_sheet(key: str, language: str = "de") -> dict[str, str]:
         Aggregation.COUNT: ("Anzahl", "count"),
         Aggregation.GROWTH: ("Nettoveränderung", "net change"),
         Aggregation.GROWTH_RATE: ("Veränderungsrate", "rate of change"),
+        Aggregation.MEDIAN: ("Median", "median"),
     }
     platforms = ", ".join(p.value for p in item.platforms) if item.platforms else ("manuell (Ziele-Arbeitsmappe)" if german else "manual (goals workbook)")
+    if item.source is Source.PLAN:
+        platforms += " · " + ("Redaktionsplan" if german else "editorial plan")
     return {
         "key": item.key,
         "label": item.label(language),

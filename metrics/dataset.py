@@ -8,7 +8,7 @@ treated as read-only: the dashboard caches it, every computation filters it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -72,9 +72,13 @@ class Dataset:
     accounts: pd.DataFrame = field(default_factory=accounts_frame)  # platform, account -> department, label
     manual: pd.DataFrame = field(default_factory=manual_frame)
     tag_rules: tuple[TagRule, ...] = ()
+    plan: object = None  # metrics.plan.PlanData: the matched editorial plan, for the plan KPIs
 
     def with_mapping(self, accounts: pd.DataFrame, tag_rules: tuple[TagRule, ...], manual: pd.DataFrame) -> Dataset:
-        return Dataset(self.daily, self.posts, self.audience, accounts, manual, tag_rules)
+        return replace(self, accounts=accounts, manual=manual, tag_rules=tag_rules)
+
+    def with_plan(self, plan: object) -> Dataset:
+        return replace(self, plan=plan)
 
     def known_accounts(self) -> pd.DataFrame:
         """Every (platform, account) with data, with its department where mapped."""

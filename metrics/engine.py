@@ -224,6 +224,8 @@ class KpiEngine:
         item = CATALOG[key]
         if item.source is Source.MANUAL:
             return self._manual_value(item, scope, period)
+        if item.source is Source.PLAN:
+            return self._plan_value(item, scope, period)
         scoped = self._scoped(period, scope)
         if scoped.flows.empty:
             return KpiValue(key, math.nan, period, scope)
@@ -323,6 +325,12 @@ class KpiEngine:
             return KpiValue(item.key, float(latest["value"].mean()), period, scope, len(latest))
         return KpiValue(item.key, float(values["value"].sum()), period, scope, len(values))
 
+    def _plan_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
+        from metrics.plan import plan_kpi  # the plan KPIs live with the matching (metrics.plan)
+
+        value = plan_kpi(self.data.plan, item.key, period.start, period.end, scope.platforms, scope.accounts, scope.departments, scope.tags)  # type: ignore[arg-type]
+        return KpiValue(item.key, value, period, scope)
+
     def values(self, scope: Scope, period: Period, keys: list[str] | None = None) -> dict[str, KpiValue]:
         return {key: self.value(key, scope, period) for key in (keys or list(CATALOG))}
 
@@ -337,7 +345,7 @@ class KpiEngine:
         item = CATALOG[key]
         days = pd.date_range(period.start, period.end, freq="D")
         metric = item.numerator[0] if item.numerator else None
-        if metric is None or item.source is Source.MANUAL:
+        if metric is None or item.source is not Source.PLATFORM:  # manual and plan KPIs have no daily series
             return pd.Series(np.nan, index=days)
         positions = self._positions(scope)
         selected = np.arange(len(self._index)) if positions is None else positions

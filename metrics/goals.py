@@ -63,6 +63,11 @@ DEPARTMENTS: dict[str, Department] = {
 _DEPARTMENT_ALIASES = {alias: d.key for d in DEPARTMENTS.values() for alias in (d.key, d.label_de.casefold(), d.label_en.casefold(), *d.aliases)}
 
 
+def department_key(name: str) -> str | None:
+    """The department key a name stands for ("Vertrieb", "Sales", "sales" -> "sales"); None if unknown."""
+    return _DEPARTMENT_ALIASES.get(" ".join(str(name).split()).casefold())
+
+
 @dataclass(frozen=True)
 class Objective:
     id: str

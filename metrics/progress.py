@@ -172,8 +172,8 @@ def evaluate(engine: KpiEngine, config: GoalsConfig, as_of: dt.date) -> GoalRepo
 
 
 def scope_of(kr: KeyResult, objective: Objective) -> Scope:
-    manual = CATALOG[kr.kpi].source is Source.MANUAL
-    # Manual values belong to departments; platform KPIs follow the key result's own scope.
+    manual = CATALOG[kr.kpi].source is not Source.PLATFORM
+    # Manual values and the editorial plan belong to departments; platform KPIs follow the key result's own scope.
     return Scope.of(platforms=kr.platform, accounts=kr.account, departments=objective.department if manual else None, tags=kr.tag)
 
 

@@ -6,11 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from charts.figures import trend
+from charts.plan import add_benchmark, add_events
+from metrics.benchmark import own_benchmark, weekly_values
 from metrics.catalog import CATALOG
 from metrics.views import kpi_trend
 from model.i18n import platform_name
+from storage.plan import all_events
 from ui.data import workspace
 from ui.filters import sidebar
+from ui.resources import engine
 from ui.state import language, t
 from ui.widgets import fact_sheet_popover, kpi_labels, label, value
 
@@ -33,12 +37,21 @@ def chart(kpi: str, title: str) -> None:
         st.caption(f"{title}: {t('channels.no_data')}")
         return
     figure = trend(frame, language=language(), title=title, y_title=label(kpi), percent=CATALOG[kpi].unit.value == "percent")
+    figure = add_events(figure, events, selection.period.start, selection.period.end, platforms=selection.scope.platforms)
     st.plotly_chart(figure, key=f"channels_{kpi}", config={"displayModeBar": False})
     if frame["from_posts"].any():
         st.caption(t("channels.from_posts"))
 
 
+events = all_events(engine())
 chart(key, f"{label(key)} · {selection.period.label(language())}")
+weekly = weekly_values(space.engine, key, selection.scope, min(selection.period.end, selection.today))
+weekly_frame = pd.DataFrame({"date": weekly.index, "series": label(key), "value": weekly.to_numpy()})
+weekly_figure = trend(
+    weekly_frame, language=language(), title=t("plan.benchmark_title", kpi=label(key)), y_title=label(key), percent=CATALOG[key].unit.value == "percent"
+)
+weekly_figure = add_benchmark(weekly_figure, own_benchmark(weekly), language=language(), percent=CATALOG[key].unit.value == "percent")
+st.plotly_chart(weekly_figure, key="channels_benchmark", config={"displayModeBar": False})
 left, right = st.columns(2)
 with left:
     chart("followers", t("channels.followers"))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.figures import goal_path
+from charts.plan import add_events
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
@@ -13,6 +14,7 @@ from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
+from storage.plan import all_events
 from ui.data import goal_report, is_current_goals, workspace
 from ui.filters import sidebar
 from ui.imports import issues_from
@@ -56,6 +58,7 @@ if report is None or space.goals is None:
     st.info(t("cockpit.no_goals"))
     st.stop()
 
+events = all_events(engine())
 departments = [d for d in report.departments if not selection.scope.departments or d in selection.scope.departments]
 for department in departments:
     st.header(f"{DEPARTMENTS[department].label(language())}")
@@ -102,4 +105,5 @@ for department in departments:
                         y_title=label(kr.kpi),
                         percent=CATALOG[kr.kpi].unit.value == "percent",
                     )
+                    figure = add_events(figure, events, kr.period.start, kr.period.end, platforms=frozenset({kr.platform} if kr.platform else ()))
                     numbers.plotly_chart(figure, key=f"goal_chart_{kr.id}", config={"displayModeBar": False})

@@ -8,6 +8,7 @@ link: a post starting with =, +, - or @ stays harmless.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import xlsxwriter
@@ -16,6 +17,7 @@ from metrics.catalog import CATALOG
 from metrics.comparison import ChangeStatus
 from model.i18n import platform_name
 from reports.pack import Pack, change_text, kpi_markers, kpi_notes
+from reports.plan_slides import plan_grids
 
 NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
 
@@ -130,6 +132,12 @@ def write_xlsx(pack: Pack) -> bytes:
         number(posts, row, 7, post.engagements, NUMBER)
         number(posts, row, 8, post.engagement_rate, PERCENT)
     posts.autofilter(0, 0, max(len(frame), 1), len(names) - 1)
+    for plan_title, grid in plan_grids(pack):  # the plan slides as text, exactly as on the slides
+        sheet = book.add_worksheet(re.sub(r"[\[\]:*?/\\]", "-", plan_title.split(" · ")[0])[:31])  # Excel forbids []:*?/\ in names
+        header(sheet, grid.header, [max(12, round(w * 120)) for w in grid.widths] if grid.widths else [16] * len(grid.header))
+        for row, cells in enumerate(grid.rows, start=1):
+            for column, text in enumerate(cells):
+                sheet.write_string(row, column, text)
     book.close()
     return buffer.getvalue()
 

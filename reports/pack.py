@@ -20,6 +20,7 @@ from metrics.engine import KpiEngine
 from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
+from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate
 from metrics.views import post_table
 from model.i18n import Language, platform_name, translate
@@ -70,6 +71,8 @@ class Pack:
     open_actions: tuple[Action, ...] = field(default_factory=tuple)
     data_through: dt.date | None = None  # min(as_of, the last day with data of every account): the figures' day
     stale: tuple[StaleAccount, ...] = ()  # accounts whose data ends more than the stale threshold before as_of
+    plan: PlanView | None = None  # the editorial plan against the posts (reports.plan_slides)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)  # the events touching the period
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -140,6 +143,7 @@ def build_pack(
         open_actions,
         cut_day(engine, Scope(), period, as_of),
         tuple(engine.stale_accounts(as_of)),
+        *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
     )
 
 

@@ -17,6 +17,7 @@ from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
 from model.i18n import platform_name
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
+from reports.plan_slides import plan_grids, trend_events
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -104,6 +105,9 @@ def write_pdf(pack: Pack) -> bytes:
         _line_chart(document, pack)
     document.heading(f"{t('report.top_posts')} · {pack.period_label}")
     document.grid(top_posts_grid(pack))
+    for plan_title, grid in plan_grids(pack):
+        document.heading(plan_title)
+        document.grid(grid)
 
     document.heading(t("report.review"))
     for heading, items in review_sections(pack):
@@ -134,6 +138,17 @@ def _line_chart(document: _Document, pack: Pack) -> None:
     for x, label in zip(x_of, trend.index, strict=True):
         document.set_xy(x - 8, top + height + 2)
         document.cell(16, 4, document.text_of(str(label)), align="C")
+    for first, last, title, colour in trend_events(pack):  # events: a line for a week, a band for several
+        document.set_draw_color(*_rgb(colour))
+        document.set_line_width(0.4)
+        document.set_dash_pattern(dash=1, gap=1)
+        for x in {x_of[first], x_of[last]}:
+            document.line(x, top, x, top + height)
+        document.set_dash_pattern()
+        document.set_xy(x_of[first] + 1, top + 1)
+        document.set_text_color(*_rgb(colour))
+        document.cell(40, 4, document.text_of(title))
+        document.set_text_color(0, 0, 0)
     for number, platform in enumerate(trend.columns):
         colour = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
         document.set_draw_color(*colour)

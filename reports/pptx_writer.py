@@ -25,6 +25,7 @@ from ingest.safety import ZIP_SIGNATURE, Container, sniff_container
 from model.i18n import platform_name
 from model.issues import UnsafeFileError
 from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
+from reports.plan_slides import plan_grids, trend_events_note
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
@@ -176,13 +177,19 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
         data.categories = list(trend.index)
         for platform in trend.columns:
             data.add_series(platform_name(platform, language), [None if v != v else float(v) for v in trend[platform]])
-        chart = _chart(_slide(deck, t("report.trend_weeks")), deck, XL_CHART_TYPE.LINE_MARKERS, data)
+        chart_slide = _slide(deck, t("report.trend_weeks"))
+        chart = _chart(chart_slide, deck, XL_CHART_TYPE.LINE_MARKERS, data)
         for series, platform in zip(chart.series, trend.columns, strict=True):
             series.format.line.color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
             series.format.line.width = Pt(2.5)
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
             series.smooth = False
+        note = trend_events_note(pack)
+        if note:  # the events of the period under the title, by week (a native chart has no bands)
+            left, top, width, _ = _area(deck)
+            box = chart_slide.shapes.add_textbox(left, Emu(int(top * 0.8)), width, Emu(int(top * 0.2))).text_frame
+            box.text, box.paragraphs[0].font.size = note, Pt(12)
 
     if not pack.status_counts.empty:
         data = CategoryChartData(number_format="0")
@@ -197,6 +204,8 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             series.format.fill.fore_color.rgb = _rgb(STATUS_COLOURS[status])
 
     _table(_slide(deck, f"{t('report.top_posts')} · {pack.period_label}"), deck, top_posts_grid(pack))
+    for plan_title, grid in plan_grids(pack):
+        _table(_slide(deck, plan_title), deck, grid)
 
     review = _slide(deck, t("report.review"))
     frame = review.shapes.add_textbox(*_area(deck)).text_frame

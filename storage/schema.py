@@ -154,3 +154,64 @@ review_actions = Table(
     Column("due", Date),
     Column("done", Boolean, nullable=False, server_default=false()),
 )
+
+# Editorial plan (migration 0004): every uploaded plan is a version; a newer active version replaces
+# the older ones for the days it covers, and undoing it brings them back.
+plan_versions = Table(
+    "plan_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
+    Column("date_from", Date, nullable=False),
+    Column("date_to", Date, nullable=False),
+    Column("status", String(10), nullable=False, server_default="active"),  # active | undone
+    Column("undone_at", DateTime),
+)
+PLAN_TEXT_COLUMNS = ("account", "department", "topic", "campaign", "format", "owner", "status", "key_messages", "hashtags", "link", "text")
+plan_items = Table(
+    "plan_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("plan_versions.id", ondelete="CASCADE"), nullable=False),
+    Column("sheet", Text),
+    Column("source_row", Integer, nullable=False),
+    Column("planned_at", DateTime, nullable=False),  # as the plan writes it (local time of the team)
+    Column("platform", String(20), nullable=False),
+    *(Column(name, Text) for name in PLAN_TEXT_COLUMNS),
+)
+Index("ix_plan_items_version", plan_items.c.version_id)
+plan_matches = Table(
+    "plan_matches",
+    metadata,
+    Column("item_id", Integer, ForeignKey("plan_items.id", ondelete="CASCADE"), primary_key=True),
+    Column("platform", String(20)),
+    Column("account", Text),
+    Column("post_id", Text),  # NULL: the user says no post fulfils the item
+    Column("decided_at", DateTime, nullable=False),
+)
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("date_from", Date, nullable=False),
+    Column("date_to", Date, nullable=False),
+    Column("key_messages", Text, nullable=False, server_default=""),
+    Column("hashtags", Text, nullable=False, server_default=""),
+    Column("department", Text),
+)
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("date_from", Date, nullable=False),
+    Column("date_to", Date, nullable=False),
+    Column("title", String(60), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("category", Text, nullable=False, server_default=""),
+    Column("department", Text),
+    Column("channels", Text, nullable=False, server_default=""),  # comma-separated platforms; blank = all
+    Column("colour", String(9), nullable=False, server_default="#888888"),
+)

@@ -18,6 +18,7 @@ from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
+from storage.plan import load_plan_data
 from storage.queries import load_dataset
 from storage.settings import database_url
 from ui.resources import engine as database
@@ -44,7 +45,13 @@ def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
     data = load_dataset(database())
     if goals is not None:
         data = data.with_mapping(goals.accounts, goals.tags, goals.manual_values)
+    data = data.with_plan(load_plan_data(database()))  # the plan KPIs (the plan page clears this cache after changes)
     return Workspace(KpiEngine(data), goals, goal_set, issues)
+
+
+def forget_workspace() -> None:
+    """Rebuild the engine on the next run (the editorial plan changed; imports and goals change the version key)."""
+    _workspace.clear()
 
 
 def workspace() -> Workspace:

@@ -39,4 +39,7 @@ def load_demo(engine: Engine) -> list[FileResult]:
     for folder, items in demo_files().items():
         batch = read_batch(items, reference_date=DEMO_EXPORT_DAY, account=NAMED_ON_UPLOAD.get(folder))
         results += store_results(engine, batch)
+    from sample_data.demo.plan import load_demo_plan  # the editorial plan, campaigns and events (area I)
+
+    load_demo_plan(engine)
     return results
