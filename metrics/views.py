@@ -18,10 +18,11 @@ from metrics.catalog import CATALOG, Aggregation, Direction, adds_unique_counts
 from metrics.comparison import ChangeStatus, Comparison, compare
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
+from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, scope_of
-from model.i18n import Language
+from model.i18n import Language, platform_name, translate
 from model.timezones import has_time_of_day, local_times
 
 CARD_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "followers", "follower_growth", "clicks", "views", "posts"]
@@ -104,6 +105,54 @@ def kpi_cards(
             }
         )
     return pd.DataFrame(rows)
+
+
+def change_text(change: float, status: str, language: Language) -> str:
+    """A change as every surface shows it (Cockpit, Channels, pack, command line): a percentage only when
+    comparable, "neu" / "nicht vergleichbar" where the status says so (never "+1.258.450,0 %"), "–" without data."""
+    if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):
+        return translate(f"change.{status}", language)
+    return formatting.change(change, language)
+
+
+def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language) -> str:
+    """The accounts whose last export is older than the threshold, in one sentence ("LinkedIn acme: letzter
+    Export bis 14.11.2026. Laden Sie ..."); "" when none is."""
+    if not stale:
+        return ""
+    names = (
+        translate(
+            "freshness.stale_account", language, platform=platform_name(s.platform, language), account=s.account, date=formatting.date(s.last_day, language)
+        )
+        for s in stale
+    )
+    accounts = ", ".join(names)
+    return translate("freshness.stale", language, accounts=accounts)
+
+
+def data_through_text(engine: KpiEngine, scope: Scope, period: Period, today: dt.date, language: Language) -> str:
+    """ "Daten bis 22.11.2026" for a page's selection: min(report day, the scope's data through for the
+    period); "" without any data (nothing is counted to any day)."""
+    through = engine.data_through(scope, since=period.start)
+    return translate("freshness.through", language, date=formatting.date(min(through, today), language)) if through else ""
+
+
+def account_freshness(engine: KpiEngine, today: dt.date, language: Language, threshold_days: int | None = None) -> pd.DataFrame:
+    """Every account with its last day with data, the days it lies behind ``today`` and whether that is
+    older than the stale threshold (the Data page's list), oldest first; text columns in ``language``."""
+    frame = engine.account_last_days()
+    stale = {(s.platform, s.account) for s in engine.stale_accounts(today, threshold_days=threshold_days)}
+    last = pd.to_datetime(pd.Series(frame["last_day"], dtype="object"))
+    behind = (pd.Timestamp(today) - last).dt.days.astype("Int64")
+    return pd.DataFrame(
+        {
+            "platform": [platform_name(p, language) for p in frame["platform"]],
+            "account": frame["account"].astype(str),
+            "last_day": [formatting.date(d, language) for d in frame["last_day"]],
+            "days_behind": behind.to_numpy(),
+            "stale": [(str(p), str(a)) in stale for p, a in zip(frame["platform"], frame["account"], strict=True)],
+        }
+    )
 
 
 def non_additive(key: str) -> bool:
