@@ -21,7 +21,7 @@ from metrics.engine import KpiEngine
 from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
-from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, scope_of
+from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, progress_text, scope_of
 from model.i18n import Language, platform_name, translate
 from model.timezones import has_time_of_day, local_times
 
@@ -130,10 +130,10 @@ def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: L
     return translate("freshness.stale", language, accounts=accounts)
 
 
-def data_through_text(engine: KpiEngine, scope: Scope, period: Period, today: dt.date, language: Language) -> str:
-    """ "Daten bis 22.11.2026" for a page's selection: min(report day, the scope's data through for the
-    period); "" without any data (nothing is counted to any day)."""
-    through = engine.data_through(scope, since=period.start)
+def data_through_text(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, language: Language) -> str:
+    """The caption "Daten bis 22.11.2026" for a page's selection: min(report day, the scope's data through
+    for the period, or over all data without one); "" without any data (nothing is counted to any day)."""
+    through = engine.data_through(scope, since=period.start if period else None)
     return translate("freshness.through", language, date=formatting.date(min(through, today), language)) if through else ""
 
 
@@ -359,7 +359,7 @@ def key_result_bullets(
     ``non_additive`` and, given the engine and the day, ``from_posts`` (accounts whose actual came from posts)."""
     columns = ["department", "department_label", "objective_id", "objective", "key_result", "kpi", "label", "scope", "period",
                "actual", "expected", "target", "share", "expected_share", "status", "actual_text", "expected_text", "target_text",
-               "non_additive", "from_posts"]  # fmt: skip
+               "non_additive", "from_posts", "provisional", "progress_kind", "progress_text"]  # fmt: skip
     if config is None or report is None:
         return pd.DataFrame(columns=columns)
     order = {department: position for position, department in enumerate(DEPARTMENTS)}
@@ -398,6 +398,9 @@ def key_result_bullets(
                     "target_text": formatting.kpi_value(kr.target, item.unit.value, language),
                     "non_additive": non_additive(kr.kpi),
                     "from_posts": from_posts,
+                    "provisional": result.provisional,  # the period has ended, its data does not reach the end
+                    "progress_kind": str(result.progress_kind),
+                    "progress_text": progress_text(result, language),  # "Budget verbraucht 15 %", or why there is no number
                 }
             )
     return pd.DataFrame(rows, columns=columns)

@@ -12,7 +12,7 @@ from model.i18n import platform_name
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.state import language, t
-from ui.widgets import fact_sheet_popover, kpi_labels, label, value
+from ui.widgets import fact_sheet_popover, freshness, kpi_labels, label, value
 
 MAIN_KPIS = ["impressions", "reach", "views", "engagements", "clicks", "profile_visits", "page_views", "watch_time_hours", "followers_gained"]
 
@@ -20,6 +20,7 @@ space = workspace()
 selection = sidebar(space)
 st.title(t("channels.title"))
 st.caption(selection.period.label(language()))
+freshness(space.engine, selection.scope, selection.period, selection.today)
 
 choice, info = st.columns([3, 1])
 key = choice.selectbox(t("channels.kpi"), MAIN_KPIS, format_func=kpi_labels(), key=f"channels_kpi_{language()}")
