@@ -121,6 +121,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.reading": {Language.DE: "Lese {file} …", Language.EN: "Reading {file} …"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},
     # --- texts: H pages (add new keys of this area below this line) ---
+    "col.progress_text": {Language.DE: "Fortschritt / Budget", Language.EN: "Progress / budget"},
     "kr.not_started": {Language.DE: "Der Zeitraum hat noch nicht begonnen.", Language.EN: "The period has not started."},
     "data.freshness": {Language.DE: "Datenstand je Konto", Language.EN: "Data per account"},
     "data.freshness_help": {

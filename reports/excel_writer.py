@@ -83,7 +83,7 @@ def write_xlsx(pack: Pack) -> bytes:
         t("col.score"),
         t("col.status"),
         t("col.comment"),
-        t("goals.progress"),
+        t("col.progress_text"),
     ]
     header(krs, names, [24, 36, 10, 24, 12, 14, 14, 14, 14, 14, 12, 14, 40, 30])
     row = 0
