@@ -132,8 +132,9 @@ def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: L
 
 def data_through_text(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, language: Language) -> str:
     """The caption "Daten bis 22.11.2026" for a page's selection: min(report day, the scope's data through
-    for the period, or over all data without one); "" without any data (nothing is counted to any day)."""
-    through = engine.data_through(scope, since=period.start if period else None)
+    for the period, or over all its data where none reaches the period); "" without any data."""
+    # A period the data does not reach (a new quarter before its first export) still says how far the data goes.
+    through = (engine.data_through(scope, since=period.start) if period else None) or engine.data_through(scope)
     return translate("freshness.through", language, date=formatting.date(min(through, today), language)) if through else ""
 
 
