@@ -131,7 +131,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.last_day": {Language.DE: "Daten bis", Language.EN: "Data through"},
     "col.days_behind": {Language.DE: "Tage zurück", Language.EN: "Days behind"},
     "col.stale": {Language.DE: "Veraltet", Language.EN: "Outdated"},
-    "channels.changes": {Language.DE: "Veränderung gegenüber {comparison}", Language.EN: "Change against {comparison}"},
+    "channels.change_of": {Language.DE: "{kpi} ggü. {comparison}", Language.EN: "{kpi} vs. {comparison}"},
     "export.facebook_posts": {Language.DE: "Facebook-Beiträge", Language.EN: "Facebook posts"},
     "export.instagram_posts": {Language.DE: "Instagram-Beiträge", Language.EN: "Instagram posts"},
     "export.meta_overview": {Language.DE: "Meta-Übersicht", Language.EN: "Meta overview"},

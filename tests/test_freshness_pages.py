@@ -267,3 +267,30 @@ def test_pack_writers_show_provisional_budget_and_zero_target_texts(budget_datab
     assert written[budget.key_result.id][13] == used
     assert written[budget.key_result.id][11].endswith(mark)
     assert written[zero.key_result.id][13] == zero_text
+
+
+@pytest.mark.parametrize(("language", "column", "text"), [
+    (Language.DE, "Interaktionen ggü. Vorjahr", "neu"),
+    (Language.EN, "Engagements vs. Last year", "new"),
+])  # fmt: skip
+def test_channels_show_the_cockpits_change_statuses_per_account(
+    database: str, monkeypatch: pytest.MonkeyPatch, language: Language, column: str, text: str
+) -> None:
+    from metrics.comparison import compare
+    from metrics.dataset import Scope
+
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    app = run("pages/channels.py", language)
+    app.radio(key=f"sidebar_comparison_{language.value}").set_value(Comparison.LAST_YEAR).run()
+    assert not app.exception, app.exception
+    table = next(frame.value for frame in app.dataframe if column in frame.value.columns)
+    config = load_goals("ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
+    engine = KpiEngine(load_dataset(make_engine(database)).with_mapping(config.accounts, config.tags, config.manual_values))
+    statuses = [
+        str(compare(engine, "engagements", Scope.of(accounts=account), parse_period("2026-Q4"), Comparison.LAST_YEAR, dt.date(2026, 11, 26)).status)
+        for account in table.iloc[:, 1]
+    ]
+    shown = dict(zip(statuses, table[column], strict=True))
+    assert shown["new"] == text  # an account without last year's figures: no base, no percentage
+    assert all(cell.endswith("%") for cell, status in zip(table[column], statuses, strict=True) if status == "change")
+    assert not any(cell.endswith("%") for cell, status in zip(table[column], statuses, strict=True) if status != "change")
