@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,7 @@ from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import evaluate
+from metrics.views import change_text
 from model.canonical import Grain, Platform
 from model.i18n import Language, translate
 from model.results import FileResult, Status
@@ -246,7 +248,12 @@ def run_kpis(args: argparse.Namespace) -> int:
     for row in rows:
         item = CATALOG[row["kpi"]]
         figures = "   ".join(f"{show(row[column], item, language):>14}" for column in ("value", "previous", "last_year"))
-        print(f"  {item.label(args.lang):<34} {figures}")
+        # The changes as the pack and the Cockpit show them: a percentage, or "neu" / "nicht vergleichbar".
+        changes = "   ".join(
+            f"{change_text(math.nan if row[change] is None else row[change], row[status], language):>18}"
+            for change, status in (("change_previous", "status_previous"), ("change_last_year", "status_last_year"))
+        )
+        print(f"  {item.label(args.lang):<34} {figures}   {changes}")
     return EXIT_OK
 
 

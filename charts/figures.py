@@ -123,7 +123,10 @@ def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -
         for item in group.itertuples(index=False):
             marks = ("Σ" if getattr(item, "non_additive", False) else "") + ("◆" if getattr(item, "from_posts", ()) else "")
             name = f"{item.key_result} {item.label}" + (f" {marks}" if marks else "") + (f" · {item.scope}" if item.scope != everyone else "")
-            names.append((row, safe(name if len(name) <= 46 else name[:45] + "…"), False))
+            name = name if len(name) <= 46 else name[:45] + "…"
+            if getattr(item, "provisional", False):  # ended, but judged on data that stops before the end
+                name += f" ({translate('kr.provisional_short', lang)})"
+            names.append((row, safe(name), False))
             positions.append(row + 0.95)
             row += 2.0
     shares = frame["share"].to_numpy(dtype=float)
@@ -132,10 +135,13 @@ def key_result_bullets(frame: pd.DataFrame, *, language: str, title: str = "") -
         formatting.percent(s, lang, digits=0) if s == s else translate("chart.no_data", lang) if a != a else f"{shown} / {target}"
         for s, a, shown, target in zip(shares, frame["actual"].to_numpy(dtype=float), frame["actual_text"], frame["target_text"], strict=True)
     ]
+    if "progress_kind" in frame.columns:  # a budget reads as budget used ("Budget verbraucht 15 %"), never as progress
+        texts = [text if kind != "budget" else progress for text, kind, progress in zip(texts, frame["progress_kind"], frame["progress_text"], strict=True)]
     hover = [
         f"<b>{safe(r.key_result)} {safe(r.label)}</b><br>{safe(r.objective)}<br>{safe(r.scope)} · {safe(r.period)}<br>"
         f"{_text('chart.actual', language)}: {r.actual_text}<br>{_text('chart.expected_now', language)}: {r.expected_text}<br>"
         f"{_text('chart.target', language)}: {r.target_text}<br>{_text('status.' + r.status, language)}"
+        + (f"<br>{safe(r.progress_text)}" if getattr(r, "progress_text", "") else "")  # budget used, or why no share
         for r in frame.itertuples(index=False)
     ]
     figure = go.Figure()

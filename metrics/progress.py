@@ -100,7 +100,7 @@ class KeyResultReport:
     forecast: float
     forecast_method: str  # run_rate | seasonal | trend | current
     status: Status
-    note: str = ""
+    note: str = ""  # a text code of model.i18n (e.g. "kr.not_started"), "" when there is nothing to say
     progress_kind: ProgressKind = ProgressKind.SHARE
     data_through: dt.date | None = None  # last day with data for the scope and KPI (None: no data, or manual)
     provisional: bool = False  # the period has ended but its data does not reach its end
@@ -204,7 +204,7 @@ def evaluate_key_result(engine: KpiEngine, kr: KeyResult, objective: Objective, 
             math.nan,
             "current",
             Status.NO_DATA,
-            "The period has not started.",
+            "kr.not_started",  # a text code: shown in the reader's language (progress_text)
             ProgressKind.NO_DATA,
         )
     as_of, through, provisional = judgement_day(engine, kr, scope, as_of)
@@ -359,6 +359,8 @@ def _combine(key: str, statuses: list[Status], scores: list[float]) -> RollUp:
 
 def progress_text(report: KeyResultReport, language: Language) -> str:
     """What the progress number is, with the number: "Budget verbraucht 15 %", "Progress 42%", or why there is none."""
+    if report.note:  # e.g. the period has not started: that, not "no data"
+        return translate(report.note, language)
     name = translate(f"progress.{report.progress_kind}", language)
     if report.progress_kind in COMPUTABLE and report.progress == report.progress:
         return f"{name} {formatting.percent(report.progress, language, digits=0)}"

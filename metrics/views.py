@@ -18,10 +18,11 @@ from metrics.catalog import CATALOG, Aggregation, Direction, adds_unique_counts
 from metrics.comparison import ChangeStatus, Comparison, compare
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
+from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
-from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, scope_of
-from model.i18n import Language
+from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, progress_text, scope_of
+from model.i18n import Language, platform_name, translate
 from model.timezones import has_time_of_day, local_times
 
 CARD_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "followers", "follower_growth", "clicks", "views", "posts"]
@@ -104,6 +105,55 @@ def kpi_cards(
             }
         )
     return pd.DataFrame(rows)
+
+
+def change_text(change: float, status: str, language: Language) -> str:
+    """A change as every surface shows it (Cockpit, Channels, pack, command line): a percentage only when
+    comparable, "neu" / "nicht vergleichbar" where the status says so (never "+1.258.450,0 %"), "–" without data."""
+    if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):
+        return translate(f"change.{status}", language)
+    return formatting.change(change, language)
+
+
+def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language) -> str:
+    """The accounts whose last export is older than the threshold, in one sentence ("LinkedIn acme: letzter
+    Export bis 14.11.2026. Laden Sie ..."); "" when none is."""
+    if not stale:
+        return ""
+    names = (
+        translate(
+            "freshness.stale_account", language, platform=platform_name(s.platform, language), account=s.account, date=formatting.date(s.last_day, language)
+        )
+        for s in stale
+    )
+    accounts = ", ".join(names)
+    return translate("freshness.stale", language, accounts=accounts)
+
+
+def data_through_text(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, language: Language) -> str:
+    """The caption "Daten bis 22.11.2026" for a page's selection: min(report day, the scope's data through
+    for the period, or over all its data where none reaches the period); "" without any data."""
+    # A period the data does not reach (a new quarter before its first export) still says how far the data goes.
+    through = (engine.data_through(scope, since=period.start) if period else None) or engine.data_through(scope)
+    return translate("freshness.through", language, date=formatting.date(min(through, today), language)) if through else ""
+
+
+def account_freshness(engine: KpiEngine, today: dt.date, language: Language, threshold_days: int | None = None) -> pd.DataFrame:
+    """Every account with its last day with data, the days it lies behind ``today`` and whether that is
+    older than the stale threshold (the Data page's list), oldest first; text columns in ``language``."""
+    frame = engine.account_last_days()
+    stale = {(s.platform, s.account) for s in engine.stale_accounts(today, threshold_days=threshold_days)}
+    last = pd.to_datetime(pd.Series(frame["last_day"], dtype="object"))
+    behind = (pd.Timestamp(today) - last).dt.days.astype("Int64")
+    return pd.DataFrame(
+        {
+            "platform": [platform_name(p, language) for p in frame["platform"]],
+            "account": frame["account"].astype(str),
+            "last_day": [formatting.date(d, language) for d in frame["last_day"]],
+            "days_behind": behind.to_numpy(),
+            "stale": [(str(p), str(a)) in stale for p, a in zip(frame["platform"], frame["account"], strict=True)],
+        }
+    )
 
 
 def non_additive(key: str) -> bool:
@@ -310,7 +360,7 @@ def key_result_bullets(
     ``non_additive`` and, given the engine and the day, ``from_posts`` (accounts whose actual came from posts)."""
     columns = ["department", "department_label", "objective_id", "objective", "key_result", "kpi", "label", "scope", "period",
                "actual", "expected", "target", "share", "expected_share", "status", "actual_text", "expected_text", "target_text",
-               "non_additive", "from_posts"]  # fmt: skip
+               "non_additive", "from_posts", "provisional", "progress_kind", "progress_text"]  # fmt: skip
     if config is None or report is None:
         return pd.DataFrame(columns=columns)
     order = {department: position for position, department in enumerate(DEPARTMENTS)}
@@ -349,6 +399,9 @@ def key_result_bullets(
                     "target_text": formatting.kpi_value(kr.target, item.unit.value, language),
                     "non_additive": non_additive(kr.kpi),
                     "from_posts": from_posts,
+                    "provisional": result.provisional,  # the period has ended, its data does not reach the end
+                    "progress_kind": str(result.progress_kind),
+                    "progress_text": progress_text(result, language),  # "Budget verbraucht 15 %", or why there is no number
                 }
             )
     return pd.DataFrame(rows, columns=columns)

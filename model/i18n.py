@@ -121,6 +121,17 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.reading": {Language.DE: "Lese {file} …", Language.EN: "Reading {file} …"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},
     # --- texts: H pages (add new keys of this area below this line) ---
+    "col.progress_text": {Language.DE: "Fortschritt / Budget", Language.EN: "Progress / budget"},
+    "kr.not_started": {Language.DE: "Der Zeitraum hat noch nicht begonnen.", Language.EN: "The period has not started."},
+    "data.freshness": {Language.DE: "Datenstand je Konto", Language.EN: "Data per account"},
+    "data.freshness_help": {
+        Language.DE: "Der letzte Tag mit Daten je Konto. Konten, deren letzter Export älter als {days} Tage ist, sind als veraltet markiert: Laden Sie ihren neuesten Export hoch.",
+        Language.EN: "The last day with data per account. Accounts whose last export is older than {days} days are marked as outdated: upload their latest export.",
+    },
+    "col.last_day": {Language.DE: "Daten bis", Language.EN: "Data through"},
+    "col.days_behind": {Language.DE: "Tage zurück", Language.EN: "Days behind"},
+    "col.stale": {Language.DE: "Veraltet", Language.EN: "Outdated"},
+    "channels.change_of": {Language.DE: "{kpi} ggü. {comparison}", Language.EN: "{kpi} vs. {comparison}"},
     "export.facebook_posts": {Language.DE: "Facebook-Beiträge", Language.EN: "Facebook posts"},
     "export.instagram_posts": {Language.DE: "Instagram-Beiträge", Language.EN: "Instagram posts"},
     "export.meta_overview": {Language.DE: "Meta-Übersicht", Language.EN: "Meta overview"},

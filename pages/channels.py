@@ -9,21 +9,24 @@ from charts.figures import trend
 from charts.plan import add_benchmark, add_events
 from metrics.benchmark import own_benchmark, weekly_values
 from metrics.catalog import CATALOG
-from metrics.views import kpi_trend
+from metrics.comparison import compare
+from metrics.views import change_text, kpi_trend
 from model.i18n import platform_name
 from storage.plan import all_events
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.resources import engine
 from ui.state import language, t
-from ui.widgets import fact_sheet_popover, kpi_labels, label, value
+from ui.widgets import fact_sheet_popover, freshness, kpi_labels, label, value
 
+CHANGE_KPIS = ["impressions", "engagements"]
 MAIN_KPIS = ["impressions", "reach", "views", "engagements", "clicks", "profile_visits", "page_views", "watch_time_hours", "followers_gained"]
 
 space = workspace()
 selection = sidebar(space)
 st.title(t("channels.title"))
 st.caption(selection.period.label(language()))
+freshness(space.engine, selection.scope, selection.period, selection.today)
 
 choice, info = st.columns([3, 1])
 key = choice.selectbox(t("channels.kpi"), MAIN_KPIS, format_func=kpi_labels(), key=f"channels_kpi_{language()}")
@@ -66,5 +69,10 @@ for platform, account in accounts.itertuples(index=False):
     row = {t("col.platform"): platform_name(platform, language()), t("col.account"): account}
     for kpi in ("impressions", "engagements", "engagement_rate", "followers", "posts"):
         row[label(kpi)] = value(kpi, space.engine.value(kpi, scope, selection.period).value)
+    for kpi in CHANGE_KPIS:  # the one comparison of the Cockpit: a percentage, or "neu" / "nicht vergleichbar"
+        compared = compare(space.engine, kpi, scope, selection.period, selection.comparison, selection.today)
+        row[t("channels.change_of", kpi=label(kpi), comparison=t(f"comparison.{selection.comparison}"))] = change_text(
+            compared.change, compared.status, language()
+        )
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -9,14 +9,14 @@ from charts.figures import key_result_bullets
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
 from metrics.goals import DEPARTMENTS
+from metrics.views import change_text, kpi_cards, top_movers
 from metrics.views import key_result_bullets as bullet_rows
-from metrics.views import kpi_cards, top_movers
 from model.i18n import platform_name
 from ui.data import goal_report, workspace
 from ui.filters import sidebar
 from ui.firststart import DEMO_LOADED, is_demo
 from ui.state import language, t
-from ui.widgets import badge, label, marker, marker_notes, plain, value
+from ui.widgets import badge, freshness, label, marker, marker_notes, plain, value
 
 space = workspace()
 selection = sidebar(space)
@@ -24,6 +24,7 @@ report = goal_report(selection.today)
 
 st.title(t("cockpit.title"))
 st.caption(t("cockpit.period", period=selection.period.label(language()), comparison=selection.comparison_period.label(language())))
+freshness(space.engine, selection.scope, selection.period, selection.today, name_stale=True)
 if st.session_state.pop(DEMO_LOADED, False):
     st.success(t("cockpit.demo_loaded"))
 if is_demo(space):
@@ -37,15 +38,20 @@ with card_area:
     columns = st.columns(per_row)
     for position, card in enumerate(cards.itertuples(index=False)):
         with columns[position % per_row]:
-            delta = formatting.change(card.change, language()) if card.change == card.change else None
+            # A percentage only for a comparable change; "neu" / "nicht vergleichbar" otherwise (no arrow, no colour).
+            comparable = card.change_status == "change"
+            delta = change_text(card.change, card.change_status, language()) if comparable or card.change_status in ("new", "not_comparable") else None
             notes = marker_notes(card.non_additive, card.from_posts)
+            if card.change_status in ("new", "not_comparable"):
+                notes.append(t("change.new_help" if card.change_status == "new" else "marker.not_comparable"))
             if card.target == card.target:
                 notes.insert(0, t("cockpit.target", target=value(card.kpi, card.target), expected=value(card.kpi, card.expected)))
             st.metric(
                 f"{label(card.kpi)} {marker(card.non_additive, card.from_posts)}".strip(),
                 value(card.kpi, card.value),
                 delta=delta,
-                delta_color="inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
+                delta_color="off" if not comparable else "inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
+                delta_arrow="auto" if comparable else "off",
                 help="\n\n".join(notes) or None,
                 border=True,
             )
@@ -80,7 +86,7 @@ with right:
         tone = "green" if mover.good else "red"
         mark = marker(mover.non_additive, mover.from_posts)
         st.markdown(
-            f"{arrow} :{tone}[{formatting.change(mover.change, language())}] **{label(mover.kpi)}**{' ' + mark if mark else ''} · "
+            f"{arrow} :{tone}[{change_text(mover.change, 'change', language())}] **{label(mover.kpi)}**{' ' + mark if mark else ''} · "
             f"{platform_name(mover.platform, language())} ({value(mover.kpi, mover.comparison)} → {value(mover.kpi, mover.value)})",
             help="\n\n".join(marker_notes(mover.non_additive, mover.from_posts)) or None,
         )

@@ -12,13 +12,14 @@ from model.timezones import company_timezone
 from ui.data import workspace
 from ui.filters import sidebar
 from ui.state import date_widget_format, language, t
-from ui.widgets import department_labels, kpi_labels, label, plain
+from ui.widgets import department_labels, freshness, kpi_labels, label, plain
 
 space = workspace()
 selection = sidebar(space)
 zone = company_timezone()
 st.title(t("content.title"))
 st.caption(f"{selection.period.label(language())} · {t('content.times_in', zone=zone)}")
+freshness(space.engine, selection.scope, selection.period, selection.today)
 
 posts = post_table(space.engine, selection.scope, selection.period, zone)
 filters = st.columns(3)

@@ -7,17 +7,24 @@ import datetime as dt
 import streamlit as st
 
 from ingest.pipeline import read_batch
+from metrics.dataset import Scope
+from metrics.freshness import stale_threshold_days
+from metrics.views import account_freshness
 from model.canonical import Platform
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
+from ui.filters import today
 from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
-from ui.widgets import plain, platform_labels
+from ui.widgets import freshness, plain, platform_labels
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
+space = workspace()
+day = today()
+freshness(space.engine, Scope(), None, day, name_stale=True)  # every account, all its data
 
 upload_tab, history_tab, mapping_tab = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping")])
 
@@ -57,6 +64,17 @@ with upload_tab:
             st.dataframe(issues, hide_index=True, width="stretch")
 
 with history_tab:
+    accounts = account_freshness(space.engine, day, language())
+    if len(accounts):
+        st.subheader(t("data.freshness"), help=t("data.freshness_help", days=stale_threshold_days()))
+        columns = {
+            "platform": t("col.platform"),
+            "account": t("col.account"),
+            "last_day": t("col.last_day"),
+            "days_behind": t("col.days_behind"),
+            "stale": t("col.stale"),
+        }
+        st.dataframe(accounts.rename(columns=columns), hide_index=True, width="stretch")
     history = import_history(engine())
     if history.empty:
         st.info(t("data.no_history"))
@@ -81,5 +99,4 @@ with history_tab:
 
 with mapping_tab:
     st.caption(t("data.mapping_help"))
-    space = workspace()
     st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")

@@ -20,7 +20,7 @@ from ui.filters import sidebar
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
-from ui.widgets import badge, label, plain, value
+from ui.widgets import badge, freshness, label, plain, value
 
 space = workspace()
 selection = sidebar(space)
@@ -28,6 +28,7 @@ report = goal_report(selection.today)
 
 st.title(t("goals.title"))
 st.caption(t("goals.as_of", date=formatting.date(selection.today, language())))
+freshness(space.engine, selection.scope, selection.period, selection.today)
 if saved := st.session_state.get(GOALS_SAVED):
     st.session_state[GOALS_SAVED] = None
     st.success(t("goals.saved", objectives=saved[0], key_results=saved[1]))
@@ -73,7 +74,10 @@ for department in departments:
                 head, numbers = st.columns([2, 3])
                 scope_text = plain(scope_label(kr, language()))
                 aspiration = f" ({t('goals.aspirational')})" if kr.type.value == "aspirational" else ""
-                head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}")
+                provisional = f" ({t('kr.provisional_short')})" if result.provisional else ""
+                head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}{provisional}")
+                if result.provisional and result.data_through:
+                    head.caption(t("kr.provisional", date=formatting.date(result.data_through, language())))
                 if result.score == result.score:
                     head.progress(float(result.score), text=progress_text(result, language()))
                 else:

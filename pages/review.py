@@ -9,6 +9,7 @@ import streamlit as st
 
 from metrics import formatting
 from metrics.catalog import CATALOG
+from metrics.dataset import Scope
 from metrics.goals import KeyResult
 from metrics.periods import PeriodError, PeriodKind, parse_period, period_containing
 from metrics.progress import Status
@@ -21,7 +22,7 @@ from ui.filters import today
 from ui.resources import engine
 from ui.reviews import ACTION_COLUMNS, actions_from_editor
 from ui.state import date_widget_format, language, t
-from ui.widgets import plain
+from ui.widgets import freshness, plain
 
 space = workspace()
 st.title(t("review.title"))
@@ -40,6 +41,8 @@ except PeriodError as exc:
     st.stop()
 as_of = min(day, period.end)
 top[1].markdown(f"### {t('report.subtitle', period=period.label(language().value), date=formatting.date(as_of, language()))}")
+with top[1]:
+    freshness(space.engine, Scope(), period, as_of)  # the pack covers every account
 saved, carried = review_of(engine(), period)
 if saved is not None:
     top[2].info(t("review.existing", date=formatting.date(saved.held_on, language())))

@@ -15,8 +15,9 @@ import xlsxwriter
 
 from metrics.catalog import CATALOG
 from metrics.comparison import ChangeStatus
+from metrics.progress import progress_text
 from model.i18n import platform_name
-from reports.pack import Pack, change_text, kpi_markers, kpi_notes
+from reports.pack import Pack, change_text, kpi_markers, kpi_notes, status_text
 from reports.plan_slides import plan_grids
 
 NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
@@ -84,8 +85,9 @@ def write_xlsx(pack: Pack) -> bytes:
         t("col.score"),
         t("col.status"),
         t("col.comment"),
+        t("col.progress_text"),
     ]
-    header(krs, names, [24, 36, 10, 24, 12, 14, 14, 14, 14, 14, 12, 14, 40])
+    header(krs, names, [24, 36, 10, 24, 12, 14, 14, 14, 14, 14, 12, 14, 40, 30])
     row = 0
     for department in pack.departments:
         for objective in department.objectives:
@@ -98,8 +100,9 @@ def write_xlsx(pack: Pack) -> bytes:
                 for column, value in enumerate([kr.baseline, kr.target, report.actual, report.expected, report.forecast], start=5):
                     number(krs, row, column, value, style)
                 number(krs, row, 10, report.progress, PERCENT)
-                krs.write_string(row, 11, t(f"status.{report.status}"))
+                krs.write_string(row, 11, status_text(report, pack.language))  # "(vorläufig)" where the data stops early
                 krs.write_string(row, 12, line.comment)
+                krs.write_string(row, 13, progress_text(report, pack.language))  # "Budget verbraucht 15 %", or why no number
     krs.autofilter(0, 0, max(row, 1), len(names) - 1)
 
     posts = book.add_worksheet(t("content.posts")[:31])

@@ -21,8 +21,8 @@ from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
-from metrics.progress import KeyResultReport, Status, evaluate
-from metrics.views import post_table
+from metrics.progress import KeyResultReport, Status, evaluate, progress_text
+from metrics.views import change_text, post_table, stale_text
 from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -282,7 +282,7 @@ def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
                     _kr_value(report, report.expected, language),
                     _kr_value(report, report.key_result.target, language),
                     _kr_value(report, report.forecast, language),
-                    formatting.percent(report.progress, language, digits=0),
+                    progress_text(report, language),  # "Budget verbraucht 15 %", or why there is no number
                     status_text(report, language),
                 ]
             )
@@ -306,13 +306,6 @@ def department_grid(pack: Pack, department: DepartmentBlock) -> Grid:
 MARKERS = {"non_additive": "Σ", "from_posts": "◆", "carried": "→"}  # the same marks as the Cockpit's
 
 
-def change_text(change: float, status: str, language: Language) -> str:
-    """A change as the pack shows it: a percentage only when comparable, else "neu" / "nicht vergleichbar"."""
-    if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):
-        return translate(f"change.{status}", language)
-    return formatting.change(change, language)
-
-
 def kpi_markers(row: object) -> str:
     """Σ sum of unique counts, ◆ from the post grain, → a follower total carried forward, for one row of ``Pack.kpis``."""
     marks = [MARKERS["non_additive"] if row.non_additive else "", MARKERS["from_posts"] if row.from_posts else ""]  # type: ignore[attr-defined]
@@ -325,11 +318,7 @@ def kpi_notes(pack: Pack) -> list[str]:
     t, language = pack.t, pack.language
     notes = [t("freshness.through", date=formatting.date(pack.data_through, language))] if pack.data_through else []
     if pack.stale:
-        accounts = ", ".join(
-            t("freshness.stale_account", platform=platform_name(s.platform, language), account=s.account, date=formatting.date(s.last_day, language))
-            for s in pack.stale
-        )
-        notes.append(t("freshness.stale", accounts=accounts))
+        notes.append(stale_text(pack.stale, language))
     kpis = pack.kpis
     if kpis["non_additive"].any():
         notes.append(t("marker.non_additive"))  # each text starts with its mark (MARKERS)

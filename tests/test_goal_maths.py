@@ -220,7 +220,7 @@ def _side(baseline: float | None, target: float) -> str:
 )
 def test_a_period_that_has_not_started_has_nothing_to_show(engine, monkeypatch, kpi, direction, baseline, target) -> None:
     result = _evaluate(engine, monkeypatch, kpi, direction, baseline, target, NOT_STARTED)
-    assert (result.status, result.progress_kind, result.note) == (Status.NO_DATA, ProgressKind.NO_DATA, "The period has not started.")
+    assert (result.status, result.progress_kind, result.note) == (Status.NO_DATA, ProgressKind.NO_DATA, "kr.not_started")
     assert all(math.isnan(v) for v in (result.actual, result.progress, result.score, result.expected, result.forecast))
 
 

@@ -80,7 +80,7 @@ def test_accumulating_key_results(report, key, status, actual, progress, expecte
 
 def test_a_period_that_has_not_started_has_no_data(report) -> None:
     result = next(r for r in report.key_results if r.key_result.id == "O1.8")
-    assert (result.status, result.note) == (Status.NO_DATA, "The period has not started.")
+    assert (result.status, result.note) == (Status.NO_DATA, "kr.not_started")
 
 
 def test_a_stock_is_forecast_by_its_trend(report) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 
@@ -9,7 +10,11 @@ import streamlit as st
 
 from metrics import formatting
 from metrics.catalog import CATALOG, fact_sheet
+from metrics.dataset import Scope
+from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS
+from metrics.periods import Period
+from metrics.views import data_through_text, stale_text
 from model.i18n import platform_name
 from ui.state import language, t
 
@@ -93,3 +98,12 @@ def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
         accounts = ", ".join(f"{platform_name(p, current)}: {a}" for p, _, a in (item.partition("/") for item in from_posts))
         notes.append(t("marker.from_posts", accounts=accounts))
     return notes
+
+
+def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, *, name_stale: bool = False) -> None:
+    """The caption "Daten bis 22.11.2026" for the page's selection and, where asked, the accounts whose last export
+    is older than the stale threshold ("LinkedIn acme: letzter Export bis 14.11.2026")."""
+    if text := data_through_text(engine, scope, period, today, language()):
+        st.caption(text)
+    if name_stale and (stale := engine.stale_accounts(today, scope)):
+        st.warning(stale_text(stale, language()), icon=":material/schedule:")
