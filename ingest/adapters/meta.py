@@ -406,10 +406,23 @@ def read_title(title: str) -> tuple[Platform | None, str | None]:
     return platform, _TITLE_EXACT.get(_plain(remainder)) or _TITLE_METRICS.get(normalise_header(remainder))
 
 
+def date_value_positions(row: list[str]) -> tuple[int, int] | None:
+    """Positions of the date and the value column of Meta's daily-series header ("Date","Primary", any language).
+
+    A re-save may have put the columns in another order or added one column of its own (a note): the
+    two are found by name, and a row with more than one unknown cell is another table.
+    """
+    keys = [normalise_header(c) if c else "" for c in row]
+    dates = [i for i, k in enumerate(keys) if k in _DATE_KEYS]
+    values = [i for i, k in enumerate(keys) if k in _VALUE_KEYS]
+    if len(dates) != 1 or len(values) != 1 or sum(1 for k in keys if k) > 3:
+        return None
+    return dates[0], values[0]
+
+
 def is_date_value_header(row: list[str]) -> bool:
-    """Meta's two-column header of a daily series: "Date","Primary" in any language."""
-    cells = [normalise_header(c) for c in row if c]
-    return len(cells) == 2 and cells[0] in _DATE_KEYS and cells[1] in _VALUE_KEYS
+    """Meta's two-column header of a daily series: "Date","Primary" in any language (any order, one extra column at most)."""
+    return date_value_positions(row) is not None
 
 
 def _overview_header_row(table: RawTable) -> int | None:
@@ -481,7 +494,9 @@ class Overview(Adapter):
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
         header_row = match.header_row
-        rest = table.cells.iloc[header_row + 1 :, :2]
+        positions = date_value_positions(table.head[header_row])
+        assert positions is not None  # detect found the header
+        rest = table.cells.iloc[header_row + 1 :, list(positions)]
         body = rest.iloc[: _block_end(rest.iloc[:, 0])]
         issues: list[Issue] = list(table.notes)
         below = rest.iloc[len(body) :]
@@ -491,7 +506,10 @@ class Overview(Adapter):
             issues.append(
                 warning("ingest.meta_overview_rows_below", params={"first_row": rows.min(), "last_row": rows.max()}, file=table.file, sheet=table.sheet)
             )
-        header = table.head[header_row]
+        header = [table.head[header_row][p] for p in positions]
+        unread = [c for i, c in enumerate(table.head[header_row]) if c and i not in positions]
+        if unread:
+            issues.append(info("ingest.columns_not_read", params={"count": len(unread), "columns": ", ".join(unread)}, file=table.file, sheet=table.sheet))
         seen = _seen(header, body)
         if header_row == 1:
             title = next(c for c in table.head[0] if c)
@@ -680,7 +698,8 @@ class Audience(Adapter):
 
     def _daily(self, table: RawTable, block: pd.DataFrame, title: str | None) -> tuple[pd.DataFrame, list[Issue]]:
         """A Date/Primary block in the audience file: a daily metric if titled, else only its dates."""
-        body = block.iloc[1:, :2]
+        positions = list(date_value_positions(list(block.iloc[0])) or (0, 1))
+        body = block.iloc[1:, positions]
         rows = body.index.to_numpy() + 1 + table.row_offset
         platform, metric = read_title(title) if title else (None, None)
         if metric is None:
@@ -689,7 +708,7 @@ class Audience(Adapter):
             dates, _ = to_datetime(body.iloc[:, 0], column="Date", file=table.file, sheet=table.sheet, row_base=1 + table.row_offset)
             note = warning("ingest.meta_audience_untitled_daily", params=params, file=table.file, sheet=table.sheet, row=int(rows.min()))
             return pd.DataFrame({"date": dates.dt.normalize()}), [note]
-        frame, found = _daily_frame(table, list(block.iloc[0]), body, metric)
+        frame, found = _daily_frame(table, list(block.iloc[0].iloc[positions]), body, metric)
         return frame.assign(platform=str(platform or "")), found
 
     def _untitled(self, block: pd.DataFrame, rows: np.ndarray) -> tuple[str | None, Issue]:
