@@ -283,13 +283,13 @@ def _data_rows(
     """
     if body.empty:
         return body, []
-    first = body.iloc[:, 0].astype("string").str.replace("\u00ad", "", regex=False).str.strip().str.lower()
+    first = body.iloc[:, _label_position(found)].astype("string").str.replace("\u00ad", "", regex=False).str.strip().str.lower()
     total = first.isin(total_labels).fillna(False).to_numpy(dtype=bool)
     candidates = body[(first.isna() | first.eq("")).fillna(True).to_numpy(dtype=bool)]  # only these can be blank
     blank = candidates.apply(lambda c: c.astype("string").str.strip().fillna("").eq("")).all(axis=1)
     issues = [
         info("ingest.total_row_dropped", params={"label": text}, file=table.file, sheet=table.sheet, row=row_base + int(label), value=text)
-        for text, label in zip((str(body.iat[p, 0]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
+        for text, label in zip((str(body.iat[p, _label_position(found)]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
     ]
     rest = body[~total] if total.any() else body
     rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
@@ -308,6 +308,13 @@ def _data_rows(
             )
         )
     return (rest.drop(index=captions) if len(captions) else rest), issues
+
+
+def _label_position(found: list[tuple[Column, int]]) -> int:
+    """Where a total row has its label ("Total", "Gesamt"): in the key column (id, day, bucket), wherever a
+    re-save put it; the first column for tables without one."""
+    keys = {column.target: position for column, position in found}
+    return next((keys[k] for k in ("post_id", "permalink", "date", "bucket") if k in keys), 0)
 
 
 def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> pd.Index:
