@@ -789,7 +789,7 @@ EXPECTED = [
         "youtube",
         "youtube_table_audience",
         "default",
-        {"audience": 501},
+        {"audience": 500},  # the 500 cities; the "Showing top 500 results" line below them is no city
         "2026-11-26",
         "2026-11-26",
         {"audience": {"views": 26625986}},
