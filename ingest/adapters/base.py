@@ -310,6 +310,28 @@ def _data_rows(
     return (rest.drop(index=captions) if len(captions) else rest), issues
 
 
+def caption_lines_dropped(body: pd.DataFrame, labels: set[int], figure: int, table: RawTable) -> tuple[pd.DataFrame, list[Issue]]:
+    """For tables read by position of a label and a figure column (audience breakdowns): a line without the figure
+    and without a digit in any column other than the labels ("Showing top 500 results", a note added below the
+    table, with or without a value in an added column) is no data row; it goes with one info note."""
+    others = body.iloc[:, [i for i in range(body.shape[1]) if i not in labels and i != figure]]
+    figures = others.astype("string").apply(lambda c: c.str.contains(r"\d", regex=True).fillna(False)).any(axis=1)
+    captions = body.index[(~figures & is_null_cell(body.iloc[:, figure])).to_numpy(dtype=bool)]
+    if not len(captions):
+        return body, []
+    rows = [1 + table.row_offset + int(label) for label in captions]
+    value = next((str(v).strip() for v in body.loc[captions[0]] if v is not None and v == v and str(v).strip()), "")
+    note = info(
+        "ingest.caption_rows_dropped",
+        params={"count": len(rows), "rows": _row_list(rows)},
+        file=table.file,
+        sheet=table.sheet,
+        row=rows[0],
+        value=value,
+    )
+    return body.drop(index=captions), [note]
+
+
 def _label_position(found: list[tuple[Column, int]]) -> int:
     """Where a total row has its label ("Total", "Gesamt"): in the key column (id, day, bucket), wherever a
     re-save put it; the first column for tables without one."""

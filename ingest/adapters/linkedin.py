@@ -40,10 +40,11 @@ days LinkedIn writes (M/D/YYYY; LinkedIn's analytics days are UTC days), stored 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
+from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, caption_lines_dropped, sum_parts, url_match
 from ingest.parsing import find_header_row, normalise_header, normalised_keys, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import Grain, Platform, conform
@@ -292,13 +293,29 @@ DEMOGRAPHIC_VALUES = normalised_keys(
 )
 
 
-def _demographic_header(table: RawTable) -> tuple[str, str] | None:
-    """(dimension, value) keys of a demographic sheet's header row, e.g. ("location", "total followers")."""
-    cells = [c for c in table.head[0] if c] if table.head else []
-    if len(cells) != 2:
+@dataclass(frozen=True)
+class _DemographicHeader:
+    """Where a demographic sheet has its dimension (the buckets) and its value column, and what they name."""
+
+    dimension: str
+    value: str
+    dimension_at: int
+    value_at: int
+    unread: tuple[str, ...]  # header cells of columns a re-save added
+
+
+def _demographic_header(table: RawTable) -> _DemographicHeader | None:
+    """The header row of a demographic sheet, e.g. "Location", "Total followers": found by name, in any order,
+    beside at most one added column."""
+    row = table.head[0] if table.head else []
+    dimensions = [(i, k) for i, c in enumerate(row) if c and (k := resolve_header(c, frozenset(DIMENSIONS)))]
+    values = [(i, k) for i, c in enumerate(row) if c and (k := resolve_header(c, frozenset(DEMOGRAPHIC_VALUES)))]
+    filled = [c for c in row if c]
+    if len(dimensions) != 1 or len(values) != 1 or len(filled) > 3:
         return None
-    dimension, value = resolve_header(cells[0], frozenset(DIMENSIONS)), resolve_header(cells[1], frozenset(DEMOGRAPHIC_VALUES))
-    return (dimension, value) if dimension and value else None
+    (dimension_at, dimension), (value_at, value) = dimensions[0], values[0]
+    unread = tuple(c for i, c in enumerate(row) if c and i not in (dimension_at, value_at))
+    return _DemographicHeader(dimension, value, dimension_at, value_at, unread)
 
 
 class Demographics(Adapter):
@@ -311,30 +328,32 @@ class Demographics(Adapter):
     timezone = UTC
 
     def detect(self, table: RawTable) -> Match | None:
-        if not table.head:
-            return None
-        first = _demographic_header(table)
-        return Match(self, 0, 2) if first else None
+        return Match(self, 0, 2) if _demographic_header(table) else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        first = _demographic_header(table)
-        assert first is not None
-        body = table.cells.iloc[1:, :2]
-        body = body[body.iloc[:, 0].astype("string").str.strip().fillna("") != ""]
-        values, issues = to_number(body.iloc[:, 1], column=str(table.cells.iat[0, 1]), file=table.file, sheet=table.sheet, row_base=1)
+        header = _demographic_header(table)
+        assert header is not None
+        body = table.cells.iloc[1:]
+        body = body[body.iloc[:, header.dimension_at].astype("string").str.strip().fillna("") != ""]
+        body, issues = caption_lines_dropped(body, {header.dimension_at}, header.value_at, table)
+        if header.unread:
+            params = {"count": len(header.unread), "columns": ", ".join(header.unread)}
+            issues.append(info("ingest.columns_not_read", params=params, file=table.file, sheet=table.sheet))
+        column = str(table.cells.iat[0, header.value_at])
+        values, found = to_number(body.iloc[:, header.value_at], column=column, file=table.file, sheet=table.sheet, row_base=1)
         frame = pd.DataFrame(
             {
                 "platform": str(self.platform),
-                "dimension": DIMENSIONS[first[0]],
-                "bucket": body.iloc[:, 0].astype("string").str.strip(),
-                "metric": DEMOGRAPHIC_VALUES[first[1]],
+                "dimension": DIMENSIONS[header.dimension],
+                "bucket": body.iloc[:, header.dimension_at].astype("string").str.strip(),
+                "metric": DEMOGRAPHIC_VALUES[header.value],
                 "unit": "count",
                 "value": values,
                 "date": pd.NaT,
                 "source_row": body.index.to_numpy() + 1,
             }
         )
-        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues)
+        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues + found)
 
 
 class Competitors(Adapter):

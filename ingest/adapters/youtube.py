@@ -36,11 +36,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
-from ingest.parsing import is_null_cell, normalise_header, normalised_keys, resolve_header, to_datetime, to_number
+from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, caption_lines_dropped
+from ingest.parsing import normalise_header, normalised_keys, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import Grain, Platform, conform
-from model.issues import Issue, info
+from model.issues import info
 
 # Headers as YouTube Studio writes them, per language: en, de, es, fr, it, pt, nl.
 VIDEO_ID = ("Content", "Video", "Inhalt", "Contenido", "Contenu", "Contenuti", "Contenuto", "Conteúdo", "Inhoud")
@@ -279,7 +279,7 @@ class Dimensional(Adapter):
         body = table.cells.iloc[1:]
         body = body[~body.iloc[:, layout.dimension_at].astype("string").map(normalise_header, na_action="ignore").isin(_TOTAL_KEYS).fillna(False)]
         body = body[body.iloc[:, key_at].astype("string").str.strip().fillna("") != ""]
-        body, notes = _without_captions(body, layout, table)
+        body, notes = caption_lines_dropped(body, {layout.dimension_at, layout.bucket_at}, views_at, table)
         share = headers[views_at] in VIEW_SHARES
         views, issues = to_number(body.iloc[:, views_at], column=str(table.cells.iat[0, views_at]), percent=share, **where)
         issues = list(table.notes) + notes + issues
@@ -326,28 +326,6 @@ class _Layout:
     dimension_at: int
     bucket_at: int
     views_at: int
-
-
-def _without_captions(body: pd.DataFrame, layout: _Layout, table: RawTable) -> tuple[pd.DataFrame, list[Issue]]:
-    """A line without views and without a figure in any other column ("Showing top 500 results", a note added
-    below the table) is no data row, whatever stands in its label columns."""
-    labels = {layout.dimension_at, layout.bucket_at}
-    others = body.iloc[:, [i for i in range(body.shape[1]) if i not in labels and i != layout.views_at]]
-    figures = others.astype("string").apply(lambda c: c.str.contains(r"\d", regex=True).fillna(False)).any(axis=1)
-    captions = body.index[(~figures & is_null_cell(body.iloc[:, layout.views_at])).to_numpy(dtype=bool)]
-    if not len(captions):
-        return body, []
-    rows = [1 + table.row_offset + int(label) for label in captions]
-    value = next(str(v).strip() for v in body.loc[captions[0]] if v is not None and v == v and str(v).strip())
-    note = info(
-        "ingest.caption_rows_dropped",
-        params={"count": len(rows), "rows": ", ".join(map(str, rows))},
-        file=table.file,
-        sheet=table.sheet,
-        row=rows[0],
-        value=value,
-    )
-    return body.drop(index=captions), [note]
 
 
 ADAPTERS: tuple[Adapter, ...] = (TABLE_VIDEOS, TOTALS, Dimensional(chart=True), Dimensional(chart=False))
