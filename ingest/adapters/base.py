@@ -350,11 +350,15 @@ def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     rows = body
     if column.kind is Kind.TEXT:  # a cheap text test on the key first: most rows have an id and are done
         text = rows.iloc[:, position].astype("string").str.strip()
-        # Ids, links and bucket labels of the platforms never hold spaces; sentences do.
-        unusable = text.isna() | text.eq("") | (text.str.contains(r"[ \t\r\n]", regex=True) & (column.target != "bucket"))
+        # Ids and links of the platforms never hold spaces; sentences do. Bucket labels may (see below).
+        unusable = text.isna() | text.eq("") | text.str.contains(r"[ \t\r\n]", regex=True) | (column.target == "bucket")
         rows = rows[unusable.fillna(True).to_numpy(dtype=bool)]
     for figure in figures:  # narrowing column by column: later columns see only the rows still without figures
         rows = rows[is_null_cell(rows.iloc[:, figure]).to_numpy(dtype=bool)]
+    if column.target == "bucket" and not rows.empty:
+        # A bucket ("Male", "United States") may hold spaces, so only a line whose figures are blank, not written
+        # as a placeholder ("undefined", "-": a bucket without its value), is a caption.
+        rows = rows[rows.iloc[:, figures].astype("string").apply(lambda c: c.str.strip().fillna("").eq("")).all(axis=1).to_numpy(dtype=bool)]
     if rows.empty or column.kind is Kind.TEXT:
         return rows.index
     where = {"column": "", "file": "", "sheet": None, "row_base": 0}
