@@ -649,11 +649,18 @@ class Audience(Adapter):
         filled = cells.ne("").sum(axis=1)
         lone = cells.iloc[:, 0].where(filled == 1)
         is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore").fillna(False).astype(bool)
+        issues: list[Issue] = list(table.notes)
+        footer = _footer_lines(cells, filled, is_title)
+        if len(footer):
+            rows = [int(label) + 1 + table.row_offset for label in footer]
+            value = str(cells.iat[int(footer[0]), 0]) or next(c for c in cells.loc[footer[0]] if c)
+            params = {"count": len(rows), "rows": ", ".join(map(str, rows))}
+            issues.append(info("ingest.caption_rows_dropped", params=params, file=table.file, sheet=table.sheet, row=rows[0], value=value))
+            blank = blank | blank.index.isin(footer)
         starts = is_title | (~blank & blank.shift(fill_value=True))
         block_id = starts.cumsum()[~blank]
         frames: list[pd.DataFrame] = []
         daily: list[pd.DataFrame] = []
-        issues: list[Issue] = list(table.notes)
         pending_title: str | None = None
         for _number, block in cells[~blank].groupby(block_id):
             title = pending_title
@@ -721,6 +728,17 @@ class Audience(Adapter):
         if len(block) == 2 and names and all(n in _country_names() for n in names):
             return "country", info("ingest.meta_audience_untitled_countries", params=span, **where)
         return None, warning("ingest.meta_audience_untitled_block", params={**span, "names": where["value"]}, **where)
+
+
+def _footer_lines(cells: pd.DataFrame, filled: pd.Series, is_title: pd.Series) -> pd.Index:
+    """Lines of one cell without a digit below the file's last line of figures that are no section title (a
+    note or source line added below the audience file): they are no section, nor a row of a section."""
+    figures = cells.apply(lambda c: c.str.contains(r"\d", regex=True)).any(axis=1) & (filled > 1)
+    if not figures.any():
+        return cells.index[:0]
+    below = cells.index[cells.index > figures[figures].index[-1]]
+    lone = (filled.loc[below] == 1) & ~is_title.loc[below] & ~figures.loc[below]
+    return lone[lone].index
 
 
 def _section_frame(table: RawTable, rows: pd.DataFrame, dimension: str, title: str) -> tuple[pd.DataFrame, list[Issue]]:
