@@ -857,12 +857,13 @@ LEGACY_PAGE = TableAdapter(
 _DESCRIPTION = re.compile(r"^(lifetime|daily|weekly|28 days):", re.IGNORECASE)
 
 
-def drop_description_row(table: RawTable, header_row: int) -> RawTable:
-    """Legacy Insights put a row of metric descriptions under the header; it is not data."""
+def drop_description_row(table: RawTable, header_row: int, key_at: int = 0) -> RawTable:
+    """Legacy Insights put a row of metric descriptions under the header, blank in the key column (post id or
+    date, wherever a re-save put it); it is not data."""
     if len(table.cells) <= header_row + 1:
         return table
     row = table.cells.iloc[header_row + 1].astype("string").fillna("")
-    if row.str.match(_DESCRIPTION).sum() >= 1 and row.iloc[0].strip() == "":
+    if row.str.match(_DESCRIPTION).sum() >= 1 and row.iloc[key_at].strip() == "":
         cells = table.cells.drop(index=table.cells.index[header_row + 1])
         return RawTable(
             table.file,
@@ -888,7 +889,9 @@ class LegacyInsights(Adapter):
         return Match(self, found.header_row, found.score) if found else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        cleaned = drop_description_row(table, match.header_row)
+        header = table.cells.iloc[match.header_row]
+        keys = [i for i, cell in enumerate(header) if (column := self.inner.column_at(cell)) and column.target in ("post_id", "date")]
+        cleaned = drop_description_row(table, match.header_row, keys[0] if keys else 0)
         return self.inner.parse(cleaned, Match(self.inner, match.header_row, match.score), context)
 
 
