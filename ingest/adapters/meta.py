@@ -648,7 +648,8 @@ class Audience(Adapter):
         blank = cells.eq("").all(axis=1)
         filled = cells.ne("").sum(axis=1)
         lone = cells.iloc[:, 0].where(filled == 1)
-        is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore").fillna(False).astype(bool)
+        is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore")
+        is_title = is_title.astype("boolean").fillna(False).astype(bool)  # all missing (no one-cell line) is float64
         issues: list[Issue] = list(table.notes)
         footer = _footer_lines(cells, filled, is_title)
         if len(footer):
