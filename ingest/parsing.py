@@ -470,7 +470,7 @@ def to_datetime(
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[us]")
     if native.any():
         result[native] = pd.to_datetime(series[native].astype(object)).astype("datetime64[us]")
-    text = series[~native & ~nulls].astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    text = _seconds_everywhere(series[~native & ~nulls].astype("string").str.strip().str.replace(r"\s+", " ", regex=True))
     where = {"file": file, "sheet": sheet, "column": column}
     if not text.empty:
         fmt = choose_date_format(text, day_first=day_first)
@@ -491,6 +491,18 @@ def to_datetime(
     bad = result.isna() & ~nulls
     issues += _cell_issues(series[bad], "ingest.cell_not_date", column, file, sheet, row_base)
     return result, issues
+
+
+_WITH_SECONDS = re.compile(r"\d:\d{2}:\d{2}$")
+_WITHOUT_SECONDS = re.compile(r"( \d{1,2}:\d{2})$")
+
+
+def _seconds_everywhere(text: pd.Series) -> pd.Series:
+    """Times with seconds in some cells and without in others ("19.02.2015 23:45:22", "19.02.2015 23:45", as a
+    re-save writes cells whose seconds are 0) are one format: the missing seconds are written as ":00"."""
+    if text.empty or not text.str.contains(_WITH_SECONDS, regex=True).any():
+        return text
+    return text.str.replace(_WITHOUT_SECONDS, r"\1:00", regex=True)
 
 
 def _dates_from_reading(text: pd.Series, reading: MonthNameReading, reference: dt.date, where: dict[str, object]) -> tuple[pd.Series, list[Issue]]:

@@ -283,13 +283,13 @@ def _data_rows(
     """
     if body.empty:
         return body, []
-    first = body.iloc[:, 0].astype("string").str.replace("\u00ad", "", regex=False).str.strip().str.lower()
+    first = body.iloc[:, _label_position(found)].astype("string").str.replace("\u00ad", "", regex=False).str.strip().str.lower()
     total = first.isin(total_labels).fillna(False).to_numpy(dtype=bool)
     candidates = body[(first.isna() | first.eq("")).fillna(True).to_numpy(dtype=bool)]  # only these can be blank
     blank = candidates.apply(lambda c: c.astype("string").str.strip().fillna("").eq("")).all(axis=1)
     issues = [
         info("ingest.total_row_dropped", params={"label": text}, file=table.file, sheet=table.sheet, row=row_base + int(label), value=text)
-        for text, label in zip((str(body.iat[p, 0]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
+        for text, label in zip((str(body.iat[p, _label_position(found)]).strip() for p in np.flatnonzero(total)), body.index[total], strict=True)
     ]
     rest = body[~total] if total.any() else body
     rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
@@ -310,6 +310,35 @@ def _data_rows(
     return (rest.drop(index=captions) if len(captions) else rest), issues
 
 
+def caption_lines_dropped(body: pd.DataFrame, labels: set[int], figure: int, table: RawTable) -> tuple[pd.DataFrame, list[Issue]]:
+    """For tables read by position of a label and a figure column (audience breakdowns): a line without the figure
+    and without a digit in any column other than the labels ("Showing top 500 results", a note added below the
+    table, with or without a value in an added column) is no data row; it goes with one info note."""
+    others = body.iloc[:, [i for i in range(body.shape[1]) if i not in labels and i != figure]]
+    figures = others.astype("string").apply(lambda c: c.str.contains(r"\d", regex=True).fillna(False)).any(axis=1)
+    captions = body.index[(~figures & is_null_cell(body.iloc[:, figure])).to_numpy(dtype=bool)]
+    if not len(captions):
+        return body, []
+    rows = [1 + table.row_offset + int(label) for label in captions]
+    value = next((str(v).strip() for v in body.loc[captions[0]] if v is not None and v == v and str(v).strip()), "")
+    note = info(
+        "ingest.caption_rows_dropped",
+        params={"count": len(rows), "rows": _row_list(rows)},
+        file=table.file,
+        sheet=table.sheet,
+        row=rows[0],
+        value=value,
+    )
+    return body.drop(index=captions), [note]
+
+
+def _label_position(found: list[tuple[Column, int]]) -> int:
+    """Where a total row has its label ("Total", "Gesamt"): in the key column (id, day, bucket), wherever a
+    re-save put it; the first column for tables without one."""
+    keys = {column.target: position for column, position in found}
+    return next((keys[k] for k in ("post_id", "permalink", "date", "bucket") if k in keys), 0)
+
+
 def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: Context) -> pd.Index:
     """Labels of the rows with no figure and no usable key (see ``_data_rows``)."""
     figures = [position for column, position in found if column.kind in (Kind.NUMBER, Kind.PERCENT)]
@@ -321,11 +350,15 @@ def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     rows = body
     if column.kind is Kind.TEXT:  # a cheap text test on the key first: most rows have an id and are done
         text = rows.iloc[:, position].astype("string").str.strip()
-        # Ids, links and bucket labels of the platforms never hold spaces; sentences do.
-        unusable = text.isna() | text.eq("") | (text.str.contains(r"[ \t\r\n]", regex=True) & (column.target != "bucket"))
+        # Ids and links of the platforms never hold spaces; sentences do. Bucket labels may (see below).
+        unusable = text.isna() | text.eq("") | text.str.contains(r"[ \t\r\n]", regex=True) | (column.target == "bucket")
         rows = rows[unusable.fillna(True).to_numpy(dtype=bool)]
     for figure in figures:  # narrowing column by column: later columns see only the rows still without figures
         rows = rows[is_null_cell(rows.iloc[:, figure]).to_numpy(dtype=bool)]
+    if column.target == "bucket" and not rows.empty:
+        # A bucket ("Male", "United States") may hold spaces, so only a line whose figures are blank, not written
+        # as a placeholder ("undefined", "-": a bucket without its value), is a caption.
+        rows = rows[rows.iloc[:, figures].astype("string").apply(lambda c: c.str.strip().fillna("").eq("")).all(axis=1).to_numpy(dtype=bool)]
     if rows.empty or column.kind is Kind.TEXT:
         return rows.index
     where = {"column": "", "file": "", "sheet": None, "row_base": 0}

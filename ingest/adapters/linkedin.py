@@ -40,10 +40,11 @@ days LinkedIn writes (M/D/YYYY; LinkedIn's analytics days are UTC days), stored 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, sum_parts, url_match
+from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, caption_lines_dropped, sum_parts, url_match
 from ingest.parsing import find_header_row, normalise_header, normalised_keys, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import Grain, Platform, conform
@@ -292,13 +293,29 @@ DEMOGRAPHIC_VALUES = normalised_keys(
 )
 
 
-def _demographic_header(table: RawTable) -> tuple[str, str] | None:
-    """(dimension, value) keys of a demographic sheet's header row, e.g. ("location", "total followers")."""
-    cells = [c for c in table.head[0] if c] if table.head else []
-    if len(cells) != 2:
+@dataclass(frozen=True)
+class _DemographicHeader:
+    """Where a demographic sheet has its dimension (the buckets) and its value column, and what they name."""
+
+    dimension: str
+    value: str
+    dimension_at: int
+    value_at: int
+    unread: tuple[str, ...]  # header cells of columns a re-save added
+
+
+def _demographic_header(table: RawTable) -> _DemographicHeader | None:
+    """The header row of a demographic sheet, e.g. "Location", "Total followers": found by name, in any order,
+    beside at most one added column."""
+    row = table.head[0] if table.head else []
+    dimensions = [(i, k) for i, c in enumerate(row) if c and (k := resolve_header(c, frozenset(DIMENSIONS)))]
+    values = [(i, k) for i, c in enumerate(row) if c and (k := resolve_header(c, frozenset(DEMOGRAPHIC_VALUES)))]
+    filled = [c for c in row if c]
+    if len(dimensions) != 1 or len(values) != 1 or len(filled) > 3:
         return None
-    dimension, value = resolve_header(cells[0], frozenset(DIMENSIONS)), resolve_header(cells[1], frozenset(DEMOGRAPHIC_VALUES))
-    return (dimension, value) if dimension and value else None
+    (dimension_at, dimension), (value_at, value) = dimensions[0], values[0]
+    unread = tuple(c for i, c in enumerate(row) if c and i not in (dimension_at, value_at))
+    return _DemographicHeader(dimension, value, dimension_at, value_at, unread)
 
 
 class Demographics(Adapter):
@@ -311,30 +328,32 @@ class Demographics(Adapter):
     timezone = UTC
 
     def detect(self, table: RawTable) -> Match | None:
-        if not table.head:
-            return None
-        first = _demographic_header(table)
-        return Match(self, 0, 2) if first else None
+        return Match(self, 0, 2) if _demographic_header(table) else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        first = _demographic_header(table)
-        assert first is not None
-        body = table.cells.iloc[1:, :2]
-        body = body[body.iloc[:, 0].astype("string").str.strip().fillna("") != ""]
-        values, issues = to_number(body.iloc[:, 1], column=str(table.cells.iat[0, 1]), file=table.file, sheet=table.sheet, row_base=1)
+        header = _demographic_header(table)
+        assert header is not None
+        body = table.cells.iloc[1:]
+        body = body[body.iloc[:, header.dimension_at].astype("string").str.strip().fillna("") != ""]
+        body, issues = caption_lines_dropped(body, {header.dimension_at}, header.value_at, table)
+        if header.unread:
+            params = {"count": len(header.unread), "columns": ", ".join(header.unread)}
+            issues.append(info("ingest.columns_not_read", params=params, file=table.file, sheet=table.sheet))
+        column = str(table.cells.iat[0, header.value_at])
+        values, found = to_number(body.iloc[:, header.value_at], column=column, file=table.file, sheet=table.sheet, row_base=1)
         frame = pd.DataFrame(
             {
                 "platform": str(self.platform),
-                "dimension": DIMENSIONS[first[0]],
-                "bucket": body.iloc[:, 0].astype("string").str.strip(),
-                "metric": DEMOGRAPHIC_VALUES[first[1]],
+                "dimension": DIMENSIONS[header.dimension],
+                "bucket": body.iloc[:, header.dimension_at].astype("string").str.strip(),
+                "metric": DEMOGRAPHIC_VALUES[header.value],
                 "unit": "count",
                 "value": values,
                 "date": pd.NaT,
                 "source_row": body.index.to_numpy() + 1,
             }
         )
-        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues)
+        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues + found)
 
 
 class Competitors(Adapter):
@@ -374,7 +393,8 @@ CREATOR_ENGAGEMENT = TableAdapter(
     ),
     description="LinkedIn creator analytics, sheet ENGAGEMENT (daily)",
     timezone=UTC,
-    max_unknown=0,  # X's overview has these columns among many: only the sheet with exactly these is this one
+    # X's overview has these columns among many: only a sheet with these and at most one added column is this one.
+    max_unknown=1,
 )
 
 NEW_FOLLOWER_HEADERS = ("New followers", "Neue Follower", "Nuevos seguidores", "Nouveaux abonnés", "Nuovi follower", "Novos seguidores", "Nieuwe volgers")
@@ -482,6 +502,8 @@ class CreatorTopPosts(Adapter):
             where = {"file": table.file, "sheet": table.sheet, "row_base": 1}
             cells = body.iloc[:, [url_at, date_at, figure_at]]
             cells = cells[cells.iloc[:, 0].astype("string").str.strip().fillna("").ne("")]
+            cells, dropped = caption_lines_dropped(cells, {0}, 2, table)
+            issues += dropped
             published, found = to_datetime(cells.iloc[:, 1], column=str(table.cells.iat[match.header_row, date_at]), **where)
             values, more = to_number(cells.iloc[:, 2], column=str(table.cells.iat[match.header_row, figure_at]), **where)
             issues += found + more
@@ -531,6 +553,17 @@ DEMOGRAPHIC_HEADERS = (
 )
 
 
+def _creator_demographic_columns(table: RawTable) -> tuple[int, int, int] | None:
+    """Positions of Top Demographics, Value and Percentage in the DEMOGRAPHICS header, found by name in any
+    order (a re-save may reorder them), beside at most one added column."""
+    row = table.head[0] if table.head else []
+    keys = [frozenset(normalise_header(h) for h in names) for names in DEMOGRAPHIC_HEADERS]
+    found = [[i for i, c in enumerate(row) if c and resolve_header(c, k)] for k in keys]
+    if any(len(f) != 1 for f in found) or len([c for c in row if c]) > 4:
+        return None
+    return found[0][0], found[1][0], found[2][0]
+
+
 class CreatorDemographics(Adapter):
     """Sheet DEMOGRAPHICS: Top Demographics (the dimension), Value (the bucket), Percentage (a share)."""
 
@@ -541,23 +574,25 @@ class CreatorDemographics(Adapter):
     timezone = UTC
 
     def detect(self, table: RawTable) -> Match | None:
-        if not table.head:
-            return None
-        cells = [c for c in table.head[0] if c]
-        keys = [frozenset(normalise_header(h) for h in names) for names in DEMOGRAPHIC_HEADERS]
-        if len(cells) == 3 and all(resolve_header(c, k) for c, k in zip(cells, keys, strict=True)):
-            return Match(self, 0, 3)
-        return None
+        return Match(self, 0, 3) if _creator_demographic_columns(table) else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        body = table.cells.iloc[1:, :3]
+        positions = _creator_demographic_columns(table)
+        assert positions is not None  # detect found them
+        body = table.cells.iloc[1:, list(positions)]
         body = body[body.iloc[:, 1].astype("string").str.strip().fillna("").ne("")]
+        issues: list[Issue] = []
+        unread = [c for i, c in enumerate(table.head[0]) if c and i not in positions]
+        if unread:
+            issues.append(info("ingest.columns_not_read", params={"count": len(unread), "columns": ", ".join(unread)}, file=table.file, sheet=table.sheet))
         dimension = body.iloc[:, 0].astype("string").map(normalise_header, na_action="ignore")
         known = dimension.map(lambda d: resolve_header(d, frozenset(CREATOR_DIMENSIONS)), na_action="ignore")
         dimension = known.map(CREATOR_DIMENSIONS, na_action="ignore").fillna(dimension.str.replace(" ", "_"))
         share = body.iloc[:, 2]
         below = share.astype("string").str.replace(" ", "").str.startswith("<").fillna(False)
-        values, issues = to_number(share.mask(below), column=str(table.cells.iat[0, 2]), file=table.file, sheet=table.sheet, row_base=1)
+        share_header = str(table.cells.iat[0, positions[2]])
+        values, found = to_number(share.mask(below), column=share_header, file=table.file, sheet=table.sheet, row_base=1)
+        issues += found
         if below.any():
             issues.append(
                 info(
@@ -566,7 +601,7 @@ class CreatorDemographics(Adapter):
                     file=table.file,
                     sheet=table.sheet,
                     row=int(below[below].index[0]) + 1,
-                    column=str(table.cells.iat[0, 2]),
+                    column=share_header,
                     value=str(share[below].iloc[0]),
                 )
             )

@@ -406,10 +406,23 @@ def read_title(title: str) -> tuple[Platform | None, str | None]:
     return platform, _TITLE_EXACT.get(_plain(remainder)) or _TITLE_METRICS.get(normalise_header(remainder))
 
 
+def date_value_positions(row: list[str]) -> tuple[int, int] | None:
+    """Positions of the date and the value column of Meta's daily-series header ("Date","Primary", any language).
+
+    A re-save may have put the columns in another order or added one column of its own (a note): the
+    two are found by name, and a row with more than one unknown cell is another table.
+    """
+    keys = [normalise_header(c) if c else "" for c in row]
+    dates = [i for i, k in enumerate(keys) if k in _DATE_KEYS]
+    values = [i for i, k in enumerate(keys) if k in _VALUE_KEYS]
+    if len(dates) != 1 or len(values) != 1 or sum(1 for k in keys if k) > 3:
+        return None
+    return dates[0], values[0]
+
+
 def is_date_value_header(row: list[str]) -> bool:
-    """Meta's two-column header of a daily series: "Date","Primary" in any language."""
-    cells = [normalise_header(c) for c in row if c]
-    return len(cells) == 2 and cells[0] in _DATE_KEYS and cells[1] in _VALUE_KEYS
+    """Meta's two-column header of a daily series: "Date","Primary" in any language (any order, one extra column at most)."""
+    return date_value_positions(row) is not None
 
 
 def _overview_header_row(table: RawTable) -> int | None:
@@ -481,7 +494,9 @@ class Overview(Adapter):
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
         header_row = match.header_row
-        rest = table.cells.iloc[header_row + 1 :, :2]
+        positions = date_value_positions(table.head[header_row])
+        assert positions is not None  # detect found the header
+        rest = table.cells.iloc[header_row + 1 :, list(positions)]
         body = rest.iloc[: _block_end(rest.iloc[:, 0])]
         issues: list[Issue] = list(table.notes)
         below = rest.iloc[len(body) :]
@@ -491,7 +506,10 @@ class Overview(Adapter):
             issues.append(
                 warning("ingest.meta_overview_rows_below", params={"first_row": rows.min(), "last_row": rows.max()}, file=table.file, sheet=table.sheet)
             )
-        header = table.head[header_row]
+        header = [table.head[header_row][p] for p in positions]
+        unread = [c for i, c in enumerate(table.head[header_row]) if c and i not in positions]
+        if unread:
+            issues.append(info("ingest.columns_not_read", params={"count": len(unread), "columns": ", ".join(unread)}, file=table.file, sheet=table.sheet))
         seen = _seen(header, body)
         if header_row == 1:
             title = next(c for c in table.head[0] if c)
@@ -630,12 +648,20 @@ class Audience(Adapter):
         blank = cells.eq("").all(axis=1)
         filled = cells.ne("").sum(axis=1)
         lone = cells.iloc[:, 0].where(filled == 1)
-        is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore").fillna(False).astype(bool)
+        is_title = lone.map(lambda c: normalise_header(c) in _SECTION_DIMENSIONS or read_title(c)[1] is not None, na_action="ignore")
+        is_title = is_title.astype("boolean").fillna(False).astype(bool)  # all missing (no one-cell line) is float64
+        issues: list[Issue] = list(table.notes)
+        footer = _footer_lines(cells, filled, is_title)
+        if len(footer):
+            rows = [int(label) + 1 + table.row_offset for label in footer]
+            value = str(cells.iat[int(footer[0]), 0]) or next(c for c in cells.loc[footer[0]] if c)
+            params = {"count": len(rows), "rows": ", ".join(map(str, rows))}
+            issues.append(info("ingest.caption_rows_dropped", params=params, file=table.file, sheet=table.sheet, row=rows[0], value=value))
+            blank = blank | blank.index.isin(footer)
         starts = is_title | (~blank & blank.shift(fill_value=True))
         block_id = starts.cumsum()[~blank]
         frames: list[pd.DataFrame] = []
         daily: list[pd.DataFrame] = []
-        issues: list[Issue] = list(table.notes)
         pending_title: str | None = None
         for _number, block in cells[~blank].groupby(block_id):
             title = pending_title
@@ -680,7 +706,8 @@ class Audience(Adapter):
 
     def _daily(self, table: RawTable, block: pd.DataFrame, title: str | None) -> tuple[pd.DataFrame, list[Issue]]:
         """A Date/Primary block in the audience file: a daily metric if titled, else only its dates."""
-        body = block.iloc[1:, :2]
+        positions = list(date_value_positions(list(block.iloc[0])) or (0, 1))
+        body = block.iloc[1:, positions]
         rows = body.index.to_numpy() + 1 + table.row_offset
         platform, metric = read_title(title) if title else (None, None)
         if metric is None:
@@ -689,7 +716,7 @@ class Audience(Adapter):
             dates, _ = to_datetime(body.iloc[:, 0], column="Date", file=table.file, sheet=table.sheet, row_base=1 + table.row_offset)
             note = warning("ingest.meta_audience_untitled_daily", params=params, file=table.file, sheet=table.sheet, row=int(rows.min()))
             return pd.DataFrame({"date": dates.dt.normalize()}), [note]
-        frame, found = _daily_frame(table, list(block.iloc[0]), body, metric)
+        frame, found = _daily_frame(table, list(block.iloc[0].iloc[positions]), body, metric)
         return frame.assign(platform=str(platform or "")), found
 
     def _untitled(self, block: pd.DataFrame, rows: np.ndarray) -> tuple[str | None, Issue]:
@@ -702,6 +729,17 @@ class Audience(Adapter):
         if len(block) == 2 and names and all(n in _country_names() for n in names):
             return "country", info("ingest.meta_audience_untitled_countries", params=span, **where)
         return None, warning("ingest.meta_audience_untitled_block", params={**span, "names": where["value"]}, **where)
+
+
+def _footer_lines(cells: pd.DataFrame, filled: pd.Series, is_title: pd.Series) -> pd.Index:
+    """Lines of one cell without a digit below the file's last line of figures that are no section title (a
+    note or source line added below the audience file): they are no section, nor a row of a section."""
+    figures = cells.apply(lambda c: c.str.contains(r"\d", regex=True)).any(axis=1) & (filled > 1)
+    if not figures.any():
+        return cells.index[:0]
+    below = cells.index[cells.index > figures[figures].index[-1]]
+    lone = (filled.loc[below] == 1) & ~is_title.loc[below] & ~figures.loc[below]
+    return lone[lone].index
 
 
 def _section_frame(table: RawTable, rows: pd.DataFrame, dimension: str, title: str) -> tuple[pd.DataFrame, list[Issue]]:
@@ -820,12 +858,13 @@ LEGACY_PAGE = TableAdapter(
 _DESCRIPTION = re.compile(r"^(lifetime|daily|weekly|28 days):", re.IGNORECASE)
 
 
-def drop_description_row(table: RawTable, header_row: int) -> RawTable:
-    """Legacy Insights put a row of metric descriptions under the header; it is not data."""
+def drop_description_row(table: RawTable, header_row: int, key_at: int = 0) -> RawTable:
+    """Legacy Insights put a row of metric descriptions under the header, blank in the key column (post id or
+    date, wherever a re-save put it); it is not data."""
     if len(table.cells) <= header_row + 1:
         return table
     row = table.cells.iloc[header_row + 1].astype("string").fillna("")
-    if row.str.match(_DESCRIPTION).sum() >= 1 and row.iloc[0].strip() == "":
+    if row.str.match(_DESCRIPTION).sum() >= 1 and row.iloc[key_at].strip() == "":
         cells = table.cells.drop(index=table.cells.index[header_row + 1])
         return RawTable(
             table.file,
@@ -851,7 +890,9 @@ class LegacyInsights(Adapter):
         return Match(self, found.header_row, found.score) if found else None
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        cleaned = drop_description_row(table, match.header_row)
+        header = table.cells.iloc[match.header_row]
+        keys = [i for i, cell in enumerate(header) if (column := self.inner.column_at(cell)) and column.target in ("post_id", "date")]
+        cleaned = drop_description_row(table, match.header_row, keys[0] if keys else 0)
         return self.inner.parse(cleaned, Match(self.inner, match.header_row, match.score), context)
 
 

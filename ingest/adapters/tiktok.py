@@ -182,7 +182,7 @@ FOLLOWER_GENDER = TableAdapter(
     columns=(Column("bucket", ("Gender", "Geschlecht", "Género", "Genre"), Kind.TEXT, required=True), Column("value", SHARE)),
     description="TikTok Studio FollowerGender (shares)",
     derive=_shares("gender"),
-    max_columns=2,
+    max_unknown=1,  # the two columns, beside at most one a re-save added: more is another table
 )
 
 FOLLOWER_TERRITORIES = TableAdapter(
@@ -196,7 +196,7 @@ FOLLOWER_TERRITORIES = TableAdapter(
     ),
     description="TikTok Studio FollowerTopTerritories (shares)",
     derive=_shares("country"),
-    max_columns=2,
+    max_unknown=1,  # the two columns, beside at most one a re-save added: more is another table
 )
 
 ADAPTERS: tuple[Adapter, ...] = (OVERVIEW, CONTENT, VIEWERS, FOLLOWER_HISTORY, FOLLOWER_ACTIVITY, FOLLOWER_GENDER, FOLLOWER_TERRITORIES)

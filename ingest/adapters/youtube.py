@@ -32,9 +32,11 @@ Mapping:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
+from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter, caption_lines_dropped
 from ingest.parsing import normalise_header, normalised_keys, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import Grain, Platform, conform
@@ -246,41 +248,54 @@ class Dimensional(Adapter):
         keys = _DATE_KEYS | _VIDEO_KEYS | _VIEW_KEYS | _DIMENSION_KEYS | frozenset(BUCKET_NAMES)
         return [resolve_header(c, keys) or normalise_header(c) for c in row]
 
-    def detect(self, table: RawTable) -> Match | None:
+    def _layout(self, table: RawTable) -> _Layout | None:
+        """Where the date, the dimension (a video or an audience dimension), its bucket names and the views are.
+
+        Columns are found by name, not by position: a re-save may have reordered them.
+        """
         if not table.head:
             return None
         headers = self._headers(table.head[0])
-        has_date = bool(headers) and headers[0] in _DATE_KEYS
-        rest = headers[1:] if has_date else headers
-        if has_date != self.chart or not rest:
+        date_at = next((i for i, h in enumerate(headers) if h in _DATE_KEYS), None)
+        views_at = next((i for i, h in enumerate(headers) if h in _VIEW_KEYS), None)
+        if (date_at is not None) != self.chart or views_at is None:
             return None
-        dimension = rest[0]
-        has_views = any(h in _VIEW_KEYS for h in rest)
-        is_video = dimension in _VIDEO_KEYS
-        if has_views and (dimension in AUDIENCE_DIMENSIONS or (self.chart and is_video)):
-            return Match(self, 0, 5)
-        return None
+        dimensions = [i for i, h in enumerate(headers) if h in AUDIENCE_DIMENSIONS or (self.chart and h in _VIDEO_KEYS)]
+        if not dimensions:
+            return None
+        dimension_at = dimensions[0]
+        bucket_at = next((i for i, h in enumerate(headers) if h in BUCKET_NAMES), dimension_at)
+        return _Layout(headers, date_at, dimension_at, bucket_at, views_at)
+
+    def detect(self, table: RawTable) -> Match | None:
+        return None if self._layout(table) is None else Match(self, 0, 5)
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
-        headers = self._headers(table.head[0])
+        layout = self._layout(table)
+        assert layout is not None  # detect found it
+        headers, views_at = layout.headers, layout.views_at
+        key_at = layout.date_at if layout.date_at is not None else layout.dimension_at
+        where = {"file": table.file, "sheet": table.sheet, "row_base": 1 + table.row_offset}
         body = table.cells.iloc[1:]
-        body = body[~body.iloc[:, 0].astype("string").map(normalise_header, na_action="ignore").isin(_TOTAL_KEYS).fillna(False)]
-        body = body[body.iloc[:, 0].astype("string").str.strip().fillna("") != ""]
-        views_at = next(i for i, h in enumerate(headers) if h in _VIEW_KEYS)
+        body = body[~body.iloc[:, layout.dimension_at].astype("string").map(normalise_header, na_action="ignore").isin(_TOTAL_KEYS).fillna(False)]
+        body = body[body.iloc[:, key_at].astype("string").str.strip().fillna("") != ""]
+        body, notes = caption_lines_dropped(body, {layout.dimension_at, layout.bucket_at}, views_at, table)
         share = headers[views_at] in VIEW_SHARES
-        views, issues = to_number(
-            body.iloc[:, views_at], column=str(table.cells.iat[0, views_at]), file=table.file, sheet=table.sheet, row_base=1 + table.row_offset, percent=share
-        )
+        views, issues = to_number(body.iloc[:, views_at], column=str(table.cells.iat[0, views_at]), percent=share, **where)
+        issues = list(table.notes) + notes + issues
         if self.chart:
             # Per video (or subscription status) and day: a breakdown, never the channel's daily total.
-            dates, more = to_datetime(body.iloc[:, 0], column=str(table.cells.iat[0, 0]), file=table.file, sheet=table.sheet, row_base=1 + table.row_offset)
-            dimension = "video" if headers[1] in _VIDEO_KEYS else AUDIENCE_DIMENSIONS[headers[1]]
+            date_at = layout.date_at
+            assert date_at is not None
+            dates, more = to_datetime(body.iloc[:, date_at], column=str(table.cells.iat[0, date_at]), **where)
+            dimension_key = headers[layout.dimension_at]
+            dimension = "video" if dimension_key in _VIDEO_KEYS else AUDIENCE_DIMENSIONS[dimension_key]
             frame = pd.DataFrame(
                 {
                     "platform": str(self.platform),
                     "date": dates.dt.normalize(),
                     "dimension": dimension,
-                    "bucket": body.iloc[:, 1].astype("string").str.strip(),
+                    "bucket": body.iloc[:, layout.dimension_at].astype("string").str.strip(),
                     "metric": "views",
                     "unit": "count",
                     "value": views,
@@ -288,13 +303,12 @@ class Dimensional(Adapter):
                 }
             )
             note = info("ingest.youtube_chart_breakdown", params={"dimension": dimension.replace("_", " ")}, file=table.file)
-            return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, list(table.notes) + issues + more + [note])
-        dimension_at = 1 if headers[0] in AUDIENCE_DIMENSIONS and len(headers) > 1 and headers[1] in BUCKET_NAMES else 0
+            return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues + more + [note])
         frame = pd.DataFrame(
             {
                 "platform": str(self.platform),
-                "dimension": AUDIENCE_DIMENSIONS[headers[0]],
-                "bucket": body.iloc[:, dimension_at].astype("string").str.strip(),
+                "dimension": AUDIENCE_DIMENSIONS[headers[layout.dimension_at]],
+                "bucket": body.iloc[:, layout.bucket_at].astype("string").str.strip(),
                 "metric": "views",
                 "unit": "share" if share else "count",
                 "value": views,
@@ -302,7 +316,16 @@ class Dimensional(Adapter):
                 "source_row": body.index.to_numpy() + 1 + table.row_offset,
             }
         )
-        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, list(table.notes) + issues)
+        return Parsed(self.report, self.platform, {Grain.AUDIENCE: conform(frame, Grain.AUDIENCE)}, issues)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    headers: list[str]
+    date_at: int | None
+    dimension_at: int
+    bucket_at: int
+    views_at: int
 
 
 ADAPTERS: tuple[Adapter, ...] = (TABLE_VIDEOS, TOTALS, Dimensional(chart=True), Dimensional(chart=False))
