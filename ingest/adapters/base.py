@@ -172,6 +172,14 @@ class TableAdapter(Adapter):
     def _all_keys(self) -> frozenset[str]:
         return frozenset(self._by_key)
 
+    def header(self, target: str, spelling: int = 0) -> str:
+        """The header of ``target``'s column as the platform writes it, for writers such as the demo generator.
+
+        ``spelling`` indexes the column's aliases: 0 is the platform's current (English) header; each
+        adapter module documents the order of its further spellings (languages, older vintages).
+        """
+        return next(c for c in self.columns if c.target == target).aliases[spelling]
+
     def column_at(self, header: object) -> Column | None:
         """The declared column a header cell names (see ``resolve_header``), or None."""
         key = resolve_header(header, self._all_keys) if header == header and header is not None else None
