@@ -36,6 +36,7 @@ from ingest.adapters import tiktok as tiktok_adapter
 from ingest.adapters import x as x_adapter
 from ingest.adapters import youtube as youtube_adapter
 from ingest.adapters.base import TableAdapter
+from metrics.goals import SHEETS
 from sample_data.demo import DEMO_DIR, DEMO_EXPORT_DAY
 
 START = dt.date(2025, 1, 1)
@@ -303,7 +304,7 @@ def meta(rng: random.Random, truth: Truth, platform: str) -> dict[str, bytes]:
             (platform, "clicks"): link_clicks,
         }
     )
-    followers = follower_totals(f"{platform}-followers", follows, 8200 if facebook else 3100)
+    followers = follower_totals(f"{platform} follower totals", follows, 8200 if facebook else 3100)
     truth.values[(platform, "followers")] = followers
     name = "Facebook" if facebook else "Instagram"
 
@@ -789,26 +790,8 @@ def goals(truth: Truth) -> dict[str, list[dict[str, object]]]:
     return {"objectives": objectives, "key_results": key_results, "manual_values": manual, "accounts": accounts, "tags": tags}
 
 
-GERMAN = {
-    "objectives": ("Ziele", {"id": "ID", "objective": "Ziel", "department": "Abteilung", "level": "Ebene", "description": "Beschreibung"}),
-    "key_results": (
-        "Kennzahlen",
-        {
-            "objective_id": "Ziel-ID",
-            "kpi": "Kennzahl",
-            "platform": "Plattform",
-            "account": "Konto",
-            "tag": "Thema",
-            "period": "Zeitraum",
-            "baseline": "Ausgangswert",
-            "target": "Zielwert",
-            "type": "Typ",
-        },
-    ),
-    "manual_values": ("Manuelle Werte", {"metric": "Kennzahl", "date": "Datum", "value": "Wert", "department": "Abteilung", "note": "Notiz"}),
-    "accounts": ("Konten", {"platform": "Plattform", "account": "Konto", "department": "Abteilung", "label": "Bezeichnung"}),
-    "tags": ("Themen", {"tag": "Thema", "department": "Abteilung", "match": "Treffer"}),
-}
+# The goals workbook's sheets and columns in German, as the goals reader names them.
+GERMAN = {key: (german, {column: names[1] for column, names in columns.items()}) for key, (_, german, columns, _) in SHEETS.items()}
 
 
 def goals_workbook(content: dict[str, list[dict[str, object]]]) -> bytes:
