@@ -148,15 +148,17 @@ def test_every_header_the_generator_writes_is_read_by_its_adapter() -> None:
             relative = name.removeprefix("exports/")
             batches.setdefault(relative.split("/")[0], []).append((relative, data))
     results = [r for folder, items in batches.items() for r in read_batch(items, reference_date=DEMO_EXPORT_DAY, account=NAMED_ON_UPLOAD.get(folder))]
-    assert len(results) == sum(len(items) for items in batches.values()) == 182
+    assert len(results) == sum(len(items) for items in batches.values()) == 184
     assert [r.file for r in results if r.status.value != "parsed" or not r.report] == []
     unread = [(r.file, i.params) for r in results for i in r.issues if i.code == "ingest.columns_not_read"]
     assert unread == []
-    # The follower totals: Business Suite's Followers overview per quarter for Facebook and Instagram.
+    # The follower totals: Business Suite's Followers overview per quarter for Facebook and Instagram, TikTok's
+    # FollowerHistory, XING's and (noted from the profiles in the generic template) LinkedIn's and X's.
     daily = [(r, r.frames[Grain.DAILY]) for r in results if Grain.DAILY in r.frames]
     totals = sorted((str(r.platform), r.file.rsplit("/", 1)[-1]) for r, frame in daily if frame["followers"].notna().any())
     assert totals == sorted(
         [(p, "Followers.csv") for p in ("facebook", "instagram") for _ in range(8)]
         + [("other", f"xing_tageswerte_{year}.csv") for year in (2025, 2026)]
+        + [("linkedin", "linkedin_follower.csv"), ("x", "x_follower.csv")]
         + [("tiktok", "FollowerHistory.csv")]
     )

@@ -246,7 +246,9 @@ class TableAdapter(Adapter):
             # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
             localised = frame["published_at"].dt.tz_localize(source_zone(self.source_timezone), ambiguous=False, nonexistent="shift_forward")
             frame = frame.assign(published_at=localised.dt.tz_convert("UTC"))
-        frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
+        # A derive may name each row's platform (the generic template's rows of a native channel); else the adapter's.
+        platform = frame["platform"] if "platform" in frame.columns else (str(self.platform) if self.platform else "")
+        frame = frame.assign(platform=platform, source_row=(body.index.to_numpy() + row_base).astype("int64"))
         frame, keyed = _keyed_rows(frame, self.grain, table)
         issues += keyed
         return Parsed(

@@ -11,6 +11,24 @@ Sales), Instagram careers account and TikTok apprentices account (HR), X service
 day 2026-11-22 (TikTok: its last 365 days, as TikTok Studio exports days without a year).
 The goals' targets are derived from the generated series, so that their statuses on the export
 day cover every case: achieved, on track, at risk, off track and no data.
+
+Headers: every header is the one the adapter that reads the file declares (``TableAdapter.header``,
+``meta.written`` and the adapters' header tables); the generator holds none of its own, and writes
+only the columns the adapters read (tests/test_demo.py checks both).
+
+Follower totals, so that the Cockpit's follower figure covers every account:
+- Facebook and Instagram: Business Suite's "Followers" overview file per quarter (the daily total).
+- TikTok: FollowerHistory; XING: the Follower column of the generic template.
+- LinkedIn: the page exports carry no total. "Total followers" on the followers export's sheet "New
+  followers" is the day's new followers of all kinds (read as followers_gained); the demographic
+  sheets count followers per bucket of members who state it. The one LinkedIn export naming the page's
+  total is the competitor export (not stored: it is about other pages).
+- X: no export has a follower total (the account overview has New follows and Unfollows only).
+- So for LinkedIn and X the demo does what a user does: note the total shown on the profile on the
+  first of each month (and on the export day) in the generic template with the platform as channel
+  (``follower/``), which stores it under that platform's account. X's total moves exactly by its
+  overview's follows minus unfollows.
+The totals are drawn from their own random streams, so that adding them changed no other figure.
 """
 
 from __future__ import annotations
@@ -19,6 +37,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import random
 import re
@@ -262,6 +281,9 @@ def linkedin(rng: random.Random, truth: Truth) -> dict[str, bytes]:
         files[f"linkedin/haberland-antriebstechnik_followers_{stamp}.xlsx"] = _xlsx(sheets)
         visits = [{"date": f"{d:%m/%d/%Y}", "page_views": page_views[d], "unique_visitors": round(page_views[d] * 0.55)} for d in days]
         files[f"linkedin/haberland-antriebstechnik_visitors_{stamp}.xlsx"] = _xlsx([("Visitor metrics", _table(linkedin_adapter.VISITORS, visits))])
+    totals = follower_totals("linkedin follower totals", new_followers, 4100)
+    truth.values[("linkedin", "followers")] = totals
+    files["follower/linkedin_follower.csv"] = _noted_totals("LinkedIn", "haberland-antriebstechnik", totals)
     return files
 
 
@@ -465,7 +487,20 @@ def x_service(rng: random.Random, truth: Truth) -> dict[str, bytes]:
             )
         name = f"{folder}/account_analytics_content_{start:%Y-%m-%d}_{end:%Y-%m-%d}.csv"
         files[name] = _csv(_table(x_adapter.CONTENT, content, X_CONTENT_COLUMNS), bom=False)
+    # The total moves by the overview's new follows minus unfollows (the same roundings).
+    net = {d: round(i * 0.002) - round(i * 0.0008) for d, i in impressions.items()}
+    totals = {d: 1650.0 + running for d, running in zip(DAYS, itertools.accumulate(net[d] for d in DAYS), strict=True)}
+    truth.values[("x", "followers")] = totals
+    files["follower/x_follower.csv"] = _noted_totals("X", "HaberlandAG", totals)
     return files
+
+
+def _noted_totals(channel: str, account: str, totals: dict[dt.date, float]) -> bytes:
+    """The follower total noted from the profile on the first of each month and on the export day, in the
+    generic template (German, like the XING file): what a user does for a platform whose exports have none."""
+    days = [d for d in EXPORT_DAYS if d.day == 1] + [END]
+    rows = [{"_channel": channel, "_account": account, "date": f"{d:%d.%m.%Y}", "followers": int(totals[d])} for d in days]
+    return _csv(_table(generic.DAILY, rows, spelling=GENERIC_GERMAN), delimiter=";")
 
 
 def youtube(rng: random.Random, truth: Truth) -> dict[str, bytes]:
