@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -10,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+
+FOLLOWER_TOTALS = ROOT / "sample_data" / "demo" / "exports" / "follower" / "linkedin_follower.csv"
 
 OVERVIEW = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
 
@@ -101,7 +105,9 @@ def test_kpis_json_with_previous_and_last_year(demo_db: str) -> None:
     assert (report["previous_from"], report["previous_to"], report["last_year_from"]) == ("2026-09-01", "2026-09-30", "2025-10-01")
     kpis = {row["kpi"]: row for row in report["kpis"]}
     assert kpis["impressions"]["value"] > kpis["impressions"]["last_year"] > 0
-    assert kpis["followers"]["value"] is None  # LinkedIn exports no follower total: no data, not 0
+    # LinkedIn's exports have no follower total; the demo notes it monthly in the generic template: October's is the 1st's.
+    noted = {row["Datum"]: float(row["Follower"]) for row in csv.DictReader(io.StringIO(FOLLOWER_TOTALS.read_text(encoding="utf-8-sig")), delimiter=";")}
+    assert kpis["followers"]["value"] == noted["01.10.2026"]
     assert "applications" not in kpis  # manual KPIs need --goals
 
 
@@ -115,9 +121,9 @@ def test_demo_command_twice_reports_duplicates(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     first = cli("demo", "--db", db)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.count("imported ") == 166
+    assert first.stdout.count("imported ") == 184  # 166 exports and the follower totals: 16 Meta overview files, 2 noted in the template
     second = cli("demo", "--db", db)
-    assert second.stdout.count("duplicate ") == 166
+    assert second.stdout.count("duplicate ") == 184
 
 
 def test_human_output_shows_every_note_of_every_file_every_time(tmp_path: Path, db: str) -> None:

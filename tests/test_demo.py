@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
 from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
 from metrics.progress import Status, evaluate
+from model.canonical import Grain
 from sample_data.demo import DEMO_DIR, DEMO_EXPORT_DAY, DEMO_GOALS, DEMO_GOALS_YAML
 from sample_data.demo.generate import build
 from sample_data.demo.plan import DEMO_EVENTS, DEMO_PLAN
@@ -96,6 +98,73 @@ def test_demo_key_results_by_hand(demo_db: str, key: str) -> None:
 
         content = sorted((DEMO_DIR / "exports" / "linkedin").glob("*_content_*"))[-1]  # the newest quarter: Q4 2026
         book = openpyxl.load_workbook(content, read_only=True)
-        rows = list(book["Metrics"].iter_rows(min_row=3, values_only=True))
+        header, *rows = list(book["Metrics"].iter_rows(min_row=2, values_only=True))
         book.close()
-        assert result.actual == sum(row[3] for row in rows if row[0] >= "10/01/2026")
+        column = header.index("Impressions (total)")
+        assert result.actual == sum(row[column] for row in rows if row[0] >= "10/01/2026")
+
+
+def _platform_headers() -> frozenset[str]:
+    """Every header the native adapters know (normalised): table columns, Meta's tables, LinkedIn's demographic sheets."""
+    from ingest.adapters import linkedin, meta
+    from ingest.adapters.base import TableAdapter
+    from ingest.parsing import normalise_header
+    from ingest.registry import ADAPTERS
+
+    names = [
+        alias
+        for adapter in ADAPTERS
+        if isinstance(adapter, TableAdapter) and adapter.report.split("_")[0] != "generic"
+        for c in adapter.columns
+        for alias in c.aliases
+    ]
+    tables = [meta.POST_HEADERS, meta.FACEBOOK_HEADERS, meta.INSTAGRAM_HEADERS]
+    names += [s for table in tables for headers in table.values() for s in meta.all_spellings(headers)]
+    names += [s for headers, _ in meta.OVERVIEW_TITLES.values() for s in meta.all_spellings(headers)]
+    names += [s for headers in (meta.DATE_HEADERS, meta.VALUE_HEADERS) for s in meta.all_spellings(headers)]
+    names += [s for table in (linkedin.DIMENSION_HEADERS, linkedin.DEMOGRAPHIC_VALUE_HEADERS) for spellings in table.values() for s in spellings]
+    return frozenset(normalise_header(n) for n in names)
+
+
+def test_the_generator_holds_no_platform_header_of_its_own() -> None:
+    """Headers come from the adapters' definitions: no string in the generator's source is a platform header."""
+    import ast
+    import inspect
+
+    from ingest.parsing import normalise_header
+    from sample_data.demo import generate
+
+    known = _platform_headers()
+    assert normalise_header("Impressions (total)") in known and normalise_header("Difference in followers from previous day") in known
+    strings = {node.value for node in ast.walk(ast.parse(inspect.getsource(generate))) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    # Canonical targets ("post_id", "_account_id") name columns, they are no headers; "Video" is a LinkedIn
+    # content type (a cell value) that spells YouTube's id column in German; "New followers" is the name of a LinkedIn sheet.
+    headers = {s for s in strings if not re.fullmatch(r"_?[a-z0-9_]+", s)} - {"Video", "New followers"}
+    assert sorted(s for s in headers if normalise_header(s) in known) == []
+
+
+def test_every_header_the_generator_writes_is_read_by_its_adapter() -> None:
+    """A fresh run, imported folder by folder as the demo is: every file recognised, every header cell read."""
+    from ingest.pipeline import read_batch
+    from sample_data.demo import NAMED_ON_UPLOAD
+
+    batches: dict[str, list[tuple[str, bytes]]] = {}
+    for name, data in build().items():
+        if name.startswith("exports/"):
+            relative = name.removeprefix("exports/")
+            batches.setdefault(relative.split("/")[0], []).append((relative, data))
+    results = [r for folder, items in batches.items() for r in read_batch(items, reference_date=DEMO_EXPORT_DAY, account=NAMED_ON_UPLOAD.get(folder))]
+    assert len(results) == sum(len(items) for items in batches.values()) == 184
+    assert [r.file for r in results if r.status.value != "parsed" or not r.report] == []
+    unread = [(r.file, i.params) for r in results for i in r.issues if i.code == "ingest.columns_not_read"]
+    assert unread == []
+    # The follower totals: Business Suite's Followers overview per quarter for Facebook and Instagram, TikTok's
+    # FollowerHistory, XING's and (noted from the profiles in the generic template) LinkedIn's and X's.
+    daily = [(r, r.frames[Grain.DAILY]) for r in results if Grain.DAILY in r.frames]
+    totals = sorted((str(r.platform), r.file.rsplit("/", 1)[-1]) for r, frame in daily if frame["followers"].notna().any())
+    assert totals == sorted(
+        [(p, "Followers.csv") for p in ("facebook", "instagram") for _ in range(8)]
+        + [("other", f"xing_tageswerte_{year}.csv") for year in (2025, 2026)]
+        + [("linkedin", "linkedin_follower.csv"), ("x", "x_follower.csv")]
+        + [("tiktok", "FollowerHistory.csv")]
+    )

@@ -30,3 +30,17 @@ def test_english_post_template_as_xlsx() -> None:
     posts = result.frames[Grain.POST]
     assert posts["published_at"].tolist() == [pd.Timestamp("2026-10-01 09:30", tz="UTC"), pd.Timestamp("2026-10-03 14:00", tz="UTC")]
     assert result.totals["post"] == {"impressions": 3460, "reactions": 86, "comments": 13, "shares": 17, "clicks": 32}
+
+
+def test_a_native_channel_stores_under_its_platform_and_account() -> None:
+    """LinkedIn's page exports and X's exports carry no follower total: noted in the template with the platform
+    as channel, it belongs to that platform's account (not to a second account under "other")."""
+    data = "Kanal;Konto;Datum;Follower\nLinkedIn;haberland-antriebstechnik;01.10.2026;5230\nLinkedIn;haberland-antriebstechnik;01.11.2026;5301\n"
+    result = read_one("linkedin_follower.csv", data.encode("utf-8"))
+    assert (result.status, result.platform, result.report, result.account) == (Status.PARSED, "linkedin", "generic_daily", "haberland-antriebstechnik")
+    daily = result.frames[Grain.DAILY]
+    assert daily["platform"].tolist() == ["linkedin", "linkedin"]
+    assert daily["followers"].tolist() == [5230.0, 5301.0]
+    twitter = read_one("x.csv", b"channel,account,date,followers\nTwitter,HaberlandAG,2026-11-01,1702\nXING,Haberland,2026-11-01,3170\n")
+    assert twitter.frames[Grain.DAILY][["platform", "account"]].values.tolist() == [["x", "HaberlandAG"], ["other", "XING: Haberland"]]
+    assert twitter.platform == "other"  # rows of two platforms: the file stays the template's

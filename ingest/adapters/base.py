@@ -172,6 +172,14 @@ class TableAdapter(Adapter):
     def _all_keys(self) -> frozenset[str]:
         return frozenset(self._by_key)
 
+    def header(self, target: str, spelling: int = 0) -> str:
+        """The header of ``target``'s column as the platform writes it, for writers such as the demo generator.
+
+        ``spelling`` indexes the column's aliases: 0 is the platform's current (English) header; each
+        adapter module documents the order of its further spellings (languages, older vintages).
+        """
+        return next(c for c in self.columns if c.target == target).aliases[spelling]
+
     def column_at(self, header: object) -> Column | None:
         """The declared column a header cell names (see ``resolve_header``), or None."""
         key = resolve_header(header, self._all_keys) if header == header and header is not None else None
@@ -238,7 +246,9 @@ class TableAdapter(Adapter):
             # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
             localised = frame["published_at"].dt.tz_localize(source_zone(self.source_timezone), ambiguous=False, nonexistent="shift_forward")
             frame = frame.assign(published_at=localised.dt.tz_convert("UTC"))
-        frame = frame.assign(platform=str(self.platform) if self.platform else "", source_row=(body.index.to_numpy() + row_base).astype("int64"))
+        # A derive may name each row's platform (the generic template's rows of a native channel); else the adapter's.
+        platform = frame["platform"] if "platform" in frame.columns else (str(self.platform) if self.platform else "")
+        frame = frame.assign(platform=platform, source_row=(body.index.to_numpy() + row_base).astype("int64"))
         frame, keyed = _keyed_rows(frame, self.grain, table)
         issues += keyed
         return Parsed(

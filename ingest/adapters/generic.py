@@ -6,13 +6,22 @@ post). Metric columns are named by their canonical id or their English or German
 ``model.canonical.METRICS``); missing metric columns stay missing. Dates as YYYY-MM-DD or
 DD.MM.YYYY; semicolon-separated files use a decimal comma. Rows are stored under platform "other"
 with the account "<channel>: <account>". Times are UTC.
+
+A channel that names a platform with a native adapter (LinkedIn, Facebook, Instagram, X or Twitter,
+YouTube, TikTok) stores its rows under that platform and the account as written: the template then
+adds what the native exports lack to the same account, e.g. the follower total that neither LinkedIn's
+page exports nor X's exports carry, noted from the profile. A file whose rows name one platform is
+that platform's file.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import pandas as pd
 
-from ingest.adapters.base import Adapter, Column, Context, Kind, TableAdapter
+from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
+from ingest.readers import RawTable
 from model.canonical import METRICS, Grain, Platform
 
 METRIC_COLUMNS = tuple(Column(m.name, (m.name, m.label_en, m.label_de)) for m in METRICS)
@@ -20,11 +29,27 @@ CHANNEL = Column("_channel", ("channel", "Kanal"), Kind.TEXT, required=True)
 ACCOUNT = Column("_account", ("account", "Konto"), Kind.TEXT, required=True)
 
 
+# Channel names (compared case-insensitively) of the platforms with native adapters.
+NATIVE_CHANNELS = {str(p): str(p) for p in Platform if p is not Platform.OTHER} | {"twitter": str(Platform.X)}
+
+
 def _account(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
-    return raw.assign(account=raw["_channel"] + ": " + raw["_account"])
+    native = raw["_channel"].str.strip().str.casefold().map(NATIVE_CHANNELS)
+    account = raw["_account"].where(native.notna(), raw["_channel"] + ": " + raw["_account"])
+    return raw.assign(account=account, platform=native.fillna(str(Platform.OTHER)))
 
 
-DAILY = TableAdapter(
+@dataclass(frozen=True)
+class Template(TableAdapter):
+    """The template's table; a file whose rows all name one native platform is that platform's file."""
+
+    def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
+        parsed = super().parse(table, match, context)
+        platforms = {p for frame in parsed.frames.values() for p in frame["platform"].dropna().unique()}
+        return replace(parsed, platform=Platform(platforms.pop())) if len(platforms) == 1 else parsed
+
+
+DAILY = Template(
     report="generic_daily",
     platform=Platform.OTHER,
     grain=Grain.DAILY,
@@ -36,7 +61,7 @@ DAILY = TableAdapter(
     derive=_account,
 )
 
-POSTS = TableAdapter(
+POSTS = Template(
     report="generic_posts",
     platform=Platform.OTHER,
     grain=Grain.POST,

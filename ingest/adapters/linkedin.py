@@ -244,53 +244,44 @@ VISITORS = TableAdapter(
     timezone=UTC,
 )
 
-DIMENSIONS = normalised_keys(
-    {
-        name: dimension
-        for dimension, names in {
-            "location": ("Location", "Standort", "Ubicación", "Lieu", "Località", "Localidade", "Locatie"),
-            "job_function": ("Job function", "Funktion", "Función laboral", "Fonction", "Funzione lavorativa", "Função", "Functie"),
-            "seniority": (
-                "Seniority",
-                "Karrierestufe",
-                "Nivel de responsabilidad",
-                "Niveau hiérarchique",
-                "Livello di anzianità",
-                "Nível de experiência",
-                "Senioriteit",
-            ),
-            "industry": ("Industry", "Branche", "Sector", "Secteur", "Settore", "Setor", "Branche"),
-            "company_size": (
-                "Company size",
-                "Unternehmensgröße",
-                "Tamaño de la empresa",
-                "Taille de l'entreprise",
-                "Dimensioni azienda",
-                "Tamanho da empresa",
-                "Bedrijfsgrootte",
-            ),
-        }.items()
-        for name in names
-    }
-)
-DEMOGRAPHIC_VALUES = normalised_keys(
-    {
-        name: metric
-        for metric, names in {
-            "followers": ("Total followers", "Follower insgesamt", "Total de seguidores", "Total des abonnés", "Follower totali", "Totaal aantal volgers"),
-            "page_views": (
-                "Total views",
-                "Aufrufe insgesamt",
-                "Total de visualizaciones",
-                "Total des vues",
-                "Visualizzazioni totali",
-                "Total de visualizações",
-                "Totaal aantal weergaven",
-            ),
-        }.items()
-        for name in names
-    }
-)
+# Demographic sheets: <dimension> | Total followers (followers export) or Total views (visitors export).
+DIMENSION_HEADERS: dict[str, tuple[str, ...]] = {
+    "location": ("Location", "Standort", "Ubicación", "Lieu", "Località", "Localidade", "Locatie"),
+    "job_function": ("Job function", "Funktion", "Función laboral", "Fonction", "Funzione lavorativa", "Função", "Functie"),
+    "seniority": (
+        "Seniority",
+        "Karrierestufe",
+        "Nivel de responsabilidad",
+        "Niveau hiérarchique",
+        "Livello di anzianità",
+        "Nível de experiência",
+        "Senioriteit",
+    ),
+    "industry": ("Industry", "Branche", "Sector", "Secteur", "Settore", "Setor", "Branche"),
+    "company_size": (
+        "Company size",
+        "Unternehmensgröße",
+        "Tamaño de la empresa",
+        "Taille de l'entreprise",
+        "Dimensioni azienda",
+        "Tamanho da empresa",
+        "Bedrijfsgrootte",
+    ),
+}
+DEMOGRAPHIC_VALUE_HEADERS: dict[str, tuple[str, ...]] = {
+    "followers": ("Total followers", "Follower insgesamt", "Total de seguidores", "Total des abonnés", "Follower totali", "Totaal aantal volgers"),
+    "page_views": (
+        "Total views",
+        "Aufrufe insgesamt",
+        "Total de visualizaciones",
+        "Total des vues",
+        "Visualizzazioni totali",
+        "Total de visualizações",
+        "Totaal aantal weergaven",
+    ),
+}
+DIMENSIONS = normalised_keys({name: dimension for dimension, names in DIMENSION_HEADERS.items() for name in names})
+DEMOGRAPHIC_VALUES = normalised_keys({name: metric for metric, names in DEMOGRAPHIC_VALUE_HEADERS.items() for name in names})
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,11 @@ def all_spellings(headers: Headers) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for language in LANGUAGES for s in headers[language]))
 
 
+def written(headers: Headers, language: str = "en") -> str:
+    """The header or title as Business Suite writes it today in ``language`` (for the demo generator)."""
+    return headers[language][0]
+
+
 _COMMENTS = _h("Comments", "Kommentare", "Comentarios", "Commentaires", "Commenti", "Comentários", "Opmerkingen")
 
 # Columns of both posts exports (targets starting with "_" only help to recognise the export).

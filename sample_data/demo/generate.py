@@ -11,6 +11,24 @@ Sales), Instagram careers account and TikTok apprentices account (HR), X service
 day 2026-11-22 (TikTok: its last 365 days, as TikTok Studio exports days without a year).
 The goals' targets are derived from the generated series, so that their statuses on the export
 day cover every case: achieved, on track, at risk, off track and no data.
+
+Headers: every header is the one the adapter that reads the file declares (``TableAdapter.header``,
+``meta.written`` and the adapters' header tables); the generator holds none of its own, and writes
+only the columns the adapters read (tests/test_demo.py checks both).
+
+Follower totals, so that the Cockpit's follower figure covers every account:
+- Facebook and Instagram: Business Suite's "Followers" overview file per quarter (the daily total).
+- TikTok: FollowerHistory; XING: the Follower column of the generic template.
+- LinkedIn: the page exports carry no total. "Total followers" on the followers export's sheet "New
+  followers" is the day's new followers of all kinds (read as followers_gained); the demographic
+  sheets count followers per bucket of members who state it. The one LinkedIn export naming the page's
+  total is the competitor export (not stored: it is about other pages).
+- X: no export has a follower total (the account overview has New follows and Unfollows only).
+- So for LinkedIn and X the demo does what a user does: note the total shown on the profile on the
+  first of each month (and on the export day) in the generic template with the platform as channel
+  (``follower/``), which stores it under that platform's account. X's total moves exactly by its
+  overview's follows minus unfollows.
+The totals are drawn from their own random streams, so that adding them changed no other figure.
 """
 
 from __future__ import annotations
@@ -19,8 +37,10 @@ import argparse
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +48,14 @@ from pathlib import Path
 import xlsxwriter
 import yaml
 
+from ingest.adapters import generic
+from ingest.adapters import linkedin as linkedin_adapter
+from ingest.adapters import meta as meta_adapter
+from ingest.adapters import tiktok as tiktok_adapter
+from ingest.adapters import x as x_adapter
+from ingest.adapters import youtube as youtube_adapter
+from ingest.adapters.base import TableAdapter
+from metrics.goals import SHEETS
 from sample_data.demo import DEMO_DIR, DEMO_EXPORT_DAY
 
 START = dt.date(2025, 1, 1)
@@ -101,6 +129,28 @@ def post_days(rng: random.Random, per_week: float, start: dt.date = START) -> li
     return moments
 
 
+Row = dict[str, object]  # canonical target of an adapter column -> cell
+
+
+def _table(adapter: TableAdapter, rows: list[Row], targets: list[str] | None = None, spelling: int = 0) -> list[list[object]]:
+    """A header row and the rows, each column headed as ``adapter`` reads it (``TableAdapter.header``).
+
+    The generator names no platform header itself: every header comes from the adapter that reads the
+    file, so a header the adapters change is written changed, and no header exists twice. Columns of a
+    native export that no adapter reads are not written.
+    """
+    columns = targets or list(rows[0])
+    return [[adapter.header(t, spelling) for t in columns]] + [[row[t] for t in columns] for row in rows]
+
+
+_SYLLABLE = re.compile(r"([aeiouäöüy])(?=[bcdfghklmnprstvwz][aeiouäöüy])", re.IGNORECASE)
+
+
+def _soft_hyphens(header: str) -> str:
+    """German YouTube Studio hyphenates its headers with soft hyphens ("Auf\u00adru\u00adfe"); roughly so here."""
+    return _SYLLABLE.sub("\\1" + SOFT, header)
+
+
 def _csv(rows: list[list[object]], *, bom: bool = True, quote_all: bool = False, delimiter: str = ",") -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL, delimiter=delimiter, lineterminator="\n")
@@ -110,7 +160,8 @@ def _csv(rows: list[list[object]], *, bom: bool = True, quote_all: bool = False,
 
 def _utf16_overview(title: str, values: dict[dt.date, float], start: dt.date, end: dt.date, hour: int = 1) -> bytes:
     """Meta Business Suite's overview file: UTF-16 with BOM, a sep= line, a title line, Date/Primary."""
-    lines = ["sep=,", f'"{title}"', '"Date","Primary"']
+    header = ",".join(f'"{meta_adapter.written(h)}"' for h in (meta_adapter.DATE_HEADERS, meta_adapter.VALUE_HEADERS))
+    lines = ["sep=,", f'"{title}"', header]
     lines += [f'"{d:%Y-%m-%d}T{hour:02d}:00:00","{int(values[d])}"' for d in values if start <= d <= end]
     return ("\n".join(lines) + "\n").encode("utf-16")
 
@@ -169,180 +220,93 @@ def linkedin(rng: random.Random, truth: Truth) -> dict[str, bytes]:
                     "by LinkedIn members. Data is delayed by up to 2 days. All dates and times are in UTC."
                 )
             ],
-            [
-                "Date",
-                "Impressions (organic)",
-                "Impressions (sponsored)",
-                "Impressions (total)",
-                "Unique impressions (organic)",
-                "Clicks (organic)",
-                "Clicks (sponsored)",
-                "Clicks (total)",
-                "Reactions (organic)",
-                "Reactions (sponsored)",
-                "Reactions (total)",
-                "Comments (organic)",
-                "Comments (sponsored)",
-                "Comments (total)",
-                "Reposts (organic)",
-                "Reposts (sponsored)",
-                "Reposts (total)",
-                "Engagement rate (organic)",
-                "Engagement rate (sponsored)",
-                "Engagement rate (total)",
-            ],
         ]
-        for d in days:
-            i, c, r, k, s = impressions[d], clicks[d], reactions[d], comments[d], reposts[d]
-            rate = round((c + r + k + s) / i, 6) if i else 0.0
-            metrics.append([f"{d:%m/%d/%Y}", i, 0, i, round(i * 0.62), c, 0, c, r, 0, r, k, 0, k, s, 0, s, rate, 0, rate])
-        all_posts = [
-            ["Engagement metrics for individual posts. Created date indicates when your post was created. All dates and times are in UTC."],
+        metrics += _table(
+            linkedin_adapter.CONTENT_METRICS,
             [
-                "Post title",
-                "Post link",
-                "Post type",
-                "Campaign name",
-                "Posted by",
-                "Created date",
-                "Campaign start date",
-                "Campaign end date",
-                "Audience",
-                "Impressions",
-                "Views",
-                "Offsite Views",
-                "Clicks",
-                "Click through rate (CTR)",
-                "Likes",
-                "Comments",
-                "Reposts",
-                "Follows",
-                "Engagement rate",
-                "Content Type",
+                {
+                    "date": f"{d:%m/%d/%Y}",
+                    "impressions": impressions[d],
+                    "reach": round(impressions[d] * 0.62),
+                    "clicks": clicks[d],
+                    "reactions": reactions[d],
+                    "comments": comments[d],
+                    "shares": reposts[d],
+                }
+                for d in days
             ],
-        ]
+        )
+        all_posts = [["Engagement metrics for individual posts. Created date indicates when your post was created. All dates and times are in UTC."]]
+        post_rows: list[Row] = []
         for moment in (m for m in posts if start <= m.date() <= end):
             department = rng.choice(["pr", "pr", "hr", "marketing"])
             views, clicks_post = rng.randint(400, 4000), rng.randint(4, 90)
             likes, comments_post, reposts_post, follows = rng.randint(8, 120), rng.randint(0, 14), rng.randint(0, 9), rng.randint(0, 6)
             activity = 7000000000000000000 + int(moment.timestamp())
-            all_posts.append(
-                [
-                    rng.choice(TOPICS[department]),
-                    f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}",
-                    "Organic",
-                    "",
-                    "Haberland Antriebstechnik",
-                    f"{moment:%m/%d/%Y}",
-                    "",
-                    "",
-                    "All followers",
-                    views,
-                    "",
-                    "",
-                    clicks_post,
-                    round(clicks_post / views, 6),
-                    likes,
-                    comments_post,
-                    reposts_post,
-                    follows,
-                    round((clicks_post + likes + comments_post + reposts_post + follows) / views, 6),
-                    rng.choice(["Image", "Text", "Video", "Document"]),
-                ]
+            post_rows.append(
+                {
+                    "text": rng.choice(TOPICS[department]),
+                    "permalink": f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}",
+                    "post_type": "Organic",
+                    "published_at": f"{moment:%m/%d/%Y}",
+                    "impressions": views,
+                    "views": "",
+                    "clicks": clicks_post,
+                    "reactions": likes,
+                    "comments": comments_post,
+                    "shares": reposts_post,
+                    "followers_gained": follows,
+                    "content_type": rng.choice(["Image", "Text", "Video", "Document"]),
+                }
             )
+        posts_targets = ["text", "permalink", "post_type", "published_at", "impressions", "views", "clicks", "reactions", "comments", "shares"]
+        all_posts += _table(linkedin_adapter.CONTENT_POSTS, post_rows, posts_targets + ["followers_gained", "content_type"])
         files[f"linkedin/haberland-antriebstechnik_content_{stamp}.xlsx"] = _xlsx([("Metrics", metrics), ("All posts", all_posts)])
-        followers = [["Date", "Sponsored followers", "Organic followers", "Auto-invited followers", "Total followers"]]
-        followers += [[f"{d:%m/%d/%Y}", 0, new_followers[d], 0, new_followers[d]] for d in days]
+        followers = _table(
+            linkedin_adapter.NEW_FOLLOWERS, [{"date": f"{d:%m/%d/%Y}", "_organic": new_followers[d], "followers_gained": new_followers[d]} for d in days]
+        )
         demographics = [
-            ("Location", ["Rosenheim, Bayern", "München, Bayern", "Stuttgart, Baden-Württemberg", "Wien, Österreich"]),
-            ("Job function", ["Engineering", "Operations", "Sales", "Purchasing"]),
-            ("Seniority", ["Senior", "Entry", "Manager", "Director"]),
-            ("Industry", ["Machinery Manufacturing", "Automotive", "Food and Beverage Manufacturing"]),
-            ("Company size", ["51-200", "201-500", "1001-5000"]),
+            ("location", ["Rosenheim, Bayern", "München, Bayern", "Stuttgart, Baden-Württemberg", "Wien, Österreich"]),
+            ("job_function", ["Engineering", "Operations", "Sales", "Purchasing"]),
+            ("seniority", ["Senior", "Entry", "Manager", "Director"]),
+            ("industry", ["Machinery Manufacturing", "Automotive", "Food and Beverage Manufacturing"]),
+            ("company_size", ["51-200", "201-500", "1001-5000"]),
         ]
         sheets = [("New followers", followers)]
         for dimension, buckets in demographics:
-            sheets.append(
-                (
-                    dimension,
-                    [[dimension, "Total followers"]]
-                    + [
-                        [b, n] for b, n in zip(buckets, sorted(_split(4200 + 600 * QUARTERS.index((start, end)), len(buckets), rng), reverse=True), strict=True)
-                    ],
-                )
-            )
+            title = linkedin_adapter.DIMENSION_HEADERS[dimension][0]
+            counts = sorted(_split(4200 + 600 * QUARTERS.index((start, end)), len(buckets), rng), reverse=True)
+            header = [title, linkedin_adapter.DEMOGRAPHIC_VALUE_HEADERS["followers"][0]]
+            sheets.append((title, [header] + [[b, n] for b, n in zip(buckets, counts, strict=True)]))
         files[f"linkedin/haberland-antriebstechnik_followers_{stamp}.xlsx"] = _xlsx(sheets)
-        header = ["Date"] + [
-            f"{page} {kind} ({device})"
-            for page in ("Overview", "Life", "Jobs", "Total")
-            for kind in ("page views", "unique visitors")
-            for device in ("desktop", "mobile", "total")
-        ]
-        visitors = [header]
-        for d in days:
-            views = page_views[d]
-            row = [f"{d:%m/%d/%Y}"]
-            for share in (0.6, 0.15, 0.25, 1.0):
-                total, unique = round(views * share), round(views * share * 0.55)
-                row += [round(total * 0.7), total - round(total * 0.7), total, round(unique * 0.7), unique - round(unique * 0.7), unique]
-            visitors.append(row)
-        files[f"linkedin/haberland-antriebstechnik_visitors_{stamp}.xlsx"] = _xlsx([("Visitor metrics", visitors)])
+        visits = [{"date": f"{d:%m/%d/%Y}", "page_views": page_views[d], "unique_visitors": round(page_views[d] * 0.55)} for d in days]
+        files[f"linkedin/haberland-antriebstechnik_visitors_{stamp}.xlsx"] = _xlsx([("Visitor metrics", _table(linkedin_adapter.VISITORS, visits))])
+    totals = follower_totals("linkedin follower totals", new_followers, 4100)
+    truth.values[("linkedin", "followers")] = totals
+    files["follower/linkedin_follower.csv"] = _noted_totals("LinkedIn", "haberland-antriebstechnik", totals)
     return files
 
 
-META_POST_HEADER = [
-    "Post ID",
-    "Page ID",
-    "Page name",
-    "Title",
-    "Description",
-    "Duration (sec)",
-    "Publish time",
-    "Caption type",
-    "Permalink",
-    "Is crosspost",
-    "Is share",
-    "Post type",
-    "Languages",
-    "Custom labels",
-    "Funded content status",
-    "Data comment",
-    "Date",
-    "Views",
-    "Reach",
-    "Reactions, Comments and Shares",
-    "Reactions",
-    "Comments",
-    "Shares",
-    "Total clicks",
-    "Link Clicks",
-    "Other Clicks",
-    "Matched Audience Targeting Consumption (Photo Click)",
-    "Seconds viewed",
-    "Average Seconds viewed",
-    "Estimated earnings (USD)",
-    "Ad impressions",
-]
-IG_POST_HEADER = [
-    "Post ID",
-    "Account ID",
-    "Account username",
-    "Account name",
-    "Description",
-    "Duration (sec)",
-    "Publish time",
-    "Permalink",
-    "Post type",
-    "Data comment",
-    "Date",
-    "Views",
-    "Reach",
-    "Likes",
-    "Shares",
-    "Comments",
-    "Saves",
-    "Follows",
-]
+# The posts exports' columns, in Business Suite's order, by the adapters' targets (the headers come from the adapters).
+FACEBOOK_POST_COLUMNS = [
+    "post_id", "_page_id", "account", "title", "text", "_duration", "published_at", "permalink", "post_type", "impressions", "reach",
+    "engagements", "reactions", "comments", "shares", "clicks", "link_clicks", "other_clicks", "seconds_viewed",
+]  # fmt: skip
+INSTAGRAM_POST_COLUMNS = [
+    "post_id", "_account_id", "account", "_account_name", "text", "_duration", "published_at", "permalink", "post_type", "impressions", "reach",
+    "reactions", "shares", "comments", "saves", "followers_gained",
+]  # fmt: skip
+
+
+# X's columns, in X's order, by the adapters' targets.
+X_CONTENT_COLUMNS = [
+    "post_id", "published_at", "text", "permalink", "impressions", "reactions", "engagements", "saves", "share", "followers_gained",
+    "comments", "reposts", "profile_visits", "clicks",
+]  # fmt: skip
+X_OVERVIEW_COLUMNS = [
+    "date", "impressions", "reactions", "engagements", "saves", "share", "followers_gained", "followers_lost", "comments", "reposts",
+    "profile_visits", "views",
+]  # fmt: skip
 
 
 def meta(rng: random.Random, truth: Truth, platform: str) -> dict[str, bytes]:
@@ -362,22 +326,32 @@ def meta(rng: random.Random, truth: Truth, platform: str) -> dict[str, bytes]:
             (platform, "clicks"): link_clicks,
         }
     )
-    prefix = "Facebook " if facebook else "Instagram "
+    followers = follower_totals(f"{platform} follower totals", follows, 8200 if facebook else 3100)
+    truth.values[(platform, "followers")] = followers
+    name = "Facebook" if facebook else "Instagram"
+
+    def title(key: str, named: bool = True) -> str:
+        """An overview file's title as Business Suite writes it: the metric, after the platform's name where Meta names it."""
+        text = meta_adapter.written(meta_adapter.OVERVIEW_TITLES[key][0])
+        return f"{name} {text[0].lower()}{text[1:]}" if named else text
+
     titles = {
-        "Reach.csv": (prefix + "reach", reach),
-        "Views.csv": ("Views", views),
-        "Follows.csv": (prefix + "follows", follows),
-        "Visits.csv": ("Facebook visits" if facebook else "Instagram profile visits", visits),
-        "Interactions.csv": ("Content interactions", interactions),
-        "Link clicks.csv": (prefix + "link clicks", link_clicks),
+        "Reach.csv": (title("reach"), reach),
+        "Views.csv": (title("views", named=False), views),
+        "Follows.csv": (title("follows"), follows),
+        "Followers.csv": (title("followers"), followers),
+        "Visits.csv": (title("visits") if facebook else title("profile_visits"), visits),
+        "Interactions.csv": (title("content_interactions", named=False), interactions),
+        "Link clicks.csv": (title("link_clicks"), link_clicks),
     }
     posts = post_days(rng, 4 if facebook else 3.5)
+    adapter = meta_adapter.FACEBOOK_POSTS if facebook else meta_adapter.INSTAGRAM_POSTS
     files = {}
     for start, end in QUARTERS:
         folder = f"{platform}/{start:%Y}-Q{(start.month - 1) // 3 + 1}"
-        for name, (title, values) in titles.items():
-            files[f"{folder}/{name}"] = _utf16_overview(title, values, start, end, hour=1 if facebook else 0)
-        rows = [META_POST_HEADER if facebook else IG_POST_HEADER]
+        for file_name, (file_title, values) in titles.items():
+            files[f"{folder}/{file_name}"] = _utf16_overview(file_title, values, start, end, hour=1 if facebook else 0)
+        rows: list[Row] = []
         for moment in (m for m in posts if start <= m.date() <= end):
             department = rng.choice(["marketing", "marketing", "service", "pr"] if facebook else ["hr", "hr", "hr", "pr"])
             text = rng.choice(TOPICS[department])
@@ -390,105 +364,67 @@ def meta(rng: random.Random, truth: Truth, platform: str) -> dict[str, bytes]:
                 kind = rng.choice(["Photos", "Photos", "Links", "Videos", "Reels"])
                 seconds = rng.randint(200, 9000) if kind in ("Videos", "Reels") else ""
                 rows.append(
-                    [
-                        identifier,
-                        "104455667788990",
-                        "Haberland Antriebstechnik",
-                        "",
-                        text,
-                        rng.randint(15, 120) if seconds else "",
-                        f"{moment:%m/%d/%Y %H:%M}",
-                        "",
-                        f"https://www.facebook.com/haberland.antriebe/posts/{identifier}",
-                        "No",
-                        "No",
-                        kind,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "Lifetime",
-                        post_views,
-                        post_reach,
-                        likes + comments + shares,
-                        likes,
-                        comments,
-                        shares,
-                        link + other,
-                        link,
-                        other,
-                        0,
-                        seconds,
-                        "",
-                        "",
-                        "",
-                    ]
+                    {
+                        "post_id": identifier,
+                        "_page_id": "104455667788990",
+                        "account": "Haberland Antriebstechnik",
+                        "title": "",
+                        "text": text,
+                        "_duration": rng.randint(15, 120) if seconds else "",
+                        "published_at": f"{moment:%m/%d/%Y %H:%M}",
+                        "permalink": f"https://www.facebook.com/haberland.antriebe/posts/{identifier}",
+                        "post_type": kind,
+                        "impressions": post_views,
+                        "reach": post_reach,
+                        "engagements": likes + comments + shares,
+                        "reactions": likes,
+                        "comments": comments,
+                        "shares": shares,
+                        "clicks": link + other,
+                        "link_clicks": link,
+                        "other_clicks": other,
+                        "seconds_viewed": seconds,
+                    }
                 )
             else:
                 saves, follows_post = rng.randint(0, 40), rng.randint(0, 8)
                 kind = rng.choice(["IG image", "IG carousel", "IG reel", "IG reel"])
                 rows.append(
-                    [
-                        identifier,
-                        "17841400000000001",
-                        "haberland_karriere",
-                        "Haberland Karriere",
-                        text,
-                        rng.randint(10, 60) if kind == "IG reel" else "",
-                        f"{moment:%m/%d/%Y %H:%M}",
-                        f"https://www.instagram.com/p/{identifier[-11:]}/",
-                        kind,
-                        "",
-                        "Lifetime",
-                        post_views,
-                        post_reach,
-                        likes,
-                        shares,
-                        comments,
-                        saves,
-                        follows_post,
-                    ]
+                    {
+                        "post_id": identifier,
+                        "_account_id": "17841400000000001",
+                        "account": "haberland_karriere",
+                        "_account_name": "Haberland Karriere",
+                        "text": text,
+                        "_duration": rng.randint(10, 60) if kind == "IG reel" else "",
+                        "published_at": f"{moment:%m/%d/%Y %H:%M}",
+                        "permalink": f"https://www.instagram.com/p/{identifier[-11:]}/",
+                        "post_type": kind,
+                        "impressions": post_views,
+                        "reach": post_reach,
+                        "reactions": likes,
+                        "shares": shares,
+                        "comments": comments,
+                        "saves": saves,
+                        "followers_gained": follows_post,
+                    }
                 )
         page_id = "104455667788990" if facebook else "17841400000000001"
-        files[f"{folder}/{start:%b-%d-%Y}_{end:%b-%d-%Y}_{page_id}.csv"] = _csv(rows)
+        targets = FACEBOOK_POST_COLUMNS if facebook else INSTAGRAM_POST_COLUMNS
+        files[f"{folder}/{start:%b-%d-%Y}_{end:%b-%d-%Y}_{page_id}.csv"] = _csv(_table(adapter, rows, targets))
     return files
 
 
-X_CONTENT_HEADER = [
-    "Post id",
-    "Date",
-    "Post text",
-    "Post Link",
-    "Impressions",
-    "Likes",
-    "Engagements",
-    "Bookmarks",
-    "Shares",
-    "New follows",
-    "Replies",
-    "Reposts",
-    "Profile visits",
-    "Detail Expands",
-    "URL Clicks",
-    "Hashtag Clicks",
-    "Permalink Clicks",
-]
-X_OVERVIEW_HEADER = [
-    "Date",
-    "Impressions",
-    "Likes",
-    "Engagements",
-    "Bookmarks",
-    "Shares",
-    "New follows",
-    "Unfollows",
-    "Replies",
-    "Reposts",
-    "Profile visits",
-    "Create Post",
-    "Video views",
-    "Media views",
-]
+def follower_totals(seed: str, follows: dict[dt.date, float], start: float) -> dict[dt.date, float]:
+    """A follower total per day: the start plus each day's new followers minus a few unfollows.
+
+    Its own random stream, so that adding the totals leaves every other generated figure as it was.
+    """
+    rng, total, totals = random.Random(seed), start, {}
+    for day in DAYS:
+        total += follows[day] - rng.randint(0, max(1, round(follows[day] * 0.4)))
+        totals[day] = total
+    return totals
 
 
 def x_service(rng: random.Random, truth: Truth) -> dict[str, bytes]:
@@ -499,57 +435,72 @@ def x_service(rng: random.Random, truth: Truth) -> dict[str, bytes]:
     files = {}
     for start, end in QUARTERS:
         folder = f"x/{start:%Y}-Q{(start.month - 1) // 3 + 1}"
-        overview = [X_OVERVIEW_HEADER]
+        overview: list[Row] = []
         for d in sorted((d for d in EXPORT_DAYS if start <= d <= end), reverse=True):  # X writes the newest day first
             i = impressions[d]
             likes, reposts, shares, bookmarks = round(i * 0.02), round(i * 0.003), round(i * 0.001), round(i * 0.001)
             follows, unfollows, visits = round(i * 0.002), round(i * 0.0008), round(i * 0.006)
             overview.append(
-                [
-                    f"{d:%a, %b %d, %Y}",
-                    i,
-                    likes,
-                    likes + replies[d] + reposts + shares + bookmarks + visits,
-                    bookmarks,
-                    shares,
-                    follows,
-                    unfollows,
-                    replies[d],
-                    reposts,
-                    visits,
-                    rng.randint(0, 3),
-                    0,
-                    round(i * 0.05),
-                ]
+                {
+                    "date": f"{d:%a, %b %d, %Y}",
+                    "impressions": i,
+                    "reactions": likes,
+                    "engagements": likes + replies[d] + reposts + shares + bookmarks + visits,
+                    "saves": bookmarks,
+                    "share": shares,
+                    "followers_gained": follows,
+                    "followers_lost": unfollows,
+                    "comments": replies[d],
+                    "reposts": reposts,
+                    "profile_visits": visits,
+                    "_posts_created": rng.randint(0, 3),  # "Create Post": a column no adapter reads, not written
+                    "views": 0,
+                }
             )
-        files[f"{folder}/account_overview_analytics.csv"] = _csv(overview, bom=False)
-        content = [X_CONTENT_HEADER]
+        files[f"{folder}/account_overview_analytics.csv"] = _csv(_table(x_adapter.OVERVIEW, overview, X_OVERVIEW_COLUMNS), bom=False)
+        content: list[Row] = []
         for moment in sorted((m for m in posts if start <= m.date() <= end), reverse=True):
             identifier = str(1850000000000000000 + int(moment.timestamp()) * 1000)
             i = rng.randint(150, 2500)
             content.append(
-                [
-                    identifier,
-                    f"{moment:%a, %b %d, %Y}",
-                    rng.choice(TOPICS["service"]),
-                    f"https://x.com/HaberlandAG/status/{identifier}",
-                    i,
-                    rng.randint(1, 40),
-                    rng.randint(5, 80),
-                    rng.randint(0, 5),
-                    rng.randint(0, 4),
-                    rng.randint(0, 3),
-                    rng.randint(0, 12),
-                    rng.randint(0, 8),
-                    rng.randint(0, 20),
-                    rng.randint(0, 10),
-                    rng.randint(0, 15),
-                    rng.randint(0, 5),
-                    rng.randint(0, 6),
-                ]
+                {
+                    "post_id": identifier,
+                    "published_at": f"{moment:%a, %b %d, %Y}",
+                    "text": rng.choice(TOPICS["service"]),
+                    "permalink": f"https://x.com/HaberlandAG/status/{identifier}",
+                    "impressions": i,
+                    "reactions": rng.randint(1, 40),
+                    "engagements": rng.randint(5, 80),
+                    "saves": rng.randint(0, 5),
+                    "share": rng.randint(0, 4),
+                    "followers_gained": rng.randint(0, 3),
+                    "comments": rng.randint(0, 12),
+                    "reposts": rng.randint(0, 8),
+                    "profile_visits": rng.randint(0, 20),
+                    # Detail expands, URL clicks, hashtag clicks, permalink clicks: drawn as before (the
+                    # random stream stays the same); of them the adapter reads URL clicks only.
+                    "_detail_expands": rng.randint(0, 10),
+                    "clicks": rng.randint(0, 15),
+                    "_hashtag_clicks": rng.randint(0, 5),
+                    "_permalink_clicks": rng.randint(0, 6),
+                }
             )
-        files[f"{folder}/account_analytics_content_{start:%Y-%m-%d}_{end:%Y-%m-%d}.csv"] = _csv(content, bom=False)
+        name = f"{folder}/account_analytics_content_{start:%Y-%m-%d}_{end:%Y-%m-%d}.csv"
+        files[name] = _csv(_table(x_adapter.CONTENT, content, X_CONTENT_COLUMNS), bom=False)
+    # The total moves by the overview's new follows minus unfollows (the same roundings).
+    net = {d: round(i * 0.002) - round(i * 0.0008) for d, i in impressions.items()}
+    totals = {d: 1650.0 + running for d, running in zip(DAYS, itertools.accumulate(net[d] for d in DAYS), strict=True)}
+    truth.values[("x", "followers")] = totals
+    files["follower/x_follower.csv"] = _noted_totals("X", "HaberlandAG", totals)
     return files
+
+
+def _noted_totals(channel: str, account: str, totals: dict[dt.date, float]) -> bytes:
+    """The follower total noted from the profile on the first of each month and on the export day, in the
+    generic template (German, like the XING file): what a user does for a platform whose exports have none."""
+    days = [d for d in EXPORT_DAYS if d.day == 1] + [END]
+    rows = [{"_channel": channel, "_account": account, "date": f"{d:%d.%m.%Y}", "followers": int(totals[d])} for d in days]
+    return _csv(_table(generic.DAILY, rows, spelling=GENERIC_GERMAN), delimiter=";")
 
 
 def youtube(rng: random.Random, truth: Truth) -> dict[str, bytes]:
@@ -559,19 +510,8 @@ def youtube(rng: random.Random, truth: Truth) -> dict[str, bytes]:
     files = {}
     for start, end in QUARTERS:
         folder = f"youtube/{start:%Y}-Q{(start.month - 1) // 3 + 1}"
-        rows = [[f"Da{SOFT}tum", f"Auf{SOFT}ru{SOFT}fe", f"Abon{SOFT}nen{SOFT}ten"]]
-        rows += [[f"{d:%Y-%m-%d}", int(views[d]), int(subscribers[d])] for d in EXPORT_DAYS if start <= d <= end]
-        files[f"{folder}/Gesamtwerte.csv"] = _csv(rows, bom=False)
-    header = [
-        f"Vi{SOFT}deo",
-        f"Vi{SOFT}deo{SOFT}ti{SOFT}tel",
-        f"Ver{SOFT}öf{SOFT}fent{SOFT}li{SOFT}chungs{SOFT}zeit{SOFT}punkt des Vi{SOFT}de{SOFT}os",
-        f"Auf{SOFT}ru{SOFT}fe",
-        f"Wie{SOFT}der{SOFT}ga{SOFT}be{SOFT}zeit (Stun{SOFT}den)",
-        f"Abon{SOFT}nen{SOFT}ten",
-        f"Im{SOFT}pres{SOFT}sio{SOFT}nen",
-        f"Klick{SOFT}ra{SOFT}te der Im{SOFT}pres{SOFT}sio{SOFT}nen (%)",
-    ]
+        days = [{"date": f"{d:%Y-%m-%d}", "views": int(views[d]), "followers_net": int(subscribers[d])} for d in EXPORT_DAYS if start <= d <= end]
+        files[f"{folder}/Gesamtwerte.csv"] = _csv(_german_youtube(youtube_adapter.TOTALS, days), bom=False)
     videos = []
     for moment in post_days(rng, 0.6):
         identifier = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") for _ in range(11))
@@ -581,29 +521,35 @@ def youtube(rng: random.Random, truth: Truth) -> dict[str, bytes]:
             ["HX-400 im Praxistest", "So funktioniert ein Planetengetriebe", "Messe-Rundgang Hannover", "Ausbildung bei Haberland", "Wartung in 5 Minuten"]
         )
         videos.append(
-            [
-                identifier,
-                f"{title} | Haberland TV",
-                f"{moment:%b %-d, %Y}",
-                video_views,
-                round(video_views * rng.uniform(0.02, 0.06), 4),
-                rng.randint(0, 40),
-                impressions,
-                round(video_views / impressions * 100, 2),
-            ]
+            {
+                "post_id": identifier,
+                "text": f"{title} | Haberland TV",
+                "published_at": f"{moment:%b %-d, %Y}",
+                "views": video_views,
+                "watch_time_hours": round(video_views * rng.uniform(0.02, 0.06), 4),
+                "followers_net": rng.randint(0, 40),
+                "impressions": impressions,
+            }
         )
-    total = [
-        "Ge" + SOFT + "samt",
-        "",
-        "",
-        sum(v[3] for v in videos),
-        round(sum(v[4] for v in videos), 4),
-        sum(v[5] for v in videos),
-        sum(v[6] for v in videos),
-        round(sum(v[3] for v in videos) / sum(v[6] for v in videos) * 100, 2),
-    ]
-    files["youtube/Tabellendaten.csv"] = _csv([header, total, *sorted(videos, key=lambda v: -v[3])], bom=False)
+    # The total row first, as Studio writes it, labelled with YouTube's German word for it.
+    total = {"post_id": _soft_hyphens(youtube_adapter.TOTAL_ROW[1].capitalize()), "text": "", "published_at": ""} | {
+        key: sum(v[key] for v in videos) for key in ("views", "followers_net", "impressions")
+    }
+    total["watch_time_hours"] = round(sum(v["watch_time_hours"] for v in videos), 4)
+    table = _german_youtube(youtube_adapter.TABLE_VIDEOS, [total, *sorted(videos, key=lambda v: -v["views"])], YOUTUBE_VIDEO_COLUMNS)
+    files["youtube/Tabellendaten.csv"] = _csv(table, bom=False)
     return files
+
+
+# Table data's columns, in Studio's order, by the adapter's targets.
+YOUTUBE_VIDEO_COLUMNS = ["post_id", "text", "published_at", "views", "watch_time_hours", "followers_net", "impressions"]
+YOUTUBE_GERMAN = 1  # YouTube's alias tuples list each header in en, de, es, fr, it, pt, nl
+
+
+def _german_youtube(adapter: TableAdapter, rows: list[Row], targets: list[str] | None = None) -> list[list[object]]:
+    """A YouTube Studio table as the German UI writes it: German headers with soft hyphens."""
+    header, *body = _table(adapter, rows, targets, spelling=YOUTUBE_GERMAN)
+    return [[_soft_hyphens(str(h)) for h in header], *body]
 
 
 def tiktok(rng: random.Random, truth: Truth) -> dict[str, bytes]:
@@ -618,26 +564,41 @@ def tiktok(rng: random.Random, truth: Truth) -> dict[str, bytes]:
     def label(day: dt.date) -> str:
         return f"{day:%B} {day.day}"
 
-    overview = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]]
-    overview += [[label(d), int(views[d]), round(views[d] * 0.01), round(views[d] * 0.06), round(views[d] * 0.004), round(views[d] * 0.003)] for d in days]
-    history = [["Date", "Followers", "Difference in followers from previous day"]]
-    history += [[label(d), int(followers[d]), int(followers[d] - followers[d - dt.timedelta(days=1)])] for d in days]
-    content = [["Time", "Video title", "Video link", "Post time", "Total likes", "Total comments", "Total shares", "Total views"]]
+    overview = _table(
+        tiktok_adapter.OVERVIEW,
+        [
+            {
+                "date": label(d),
+                "views": int(views[d]),
+                "profile_visits": round(views[d] * 0.01),
+                "reactions": round(views[d] * 0.06),
+                "comments": round(views[d] * 0.004),
+                "shares": round(views[d] * 0.003),
+            }
+            for d in days
+        ],
+    )
+    history = _table(
+        tiktok_adapter.FOLLOWER_HISTORY,
+        [{"date": label(d), "followers": int(followers[d]), "followers_net": int(followers[d] - followers[d - dt.timedelta(days=1)])} for d in days],
+    )
+    videos: list[Row] = []
     for moment in post_days(rng, 2.5, TIKTOK_START):
         identifier = 7400000000000000000 + int(moment.timestamp())
         video_views = rng.randint(800, 60000)
-        content.append(
-            [
-                label(END),
-                rng.choice(TOPICS["hr"]),
-                f"https://www.tiktok.com/@haberland.azubis/video/{identifier}",
-                label(moment.date()),
-                round(video_views * rng.uniform(0.03, 0.09)),
-                rng.randint(0, 120),
-                rng.randint(0, 90),
-                video_views,
-            ]
+        videos.append(
+            {
+                "_export_day": label(END),
+                "text": rng.choice(TOPICS["hr"]),
+                "permalink": f"https://www.tiktok.com/@haberland.azubis/video/{identifier}",
+                "_post_time": label(moment.date()),
+                "reactions": round(video_views * rng.uniform(0.03, 0.09)),
+                "comments": rng.randint(0, 120),
+                "shares": rng.randint(0, 90),
+                "views": video_views,
+            }
         )
+    content = _table(tiktok_adapter.CONTENT, videos)
     return {
         "tiktok/Overview.csv": _csv(overview, quote_all=True),
         "tiktok/FollowerHistory.csv": _csv(history, quote_all=True),
@@ -654,25 +615,28 @@ def xing(rng: random.Random, truth: Truth) -> dict[str, bytes]:
     truth.values.update({("other", "impressions"): impressions, ("other", "followers"): followers})
     files = {}
     for year in (2025, 2026):
-        rows = [["Kanal", "Konto", "Datum", "Impressionen", "Interaktionen", "Klicks", "Follower"]]
-        for d in (d for d in EXPORT_DAYS if d.year == year):
-            i = impressions[d]
-            rows.append(
-                [
-                    "XING",
-                    "Haberland Antriebstechnik",
-                    f"{d:%d.%m.%Y}",
-                    f"{int(i):,}".replace(",", "."),
-                    round(i * 0.03),
-                    round(i * 0.01),
-                    f"{int(followers[d]):,}".replace(",", "."),
-                ]
-            )
-        files[f"xing/xing_tageswerte_{year}.csv"] = _csv(rows, delimiter=";")
+        rows = [
+            {
+                "_channel": "XING",
+                "_account": "Haberland Antriebstechnik",
+                "date": f"{d:%d.%m.%Y}",
+                "impressions": f"{int(impressions[d]):,}".replace(",", "."),
+                "engagements": round(impressions[d] * 0.03),
+                "clicks": round(impressions[d] * 0.01),
+                "followers": f"{int(followers[d]):,}".replace(",", "."),
+            }
+            for d in EXPORT_DAYS
+            if d.year == year
+        ]
+        # The template's German headers: Kanal, Konto, Datum and the metrics' German labels (GENERIC_GERMAN).
+        files[f"xing/xing_tageswerte_{year}.csv"] = _csv(_table(generic.DAILY, rows, spelling=GENERIC_GERMAN), delimiter=";")
     return files
 
 
 # ---------------------------------------------------------------- goals
+
+
+GENERIC_GERMAN = -1  # the generic template's aliases: the canonical name, the English label, the German one last
 
 
 def goals(truth: Truth) -> dict[str, list[dict[str, object]]]:
@@ -861,26 +825,8 @@ def goals(truth: Truth) -> dict[str, list[dict[str, object]]]:
     return {"objectives": objectives, "key_results": key_results, "manual_values": manual, "accounts": accounts, "tags": tags}
 
 
-GERMAN = {
-    "objectives": ("Ziele", {"id": "ID", "objective": "Ziel", "department": "Abteilung", "level": "Ebene", "description": "Beschreibung"}),
-    "key_results": (
-        "Kennzahlen",
-        {
-            "objective_id": "Ziel-ID",
-            "kpi": "Kennzahl",
-            "platform": "Plattform",
-            "account": "Konto",
-            "tag": "Thema",
-            "period": "Zeitraum",
-            "baseline": "Ausgangswert",
-            "target": "Zielwert",
-            "type": "Typ",
-        },
-    ),
-    "manual_values": ("Manuelle Werte", {"metric": "Kennzahl", "date": "Datum", "value": "Wert", "department": "Abteilung", "note": "Notiz"}),
-    "accounts": ("Konten", {"platform": "Plattform", "account": "Konto", "department": "Abteilung", "label": "Bezeichnung"}),
-    "tags": ("Themen", {"tag": "Thema", "department": "Abteilung", "match": "Treffer"}),
-}
+# The goals workbook's sheets and columns in German, as the goals reader names them.
+GERMAN = {key: (german, {column: names[1] for column, names in columns.items()}) for key, (_, german, columns, _) in SHEETS.items()}
 
 
 def goals_workbook(content: dict[str, list[dict[str, object]]]) -> bytes:
