@@ -1,4 +1,7 @@
-"""Resonanz: page config, language, first start, navigation. Pages live in pages/ and stay thin."""
+"""Resonanz: page config, language, first start, navigation. Pages live in views/ and stay thin.
+
+Not in pages/: Streamlit would discover that folder and run its scripts by URL without this frame.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +26,11 @@ with st.sidebar:
     )  # fmt: skip
 
 pages = [
-    st.Page("pages/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
-    st.Page("pages/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
-    st.Page("pages/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
-    st.Page("pages/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
-    st.Page("pages/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
-    st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
+    st.Page("views/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
+    st.Page("views/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
+    st.Page("views/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
+    st.Page("views/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
+    st.Page("views/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
+    st.Page("views/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]
 st.navigation(pages).run()
