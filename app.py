@@ -10,13 +10,12 @@ import streamlit as st
 from model.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
+from ui.identity import sign_in
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
 st.set_page_config(page_title="Resonanz", page_icon=":material/insights:", layout="wide")
 init_state()
-warm_parser()
-ensure_data(database_url())
 
 with st.sidebar:
     st.markdown(f"### Resonanz\n{t('app.tagline')}")
@@ -24,6 +23,9 @@ with st.sidebar:
         t("sidebar.language"), list(Language), index=list(Language).index(language()),
         format_func=LANGUAGE_NAMES.get, key=LANGUAGE_WIDGET, on_change=remember_language,
     )  # fmt: skip
+sign_in()  # before any data is touched: stops the run for a visitor who may not see it
+warm_parser()
+ensure_data(database_url())
 
 pages = [
     st.Page("views/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),

@@ -12,7 +12,7 @@ import ingest.adapters
 from ingest.registry import ADAPTERS
 from tests.conftest import ROOT
 
-CORE = ("ingest", "metrics", "storage", "reports", "charts")
+CORE = ("ingest", "metrics", "storage", "reports", "charts", "access")
 
 
 def test_core_never_imports_streamlit() -> None:
