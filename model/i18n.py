@@ -205,6 +205,27 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.report": {Language.DE: "Exporttyp", Language.EN: "Export type"},
     "col.account": {Language.DE: "Konto", Language.EN: "Account"},
     # --- texts: J security, roles, audit (add new keys of this area below this line) ---
+    "access.allowed": {Language.DE: "Erlaubt.", Language.EN: "Allowed."},
+    "access.denied_no_role": {
+        Language.DE: "Kein Zugriff: Für Ihre Anmeldung ist keine Rolle hinterlegt. Eine Administratorin oder ein Administrator vergibt sie auf der Seite Daten (Rollen).",
+        Language.EN: "No access: no role is set for your sign-in. An administrator assigns one on the Data page (Roles).",
+    },
+    "access.denied_viewer": {
+        Language.DE: "Nicht erlaubt ({action}): Ihre Rolle ist Lesen. Für Änderungen braucht es die Rolle Bearbeiten für die Abteilung; eine Administratorin oder ein Administrator vergibt sie.",
+        Language.EN: "Not allowed ({action}): your role is viewer. Changes need the editor role for the department; an administrator grants it.",
+    },
+    "access.denied_admin_only": {
+        Language.DE: "Nicht erlaubt ({action}): Das betrifft alle Abteilungen und ist Administratoren vorbehalten.",
+        Language.EN: "Not allowed ({action}): this concerns every department and is reserved for administrators.",
+    },
+    "access.denied_department": {
+        Language.DE: "Nicht erlaubt ({action}): Die Abteilung {department} gehört nicht zu Ihren Abteilungen ({departments}).",
+        Language.EN: "Not allowed ({action}): department {department} is not one of yours ({departments}).",
+    },
+    "access.denied_no_department": {
+        Language.DE: "Nicht erlaubt ({action}): Das Konto ist keiner Abteilung zugeordnet. Eine Administratorin oder ein Administrator ordnet es zu (Blatt Konten der Ziele) oder führt die Änderung aus.",
+        Language.EN: "Not allowed ({action}): the account belongs to no department. An administrator maps it (accounts sheet of the goals) or makes the change.",
+    },
     "auth.local_mode": {
         Language.DE: "Lokaler Einzelplatzmodus: ohne Anmeldung, nur auf diesem Rechner erreichbar (127.0.0.1). Für mehrere Personen die Anmeldung einrichten (README, Abschnitt Sicherheit).",
         Language.EN: "Local single-user mode: no sign-in, reachable from this computer only (127.0.0.1). For several people, configure sign-in (README, section Security).",
