@@ -47,6 +47,7 @@ LAYERS_THAT_MUST_NOT_REACH = {
     "model": ("ingest", "metrics", "storage", "reports", "charts", "ui", "views", "cli"),
     "metrics": ("ingest", "storage", "reports", "charts", "ui", "views"),
     "storage": ("ingest.pipeline", "reports", "charts", "ui", "views"),
+    "access": ("ingest", "metrics", "storage", "reports", "charts", "ui", "views", "cli"),
 }
 KNOWN_EXCEPTIONS: set[str] = set()
 
