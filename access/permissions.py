@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import pandas as pd
+
 from access.identity import LOCAL_ACTOR, Identity
 
 
@@ -111,3 +113,11 @@ def decide(grant: Grant | None, action: Action, department: str | None = None) -
         granted = ", ".join(sorted(grant.departments))
         return Decision(False, "access.denied_department", {"action": action.value, "department": department, "departments": granted})
     return Decision(True, "access.allowed")
+
+
+def department_of(accounts: pd.DataFrame, platform: str | None, account: str | None) -> str | None:
+    """The department the goals' accounts sheet maps an account to; None for an account no department claims."""
+    if account is None or accounts.empty:
+        return None
+    mapped = accounts[(accounts["account"] == account) & ((accounts["platform"] == platform) if platform else True)]
+    return None if mapped.empty else str(mapped["department"].iloc[0])

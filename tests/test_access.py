@@ -6,11 +6,15 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, is_loopback, serving_mode
+from access.permissions import Grant, Role
+from storage.access import read_audit, save_grant
+from storage.engine import make_engine
 from tests.conftest import ROOT
 
 
@@ -89,6 +93,7 @@ def test_network_address_without_sign_in_shows_no_data(database: str, bound_to) 
 
 def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to) -> None:
     bound_to("0.0.0.0", {"X-Forwarded-Email": "email", "X-Forwarded-Groups": "groups"})
+    save_grant(make_engine(database), "group", "marketing", Grant(Role.VIEWER), by="local-admin")
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.user = {"email": "Ana@Example.com", "groups": "marketing,hr"}
     app.run()
@@ -96,6 +101,21 @@ def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to)
     assert app.session_state["identity"] == Identity("ana@example.com", "ana@example.com", ("marketing", "hr"))
     assert "Angemeldet: ana@example.com (ana@example.com)" in texts(app)
     assert app.title[0].value == "Cockpit"
+    assert app.session_state["grant"] == Grant(Role.VIEWER)  # from the group claim
+    signed_in = read_audit(make_engine(database))
+    assert signed_in[["actor", "role", "action", "object_id", "result"]].values.tolist() == [["ana@example.com", "viewer", "sign_in", "proxy", "allowed"]]
+
+
+def test_unknown_person_gets_no_access_and_an_audit_row(database: str, bound_to) -> None:
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "stranger@example.com"}
+    app.run()
+    assert app.error[0].value.startswith("Kein Zugriff: Für Ihre Anmeldung ist keine Rolle hinterlegt.")
+    assert not app.title
+    log = read_audit(make_engine(database))
+    assert log[["actor", "action", "result"]].values.tolist() == [["stranger@example.com", "sign_in", "denied"]]
+    assert pd.isna(log["role"].iloc[0])
 
 
 def test_proxy_without_identity_header_shows_no_data(database: str, bound_to) -> None:

@@ -8,10 +8,16 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from access.audit import audit_entry
 from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, serving_mode
+from access.permissions import LOCAL_GRANT, Action, Decision, Grant, decide, department_of, resolve_grant
+from storage.access import append_audit, load_grants
+from ui.resources import engine
 from ui.state import t
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
+GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
+SIGNED_IN_LOGGED = "signed_in_logged"  # session flag: the sign-in is in the audit log once per session
 
 
 def _oidc_configured() -> bool:
@@ -59,5 +65,30 @@ def sign_in() -> Identity:
             st.caption(t("auth.signed_in_as", name=identity.name, email=identity.actor))
             if mode is Mode.OIDC:
                 st.button(t("auth.sign_out"), on_click=st.logout)
-    st.session_state[IDENTITY] = identity
+    grant = LOCAL_GRANT if mode is Mode.LOCAL else resolve_grant(identity, *load_grants(engine()))
+    st.session_state[IDENTITY], st.session_state[GRANT] = identity, grant
+    if not st.session_state.get(SIGNED_IN_LOGGED):
+        append_audit(engine(), audit_entry(identity, grant, Action.SIGN_IN, decide(grant, Action.SIGN_IN), "mode", mode.value))
+        st.session_state[SIGNED_IN_LOGGED] = True
+    if grant is None:
+        _stop("access.denied_no_role")
     return identity
+
+
+def authorize(action: Action, department: str | None = None, object_type: str = "", object_id: str = "", details: str = "") -> bool:
+    """The one check before every write on the pages: decides, writes the audit row, and says why when denied."""
+    identity: Identity = st.session_state[IDENTITY]
+    grant: Grant | None = st.session_state[GRANT]
+    decision: Decision = decide(grant, action, department)
+    append_audit(engine(), audit_entry(identity, grant, action, decision, object_type, object_id, department, details))
+    if not decision.allowed:
+        st.error(t(decision.reason, **decision.params))
+    return decision.allowed
+
+
+def department_of_account(platform: str | None, account: str | None) -> str | None:
+    """The department the stored goals map an account to (None: no goals, or an account no department claims)."""
+    from ui.data import workspace  # not at import time: app.py signs in before any data is loaded
+
+    goals = workspace().goals
+    return None if goals is None else department_of(goals.accounts, platform, account)
