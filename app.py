@@ -10,7 +10,7 @@ import streamlit as st
 from model.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
-from ui.identity import sign_in
+from ui.identity import forget_denials, show_denials, sign_in
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
@@ -35,4 +35,6 @@ pages = [
     st.Page("views/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
     st.Page("views/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]
+show_denials()
 st.navigation(pages).run()
+forget_denials()  # not reached after a page's st.rerun(): its denials are shown by the next run

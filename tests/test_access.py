@@ -125,3 +125,74 @@ def test_proxy_without_identity_header_shows_no_data(database: str, bound_to) ->
     app.run()
     assert app.error[0].value.startswith("Keine Identität vom Proxy erhalten")
     assert not app.title or app.title[0].value != "Cockpit"
+
+
+OVERVIEW = b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
+GRANTS = {
+    "admin": Grant(Role.ADMIN),
+    "editor-hr": Grant(Role.EDITOR, frozenset({"hr"})),
+    "editor-marketing": Grant(Role.EDITOR, frozenset({"marketing"})),
+    "viewer": Grant(Role.VIEWER),
+}
+
+
+def signed_in_app(database: str, bound_to, who: str, page: str) -> AppTest:
+    """The app behind a trusted proxy, signed in as ``who`` (a key of GRANTS) with that grant in the e-mail list."""
+    from storage.goalsets import save_goal_set
+
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    database_engine = make_engine(database)
+    save_goal_set(database_engine, "ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())  # maps accounts to departments
+    save_grant(database_engine, "email", f"{who}@example.com", GRANTS[who], by="local-admin")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": f"{who}@example.com"}
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed", "reason"),
+    [("admin", True, ""), ("editor-hr", True, ""),
+     ("editor-marketing", False, "Nicht erlaubt (import): Die Abteilung hr gehört nicht zu Ihren Abteilungen (marketing)."),
+     ("viewer", False, "Nicht erlaubt (import): Ihre Rolle ist Lesen.")],
+)  # fmt: skip
+def test_import_of_an_hr_account_by_role(database: str, bound_to, who: str, allowed: bool, reason: str) -> None:
+    from storage.imports import import_history
+
+    app = signed_in_app(database, bound_to, who, "views/data.py")
+    app.file_uploader(key="data_upload_0").set_value([("Overview.csv", OVERVIEW, "text/csv")])
+    app.text_input(key="data_account").input("haberland.azubis")  # the TikTok account the demo goals give to hr
+    app.run()
+    app.button(key="data_import").click().run()
+    assert not app.exception, app.exception
+    assert ("Overview.csv" in import_history(make_engine(database))["file_name"].tolist()) is allowed
+    if not allowed:
+        assert any(e.value.startswith(reason) for e in app.error), [e.value for e in app.error]
+    log = read_audit(make_engine(database), action="import")
+    assert log[["actor", "role", "object_type", "object_id", "department"]].values.tolist() == [
+        [f"{who}@example.com", GRANTS[who].role.value, "file", "Overview.csv", "hr"]
+    ]
+    assert log["details"].iloc[0].startswith("haberland.azubis")
+    assert log["result"].tolist() == ["allowed" if allowed else "denied"]
+
+
+@pytest.mark.parametrize(("who", "allowed"), [("admin", True), ("editor-hr", False), ("viewer", False)])
+def test_replacing_the_goal_set_is_the_admins(database: str, bound_to, who: str, allowed: bool) -> None:
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, who, "views/goals.py")
+    import io
+
+    import openpyxl
+
+    book, workbook = openpyxl.load_workbook(ROOT / "sample_data" / "demo" / "ziele.xlsx"), io.BytesIO()
+    book.save(workbook)  # the same goals in new bytes: the page saves only content that differs from the stored set
+    workbook = workbook.getvalue()
+    app.file_uploader(key="goals_upload").set_value(("neue-ziele.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    app.run()
+    assert not app.exception, app.exception
+    assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is allowed
+    log = read_audit(make_engine(database), action="goal_set")
+    assert log[["actor", "object_id", "result"]].values.tolist()[0] == [f"{who}@example.com", "neue-ziele.xlsx", "allowed" if allowed else "denied"]

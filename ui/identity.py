@@ -17,6 +17,7 @@ from ui.state import t
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
 GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
+DENIALS = "access_denials"  # denials of this run, shown again after a page's st.rerun() would have wiped them
 SIGNED_IN_LOGGED = "signed_in_logged"  # session flag: the sign-in is in the audit log once per session
 
 
@@ -82,8 +83,21 @@ def authorize(action: Action, department: str | None = None, object_type: str = 
     decision: Decision = decide(grant, action, department)
     append_audit(engine(), audit_entry(identity, grant, action, decision, object_type, object_id, department, details))
     if not decision.allowed:
-        st.error(t(decision.reason, **decision.params))
+        message = t(decision.reason, **decision.params)
+        st.error(message)
+        st.session_state.setdefault(DENIALS, []).append(message)
     return decision.allowed
+
+
+def show_denials() -> None:
+    """At the top of a run: the denials a rerun cut off in the run before (app.py forgets them once a run ends)."""
+    for message in st.session_state.pop(DENIALS, []):
+        st.error(message)
+
+
+def forget_denials() -> None:
+    """At the end of a run that was not cut off: its denials have been seen."""
+    st.session_state.pop(DENIALS, None)
 
 
 def department_of_account(platform: str | None, account: str | None) -> str | None:
