@@ -35,6 +35,7 @@ class Action(StrEnum):
     REVIEW = "review"  # review minutes, comments, decisions, actions
     PACK_DOWNLOAD = "pack_download"
     ROLES = "roles"
+    AUDIT_DOWNLOAD = "audit_download"  # admin only: the log names every person
     SETTINGS = "settings"
     SIGN_IN = "sign_in"
 

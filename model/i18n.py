@@ -205,6 +205,13 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.report": {Language.DE: "Exporttyp", Language.EN: "Export type"},
     "col.account": {Language.DE: "Konto", Language.EN: "Account"},
     # --- texts: J security, roles, audit (add new keys of this area below this line) ---
+    "audit.tab": {Language.DE: "Protokoll", Language.EN: "Audit log"},
+    "audit.actor": {Language.DE: "Person (E-Mail)", Language.EN: "Person (e-mail)"},
+    "audit.action": {Language.DE: "Aktion", Language.EN: "Action"},
+    "audit.result": {Language.DE: "Ergebnis", Language.EN: "Result"},
+    "audit.days": {Language.DE: "Tage (UTC)", Language.EN: "Days (UTC)"},
+    "audit.all": {Language.DE: "alle", Language.EN: "all"},
+    "audit.download": {Language.DE: "Protokoll als CSV ⬇", Language.EN: "Audit log as CSV ⬇"},
     "access.allowed": {Language.DE: "Erlaubt.", Language.EN: "Allowed."},
     "access.denied_no_role": {
         Language.DE: "Kein Zugriff: Für Ihre Anmeldung ist keine Rolle hinterlegt. Eine Administratorin oder ein Administrator vergibt sie auf der Seite Daten (Rollen).",

@@ -196,3 +196,25 @@ def test_replacing_the_goal_set_is_the_admins(database: str, bound_to, who: str,
     assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is allowed
     log = read_audit(make_engine(database), action="goal_set")
     assert log[["actor", "object_id", "result"]].values.tolist()[0] == [f"{who}@example.com", "neue-ziele.xlsx", "allowed" if allowed else "denied"]
+
+
+def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: str, bound_to) -> None:
+    from access.audit import AuditEntry
+    from storage.access import append_audit
+
+    append_audit(make_engine(database), AuditEntry("=cmd|' /c calc'!A1@example.com", None, "sign_in", "denied"))  # a hostile actor name
+    app = signed_in_app(database, bound_to, "admin", "views/data.py")
+    assert [tab.label for tab in app.tabs][-1] == "Protokoll"
+    app.selectbox(key="audit_result").set_value("denied").run()
+    table = app.dataframe[-1].value
+    assert table["actor"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
+    csv = app.get("download_button")[-1].proto.url  # the CSV is served by the media manager; build the bytes as the page does
+    assert csv
+    from reports.excel_writer import safe_csv
+
+    assert "'=cmd" in safe_csv(table).decode("utf-8-sig")
+
+
+def test_editor_has_no_audit_tab(database: str, bound_to) -> None:
+    app = signed_in_app(database, bound_to, "editor-hr", "views/data.py")
+    assert "Protokoll" not in [tab.label for tab in app.tabs]

@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from access.audit import audit_entry
 from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, serving_mode
-from access.permissions import LOCAL_GRANT, Action, Decision, Grant, decide, department_of, resolve_grant
+from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
 from storage.access import append_audit, load_grants
 from ui.resources import engine
 from ui.state import t
@@ -106,3 +106,42 @@ def department_of_account(platform: str | None, account: str | None) -> str | No
 
     goals = workspace().goals
     return None if goals is None else department_of(goals.accounts, platform, account)
+
+
+def is_admin() -> bool:
+    grant: Grant | None = st.session_state.get(GRANT)
+    return grant is not None and grant.role is Role.ADMIN
+
+
+def audit_section() -> None:
+    """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
+    import datetime as dt
+
+    from reports.excel_writer import safe_csv
+    from storage.access import read_audit
+
+    columns = st.columns(4)
+    actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
+    action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=lambda a: t("audit.all") if a is None else str(a))
+    result = columns[2].selectbox(
+        t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=lambda r: t("audit.all") if r is None else r
+    )
+    days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
+    since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
+    log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)
+    st.dataframe(log, hide_index=True, width="stretch")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M")
+    if st.download_button(t("audit.download"), safe_csv(log), file_name=f"resonanz-audit-{stamp}.csv", mime="text/csv", key="audit_download"):
+        append_audit(
+            engine(),
+            audit_entry(
+                st.session_state[IDENTITY],
+                st.session_state[GRANT],
+                Action.AUDIT_DOWNLOAD,
+                decide(st.session_state[GRANT], Action.AUDIT_DOWNLOAD),
+                "audit_log",
+                "",
+                None,
+                f"{len(log)} rows",
+            ),
+        )

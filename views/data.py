@@ -12,7 +12,7 @@ from model.canonical import Platform
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
-from ui.identity import authorize, department_of_account
+from ui.identity import audit_section, authorize, department_of_account, is_admin
 from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
@@ -21,7 +21,8 @@ from ui.widgets import plain, platform_labels
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 
-upload_tab, history_tab, mapping_tab = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping")])
+tab_names = [t("data.tab.upload"), t("data.tab.history"), t("data.mapping")] + ([t("audit.tab")] if is_admin() else [])
+upload_tab, history_tab, mapping_tab, *audit_tab = st.tabs(tab_names)
 
 with upload_tab:
     files = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key=f"data_upload_{st.session_state[DATA_UPLOAD_GENERATION]}")
@@ -89,3 +90,7 @@ with mapping_tab:
     st.caption(t("data.mapping_help"))
     space = workspace()
     st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")
+
+for tab in audit_tab:  # admins only
+    with tab:
+        audit_section()
