@@ -1,4 +1,7 @@
-"""Resonanz: page config, language, first start, navigation. Pages live in pages/ and stay thin."""
+"""Resonanz: page config, language, first start, navigation. Pages live in views/ and stay thin.
+
+Not in pages/: Streamlit would discover that folder and run its scripts by URL without this frame.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,12 @@ import streamlit as st
 from model.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
+from ui.identity import forget_denials, show_denials, sign_in
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
 st.set_page_config(page_title="Resonanz", page_icon=":material/insights:", layout="wide")
 init_state()
-warm_parser()
-ensure_data(database_url())
 
 with st.sidebar:
     st.markdown(f"### Resonanz\n{t('app.tagline')}")
@@ -21,14 +23,19 @@ with st.sidebar:
         t("sidebar.language"), list(Language), index=list(Language).index(language()),
         format_func=LANGUAGE_NAMES.get, key=LANGUAGE_WIDGET, on_change=remember_language,
     )  # fmt: skip
+sign_in()  # before any data is touched: stops the run for a visitor who may not see it
+warm_parser()
+ensure_data(database_url())
 
 pages = [
-    st.Page("pages/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
-    st.Page("pages/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
-    st.Page("pages/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
-    st.Page("pages/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
-    st.Page("pages/plan.py", title=t("page.plan"), icon=":material/calendar_month:", url_path="plan"),
-    st.Page("pages/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
-    st.Page("pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
+    st.Page("views/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
+    st.Page("views/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
+    st.Page("views/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
+    st.Page("views/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),
+    st.Page("views/plan.py", title=t("page.plan"), icon=":material/calendar_month:", url_path="plan"),
+    st.Page("views/review.py", title=t("page.review"), icon=":material/slideshow:", url_path="review"),
+    st.Page("views/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]
+show_denials()
 st.navigation(pages).run()
+forget_denials()  # not reached after a page's st.rerun(): its denials are shown by the next run

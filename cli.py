@@ -126,6 +126,20 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
             yield Path(os.path.relpath(path, base)).as_posix(), path.read_bytes()
 
 
+def _audit_as_local_admin(engine: object, action: str, object_type: str, object_id: str = "", details: str = "") -> None:
+    """The command line acts as the named local admin: the same permission check, and an audit row naming the OS user."""
+    import getpass
+
+    from access.audit import audit_entry
+    from access.identity import Identity
+    from access.permissions import LOCAL_GRANT, Action, decide
+    from storage.access import append_audit
+
+    identity = Identity(f"cli:{getpass.getuser()}", "command line")
+    decision = decide(LOCAL_GRANT, Action(action))
+    append_audit(engine, audit_entry(identity, LOCAL_GRANT, Action(action), decision, object_type, object_id, None, details))  # type: ignore[arg-type]
+
+
 def run_import(args: argparse.Namespace) -> int:
     from storage.engine import make_engine
     from storage.imports import store_results
@@ -137,7 +151,10 @@ def run_import(args: argparse.Namespace) -> int:
         platform=Platform(args.platform) if args.platform else None,
         account=args.account,
     )
-    store_results(make_engine(args.db), results)
+    database = make_engine(args.db)
+    for result in results:
+        _audit_as_local_admin(database, "import", "file", result.file, result.account or "")
+    store_results(database, results)
     if args.json:
         json.dump([r.to_dict() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -324,7 +341,9 @@ def run_demo(args: argparse.Namespace) -> int:
     from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, load_demo
     from storage.engine import make_engine
 
-    results = load_demo(make_engine(args.db))
+    database = make_engine(args.db)
+    _audit_as_local_admin(database, "import", "demo", str(DEMO_EXPORTS.name))
+    results = load_demo(database)
     for result in results:
         print(_summary(result))
     print(f"Demo company loaded from {DEMO_EXPORTS} (exported {DEMO_EXPORT_DAY:%Y-%m-%d}).")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/data.py"]
+PAGES = ["views/cockpit.py", "views/goals.py", "views/channels.py", "views/content.py", "views/data.py"]
 PRESETS = ["this_quarter", "last_month", "last_quarter", "year_to_date"]
 
 
@@ -51,11 +51,11 @@ def page_reruns(database: Path, runs: int) -> dict[str, float]:
     for page in PAGES:
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         app.run()
-        if page != "pages/cockpit.py":
+        if page != "views/cockpit.py":
             app.switch_page(page).run()
         seconds = []
         for number in range(runs + 1):
-            if page == "pages/data.py":  # no period filter there: a change of the account field instead
+            if page == "views/data.py":  # no period filter there: a change of the account field instead
                 app.text_input(key="data_account").input(f"account {number}")
             else:
                 app.selectbox(key="sidebar_preset_de").set_value(PRESETS[number % len(PRESETS)])

@@ -119,9 +119,11 @@ def _check_zip(file: str, data: bytes) -> Container:
 
 
 # Cell and row references beyond ZZ or row 999999 (literal-led patterns: a fast scan of large sheets).
-_CELL_REF = re.compile(rb' r="([A-Z]{3,}\d+)"')
-_ROW_REF = re.compile(rb' r="[A-Z]*(\d{7,})"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+# XML allows either quote around an attribute (and blanks around "="): ref='A1:XFD2000' in single quotes
+# used to pass, and openpyxl then padded every row to 16,384 cells (658 MB for a 5 KB goals workbook).
+_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]{3,}\d+)["']""")
+_ROW_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]*\d{7,})["']""")
+_DIMENSION = re.compile(rb"""<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["'][A-Z]+\d+:([A-Z]+)(\d+)["']""")
 
 
 def check_workbook_parts(file: str, data: bytes) -> None:
@@ -155,8 +157,8 @@ def _check_used_range(file: str, sheet_xml: bytes, part: str) -> None:
     if cell:
         raise _huge_range(file, part, cell.group(1).decode())
     row = _ROW_REF.search(sheet_xml)
-    if row and int(row.group(1)) > MAX_SHEET_ROWS:
-        raise _huge_range(file, part, row.group(0).decode().split('"')[1])
+    if row and int(row.group(1).lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
+        raise _huge_range(file, part, row.group(1).decode())
 
 
 def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:

@@ -216,6 +216,53 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.report": {Language.DE: "Exporttyp", Language.EN: "Export type"},
     "col.account": {Language.DE: "Konto", Language.EN: "Account"},
     # --- texts: J security, roles, audit (add new keys of this area below this line) ---
+    "audit.tab": {Language.DE: "Protokoll", Language.EN: "Audit log"},
+    "audit.actor": {Language.DE: "Person (E-Mail)", Language.EN: "Person (e-mail)"},
+    "audit.action": {Language.DE: "Aktion", Language.EN: "Action"},
+    "audit.result": {Language.DE: "Ergebnis", Language.EN: "Result"},
+    "audit.days": {Language.DE: "Tage (UTC)", Language.EN: "Days (UTC)"},
+    "audit.all": {Language.DE: "alle", Language.EN: "all"},
+    "audit.download": {Language.DE: "Protokoll als CSV ⬇", Language.EN: "Audit log as CSV ⬇"},
+    "access.allowed": {Language.DE: "Erlaubt.", Language.EN: "Allowed."},
+    "access.denied_no_role": {
+        Language.DE: "Kein Zugriff: Für Ihre Anmeldung ist keine Rolle hinterlegt. Eine Administratorin oder ein Administrator vergibt sie auf der Seite Daten (Rollen).",
+        Language.EN: "No access: no role is set for your sign-in. An administrator assigns one on the Data page (Roles).",
+    },
+    "access.denied_viewer": {
+        Language.DE: "Nicht erlaubt ({action}): Ihre Rolle ist Lesen. Für Änderungen braucht es die Rolle Bearbeiten für die Abteilung; eine Administratorin oder ein Administrator vergibt sie.",
+        Language.EN: "Not allowed ({action}): your role is viewer. Changes need the editor role for the department; an administrator grants it.",
+    },
+    "access.denied_admin_only": {
+        Language.DE: "Nicht erlaubt ({action}): Das betrifft alle Abteilungen und ist Administratoren vorbehalten.",
+        Language.EN: "Not allowed ({action}): this concerns every department and is reserved for administrators.",
+    },
+    "access.denied_department": {
+        Language.DE: "Nicht erlaubt ({action}): Die Abteilung {department} gehört nicht zu Ihren Abteilungen ({departments}).",
+        Language.EN: "Not allowed ({action}): department {department} is not one of yours ({departments}).",
+    },
+    "access.denied_no_department": {
+        Language.DE: "Nicht erlaubt ({action}): Das Konto ist keiner Abteilung zugeordnet. Eine Administratorin oder ein Administrator ordnet es zu (Blatt Konten der Ziele) oder führt die Änderung aus.",
+        Language.EN: "Not allowed ({action}): the account belongs to no department. An administrator maps it (accounts sheet of the goals) or makes the change.",
+    },
+    "auth.local_mode": {
+        Language.DE: "Lokaler Einzelplatzmodus: ohne Anmeldung, nur auf diesem Rechner erreichbar (127.0.0.1). Für mehrere Personen die Anmeldung einrichten (README, Abschnitt Sicherheit).",
+        Language.EN: "Local single-user mode: no sign-in, reachable from this computer only (127.0.0.1). For several people, configure sign-in (README, section Security).",
+    },
+    "auth.refused": {
+        Language.DE: "Resonanz zeigt keine Daten: Der Server ist im Netz erreichbar, aber keine Anmeldung ist eingerichtet. Entweder OpenID Connect in .streamlit/secrets.toml ([auth], Vorlage secrets.toml.example) oder einen Reverse-Proxy mit server.trustedUserHeaders einrichten, oder lokal mit ./start starten (nur 127.0.0.1). Siehe README, Abschnitt Sicherheit.",
+        Language.EN: "Resonanz shows no data: the server is reachable from the network but no sign-in is configured. Configure OpenID Connect in .streamlit/secrets.toml ([auth], template secrets.toml.example) or a reverse proxy with server.trustedUserHeaders, or start locally with ./start (127.0.0.1 only). See README, section Security.",
+    },
+    "auth.sign_in": {Language.DE: "Anmelden", Language.EN: "Sign in"},
+    "auth.sign_out": {Language.DE: "Abmelden", Language.EN: "Sign out"},
+    "auth.signed_in_as": {Language.DE: "Angemeldet: {name} ({email})", Language.EN: "Signed in: {name} ({email})"},
+    "auth.no_email": {
+        Language.DE: 'Der Identitätsanbieter hat keine E-Mail-Adresse übermittelt. Die IT bittet den Scope "email" freizugeben (client_kwargs in secrets.toml).',
+        Language.EN: 'The identity provider sent no e-mail address. Ask IT to grant the "email" scope (client_kwargs in secrets.toml).',
+    },
+    "auth.no_header": {
+        Language.DE: "Keine Identität vom Proxy erhalten: Der Aufruf kam nicht über den Anmelde-Proxy oder dessen Kopfzeile fehlt. Bitte die Adresse des Proxys verwenden; die IT prüft server.trustedUserHeaders.",
+        Language.EN: "No identity received from the proxy: the request did not come through the sign-in proxy or its header is missing. Use the proxy's address; IT checks server.trustedUserHeaders.",
+    },
     "col.rows": {Language.DE: "Zeilen", Language.EN: "Rows"},
     "col.period": {Language.DE: "Zeitraum", Language.EN: "Period"},
     "col.issues": {Language.DE: "Hinweise", Language.EN: "Notes"},

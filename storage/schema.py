@@ -215,3 +215,30 @@ events = Table(
     Column("channels", Text, nullable=False, server_default=""),  # comma-separated platforms; blank = all
     Column("colour", String(9), nullable=False, server_default="#888888"),
 )
+# Who may do what (issue 10): one row per e-mail address, IdP group, or the default for unknown people.
+role_assignments = Table(
+    "role_assignments",
+    metadata,
+    Column("kind", String(10), primary_key=True),  # email, group, default
+    Column("subject", Text, primary_key=True),  # the lower-case e-mail address or group name; "" for the default
+    Column("role", String(10), nullable=False),  # admin, editor, viewer
+    Column("departments", Text),  # JSON list; NULL: every department
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+# Append-only (triggers in migration 0005 refuse UPDATE and DELETE): every write and every denied attempt.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),  # UTC
+    Column("actor", Text, nullable=False),
+    Column("role", String(10)),  # NULL: no role (unknown person)
+    Column("action", String(40), nullable=False),
+    Column("object_type", String(40), nullable=False, server_default=""),
+    Column("object_id", Text, nullable=False, server_default=""),
+    Column("department", Text),
+    Column("details", Text, nullable=False, server_default=""),
+    Column("result", String(10), nullable=False),  # allowed, denied, failed
+)
+Index("ix_audit_log_at", audit_log.c.at)

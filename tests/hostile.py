@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -82,3 +83,18 @@ def zip_of(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return out.getvalue()
+
+
+def declared_range_workbook(ref: str, quote: str) -> bytes:
+    """A small workbook whose sheet declares ``<dimension ref=...>`` with the given quote character
+    (openpyxl pads every row of a read-only sheet to the declared width: XFD is 16,384 cells a row)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Ziele"
+    book.active.append(["objective_id", "objective"])
+    book.active.append(["O1", "Reichweite"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    sheet = zipfile.ZipFile(io.BytesIO(buffer.getvalue())).read("xl/worksheets/sheet1.xml")
+    declared = re.sub(rb'<dimension ref="[^"]*"\s*/>', f"<dimension ref={quote}{ref}{quote}/>".encode(), sheet)
+    assert declared != sheet
+    return rewrite_zip(buffer.getvalue(), {"xl/worksheets/sheet1.xml": declared})

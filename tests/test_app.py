@@ -17,7 +17,7 @@ from storage.queries import current
 from tests.conftest import ROOT
 
 OVERVIEW = b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
-PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/review.py", "pages/data.py"]
+PAGES = ["views/cockpit.py", "views/goals.py", "views/channels.py", "views/content.py", "views/review.py", "views/data.py"]
 
 
 @pytest.fixture
@@ -34,19 +34,19 @@ def database(tmp_path: Path, demo_db: str, monkeypatch: pytest.MonkeyPatch) -> s
 def run(page: str | None = None) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
-    if page and page != "pages/cockpit.py":  # the cockpit is the default page
+    if page and page != "views/cockpit.py":  # the cockpit is the default page
         app.switch_page(page).run()
     assert not app.exception, app.exception
     return app
 
 
 ENGLISH_TITLES = {
-    "pages/cockpit.py": "Cockpit",
-    "pages/goals.py": "Objectives and key results",
-    "pages/channels.py": "Channels",
-    "pages/content.py": "Content",
-    "pages/review.py": "Management review",
-    "pages/data.py": "Import data",
+    "views/cockpit.py": "Cockpit",
+    "views/goals.py": "Objectives and key results",
+    "views/channels.py": "Channels",
+    "views/content.py": "Content",
+    "views/review.py": "Management review",
+    "views/data.py": "Import data",
 }
 
 
@@ -56,7 +56,7 @@ def test_every_page_renders_in_german_and_english(database: str, page: str) -> N
     assert app.title[0].value
     english = run()
     english.selectbox(key="sidebar_language").set_value(Language.EN).run()  # the language lives in app.py's sidebar
-    if page != "pages/cockpit.py":
+    if page != "views/cockpit.py":
         english.switch_page(page).run()
     assert not english.exception, english.exception
     assert english.title[0].value == ENGLISH_TITLES[page]
@@ -75,13 +75,13 @@ def test_cockpit_shows_cards_objectives_and_movers(database: str) -> None:
 def test_filters_are_kept_across_pages(database: str) -> None:
     app = run()
     app.selectbox(key="sidebar_preset_de").set_value("last_month").run()
-    app.switch_page("pages/channels.py").run()
+    app.switch_page("views/channels.py").run()
     assert app.selectbox(key="sidebar_preset_de").value == "last_month"
     assert "10/2026" in app.caption[0].value or "/" in app.caption[0].value  # the channel page shows last month
 
 
 def test_upload_imports_and_shows_the_result(database: str) -> None:
-    app = run("pages/data.py")
+    app = run("views/data.py")
     app.file_uploader(key="data_upload_0").set_value([("Overview.csv", OVERVIEW, "text/csv"), ("Overview copy.csv", OVERVIEW, "text/csv")])
     app.text_input(key="data_account").input("acme")
     app.run()
@@ -96,7 +96,7 @@ def test_upload_imports_and_shows_the_result(database: str) -> None:
 
 
 def test_broken_upload_shows_where_and_stores_nothing(database: str) -> None:
-    app = run("pages/data.py")
+    app = run("views/data.py")
     app.file_uploader(key="data_upload_0").set_value(("Overview.csv", OVERVIEW + b'"April 14","viel","1","1","1","1"\n', "text/csv"))
     app.run()
     app.button(key="data_import").click().run()
@@ -108,7 +108,7 @@ def test_broken_upload_shows_where_and_stores_nothing(database: str) -> None:
 
 
 def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:
-    app = run("pages/goals.py")
+    app = run("views/goals.py")
     broken = b"objectives:\n  - {id: A, objective: x, department: einkauf}\nkey_results: []\n"
     app.file_uploader(key="goals_upload").set_value(("ziele.yaml", broken, "application/x-yaml")).run()
     assert not app.exception
@@ -136,7 +136,7 @@ def goal_set_count(database: str) -> int:
 
 def test_a_goals_upload_is_saved_once_and_shown_at_once(database: str) -> None:
     before = goal_set_count(database)
-    app = run("pages/goals.py")
+    app = run("views/goals.py")
     assert not any("NEU-1" in s.value for s in app.subheader)
     app.file_uploader(key="goals_upload").set_value(("ziele.yaml", NEW_GOALS, "application/x-yaml")).run()
     assert not app.exception, app.exception
@@ -155,7 +155,7 @@ def test_a_goals_upload_is_saved_once_and_shown_at_once(database: str) -> None:
 def test_english_and_undo(database: str) -> None:
     app = run()
     app.selectbox(key="sidebar_language").set_value(Language.EN).run()
-    app.switch_page("pages/data.py").run()
+    app.switch_page("views/data.py").run()
     assert app.title[0].value == "Import data"
     app.file_uploader(key="data_upload_0").set_value(("Overview.csv", OVERVIEW, "text/csv"))
     app.run()
@@ -171,7 +171,7 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
     from storage.reviews import Review, latest_review
 
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
-    app = run("pages/review.py")
+    app = run("views/review.py")
     assert app.text_input(key="comment_MK-1.1").label == "MK-1.1 Impressionen · nicht auf Kurs"
     assert [t.label for t in app.text_input if t.key and t.key.startswith("comment_")][-1].startswith("KS-1.2")
     app.text_area[0].set_value("Facebook bleibt hinter Plan.")
@@ -192,7 +192,7 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
     from storage.reviews import Action, save_review
 
     save_review(make_engine(database), Review(saved.held_on, "Q4/2026", "Zweite Fassung", {}, (), (Action("Kampagne", "Anna", dt.date(2026, 12, 5)),)))
-    app = run("pages/review.py")
+    app = run("views/review.py")
     assert not app.exception, app.exception
     assert app.text_area[0].value == "Zweite Fassung"
     next(b for b in app.button if b.label == "Pack erstellen").click().run()
@@ -202,7 +202,7 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
 
 
 def test_review_page_refuses_an_unknown_period(database: str) -> None:
-    app = run("pages/review.py")
+    app = run("views/review.py")
     app.text_input[0].set_value("2026-Q5").run()
     assert not app.exception, app.exception
     assert "2026-Q5" in app.error[0].value
@@ -213,7 +213,7 @@ def test_a_stored_workbook_that_no_longer_passes_is_named_with_its_problems(data
         b"objectives:\n  - {id: A, objective: x, department: pr}\nkey_results:\n  - {objective_id: A, kpi: engagement_rate, period: 2026, target: 1.2}\n"
     )
     save_goal_set(make_engine(database), "alt.yaml", rate_without_percent)
-    app = run("pages/goals.py")
+    app = run("views/goals.py")
     assert app.error[0].value.startswith("Die gespeicherte Ziele-Arbeitsmappe alt.yaml lässt sich nicht mehr lesen")
     issue = app.table[0].value.iloc[0]
     assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == (2, "target", "1.2")
@@ -242,12 +242,12 @@ HOSTILE_POSTS = (
 
 def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
-    app = run("pages/data.py")
+    app = run("views/data.py")
     app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
     app.run()
     app.button(key="data_import").click().run()
     assert "1 importiert" in app.success[0].value
-    app.switch_page("pages/content.py").run()
+    app.switch_page("views/content.py").run()
     assert not app.exception
     bodies = [m.value for m in app.markdown]
     flop = [b for b in bodies if "Blog" in b]

@@ -12,7 +12,7 @@ import ingest.adapters
 from ingest.registry import ADAPTERS
 from tests.conftest import ROOT
 
-CORE = ("ingest", "metrics", "storage", "reports", "charts")
+CORE = ("ingest", "metrics", "storage", "reports", "charts", "access")
 
 
 def test_core_never_imports_streamlit() -> None:
@@ -44,9 +44,10 @@ def test_report_names_are_unique() -> None:
 
 
 LAYERS_THAT_MUST_NOT_REACH = {
-    "model": ("ingest", "metrics", "storage", "reports", "charts", "ui", "pages", "cli"),
-    "metrics": ("ingest", "storage", "reports", "charts", "ui", "pages"),
-    "storage": ("ingest.pipeline", "reports", "charts", "ui", "pages"),
+    "model": ("ingest", "metrics", "storage", "reports", "charts", "ui", "views", "cli"),
+    "metrics": ("ingest", "storage", "reports", "charts", "ui", "views"),
+    "storage": ("ingest.pipeline", "reports", "charts", "ui", "views"),
+    "access": ("ingest", "metrics", "storage", "reports", "charts", "ui", "views", "cli"),
 }
 KNOWN_EXCEPTIONS: set[str] = set()
 
@@ -65,3 +66,12 @@ def test_layers_speak_model_words() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
     assert offenders == []
+
+
+def test_no_page_is_reachable_outside_the_frame() -> None:
+    """A pages/ folder next to app.py is Streamlit's legacy multipage discovery: its scripts would run by URL
+    without app.py (no navigation labels, no language selector, no sign-in). Page scripts live in views/."""
+    assert not (ROOT / "pages").exists()
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    views = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "views").glob("*.py"))
+    assert views and all(f'st.Page("{view}"' in app for view in views)

@@ -157,3 +157,29 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
     deck = Presentation(io.BytesIO(target.read_bytes()))
     assert deck.slides[1].shapes.title.text == "Zusammenfassung: Ziele und Status"
     assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+
+
+NAVIGATION_DE = ["Cockpit", "Ziele", "Kanäle", "Inhalte", "Management-Review", "Daten"]
+
+
+def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
+    """A bookmark, a shared link or a reload of /goals used to run pages/goals.py on its own (legacy multipage
+    discovery): the sidebar listed file names ('app, channels, ...') and the language selector was gone."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        for path in ("", "cockpit", "goals", "channels", "content", "review", "data"):
+            for attempt in ("open", "reload"):
+                if attempt == "open":
+                    page.goto(f"{server}/{path}")
+                else:
+                    page.reload()
+                navigation = page.get_by_test_id("stSidebarNavItems")
+                expect(navigation).to_be_visible(timeout=120_000)
+                settle(page)
+                labels = [text.split("\n")[-1].strip() for text in navigation.get_by_role("link").all_inner_texts()]  # after the icon
+                assert labels == NAVIGATION_DE, (path, attempt, labels)
+                expect(page.get_by_role("combobox", name="Sprache")).to_be_visible()
+        browser.close()

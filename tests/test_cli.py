@@ -156,3 +156,17 @@ def test_an_undecidable_meta_file_asks_and_platform_resolves_it(tmp_path: Path, 
     chosen = cli("import", "--db", db, "--json", "--platform", "instagram", str(path))
     [item] = json.loads(chosen.stdout)
     assert (chosen.returncode, item["status"], item["platform"], item["totals"]) == (0, "imported", "instagram", {"daily": {"impressions": 40}})
+
+
+def test_import_is_recorded_as_the_named_local_admin(tmp_path: Path, db: str) -> None:
+    import getpass
+
+    from storage.access import read_audit
+    from storage.engine import make_engine
+
+    (tmp_path / "Overview.csv").write_text(OVERVIEW, encoding="utf-8-sig")
+    done = cli("import", "--db", db, "--as-of", "2026-11-26", "--account", "acme", str(tmp_path / "Overview.csv"))
+    assert done.returncode == 0, done.stderr
+    log = read_audit(make_engine(db))
+    columns = ["actor", "role", "action", "object_type", "object_id", "details", "result"]
+    assert log[columns].values.tolist() == [[f"cli:{getpass.getuser()}", "admin", "import", "file", "Overview.csv", "acme", "allowed"]]

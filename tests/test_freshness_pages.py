@@ -31,7 +31,7 @@ from storage.queries import load_dataset
 from tests.conftest import ROOT
 from tests.test_reports import pack_texts
 
-PAGES = ["pages/cockpit.py", "pages/goals.py", "pages/channels.py", "pages/content.py", "pages/review.py", "pages/data.py"]
+PAGES = ["views/cockpit.py", "views/goals.py", "views/channels.py", "views/content.py", "views/review.py", "views/data.py"]
 THROUGH = {Language.DE: "Daten bis 22.11.2026", Language.EN: "Data through 2026-11-22"}  # the demo's export day, DEMO_EXPORT_DAY
 ACCOUNTS = [  # the demo's seven accounts, as the Data page names them
     ("Facebook", "Haberland Antriebstechnik"),
@@ -82,12 +82,12 @@ def budget_database(tmp_path: Path, demo_db: str, monkeypatch: pytest.MonkeyPatc
     return _database(tmp_path, demo_db, monkeypatch, "goals.yaml", BUDGET_GOALS.encode())
 
 
-def run(page: str = "pages/cockpit.py", language: Language = Language.DE) -> AppTest:
+def run(page: str = "views/cockpit.py", language: Language = Language.DE) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
     if language is Language.EN:
         app.selectbox(key="sidebar_language").set_value(Language.EN).run()
-    if page != "pages/cockpit.py":
+    if page != "views/cockpit.py":
         app.switch_page(page).run()
     assert not app.exception, app.exception
     return app
@@ -133,7 +133,7 @@ def test_stale_accounts_are_named_on_the_cockpit_and_the_data_page(
     assert named in warning
     assert all(f"{platform} {account}:" in warning for platform, account in ACCOUNTS)
 
-    data = run("pages/data.py", language)
+    data = run("views/data.py", language)
     assert named in data.warning[0].value
     table = next(frame.value for frame in data.dataframe if stale_column in frame.value.columns)
     assert len(table) == 7  # every account, the XING one included
@@ -204,7 +204,7 @@ def test_provisional_key_results_are_marked_on_goals_and_the_cockpit_chart(
     drawn = chart_texts(cockpit)
     assert drawn.count(mark) == len(PROVISIONAL)
     assert f"PR-1.1 {'Impressionen' if language is Language.DE else 'Impressions'} · LinkedIn {mark}" in drawn
-    goals = run("pages/goals.py", language)
+    goals = run("views/goals.py", language)
     assert sum(m.value.endswith(mark) for m in goals.markdown) == len(PROVISIONAL)
     assert sum(c.value == note for c in goals.caption) == len(PROVISIONAL)
 
@@ -232,7 +232,7 @@ def test_budget_zero_target_and_not_started_key_results_say_what_their_number_is
     expected = f"{used} {percent} %" if language is Language.DE else f"{used} {percent}%"
     assert progress_text(budget, language) == expected
 
-    goals = run("pages/goals.py", language)
+    goals = run("views/goals.py", language)
     bars = [p.proto.text for p in goals.get("progress")]
     assert expected in bars
     assert not any(text.startswith({Language.DE: "Zielerreichung", Language.EN: "Progress"}[language]) and "followers" in text for text in bars)
@@ -280,7 +280,7 @@ def test_channels_show_the_cockpits_change_statuses_per_account(
     from metrics.dataset import Scope
 
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
-    app = run("pages/channels.py", language)
+    app = run("views/channels.py", language)
     app.radio(key=f"sidebar_comparison_{language.value}").set_value(Comparison.LAST_YEAR).run()
     assert not app.exception, app.exception
     table = next(frame.value for frame in app.dataframe if column in frame.value.columns)

@@ -334,7 +334,7 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     monkeypatch.setenv("DATABASE_URL", url)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
-    app.switch_page("pages/plan.py").run()
+    app.switch_page("views/plan.py").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Redaktionsplan: Soll und Ist"
     metrics = {m.label: m.value for m in app.metric}
@@ -349,7 +349,7 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     english = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     english.run()
     english.selectbox(key="sidebar_language").set_value(Language.EN).run()
-    english.switch_page("pages/plan.py").run()
+    english.switch_page("views/plan.py").run()
     assert not english.exception, english.exception
     assert english.title[0].value == "Editorial plan: planned and published"
 

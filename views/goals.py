@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from access.permissions import Action
 from charts.figures import goal_path
 from charts.plan import add_events
 from ingest.goals_reader import load_goals
@@ -17,6 +18,7 @@ from storage.goalsets import save_goal_set
 from storage.plan import all_events
 from ui.data import goal_report, is_current_goals, workspace
 from ui.filters import sidebar
+from ui.identity import authorize
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
@@ -43,9 +45,10 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
             st.error(t("goals.errors"))
             st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:
-            save_goal_set(engine(), upload.name, upload.getvalue())
-            st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
-            st.rerun()  # the new data version loads the new goals: the page shows them at once
+            if authorize(Action.GOAL_SET, None, "goal_set", upload.name):  # replaces every department's goals: admin only
+                save_goal_set(engine(), upload.name, upload.getvalue())
+                st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
+                st.rerun()  # the new data version loads the new goals: the page shows them at once
     if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
         st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
         st.table(issues_from(list(space.goal_issues), language()), hide_index=True)

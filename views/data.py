@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from access.permissions import Action
 from ingest.pipeline import read_batch
 from metrics.dataset import Scope
 from metrics.freshness import stale_threshold_days
@@ -15,6 +16,7 @@ from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
 from ui.filters import today
+from ui.identity import audit_section, authorize, department_of_account, is_admin
 from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
@@ -26,7 +28,8 @@ space = workspace()
 day = today()
 freshness(space.engine, Scope(), None, day, name_stale=True)  # every account, all its data
 
-upload_tab, history_tab, mapping_tab = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping")])
+tab_names = [t("data.tab.upload"), t("data.tab.history"), t("data.mapping")] + ([t("audit.tab")] if is_admin() else [])
+upload_tab, history_tab, mapping_tab, *audit_tab = st.tabs(tab_names)
 
 with upload_tab:
     files = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key=f"data_upload_{st.session_state[DATA_UPLOAD_GENERATION]}")
@@ -43,6 +46,8 @@ with upload_tab:
         items = [(f.name, f.getvalue()) for f in files]
         progress.progress(0.05, text=t("data.reading", file=plain(", ".join(name for name, _ in items)[:80])))
         results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account)
+        # Each file is checked against the department its account belongs to; a denied file is not stored.
+        results = [r for r in results if authorize(Action.IMPORT, department_of_account(r.platform, r.account), "file", r.file, r.account or "")]
 
         def report(number: int, total: int, file: str) -> None:
             progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=plain(file), number=number, total=total))
@@ -91,12 +96,18 @@ with history_tab:
                 )
                 confirmed = st.checkbox(t("data.undo.confirm"), key="data_undo_confirm")
                 if st.form_submit_button(t("data.undo")):
-                    if confirmed:
+                    row = active.set_index("id").loc[chosen]
+                    department = department_of_account(row["platform"], row["account"])
+                    if not confirmed:
+                        st.warning(t("data.undo.unconfirmed"))
+                    elif authorize(Action.UNDO_IMPORT, department, "import", str(chosen), str(row["file_name"])):
                         undo_import(engine(), int(chosen))
                         st.success(t("data.undone", id=chosen))
-                    else:
-                        st.warning(t("data.undo.unconfirmed"))
 
 with mapping_tab:
     st.caption(t("data.mapping_help"))
     st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")
+
+for tab in audit_tab:  # admins only
+    with tab:
+        audit_section()

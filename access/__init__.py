@@ -1,0 +1,1 @@
+"""Who may see and change what: serving mode, identity, roles. Pure: no Streamlit, no database."""

@@ -1,0 +1,124 @@
+"""One permission check for every write (issue 10), on the pages and on the command line.
+
+Roles: admin may do everything and manages roles; an editor writes for the departments granted
+(imports of their accounts, their objectives, key results and manual values, review comments); a viewer
+only reads, optionally limited to departments. A role comes from the e-mail list kept in the database or,
+failing that, from an identity-provider group; unknown people get the default role, which is no access
+unless an admin sets one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from access.identity import LOCAL_ACTOR, Identity
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    VIEWER = "viewer"
+
+
+class Action(StrEnum):
+    """Every write the product has, named as the audit log names it."""
+
+    IMPORT = "import"
+    UNDO_IMPORT = "undo_import"
+    GOAL_SET = "goal_set"  # replace the whole goals workbook: spans departments, so admin only
+    KEY_RESULT = "key_result"  # objectives, key results, manual values of one department
+    ACCOUNT_MAPPING = "account_mapping"
+    REVIEW = "review"  # review minutes, comments, decisions, actions
+    PACK_DOWNLOAD = "pack_download"
+    ROLES = "roles"
+    AUDIT_DOWNLOAD = "audit_download"  # admin only: the log names every person
+    SETTINGS = "settings"
+    SIGN_IN = "sign_in"
+
+
+# What an editor may do, always within the departments granted; everything else is the admin's.
+EDITOR_ACTIONS = frozenset({Action.IMPORT, Action.UNDO_IMPORT, Action.KEY_RESULT, Action.REVIEW, Action.PACK_DOWNLOAD})
+# What every role may do (reading actions that leave a trace in the audit log).
+EVERYONE_ACTIONS = frozenset({Action.PACK_DOWNLOAD, Action.SIGN_IN})
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    departments: frozenset[str] | None = None  # None: every department
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str  # a text key of model/i18n.py
+    params: dict[str, object] = field(default_factory=dict)
+
+
+LOCAL_GRANT = Grant(Role.ADMIN)  # local single-user mode and the command line
+
+
+def resolve_grant(
+    identity: Identity,
+    by_email: Mapping[str, Grant],
+    by_group: Mapping[str, Grant],
+    default: Grant | None = None,
+) -> Grant | None:
+    """The grant of ``identity``: its e-mail entry, else the strongest of its groups, else ``default`` (None: no access)."""
+    if identity.actor == LOCAL_ACTOR:
+        return LOCAL_GRANT
+    if identity.actor in by_email:
+        return by_email[identity.actor]
+    groups = [by_group[group] for group in identity.groups if group in by_group]
+    if not groups:
+        return default
+    return _merge(groups)
+
+
+def _merge(grants: list[Grant]) -> Grant:
+    """Several groups: the highest role, with the departments of every group holding that role."""
+    order = [Role.ADMIN, Role.EDITOR, Role.VIEWER]
+    role = min((grant.role for grant in grants), key=order.index)
+    same = [grant.departments for grant in grants if grant.role is role]
+    departments = None if any(d is None for d in same) else frozenset().union(*same)
+    return Grant(role, departments)
+
+
+def may_see(grant: Grant | None, department: str | None) -> bool:
+    """Whether the holder may read figures of ``department`` (None: data of no department, e.g. company-wide)."""
+    if grant is None:
+        return False
+    return grant.departments is None or department is None or department in grant.departments
+
+
+def decide(grant: Grant | None, action: Action, department: str | None = None) -> Decision:
+    """May the holder of ``grant`` do ``action`` for ``department``? A denial names why."""
+    if grant is None:
+        return Decision(False, "access.denied_no_role")
+    if grant.role is Role.ADMIN:
+        return Decision(True, "access.allowed")
+    if action in EVERYONE_ACTIONS and may_see(grant, department):
+        return Decision(True, "access.allowed")
+    if grant.role is Role.VIEWER:
+        return Decision(False, "access.denied_viewer", {"action": action.value})
+    if action not in EDITOR_ACTIONS:
+        return Decision(False, "access.denied_admin_only", {"action": action.value})
+    if department is None:
+        # An editor's write must belong to a department: an account no department claims is the admin's to map first.
+        return Decision(False, "access.denied_no_department", {"action": action.value})
+    if grant.departments is not None and department not in grant.departments:
+        granted = ", ".join(sorted(grant.departments))
+        return Decision(False, "access.denied_department", {"action": action.value, "department": department, "departments": granted})
+    return Decision(True, "access.allowed")
+
+
+def department_of(accounts: pd.DataFrame, platform: str | None, account: str | None) -> str | None:
+    """The department the goals' accounts sheet maps an account to; None for an account no department claims."""
+    if account is None or accounts.empty:
+        return None
+    mapped = accounts[(accounts["account"] == account) & ((accounts["platform"] == platform) if platform else True)]
+    return None if mapped.empty else str(mapped["department"].iloc[0])

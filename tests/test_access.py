@@ -1,0 +1,220 @@
+"""Who may see what (issue 10): serving mode, identity, and what the app shows in each mode."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit import config
+from streamlit.testing.v1 import AppTest
+
+from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, is_loopback, serving_mode
+from access.permissions import Grant, Role
+from storage.access import read_audit, save_grant
+from storage.engine import make_engine
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("address", "loopback"),
+    [("127.0.0.1", True), ("127.0.1.1", True), ("localhost", True), ("::1", True), ("[::1]", True),
+     ("0.0.0.0", False), ("", False), (None, False), ("192.168.1.20", False), ("resonanz.example", False)],
+)  # fmt: skip
+def test_only_loopback_addresses_count_as_local(address: str | None, loopback: bool) -> None:
+    assert is_loopback(address) is loopback
+
+
+def test_serving_mode() -> None:
+    assert serving_mode("127.0.0.1", oidc=False, proxy=False) is Mode.LOCAL
+    assert serving_mode("0.0.0.0", oidc=False, proxy=False) is Mode.REFUSED
+    assert serving_mode(None, oidc=False, proxy=False) is Mode.REFUSED  # Streamlit's default: every interface
+    assert serving_mode("0.0.0.0", oidc=True, proxy=False) is Mode.OIDC
+    assert serving_mode("0.0.0.0", oidc=False, proxy=True) is Mode.PROXY
+    assert serving_mode("127.0.0.1", oidc=True, proxy=False) is Mode.OIDC  # configured sign-in applies locally too
+
+
+def test_identity_from_claims() -> None:
+    assert identity_from_claims({"email": " Ana.Berg@Example.COM ", "name": "Ana Berg", "groups": ["resonanz-admin", "hr"]}) == Identity(
+        "ana.berg@example.com", "Ana Berg", ("resonanz-admin", "hr")
+    )
+    # a proxy header carries the groups as one comma-separated string
+    assert identity_from_claims({"email": "b@example.com", "groups": "marketing, hr,"}) == Identity("b@example.com", "b@example.com", ("marketing", "hr"))
+    assert identity_from_claims({"name": "No Mail"}) is None
+    assert identity_from_claims({}) is None
+
+
+@pytest.fixture
+def database(tmp_path: Path, demo_db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = tmp_path / "access.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def bound_to() -> Iterator[callable]:
+    """Set server options for one AppTest (it runs in this process) and restore them afterwards."""
+    before = {name: config.get_option(name) for name in ("server.address", "server.trustedUserHeaders")}
+
+    def bind(address: str | None, headers: dict[str, str] | None = None) -> None:
+        config.set_option("server.address", address)
+        config.set_option("server.trustedUserHeaders", headers or {})
+
+    yield bind
+    for name, value in before.items():
+        config.set_option(name, value)
+
+
+def texts(app: AppTest) -> str:
+    return "\n".join([e.value for e in app.error] + [e.value for e in app.info] + [m.value for m in app.markdown] + [c.value for c in app.caption])
+
+
+def test_local_mode_says_so_and_shows_data(database: str, bound_to) -> None:
+    bound_to("127.0.0.1")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not app.exception, app.exception
+    assert app.sidebar.info[0].value.startswith("Lokaler Einzelplatzmodus")
+    assert app.title[0].value == "Cockpit"
+    assert app.session_state["identity"] == LOCAL_ADMIN
+
+
+def test_network_address_without_sign_in_shows_no_data(database: str, bound_to) -> None:
+    bound_to("0.0.0.0")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not app.exception, app.exception
+    assert app.error[0].value.startswith("Resonanz zeigt keine Daten")
+    assert "secrets.toml" in app.error[0].value and "trustedUserHeaders" in app.error[0].value
+    assert not app.title and not app.metric  # no page ran
+    assert app.selectbox(key="sidebar_language")  # the visitor can still read the message in English
+
+
+def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to) -> None:
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email", "X-Forwarded-Groups": "groups"})
+    save_grant(make_engine(database), "group", "marketing", Grant(Role.VIEWER), by="local-admin")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "Ana@Example.com", "groups": "marketing,hr"}
+    app.run()
+    assert not app.exception, app.exception
+    assert app.session_state["identity"] == Identity("ana@example.com", "ana@example.com", ("marketing", "hr"))
+    assert "Angemeldet: ana@example.com (ana@example.com)" in texts(app)
+    assert app.title[0].value == "Cockpit"
+    assert app.session_state["grant"] == Grant(Role.VIEWER)  # from the group claim
+    signed_in = read_audit(make_engine(database))
+    assert signed_in[["actor", "role", "action", "object_id", "result"]].values.tolist() == [["ana@example.com", "viewer", "sign_in", "proxy", "allowed"]]
+
+
+def test_unknown_person_gets_no_access_and_an_audit_row(database: str, bound_to) -> None:
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "stranger@example.com"}
+    app.run()
+    assert app.error[0].value.startswith("Kein Zugriff: Für Ihre Anmeldung ist keine Rolle hinterlegt.")
+    assert not app.title
+    log = read_audit(make_engine(database))
+    assert log[["actor", "action", "result"]].values.tolist() == [["stranger@example.com", "sign_in", "denied"]]
+    assert pd.isna(log["role"].iloc[0])
+
+
+def test_proxy_without_identity_header_shows_no_data(database: str, bound_to) -> None:
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {}  # the request bypassed the proxy: no header, nothing mapped into st.user
+    app.run()
+    assert app.error[0].value.startswith("Keine Identität vom Proxy erhalten")
+    assert not app.title or app.title[0].value != "Cockpit"
+
+
+OVERVIEW = b'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"April 12","1591","7","10","1","0"\n"April 13","1154","1","5","0","0"\n'
+GRANTS = {
+    "admin": Grant(Role.ADMIN),
+    "editor-hr": Grant(Role.EDITOR, frozenset({"hr"})),
+    "editor-marketing": Grant(Role.EDITOR, frozenset({"marketing"})),
+    "viewer": Grant(Role.VIEWER),
+}
+
+
+def signed_in_app(database: str, bound_to, who: str, page: str) -> AppTest:
+    """The app behind a trusted proxy, signed in as ``who`` (a key of GRANTS) with that grant in the e-mail list."""
+    from storage.goalsets import save_goal_set
+
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    database_engine = make_engine(database)
+    save_goal_set(database_engine, "ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())  # maps accounts to departments
+    save_grant(database_engine, "email", f"{who}@example.com", GRANTS[who], by="local-admin")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": f"{who}@example.com"}
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed", "reason"),
+    [("admin", True, ""), ("editor-hr", True, ""),
+     ("editor-marketing", False, "Nicht erlaubt (import): Die Abteilung hr gehört nicht zu Ihren Abteilungen (marketing)."),
+     ("viewer", False, "Nicht erlaubt (import): Ihre Rolle ist Lesen.")],
+)  # fmt: skip
+def test_import_of_an_hr_account_by_role(database: str, bound_to, who: str, allowed: bool, reason: str) -> None:
+    from storage.imports import import_history
+
+    app = signed_in_app(database, bound_to, who, "views/data.py")
+    app.file_uploader(key="data_upload_0").set_value([("Overview.csv", OVERVIEW, "text/csv")])
+    app.text_input(key="data_account").input("haberland.azubis")  # the TikTok account the demo goals give to hr
+    app.run()
+    app.button(key="data_import").click().run()
+    assert not app.exception, app.exception
+    assert ("Overview.csv" in import_history(make_engine(database))["file_name"].tolist()) is allowed
+    if not allowed:
+        assert any(e.value.startswith(reason) for e in app.error), [e.value for e in app.error]
+    log = read_audit(make_engine(database), action="import")
+    assert log[["actor", "role", "object_type", "object_id", "department"]].values.tolist() == [
+        [f"{who}@example.com", GRANTS[who].role.value, "file", "Overview.csv", "hr"]
+    ]
+    assert log["details"].iloc[0].startswith("haberland.azubis")
+    assert log["result"].tolist() == ["allowed" if allowed else "denied"]
+
+
+@pytest.mark.parametrize(("who", "allowed"), [("admin", True), ("editor-hr", False), ("viewer", False)])
+def test_replacing_the_goal_set_is_the_admins(database: str, bound_to, who: str, allowed: bool) -> None:
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, who, "views/goals.py")
+    import io
+
+    import openpyxl
+
+    book, workbook = openpyxl.load_workbook(ROOT / "sample_data" / "demo" / "ziele.xlsx"), io.BytesIO()
+    book.save(workbook)  # the same goals in new bytes: the page saves only content that differs from the stored set
+    workbook = workbook.getvalue()
+    app.file_uploader(key="goals_upload").set_value(("neue-ziele.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    app.run()
+    assert not app.exception, app.exception
+    assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is allowed
+    log = read_audit(make_engine(database), action="goal_set")
+    assert log[["actor", "object_id", "result"]].values.tolist()[0] == [f"{who}@example.com", "neue-ziele.xlsx", "allowed" if allowed else "denied"]
+
+
+def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: str, bound_to) -> None:
+    from access.audit import AuditEntry
+    from storage.access import append_audit
+
+    append_audit(make_engine(database), AuditEntry("=cmd|' /c calc'!A1@example.com", None, "sign_in", "denied"))  # a hostile actor name
+    app = signed_in_app(database, bound_to, "admin", "views/data.py")
+    assert [tab.label for tab in app.tabs][-1] == "Protokoll"
+    app.selectbox(key="audit_result").set_value("denied").run()
+    table = app.dataframe[-1].value
+    assert table["actor"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
+    csv = app.get("download_button")[-1].proto.url  # the CSV is served by the media manager; build the bytes as the page does
+    assert csv
+    from reports.excel_writer import safe_csv
+
+    assert "'=cmd" in safe_csv(table).decode("utf-8-sig")
+
+
+def test_editor_has_no_audit_tab(database: str, bound_to) -> None:
+    app = signed_in_app(database, bound_to, "editor-hr", "views/data.py")
+    assert "Protokoll" not in [tab.label for tab in app.tabs]

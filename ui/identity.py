@@ -1,0 +1,147 @@
+"""The one place the app reads who is using it (issue 10). app.py calls sign_in() before any data is loaded."""
+
+from __future__ import annotations
+
+import json
+from typing import NoReturn
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from access.audit import audit_entry
+from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, serving_mode
+from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
+from storage.access import append_audit, load_grants
+from ui.resources import engine
+from ui.state import t
+
+IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
+GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
+DENIALS = "access_denials"  # denials of this run, shown again after a page's st.rerun() would have wiped them
+SIGNED_IN_LOGGED = "signed_in_logged"  # session flag: the sign-in is in the audit log once per session
+
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except StreamlitSecretNotFoundError:  # no secrets.toml at all: no sign-in configured
+        return False
+
+
+def _proxy_configured() -> bool:
+    headers = st.get_option("server.trustedUserHeaders")
+    if isinstance(headers, str):  # given as JSON on the command line or in an environment variable
+        headers = json.loads(headers or "{}")
+    return bool(headers)
+
+
+def current_mode() -> Mode:
+    return serving_mode(st.get_option("server.address"), _oidc_configured(), _proxy_configured())
+
+
+def _stop(message_key: str) -> NoReturn:
+    st.error(t(message_key))
+    st.stop()
+    raise AssertionError  # st.stop() raises; this line tells type checkers so
+
+
+def sign_in() -> Identity:
+    """The signed-in person, or stop the run with what the visitor (or IT) has to do."""
+    mode = current_mode()
+    if mode is Mode.REFUSED:
+        _stop("auth.refused")
+    if mode is Mode.LOCAL:
+        st.sidebar.info(t("auth.local_mode"), icon=":material/lock:")
+        identity = LOCAL_ADMIN
+    else:
+        if mode is Mode.OIDC and not st.user.is_logged_in:
+            st.title("Resonanz")
+            st.button(t("auth.sign_in"), on_click=st.login, type="primary")
+            st.stop()
+        found = identity_from_claims(st.user.to_dict())
+        if found is None:
+            _stop("auth.no_email" if mode is Mode.OIDC else "auth.no_header")
+        identity = found
+        with st.sidebar:
+            st.caption(t("auth.signed_in_as", name=identity.name, email=identity.actor))
+            if mode is Mode.OIDC:
+                st.button(t("auth.sign_out"), on_click=st.logout)
+    grant = LOCAL_GRANT if mode is Mode.LOCAL else resolve_grant(identity, *load_grants(engine()))
+    st.session_state[IDENTITY], st.session_state[GRANT] = identity, grant
+    if not st.session_state.get(SIGNED_IN_LOGGED):
+        append_audit(engine(), audit_entry(identity, grant, Action.SIGN_IN, decide(grant, Action.SIGN_IN), "mode", mode.value))
+        st.session_state[SIGNED_IN_LOGGED] = True
+    if grant is None:
+        _stop("access.denied_no_role")
+    return identity
+
+
+def authorize(action: Action, department: str | None = None, object_type: str = "", object_id: str = "", details: str = "") -> bool:
+    """The one check before every write on the pages: decides, writes the audit row, and says why when denied."""
+    identity: Identity = st.session_state[IDENTITY]
+    grant: Grant | None = st.session_state[GRANT]
+    decision: Decision = decide(grant, action, department)
+    append_audit(engine(), audit_entry(identity, grant, action, decision, object_type, object_id, department, details))
+    if not decision.allowed:
+        message = t(decision.reason, **decision.params)
+        st.error(message)
+        st.session_state.setdefault(DENIALS, []).append(message)
+    return decision.allowed
+
+
+def show_denials() -> None:
+    """At the top of a run: the denials a rerun cut off in the run before (app.py forgets them once a run ends)."""
+    for message in st.session_state.pop(DENIALS, []):
+        st.error(message)
+
+
+def forget_denials() -> None:
+    """At the end of a run that was not cut off: its denials have been seen."""
+    st.session_state.pop(DENIALS, None)
+
+
+def department_of_account(platform: str | None, account: str | None) -> str | None:
+    """The department the stored goals map an account to (None: no goals, or an account no department claims)."""
+    from ui.data import workspace  # not at import time: app.py signs in before any data is loaded
+
+    goals = workspace().goals
+    return None if goals is None else department_of(goals.accounts, platform, account)
+
+
+def is_admin() -> bool:
+    grant: Grant | None = st.session_state.get(GRANT)
+    return grant is not None and grant.role is Role.ADMIN
+
+
+def audit_section() -> None:
+    """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
+    import datetime as dt
+
+    from reports.excel_writer import safe_csv
+    from storage.access import read_audit
+
+    columns = st.columns(4)
+    actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
+    action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=lambda a: t("audit.all") if a is None else str(a))
+    result = columns[2].selectbox(
+        t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=lambda r: t("audit.all") if r is None else r
+    )
+    days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
+    since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
+    log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)
+    st.dataframe(log, hide_index=True, width="stretch")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M")
+    if st.download_button(t("audit.download"), safe_csv(log), file_name=f"resonanz-audit-{stamp}.csv", mime="text/csv", key="audit_download"):
+        append_audit(
+            engine(),
+            audit_entry(
+                st.session_state[IDENTITY],
+                st.session_state[GRANT],
+                Action.AUDIT_DOWNLOAD,
+                decide(st.session_state[GRANT], Action.AUDIT_DOWNLOAD),
+                "audit_log",
+                "",
+                None,
+                f"{len(log)} rows",
+            ),
+        )
