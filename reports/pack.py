@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from metrics import formatting
-from metrics.catalog import CATALOG
+from metrics.catalog import CATALOG, Direction, fact_sheet
 from metrics.comparison import ChangeStatus, comparison_table, cut_day
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
@@ -70,6 +70,7 @@ class Pack:
     open_actions: tuple[Action, ...] = field(default_factory=tuple)
     data_through: dt.date | None = None  # min(as_of, the last day with data of every account): the figures' day
     stale: tuple[StaleAccount, ...] = ()  # accounts whose data ends more than the stale threshold before as_of
+    sources: tuple[StaleAccount, ...] = ()  # every account with data and its last day (capped at as_of): the title's sources
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -140,7 +141,18 @@ def build_pack(
         open_actions,
         cut_day(engine, Scope(), period, as_of),
         tuple(engine.stale_accounts(as_of)),
+        _sources(engine, as_of),
     )
+
+
+def _sources(engine: KpiEngine, as_of: dt.date) -> tuple[StaleAccount, ...]:
+    """Every account with data and the last day it reaches (never after ``as_of``), by platform and account.
+
+    The freshness check with no threshold lists exactly that: each account with data and its last day.
+    """
+    everything = engine.stale_accounts(as_of, threshold_days=-(10**6))
+    capped = (replace(s, last_day=min(s.last_day, as_of)) for s in everything)
+    return tuple(sorted(capped, key=lambda s: (s.platform, s.account)))
 
 
 def review_of(engine: Engine, period: Period) -> tuple[Review | None, tuple[Action, ...]]:
@@ -399,3 +411,133 @@ def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:
     actions = [action_text(a) for a in pack.review.actions] if pack.review else []
     open_actions = [action_text(a) for a in pack.open_actions]
     return [(t("report.comments"), comments), (t("report.decisions"), decisions), (t("report.actions"), actions), (t("report.open_actions"), open_actions)]
+
+
+# --- layout data of the slides: sentences, bullet values, notes ----------------------------------
+
+KEY_RESULTS_PER_SLIDE = 4  # a bullet chart and its comment per row; more rows would push text below 12 pt
+
+
+def title_lines(pack: Pack) -> list[str]:
+    """The title slide under the title: period and report day, "Daten bis", then one line of sources per platform."""
+    t, language = pack.t, pack.language
+    lines = [t("report.subtitle", period=pack.period_label, date=formatting.date(pack.as_of, language))]
+    lines.append(t("freshness.through", date=formatting.date(pack.data_through or pack.as_of, language)))
+    return lines + source_lines(pack)
+
+
+def source_lines(pack: Pack) -> list[str]:
+    """ "Quellen – LinkedIn: Acme (bis 22.11.2026), Acme Careers (bis 20.11.2026)": one line per platform."""
+    t, language = pack.t, pack.language
+    platforms = dict.fromkeys(s.platform for s in pack.sources)
+    lines = []
+    for platform in platforms:
+        accounts = ", ".join(
+            t("report.source_account", account=s.account, date=formatting.date(s.last_day, language)) for s in pack.sources if s.platform == platform
+        )
+        lines.append(t("report.source_line", platform=platform_name(platform, language), accounts=accounts))
+    return lines or [t("report.no_sources")]
+
+
+def key_result_lines(department: DepartmentBlock) -> list[KeyResultLine]:
+    return [line for objective in department.objectives for line in objective.key_results]
+
+
+def department_chunks(department: DepartmentBlock) -> list[list[KeyResultLine]]:
+    """The department's key results in slide-sized groups (one slide when they fit, else several)."""
+    lines = key_result_lines(department)
+    return [lines[start : start + KEY_RESULTS_PER_SLIDE] for start in range(0, len(lines), KEY_RESULTS_PER_SLIDE)] or [[]]
+
+
+def kr_name(line: KeyResultLine) -> str:
+    """ "MK-1.1 Impressionen (LinkedIn)": the bullet chart's category label."""
+    return f"{line.report.key_result.id} {line.label} ({line.scope})"
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters with "…"; the full text goes into the notes."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+BULLET_PARTS = ("actual", "expected", "forecast", "target")  # the order of the bars, top to bottom
+
+
+def bullet_values(line: KeyResultLine) -> dict[str, float | None]:
+    """The engine's actual, expected by now, forecast and the target of one key result; None where missing."""
+    report = line.report
+    values = {"actual": report.actual, "expected": report.expected, "forecast": report.forecast, "target": report.key_result.target}
+    return {part: (None if value is None or value != value else float(value)) for part, value in values.items()}
+
+
+def headline(pack: Pack, department: DepartmentBlock) -> str:
+    """The department slide's message: how many key results are on track, and the one that most needs attention."""
+    t, language = pack.t, pack.language
+    lines = key_result_lines(department)
+    good = sum(line.report.status in (Status.ON_TRACK, Status.ACHIEVED) for line in lines)
+    sentence = t("report.headline.count", good=good, total=len(lines))
+    if not lines:
+        return sentence
+    worst = max(lines, key=lambda line: REASON_RANK[line.report.status])
+    report = worst.report
+    if report.status not in (Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA):
+        return sentence
+    if report.status is Status.NO_DATA:
+        return sentence + "; " + t("report.reason.no_data", kr=f"{worst.label} ({worst.scope})")
+    values = bullet_values(worst)
+    unit = CATALOG[report.key_result.kpi].unit.value
+    parts = []
+    if values["actual"] is not None and values["expected"]:
+        gap = values["actual"] / values["expected"] - 1  # how far the actual is from the pace the plan expects today
+        lower_is_better = CATALOG[report.key_result.kpi].direction is Direction.LOWER  # a response time above plan is behind
+        key = "report.headline.behind" if (gap > 0 if lower_is_better else gap < 0) else "report.headline.ahead"
+        parts.append(t(key, kr=f"{worst.label} ({worst.scope})", gap=formatting.percent(abs(gap), language, digits=0)))
+    if values["forecast"] is not None:
+        forecast, target = (formatting.kpi_value(values[part], unit, language) for part in ("forecast", "target"))
+        parts.append(t("report.headline.forecast", forecast=forecast, target=target))
+    return "; ".join([sentence, ", ".join(parts)]) if parts else sentence
+
+
+def kr_note(pack: Pack, line: KeyResultLine) -> str:
+    """The numbers behind one bullet and how the KPI is computed, for the speaker notes."""
+    t, language = pack.t, pack.language
+    report = line.report
+    numbers = t(
+        "report.note.kr",
+        kr=kr_name(line),
+        objective=f"{report.objective.id} {report.objective.objective}",
+        actual=_kr_value(report, report.actual, language),
+        expected=_kr_value(report, report.expected, language),
+        forecast=_kr_value(report, report.forecast, language),
+        target=_kr_value(report, report.key_result.target, language),
+        baseline=_kr_value(report, report.key_result.baseline, language),
+        progress=formatting.percent(report.progress, language, digits=0),
+        status=status_text(report, language),
+        through=formatting.date(report.data_through, language),
+    )
+    definition = definition_note(pack, report.key_result.kpi)
+    comment = [t("report.note.comment", comment=line.comment)] if line.comment else []
+    return "\n".join([numbers, definition, *comment])
+
+
+def department_notes(pack: Pack, department: DepartmentBlock, lines: list[KeyResultLine]) -> str:
+    """Speaker notes of a department slide: the headline, then every key result's numbers and definition."""
+    return "\n\n".join([headline(pack, department), *(kr_note(pack, line) for line in lines)])
+
+
+def kpi_definitions(pack: Pack) -> list[str]:
+    """ "Impressionen: <description> Formel: …" for every KPI of the overview, for the notes."""
+    return [definition_note(pack, key) for key in pack.kpis["kpi"]]
+
+
+def definition_note(pack: Pack, kpi: str) -> str:
+    """ "Impressionen: <description> Formel: <formula> (Summe über den Zeitraum)." from the KPI's fact sheet."""
+    sheet = fact_sheet(kpi, pack.language.value)
+    return pack.t("report.note.definition", label=sheet["label"], description=sheet["description"], formula=sheet["formula"], aggregation=sheet["aggregation"])
+
+
+def grid_notes(grid: Grid) -> str:
+    """A table as notes: one line per row, "header: value" pairs, so the presenter has every number."""
+    return "\n".join(" · ".join(f"{name}: {value}" for name, value in zip(grid.header, row, strict=True) if value) for row in grid.rows)

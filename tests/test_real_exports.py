@@ -882,7 +882,17 @@ ADDED_WITH_ISSUE_8 = [
     # Hand-edited: an unlabelled daily metric and audience blocks without their titles. Read what is certain:
     # the age & gender table (its row of gender names) and the countries (every name a country); the daily
     # block and the unquoted cities are named in warnings, not read (cross-checked in tests/test_meta_languages.py).
-    ("instagram/agoraio-it/Pubblico.csv", "imported", "instagram", "meta_audience", "agoraio1979", {"audience": 22}, "2025-12-31", "2025-12-31", {"audience": {}}),
+    (
+        "instagram/agoraio-it/Pubblico.csv",
+        "imported",
+        "instagram",
+        "meta_audience",
+        "agoraio1979",
+        {"audience": 22},
+        "2025-12-31",
+        "2025-12-31",
+        {"audience": {}},
+    ),
     (
         "instagram/ufscar-pt/Visualiza\u00e7\u00f5es.csv",
         "imported",

@@ -148,22 +148,25 @@ def test_summary_says_why_each_objective_has_its_status(packs: dict[Language, Pa
 # --- PowerPoint -----------------------------------------------------------------------------------
 
 
+DEPARTMENT_TITLES = ["Unternehmenskommunikation / PR", "Marketing", "Vertrieb", "Personal / Employer Branding", "Kundenservice"]
+
+
 def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
     pack = packs[Language.DE]
     deck = deck_of(write_pptx(pack))
     titles = [title_of(s) for s in deck.slides]
-    departments = ["Unternehmenskommunikation / PR", "Marketing", "Vertrieb", "Personal / Employer Branding", "Kundenservice"]
-    assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *departments]
+    assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
-    assert titles[-2:] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[10:12] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[12:] == [f"Anhang: {name}" for name in DEPARTMENT_TITLES]  # the full tables after the pictures
 
     kpi_rows = tables_of(deck.slides[7])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
     assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
 
-    # every key result's actual, target and status, as the goal engine computed them
+    # every key result's actual, target and status in the appendix, as the goal engine computed them
     report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
-    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[2:7] for row in tables_of(slide)[0][1:]}
+    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[12:] for table in tables_of(slide) for row in table[1:]}
     for result in report.key_results:
         unit = CATALOG[result.key_result.kpi].unit.value
         row = shown[result.key_result.id]
@@ -173,18 +176,100 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     assert shown["MK-1"][8] == "nicht auf Kurs"  # the objective row carries its roll-up
 
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
-    assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
+    kinds = [c.chart_type for c in charts]
+    assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == len(report.key_results)  # one bullet chart per key result
+    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
     assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
     trend = pack.trend
-    line = charts[0]
+    line = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
     assert list(line.plots[0].categories) == list(trend.index)
     linkedin = next(s for s in line.series if s.name == "LinkedIn")
     assert list(linkedin.values) == pytest.approx(list(trend["linkedin"]))
 
 
+def bullets_of(slide) -> dict[str, dict[str, float | None]]:
+    """A department slide's bullet charts: key result id -> {series name: value}."""
+    found = {}
+    for shape in slide.shapes:
+        if shape.has_chart and shape.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED:
+            plot = shape.chart.plots[0]
+            found[plot.categories[0].split(" ")[0]] = {series.name: series.values[0] for series in plot.series}
+    return found
+
+
+def test_department_slides_carry_a_bullet_chart_and_the_comment_per_key_result(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    by_department: dict[str, list] = {}
+    for result in report.key_results:
+        by_department.setdefault(DEPARTMENTS[result.objective.department].label("de"), []).append(result)
+    for slide in list(deck.slides)[2:7]:
+        results = by_department[title_of(slide)]
+        bullets = bullets_of(slide)
+        assert sorted(bullets) == sorted(r.key_result.id for r in results)  # charts counted per department slide
+        for result in results:
+            bars = bullets[result.key_result.id]
+            expected = {"Ist": result.actual, "Soll heute": result.expected, "Prognose": result.forecast, "Ziel": result.key_result.target}
+            for name, value in expected.items():
+                assert bars[name] == (None if value != value else pytest.approx(value)), (result.key_result.id, name)
+        # the headline counts on-track and achieved key results, counted here from the statuses
+        good = sum(str(r.status) in ("on_track", "achieved") for r in results)
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title]
+        assert texts[0].startswith(f"{good} von {len(results)} Schlüsselergebnissen auf Kurs"), texts[0]
+        notes = slide.notes_slide.notes_text_frame.text
+        for result in results:
+            assert f"Ist {formatting.kpi_value(result.actual, CATALOG[result.key_result.kpi].unit.value, Language.DE)}" in notes
+            assert CATALOG[result.key_result.kpi].label("de") + ":" in notes  # its definition from the fact sheet
+    marketing = deck.slides[3]
+    texts = [shape.text_frame.text for shape in marketing.shapes if shape.has_text_frame]
+    assert "=Budget verdoppeln" in texts  # the review's comment beside MK-1.1's bullet
+    assert marketing.notes_slide.notes_text_frame.text.startswith("1 von 3 Schlüsselergebnissen auf Kurs; Impressionen (Facebook) 45 % hinter Plan")
+
+
+def test_pptx_title_names_data_through_and_sources_and_every_slide_has_notes(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    title = deck.slides[0].placeholders[1].text_frame.text.split("\n")
+    assert title[:2] == ["Q4 2026 · Stand 22.11.2026", "Daten bis 22.11.2026"]
+    accounts = kpi_engine.accounts_in(Scope())
+    platforms = sorted({str(p) for p in accounts["platform"]})
+    assert len(title) == 2 + len(platforms)  # one line of sources per platform
+    assert "Quellen LinkedIn: " in "\n".join(title)
+    assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip() for slide in deck.slides)
+
+
+def test_a_department_with_many_key_results_is_split_over_slides(packs: dict[Language, Pack]) -> None:
+    pack = packs[Language.EN]
+    marketing = next(d for d in pack.departments if d.key == "marketing")
+    objective = marketing.objectives[0]
+    many = dataclasses.replace(objective, key_results=objective.key_results[:1] * 6)  # 6 key results: more than one slide holds
+    crowded = dataclasses.replace(pack, departments=(dataclasses.replace(marketing, objectives=(many,)),))
+    deck = deck_of(write_pptx(crowded))
+    titles = [title_of(s) for s in deck.slides]
+    assert titles[2:4] == ["Marketing (1/2)", "Marketing (2/2)"]
+    counts = [sum(shape.has_chart for shape in deck.slides[n].shapes) for n in (2, 3)]
+    assert counts == [4, 2]
+
+
+def test_no_slide_text_below_12_pt(packs: dict[Language, Pack]) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    sizes = [
+        run.font.size.pt
+        for slide in deck.slides
+        for shape in slide.shapes
+        for frame in ([shape.text_frame] if shape.has_text_frame else [c.text_frame for row in shape.table.rows for c in row.cells] if shape.has_table else [])
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+        if run.font.size is not None
+    ]
+    assert sizes and min(sizes) >= 12
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert all(chart.font.size.pt >= 12 for chart in charts)
+
+
 def test_pptx_review_slide_has_comments_decisions_and_carried_actions(packs: dict[Language, Pack]) -> None:
     deck = deck_of(write_pptx(packs[Language.EN]))
-    text = "\n".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    slide = next(s for s in deck.slides if title_of(s) == "Commentary, decisions and actions")
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
     assert "Commentary\n• LinkedIn trägt, Facebook bleibt hinter Plan.\n• MK-1.1 Impressions: =Budget verdoppeln" in text
     assert "• Facebook-Budget umschichten" in text
     assert "• Messe-Kampagne planen (Anna, Due 2026-12-05)" in text
@@ -216,7 +301,8 @@ def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict
     assert (deck.slide_width, deck.slide_height) == (9144000, 6858000)
     assert title_of(deck.slides[0]) == "Social media management review"
     assert "Beispielfolie" not in [title_of(s) for s in deck.slides]
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+    key_results = sum(len(o.key_results) for d in packs[Language.EN].departments for o in d.objectives)
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results  # trend, status, a bullet per key result
 
 
 def test_pptx_finds_the_title_only_layout_by_its_placeholders(packs: dict[Language, Pack]) -> None:
