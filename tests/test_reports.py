@@ -412,7 +412,45 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
     for label, figures in expected_kpi_texts(kpi_engine, language).items():
         assert label in text
         assert figures[0] in text
-    assert len(reader.pages) == 11  # title, summary, five departments, KPIs, trend, top posts, review
+    deck = deck_of(write_pptx(packs[language]))
+    assert len(reader.pages) == len(deck.slides) == 17  # title, summary, 5 departments, KPIs, 2 charts, top posts, review, 5 appendix tables
+    for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
+        assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
+
+
+def test_pdf_department_pages_show_the_headline_and_every_bullet_value(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    reader = PdfReader(io.BytesIO(write_pdf(packs[Language.DE])))
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    for page, department in zip(reader.pages[2:7], packs[Language.DE].departments, strict=True):
+        text = " ".join(page.extract_text().split())
+        for result in (r for r in report.key_results if r.objective.department == department.key):
+            unit = CATALOG[result.key_result.kpi].unit.value
+            assert f"Ist {formatting.kpi_value(result.actual, unit, Language.DE)}" in text
+            assert f"Ziel {formatting.kpi_value(result.key_result.target, unit, Language.DE)}" in text
+            assert f"Prognose {formatting.kpi_value(result.forecast, unit, Language.DE)}" in text
+    marketing = " ".join(reader.pages[3].extract_text().split())
+    assert "1 von 3 Schlüsselergebnissen auf Kurs; Impressionen (Facebook) 45 % hinter Plan, Prognose 224.709 von 410.000" in marketing
+    assert "=Budget verdoppeln" in marketing
+
+
+def test_pdf_pages_render_to_images_with_nothing_in_the_margins(packs: dict[Language, Pack]) -> None:
+    """Every page as a PNG in screenshots/ (to look at); no ink in the outer 12 mm left and right: nothing cut off."""
+    from PIL import Image
+
+    folder = ROOT / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("pack-*.png"):
+        old.unlink()
+    source = folder / "pack.pdf"
+    source.write_bytes(write_pdf(packs[Language.DE]))
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(folder / "pack")], check=True)
+    pages = sorted(folder.glob("pack-*.png"))
+    assert len(pages) == len(PdfReader(source).pages)
+    for path in pages:
+        image = Image.open(path).convert("L")
+        margin = round(image.width * 12 / 297)  # 12 mm of the A4 landscape width (the pages keep 15)
+        for box in ((0, 0, margin, image.height), (image.width - margin, 0, image.width, image.height)):
+            assert image.crop(box).getextrema()[0] > 200, (path.name, box)  # only white (anti-aliasing aside)
 
 
 def test_nice_axis_ceiling() -> None:
