@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import math
 import subprocess
 import sys
 import zipfile
@@ -345,7 +346,7 @@ def with_hostile_posts(pack: Pack) -> Pack:
 def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
     pack = with_hostile_posts(packs[Language.DE])
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
-    assert book.sheetnames == ["KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
+    assert book.sheetnames == ["Übersicht", "KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
     kpis = book["KPI-Überblick"]
     assert kpis.freeze_panes == "A2"
     table = comparison_table(kpi_engine, Scope(), Q4, AS_OF, PACK_KPIS)
@@ -384,8 +385,56 @@ def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language
 
 def test_xlsx_in_english_uses_english_sheet_names_and_dates(packs: dict[Language, Pack]) -> None:
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[Language.EN])))
-    assert book.sheetnames == ["KPI overview", "Objectives and key results", "Posts"]
+    assert book.sheetnames == ["Overview", "KPI overview", "Objectives and key results", "Posts"]
     assert book["Posts"].cell(2, 1).number_format == "yyyy-mm-dd hh:mm"
+
+
+def chart_series(data: bytes) -> list[tuple[str, str, list[float]]]:
+    """Every chart of a workbook as (chart type, series name reference, cached values), read from its XML."""
+    import re
+
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart")):
+            xml = archive.read(name).decode()
+            kind = re.search(r"<c:(barChart|lineChart)>", xml).group(1)
+            for series in re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S):
+                reference = re.search(r"<c:tx><c:strRef><c:f>(.*?)</c:f>", series).group(1)
+                values = re.search(r"<c:val>(.*?)</c:val>", series, re.S).group(1)
+                points = {int(i): float(v) for i, v in re.findall(r'<c:pt idx="(\d+)"><c:v>(.*?)</c:v>', values)}
+                count = int(re.search(r'<c:ptCount val="(\d+)"', values).group(1))
+                found.append((kind, reference, [points.get(i, math.nan) for i in range(count)]))
+    return found
+
+
+def test_xlsx_overview_has_native_charts_of_status_and_trend(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    pack = packs[Language.DE]
+    data = write_xlsx(pack)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    overview = book["Übersicht"]
+    assert overview["A2"].value == "Daten bis 22.11.2026"
+    # the status table, counted here from the goal engine's key results
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    counted: dict[tuple[str, str], int] = {}
+    for result in report.key_results:
+        name = DEPARTMENTS[result.objective.department].label("de")
+        counted[name, translate(f"status.{result.status}", Language.DE)] = counted.get((name, translate(f"status.{result.status}", Language.DE)), 0) + 1
+    header_row = next(r for r in range(1, overview.max_row + 1) if overview.cell(r, 1).value == "Abteilung")
+    statuses = [overview.cell(header_row, c).value for c in range(2, 7)]
+    table = {
+        (overview.cell(r, 1).value, status): overview.cell(r, c).value
+        for r in range(header_row + 1, header_row + 1 + len(pack.status_counts))
+        for c, status in enumerate(statuses, start=2)
+    }
+    assert {k: v for k, v in table.items() if v} == counted
+    series = chart_series(data)
+    bars = [s for s in series if s[0] == "barChart"]
+    lines = [s for s in series if s[0] == "lineChart"]
+    assert len(bars) == 5 and len(lines) == len(pack.trend.columns)
+    for column, (_, _, values) in enumerate(bars, start=2):  # each status's counts per department
+        assert values == [overview.cell(r, column).value for r in range(header_row + 1, header_row + 1 + len(pack.status_counts))]
+    for (_, _, values), platform in zip(lines, pack.trend.columns, strict=True):
+        assert values == pytest.approx(list(pack.trend[platform]), nan_ok=True)
 
 
 def test_csv_export_defuses_formula_like_text() -> None:
@@ -573,5 +622,5 @@ def test_no_stored_key_in_any_pack_format(packs: dict[Language, Pack], language:
         leaked = sorted({text for text in texts if text.strip(" ·:,()") in keys})
         assert leaked == [], (kind, leaked)
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[language])))
-    platforms = {row[1] for row in book[book.sheetnames[2]].iter_rows(min_row=2, values_only=True)}
+    platforms = {row[1] for row in book[book.sheetnames[3]].iter_rows(min_row=2, values_only=True)}
     assert platforms <= {"LinkedIn", "Facebook", "Instagram", "X", "YouTube", "TikTok", "Sonstige", "Other"}
