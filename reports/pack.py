@@ -52,6 +52,7 @@ class DepartmentBlock:
     label: str
     status: Status
     objectives: tuple[ObjectiveBlock, ...]
+    score: float = float("nan")  # the department's roll-up of its objectives' scores (metrics.progress)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def build_pack(
             objective_roll_up = report.objectives[objective.id]
             reason = _reason(lines, language)
             blocks.append(ObjectiveBlock(objective.id, objective.objective, objective_roll_up.status, objective_roll_up.score, lines, reason))
-        departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks)))
+        departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks), roll_up.score))
     window = period.until(as_of) or period
     # The one comparison of metrics.comparison: like for like as of data through, as on the Cockpit.
     table = comparison_table(engine, Scope(), period, as_of, PACK_KPIS)
@@ -541,3 +542,52 @@ def definition_note(pack: Pack, kpi: str) -> str:
 def grid_notes(grid: Grid) -> str:
     """A table as notes: one line per row, "header: value" pairs, so the presenter has every number."""
     return "\n".join(" · ".join(f"{name}: {value}" for name, value in zip(grid.header, row, strict=True) if value) for row in grid.rows)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One department on the executive summary: status colour, score, the message and its biggest risks."""
+
+    label: str
+    status: str
+    score: str
+    message: str
+    risks: tuple[str, ...]
+
+
+def risk_line(pack: Pack, line: KeyResultLine) -> str:
+    """ "MK-1.1 Impressionen (Facebook): Prognose 224.709 bei Ziel 410.000": a key result at risk and why."""
+    return _reason((line,), pack.language)
+
+
+def department_tiles(pack: Pack) -> list[Tile]:
+    """Per department its status, score, the review's word on it (else the headline) and the three worst key results.
+
+    Risks are key results off track, at risk or without data, most severe first, then the furthest behind
+    their expected value.
+    """
+    tiles = []
+    for department in pack.departments:
+        lines = key_result_lines(department)
+        risky = [line for line in lines if line.report.status in (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA)]
+        risky.sort(key=lambda line: (-REASON_RANK[line.report.status], _pace(line)))
+        comments = [line.comment for line in lines if line.comment]
+        message = comments[0] if comments else headline(pack, department).split(";")[0]
+        tiles.append(
+            Tile(
+                department.label,
+                str(department.status),
+                formatting.percent(department.score, pack.language, digits=0),
+                message,
+                tuple(risk_line(pack, line) for line in risky[:3]),
+            )
+        )
+    return tiles
+
+
+def _pace(line: KeyResultLine) -> float:
+    """Actual over expected (lower: further behind); a missing number sorts last among equals."""
+    values = bullet_values(line)
+    if values["actual"] is None or not values["expected"]:
+        return float("inf")
+    return values["actual"] / values["expected"]

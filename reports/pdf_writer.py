@@ -27,6 +27,7 @@ from reports.pack import (
     bullet_values,
     department_chunks,
     department_grid,
+    department_tiles,
     headline,
     kpi_grid,
     kr_name,
@@ -115,7 +116,7 @@ def write_pdf(pack: Pack) -> bytes:
         document.multi_cell(0, 8 if number < 2 else 6, document.text_of(line), new_x="LMARGIN", new_y="NEXT", align="C")
 
     document.heading(t("report.summary"))
-    document.grid(summary_grid(pack))
+    _summary_tiles(document, pack)
     for department in pack.departments:
         chunks = department_chunks(department)
         for number, lines in enumerate(chunks, start=1):
@@ -141,6 +142,8 @@ def write_pdf(pack: Pack) -> bytes:
         for item in items or [t("report.none")]:
             document.multi_cell(0, 6, document.text_of(f"• {item}"), new_x="LMARGIN", new_y="NEXT", align="L")
         document.ln(2)
+    document.heading(t("report.appendix", title=t("report.summary")))
+    document.grid(summary_grid(pack))
     for department in pack.departments:
         document.heading(t("report.appendix", title=department.label))
         document.grid(department_grid(pack, department))
@@ -182,6 +185,42 @@ def _department_page(document: _Document, pack: Pack, department: DepartmentBloc
         comment = line.comment or pack.t("report.no_comment")
         document.multi_cell(CONTENT_WIDTH + 15 - 200, 5.5, document.text_of(short(comment, 160)), new_x="LMARGIN", new_y="NEXT", align="L")
     document.set_y(top + len(lines) * row_height)
+
+
+def _summary_tiles(document: _Document, pack: Pack) -> None:
+    """The deck's tiles: per department a bar in its status colour (name, status, score), its message and risks."""
+    tiles = department_tiles(pack)
+    columns = min(3, max(len(tiles), 1))
+    rows = -(-len(tiles) // columns) or 1
+    gap, top = 3.0, document.get_y() + 2
+    width, height = (CONTENT_WIDTH - gap * (columns - 1)) / columns, (196 - top - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x, y = 15 + (number % columns) * (width + gap), top + (number // columns) * (height + gap)
+        document.set_fill_color(*_rgb(STATUS_COLOURS.get(tile.status, MUTED)))
+        document.rect(x, y, width, 13, style="F")
+        document.set_text_color(255, 255, 255)
+        document.set_font(document.family, "B", 12)
+        for line, text in enumerate([tile.label, f"{pack.t(f'status.{tile.status}')} · {tile.score}"]):
+            document.set_xy(x + 1, y + line * 6)
+            document.cell(width - 2, 6.5, document.text_of(_fit(document, text, width - 3)))
+        document.set_text_color(0, 0, 0)
+        document.set_draw_color(200, 200, 200)
+        document.rect(x, y, width, height)
+        document.set_xy(x + 1, y + 14)
+        document.multi_cell(width - 2, 5.5, document.text_of(short(tile.message, 90)), align="L")
+        document.set_font(document.family, "", 12)
+        for risk in tile.risks:
+            document.set_x(x + 1)
+            document.multi_cell(width - 2, 5.5, document.text_of(f"• {short(risk, 70)}"), align="L")
+    document.set_fill_color(255, 255, 255)
+
+
+def _fit(document: _Document, text: str, width: float) -> str:
+    """``text`` shortened at a word until it fits ``width`` mm in the current font (the full text is in the appendix)."""
+    limit = len(text)
+    while limit > 8 and document.get_string_width(document.text_of(short(text, limit))) > width:
+        limit -= 2
+    return short(text, limit)
 
 
 def _status_chart(document: _Document, pack: Pack) -> None:

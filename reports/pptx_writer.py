@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
@@ -39,6 +39,7 @@ from reports.pack import (
     department_chunks,
     department_grid,
     department_notes,
+    department_tiles,
     grid_notes,
     headline,
     kpi_definitions,
@@ -281,6 +282,34 @@ def _department_slides(deck: Presentation, pack: Pack, department: DepartmentBlo
             _text_box(slide, (left + width * 0.64, y, width * 0.36, row_height * 0.96), [short(comment, 160)], size=12)
 
 
+def _summary_tiles(deck: Presentation, pack: Pack) -> Slide:
+    """One tile per department: a bar in its status colour with name, status and score, then message and risks."""
+    tiles = department_tiles(pack)
+    notes = "\n\n".join("\n".join([f"{tile.label}: {pack.t(f'status.{tile.status}')}, {tile.score}", tile.message, *tile.risks]) for tile in tiles)
+    slide = _slide(deck, pack.t("report.summary"), notes)
+    left, top, width, height = _area(deck)
+    columns = min(3, max(len(tiles), 1))
+    rows = -(-len(tiles) // columns) or 1
+    gap = deck.slide_width * 0.01
+    tile_width, tile_height = (width - gap * (columns - 1)) / columns, (height - gap * (rows - 1)) / rows
+    header = min(tile_height * 0.3, Pt(48))  # two lines at 14 pt
+    for number, tile in enumerate(tiles):
+        x = left + (number % columns) * (tile_width + gap)
+        y = top + (number // columns) * (tile_height + gap)
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(header)))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = _rgb(STATUS_COLOURS.get(tile.status, MUTED))
+        bar.line.fill.background()
+        bar.text_frame.word_wrap = True
+        bar.text_frame.text = f"{short(tile.label, 34)}\n{pack.t(f'status.{tile.status}')} · {tile.score}"  # name, then status
+        for paragraph in bar.text_frame.paragraphs:
+            _style(paragraph, 14, True)
+            paragraph.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        body = [short(tile.message, 90), *(f"• {short(risk, 70)}" for risk in tile.risks)]
+        _text_box(slide, (x, y + header, tile_width, tile_height - header), body, size=12, bold_first=True)
+    return slide
+
+
 def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     deck = open_template(template)
     language, t = pack.language, pack.t
@@ -298,8 +327,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             _style(paragraph, 18 if number < 2 else 12)
     title.notes_slide.notes_text_frame.text = "\n".join(lines)
 
-    summary = summary_grid(pack)
-    _tables(deck, pack, t("report.summary"), summary)
+    _summary_tiles(deck, pack)
     for department in pack.departments:
         _department_slides(deck, pack, department)
     kpis = kpi_grid(pack)
@@ -353,6 +381,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             line.text, line.level = f"• {item}", 1
             _style(line, 13)
 
+    _tables(deck, pack, t("report.appendix", title=t("report.summary")), summary_grid(pack))
     for department in pack.departments:  # the full tables, for questions after the pictures
         _tables(deck, pack, t("report.appendix", title=department.label), department_grid(pack, department))
     out = io.BytesIO()

@@ -159,7 +159,7 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
     assert titles[10:12] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
-    assert titles[12:] == [f"Anhang: {name}" for name in DEPARTMENT_TITLES]  # the full tables after the pictures
+    assert titles[12:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
 
     kpi_rows = tables_of(deck.slides[7])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
@@ -462,7 +462,7 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
         assert label in text
         assert figures[0] in text
     deck = deck_of(write_pptx(packs[language]))
-    assert len(reader.pages) == len(deck.slides) == 17  # title, summary, 5 departments, KPIs, 2 charts, top posts, review, 5 appendix tables
+    assert len(reader.pages) == len(deck.slides) == 18  # title, summary, 5 departments, KPIs, 2 charts, top posts, review, 6 appendix tables
     for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
         assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
 
@@ -624,3 +624,25 @@ def test_no_stored_key_in_any_pack_format(packs: dict[Language, Pack], language:
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[language])))
     platforms = {row[1] for row in book[book.sheetnames[3]].iter_rows(min_row=2, values_only=True)}
     assert platforms <= {"LinkedIn", "Facebook", "Instagram", "X", "YouTube", "TikTok", "Sonstige", "Other"}
+
+
+def test_executive_summary_has_a_tile_per_department_with_its_status_colour_score_and_risks(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    from charts.theme import STATUS_COLOURS
+
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    slide = deck.slides[1]
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    bars = [shape for shape in slide.shapes if shape.shape_type == 1]  # autoshapes: the tiles' coloured bars
+    assert len(bars) == len(report.departments)
+    for bar, (key, roll_up) in zip(bars, report.departments.items(), strict=True):
+        name, state = bar.text_frame.text.split("\n")
+        assert name == DEPARTMENTS[key].label("de")
+        assert state == f"{translate(f'status.{roll_up.status}', Language.DE)} · {formatting.percent(roll_up.score, Language.DE, digits=0)}"
+        assert str(bar.fill.fore_color.rgb) == STATUS_COLOURS[str(roll_up.status)].lstrip("#").upper()
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape.shape_type != 1 and shape != slide.shapes.title]
+    marketing = texts[1].split("\n")
+    assert marketing[0] == "=Budget verdoppeln"  # the review's word on the department leads its tile
+    # its risks: the key results off track, at risk or without data, most severe first (counted here)
+    risky = [r for r in report.key_results if r.objective.department == "marketing" and str(r.status) in ("off_track", "at_risk", "no_data")]
+    assert len(marketing) - 1 == min(3, len(risky))
+    assert marketing[1].startswith("• MK-1.1 Impressionen: Prognose")
