@@ -156,4 +156,4 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
         browser.close()
     deck = Presentation(io.BytesIO(target.read_bytes()))
     assert deck.slides[1].shapes.title.text == "Zusammenfassung: Ziele und Status"
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + 13  # trend, status, a bullet per Q4 key result
