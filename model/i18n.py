@@ -821,6 +821,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.done_saved": {Language.DE: "{count} Maßnahme(n) als erledigt markiert.", Language.EN: "{count} action(s) marked done."},
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
     # --- texts: R review pack ---
+    "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
     "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
     "report.source_line": {Language.DE: "Quellen {platform}: {accounts}", Language.EN: "Sources {platform}: {accounts}"},
     "report.source_account": {Language.DE: "{account} (bis {date})", Language.EN: "{account} (through {date})"},

@@ -72,6 +72,8 @@ class Pack:
     data_through: dt.date | None = None  # min(as_of, the last day with data of every account): the figures' day
     stale: tuple[StaleAccount, ...] = ()  # accounts whose data ends more than the stale threshold before as_of
     sources: tuple[StaleAccount, ...] = ()  # every account with data and its last day (capped at as_of): the title's sources
+    rank_by: str = "engagements"  # the KPI that ranks the top posts (one of RANK_KPIS)
+    worst_posts: pd.DataFrame = field(default_factory=pd.DataFrame)  # the three lowest by rank_by
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -89,6 +91,7 @@ def build_pack(
     language: Language,
     review: Review | None = None,
     open_actions: tuple[Action, ...] = (),
+    rank_by: str = "engagements",
 ) -> Pack:
     """Collect the pack for ``period`` as of ``as_of``: goals, KPIs with comparisons, trend, top posts, review.
 
@@ -117,7 +120,8 @@ def build_pack(
     table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
     table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
     posts = post_table(engine, Scope(), window)
-    top = posts.dropna(subset=["engagements"]).sort_values("engagements", ascending=False).head(5)
+    ranked = posts.dropna(subset=[rank_by]).sort_values(rank_by, ascending=False, kind="stable") if rank_by in posts else posts.iloc[:0]
+    top = ranked.head(5)
     status_counts = (
         pd.DataFrame(
             [{"department": d.label, "status": str(line.report.status)} for d in departments for o in d.objectives for line in o.key_results],
@@ -143,6 +147,8 @@ def build_pack(
         cut_day(engine, Scope(), period, as_of),
         tuple(engine.stale_accounts(as_of)),
         _sources(engine, as_of),
+        rank_by,
+        ranked.iloc[len(top) :].tail(3).iloc[::-1],  # the lowest three not already among the top, lowest first
     )
 
 
@@ -378,21 +384,27 @@ def kpi_grid(pack: Pack) -> Grid:
     return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
 
 
-def top_posts_grid(pack: Pack) -> Grid:
+RANK_KPIS = ("engagements", "engagement_rate", "impressions", "views")  # what the top posts can be ranked by
+
+
+def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
+    """The top posts by ``pack.rank_by`` (or the worst three) with platform, text, the ranking value and the link."""
     t, language = pack.t, pack.language
+    frame = pack.worst_posts if worst else pack.top_posts
+    unit = CATALOG[pack.rank_by].unit.value
     rows = [
         [
             formatting.date(p.local_time.date(), language),  # the company's day, not UTC's
             platform_name(p.platform, language),
             p.account,
-            (p.text if isinstance(p.text, str) else "")[:110],
-            formatting.number(p.engagements, language),
-            formatting.percent(p.engagement_rate, language, digits=1),
+            short(p.text if isinstance(p.text, str) else "", 90),
+            formatting.kpi_value(getattr(p, pack.rank_by), unit, language),
+            short(link if isinstance(link := getattr(p, "permalink", None), str) else "", 45),
         ]
-        for p in pack.top_posts.itertuples(index=False)
+        for p in frame.itertuples(index=False)
     ]
-    header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), t("col.engagements"), t("col.engagement_rate")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.15, 0.44, 0.1, 0.12))
+    header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
+    return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.14, 0.33, 0.12, 0.22))
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

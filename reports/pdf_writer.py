@@ -133,6 +133,9 @@ def write_pdf(pack: Pack) -> bytes:
         _status_chart(document, pack)
     document.heading(f"{t('report.top_posts')} · {pack.period_label}")
     document.grid(top_posts_grid(pack))
+    if len(pack.worst_posts):
+        document.heading(f"{t('report.worst_posts')} · {pack.period_label}")
+        document.grid(top_posts_grid(pack, worst=True))
 
     document.heading(t("report.review"))
     for heading, items in review_sections(pack):

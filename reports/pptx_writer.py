@@ -367,6 +367,8 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             series.format.fill.fore_color.rgb = _rgb(STATUS_COLOURS[status])
 
     _tables(deck, pack, f"{t('report.top_posts')} · {pack.period_label}", top_posts_grid(pack))
+    if len(pack.worst_posts):
+        _tables(deck, pack, f"{t('report.worst_posts')} · {pack.period_label}", top_posts_grid(pack, worst=True))
 
     sections = review_sections(pack)
     review = _slide(deck, t("report.review"), "\n\n".join("\n".join([heading, *items]) for heading, items in sections))

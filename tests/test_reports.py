@@ -158,8 +158,8 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     titles = [title_of(s) for s in deck.slides]
     assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
-    assert titles[10:12] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
-    assert titles[12:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
+    assert titles[10:13] == ["Top-Beiträge · Q4 2026", "Schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[13:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
 
     kpi_rows = tables_of(deck.slides[7])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
@@ -167,7 +167,7 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
 
     # every key result's actual, target and status in the appendix, as the goal engine computed them
     report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
-    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[12:] for table in tables_of(slide) for row in table[1:]}
+    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[13:] for table in tables_of(slide) for row in table[1:]}
     for result in report.key_results:
         unit = CATALOG[result.key_result.kpi].unit.value
         row = shown[result.key_result.id]
@@ -462,7 +462,7 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
         assert label in text
         assert figures[0] in text
     deck = deck_of(write_pptx(packs[language]))
-    assert len(reader.pages) == len(deck.slides) == 18  # title, summary, 5 departments, KPIs, 2 charts, top posts, review, 6 appendix tables
+    assert len(reader.pages) == len(deck.slides) == 19  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 6 appendix tables
     for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
         assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
 
@@ -646,3 +646,23 @@ def test_executive_summary_has_a_tile_per_department_with_its_status_colour_scor
     risky = [r for r in report.key_results if r.objective.department == "marketing" and str(r.status) in ("off_track", "at_risk", "no_data")]
     assert len(marketing) - 1 == min(3, len(risky))
     assert marketing[1].startswith("• MK-1.1 Impressionen: Prognose")
+
+
+@pytest.mark.parametrize("rank_by", ["impressions", "engagement_rate"])
+def test_top_posts_ranked_by_a_chosen_kpi_with_the_worst_three(kpi_engine: KpiEngine, config, rank_by: str) -> None:
+    from metrics.views import post_table
+    from reports.pack import short
+
+    pack = build_pack(kpi_engine, config, Q4, AS_OF, Language.EN, rank_by=rank_by)
+    posts = post_table(kpi_engine, Scope(), Q4.until(AS_OF) or Q4).dropna(subset=[rank_by])
+    values = sorted(posts[rank_by], reverse=True)
+    unit = CATALOG[rank_by].unit.value
+    deck = deck_of(write_pptx(pack))
+    by_title = {title_of(s): tables_of(s)[0] for s in deck.slides if tables_of(s)}
+    top, worst = by_title["Top posts · Q4 2026"], by_title["Weakest posts · Q4 2026"]
+    assert top[0][4] == CATALOG[rank_by].label("en")
+    assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[:5]]
+    assert [row[4] for row in worst[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[::-1][:3]]  # lowest first
+    links = posts.sort_values(rank_by, ascending=False, kind="stable")["permalink"].head(5)
+    assert [row[5] for row in top[1:]] == [short(link, 45) if isinstance(link, str) else "" for link in links]  # the link to open the post
+    assert any(row[5].startswith("http") for row in top[1:])
