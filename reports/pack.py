@@ -404,7 +404,7 @@ def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
         for p in frame.itertuples(index=False)
     ]
     header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.14, 0.33, 0.12, 0.22))
+    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22))
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

@@ -77,6 +77,8 @@ class _Document(FPDF):
         self.set_text_color(31, 95, 139)
         self.cell(0, 12, self.text_of(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_text_color(0, 0, 0)
+        self.set_draw_color(0, 0, 0)  # fpdf2 keeps colours across pages: a chart's last line colour must not frame the next table
+        self.set_line_width(0.2)
         self.set_font(self.family, "", 12)
 
     def grid(self, grid: Grid) -> None:
