@@ -1051,6 +1051,45 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.no_open": {Language.DE: "Keine offenen Maßnahmen.", Language.EN: "No open actions."},
     "review.done_saved": {Language.DE: "{count} Maßnahme(n) als erledigt markiert.", Language.EN: "{count} action(s) marked done."},
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
+    # --- texts: R review pack ---
+    "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
+    "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
+    "report.source_line": {Language.DE: "Quellen {platform}: {accounts}", Language.EN: "Sources {platform}: {accounts}"},
+    "report.source_account": {Language.DE: "{account} (bis {date})", Language.EN: "{account} (through {date})"},
+    "report.no_sources": {Language.DE: "Keine Exporte im Zeitraum", Language.EN: "No exports in the period"},
+    "report.headline.count": {
+        Language.DE: "{good} von {total} Schlüsselergebnissen auf Kurs",
+        Language.EN: "{good} of {total} key results on track",
+    },
+    "report.headline.behind": {Language.DE: "{kr} {gap} hinter Plan", Language.EN: "{kr} {gap} behind pace"},
+    "report.headline.ahead": {Language.DE: "{kr} {gap} vor Plan", Language.EN: "{kr} {gap} ahead of pace"},
+    "report.headline.forecast": {Language.DE: "Prognose {forecast} von {target}", Language.EN: "forecast {forecast} of {target}"},
+    "report.bullet.actual": {Language.DE: "Ist", Language.EN: "Actual"},
+    "report.bullet.expected": {Language.DE: "Soll heute", Language.EN: "Expected"},
+    "report.bullet.forecast": {Language.DE: "Prognose", Language.EN: "Forecast"},
+    "report.bullet.target": {Language.DE: "Ziel", Language.EN: "Target"},
+    "report.continued": {Language.DE: "{title} ({page}/{pages})", Language.EN: "{title} ({page}/{pages})"},
+    "report.appendix": {Language.DE: "Anhang: {title}", Language.EN: "Appendix: {title}"},
+    "report.no_comment": {Language.DE: "Kein Kommentar aus dem Review.", Language.EN: "No comment from the review."},
+    "report.note.kr": {
+        Language.DE: "{kr} (Ziel {objective}): Ist {actual}, Soll heute {expected}, Prognose {forecast}, Ziel {target}, "
+        "Ausgangswert {baseline}, Fortschritt {progress}, Status {status}, Daten bis {through}.",
+        Language.EN: "{kr} (objective {objective}): actual {actual}, expected by now {expected}, forecast {forecast}, target {target}, "
+        "baseline {baseline}, progress {progress}, status {status}, data through {through}.",
+    },
+    "report.note.definition": {
+        Language.DE: "{label}: {description} Formel: {formula} ({aggregation}).",
+        Language.EN: "{label}: {description} Formula: {formula} ({aggregation}).",
+    },
+    "report.note.comment": {Language.DE: "Kommentar: {comment}", Language.EN: "Comment: {comment}"},
+    "report.note.status_chart": {
+        Language.DE: "Anzahl der Schlüsselergebnisse je Status und Abteilung, Stand {date}.",
+        Language.EN: "Number of key results per status and department, as of {date}.",
+    },
+    "report.note.trend": {
+        Language.DE: "Impressionen je vollständiger Kalenderwoche und Plattform; angeschnittene Wochen am Rand fehlen.",
+        Language.EN: "Impressions per complete calendar week and platform; weeks cut by the period's edges are left out.",
+    },
     "review.template_error": {Language.DE: "Die Vorlage ist nicht nutzbar: {error}", Language.EN: "The template cannot be used: {error}"},
 }
 

@@ -13,11 +13,12 @@ import re
 import pandas as pd
 import xlsxwriter
 
+from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics.catalog import CATALOG
 from metrics.comparison import ChangeStatus
 from metrics.progress import progress_text
 from model.i18n import platform_name
-from reports.pack import Pack, change_text, kpi_markers, kpi_notes, status_text
+from reports.pack import Pack, change_text, kpi_markers, kpi_notes, status_text, title_lines
 from reports.plan_slides import plan_grids
 
 NUMBER, DECIMAL, PERCENT, CHANGE = "#,##0", "#,##0.00", "0.00%", "+0.0%;-0.0%;0.0%"
@@ -48,6 +49,8 @@ def write_xlsx(pack: Pack) -> bytes:
             sheet.write_string(0, column, name, bold)  # type: ignore[attr-defined]
             sheet.set_column(column, column, width)  # type: ignore[attr-defined]
         sheet.freeze_panes(1, 0)  # type: ignore[attr-defined]
+
+    _overview(book, pack, bold, formats[NUMBER])
 
     kpis = book.add_worksheet(t("report.kpis")[:31])
     header(
@@ -143,6 +146,72 @@ def write_xlsx(pack: Pack) -> bytes:
                 sheet.write_string(row, column, text)
     book.close()
     return buffer.getvalue()
+
+
+def _overview(book: xlsxwriter.Workbook, pack: Pack, bold: object, whole: object) -> None:
+    """The first sheet: native charts (key-result status by department, weekly impressions) above their tables."""
+    t = pack.t
+    sheet = book.add_worksheet(t("report.overview")[:31])
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 10, 14)
+    sheet.write_string(0, 0, f"{pack.title} · {pack.period_label}", bold)
+    for offset, line in enumerate(title_lines(pack)[1:], start=1):  # data through, then the sources
+        sheet.write_string(offset, 0, line)
+    table_row = 40  # the charts sit above, in rows 6 to 38
+    counts = pack.status_counts
+    sheet.write_string(table_row, 0, t("col.department"), bold)
+    for column, status in enumerate(counts.columns, start=1):
+        sheet.write_string(table_row, column, t(f"status.{status}"), bold)
+    for row, (department, values) in enumerate(counts.iterrows(), start=table_row + 1):
+        sheet.write_string(row, 0, str(department))
+        for column, count in enumerate(values, start=1):
+            sheet.write_number(row, column, int(count), whole)
+    if len(counts):
+        chart = book.add_chart({"type": "bar", "subtype": "stacked"})
+        for column, status in enumerate(counts.columns, start=1):
+            chart.add_series(
+                {
+                    "name": [sheet.name, table_row, column],
+                    "categories": [sheet.name, table_row + 1, 0, table_row + len(counts), 0],
+                    "values": [sheet.name, table_row + 1, column, table_row + len(counts), column],
+                    "fill": {"color": STATUS_COLOURS[str(status)]},
+                    "gap": 60,
+                }
+            )
+        chart.set_title({"name": t("report.status_chart")})
+        chart.set_y_axis({"reverse": True})
+        chart.set_x_axis({"major_unit": 1})
+        chart.set_size({"width": 720, "height": 300})
+        sheet.insert_chart(5, 0, chart)
+    trend = pack.trend
+    trend_row = table_row + len(counts) + 3
+    if not trend.empty:
+        sheet.write_string(trend_row, 0, t("report.trend_weeks"), bold)
+        for column, platform in enumerate(trend.columns, start=1):
+            sheet.write_string(trend_row, column, platform_name(platform, pack.language), bold)
+        for row, (week, values) in enumerate(trend.iterrows(), start=trend_row + 1):
+            sheet.write_string(row, 0, str(week))
+            for column, value in enumerate(values, start=1):
+                if pd.notna(value):  # a week without data stays empty, not 0
+                    sheet.write_number(row, column, float(value), whole)
+        chart = book.add_chart({"type": "line"})
+        for column, platform in enumerate(trend.columns, start=1):
+            colour = PLATFORM_COLOURS.get(platform, "#1F5F8B")
+            chart.add_series(
+                {
+                    "name": [sheet.name, trend_row, column],
+                    "categories": [sheet.name, trend_row + 1, 0, trend_row + len(trend), 0],
+                    "values": [sheet.name, trend_row + 1, column, trend_row + len(trend), column],
+                    "line": {"color": colour, "width": 2.25},
+                    "marker": {"type": "circle", "fill": {"color": colour}, "border": {"color": colour}},
+                }
+            )
+        chart.set_title({"name": t("report.trend_weeks")})
+        chart.set_y_axis({"num_format": NUMBER, "min": 0})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 720, "height": 320})
+        sheet.insert_chart(21, 0, chart)
+    sheet.activate()
 
 
 def _text(value: object) -> str:

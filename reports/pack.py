@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from metrics import formatting
-from metrics.catalog import CATALOG
+from metrics.catalog import CATALOG, Direction, fact_sheet
 from metrics.comparison import ChangeStatus, comparison_table, cut_day
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
@@ -53,6 +53,7 @@ class DepartmentBlock:
     label: str
     status: Status
     objectives: tuple[ObjectiveBlock, ...]
+    score: float = float("nan")  # the department's roll-up of its objectives' scores (metrics.progress)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class Pack:
     stale: tuple[StaleAccount, ...] = ()  # accounts whose data ends more than the stale threshold before as_of
     plan: PlanView | None = None  # the editorial plan against the posts (reports.plan_slides)
     events: pd.DataFrame = field(default_factory=pd.DataFrame)  # the events touching the period
+    sources: tuple[StaleAccount, ...] = ()  # every account with data and its last day (capped at as_of): the title's sources
+    rank_by: str = "engagements"  # the KPI that ranks the top posts (one of RANK_KPIS)
+    worst_posts: pd.DataFrame = field(default_factory=pd.DataFrame)  # the three lowest by rank_by
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -90,6 +94,7 @@ def build_pack(
     language: Language,
     review: Review | None = None,
     open_actions: tuple[Action, ...] = (),
+    rank_by: str = "engagements",
 ) -> Pack:
     """Collect the pack for ``period`` as of ``as_of``: goals, KPIs with comparisons, trend, top posts, review.
 
@@ -111,14 +116,15 @@ def build_pack(
             objective_roll_up = report.objectives[objective.id]
             reason = _reason(lines, language)
             blocks.append(ObjectiveBlock(objective.id, objective.objective, objective_roll_up.status, objective_roll_up.score, lines, reason))
-        departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks)))
+        departments.append(DepartmentBlock(key, DEPARTMENTS[key].label(language.value), roll_up.status, tuple(blocks), roll_up.score))
     window = period.until(as_of) or period
     # The one comparison of metrics.comparison: like for like as of data through, as on the Cockpit.
     table = comparison_table(engine, Scope(), period, as_of, PACK_KPIS)
     table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
     table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
     posts = post_table(engine, Scope(), window)
-    top = posts.dropna(subset=["engagements"]).sort_values("engagements", ascending=False).head(5)
+    ranked = posts.dropna(subset=[rank_by]).sort_values(rank_by, ascending=False, kind="stable") if rank_by in posts else posts.iloc[:0]
+    top = ranked.head(5)
     status_counts = (
         pd.DataFrame(
             [{"department": d.label, "status": str(line.report.status)} for d in departments for o in d.objectives for line in o.key_results],
@@ -144,7 +150,20 @@ def build_pack(
         cut_day(engine, Scope(), period, as_of),
         tuple(engine.stale_accounts(as_of)),
         *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
+        _sources(engine, as_of),
+        rank_by,
+        ranked.iloc[len(top) :].tail(3).iloc[::-1],  # the lowest three not already among the top, lowest first
     )
+
+
+def _sources(engine: KpiEngine, as_of: dt.date) -> tuple[StaleAccount, ...]:
+    """Every account with data and the last day it reaches (never after ``as_of``), by platform and account.
+
+    The freshness check with no threshold lists exactly that: each account with data and its last day.
+    """
+    everything = engine.stale_accounts(as_of, threshold_days=-(10**6))
+    capped = (replace(s, last_day=min(s.last_day, as_of)) for s in everything)
+    return tuple(sorted(capped, key=lambda s: (s.platform, s.account)))
 
 
 def review_of(engine: Engine, period: Period) -> tuple[Review | None, tuple[Action, ...]]:
@@ -358,21 +377,27 @@ def kpi_grid(pack: Pack) -> Grid:
     return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
 
 
-def top_posts_grid(pack: Pack) -> Grid:
+RANK_KPIS = ("engagements", "engagement_rate", "impressions", "views")  # what the top posts can be ranked by
+
+
+def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
+    """The top posts by ``pack.rank_by`` (or the worst three) with platform, text, the ranking value and the link."""
     t, language = pack.t, pack.language
+    frame = pack.worst_posts if worst else pack.top_posts
+    unit = CATALOG[pack.rank_by].unit.value
     rows = [
         [
             formatting.date(p.local_time.date(), language),  # the company's day, not UTC's
             platform_name(p.platform, language),
             p.account,
-            (p.text if isinstance(p.text, str) else "")[:110],
-            formatting.number(p.engagements, language),
-            formatting.percent(p.engagement_rate, language, digits=1),
+            short(p.text if isinstance(p.text, str) else "", 90),
+            formatting.kpi_value(getattr(p, pack.rank_by), unit, language),
+            short(link if isinstance(link := getattr(p, "permalink", None), str) else "", 45),
         ]
-        for p in pack.top_posts.itertuples(index=False)
+        for p in frame.itertuples(index=False)
     ]
-    header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), t("col.engagements"), t("col.engagement_rate")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.1, 0.09, 0.15, 0.44, 0.1, 0.12))
+    header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
+    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22))
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:
@@ -392,3 +417,182 @@ def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:
     actions = [action_text(a) for a in pack.review.actions] if pack.review else []
     open_actions = [action_text(a) for a in pack.open_actions]
     return [(t("report.comments"), comments), (t("report.decisions"), decisions), (t("report.actions"), actions), (t("report.open_actions"), open_actions)]
+
+
+# --- layout data of the slides: sentences, bullet values, notes ----------------------------------
+
+KEY_RESULTS_PER_SLIDE = 4  # a bullet chart and its comment per row; more rows would push text below 12 pt
+
+
+def title_lines(pack: Pack) -> list[str]:
+    """The title slide under the title: period and report day, "Daten bis", then one line of sources per platform."""
+    t, language = pack.t, pack.language
+    lines = [t("report.subtitle", period=pack.period_label, date=formatting.date(pack.as_of, language))]
+    lines.append(t("freshness.through", date=formatting.date(pack.data_through or pack.as_of, language)))
+    return lines + source_lines(pack)
+
+
+def source_lines(pack: Pack) -> list[str]:
+    """ "Quellen – LinkedIn: Acme (bis 22.11.2026), Acme Careers (bis 20.11.2026)": one line per platform."""
+    t, language = pack.t, pack.language
+    platforms = dict.fromkeys(s.platform for s in pack.sources)
+    lines = []
+    for platform in platforms:
+        accounts = ", ".join(
+            t("report.source_account", account=s.account, date=formatting.date(s.last_day, language)) for s in pack.sources if s.platform == platform
+        )
+        lines.append(t("report.source_line", platform=platform_name(platform, language), accounts=accounts))
+    return lines or [t("report.no_sources")]
+
+
+def key_result_lines(department: DepartmentBlock) -> list[KeyResultLine]:
+    return [line for objective in department.objectives for line in objective.key_results]
+
+
+def department_chunks(department: DepartmentBlock) -> list[list[KeyResultLine]]:
+    """The department's key results in slide-sized groups (one slide when they fit, else several)."""
+    lines = key_result_lines(department)
+    return [lines[start : start + KEY_RESULTS_PER_SLIDE] for start in range(0, len(lines), KEY_RESULTS_PER_SLIDE)] or [[]]
+
+
+def kr_name(line: KeyResultLine) -> str:
+    """ "MK-1.1 Impressionen (LinkedIn)": the bullet chart's category label."""
+    return f"{line.report.key_result.id} {line.label} ({line.scope})"
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters with "…"; the full text goes into the notes."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+BULLET_PARTS = ("actual", "expected", "forecast", "target")  # the order of the bars, top to bottom
+
+
+def bullet_values(line: KeyResultLine) -> dict[str, float | None]:
+    """The engine's actual, expected by now, forecast and the target of one key result; None where missing."""
+    report = line.report
+    values = {"actual": report.actual, "expected": report.expected, "forecast": report.forecast, "target": report.key_result.target}
+    return {part: (None if value is None or value != value else float(value)) for part, value in values.items()}
+
+
+def headline(pack: Pack, department: DepartmentBlock) -> str:
+    """The department slide's message: how many key results are on track, and the one that most needs attention."""
+    t, language = pack.t, pack.language
+    lines = key_result_lines(department)
+    good = sum(line.report.status in (Status.ON_TRACK, Status.ACHIEVED) for line in lines)
+    sentence = t("report.headline.count", good=good, total=len(lines))
+    if not lines:
+        return sentence
+    worst = max(lines, key=lambda line: REASON_RANK[line.report.status])
+    report = worst.report
+    if report.status not in (Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA):
+        return sentence
+    if report.status is Status.NO_DATA:
+        return sentence + "; " + t("report.reason.no_data", kr=f"{worst.label} ({worst.scope})")
+    values = bullet_values(worst)
+    unit = CATALOG[report.key_result.kpi].unit.value
+    parts = []
+    if values["actual"] is not None and values["expected"]:
+        gap = values["actual"] / values["expected"] - 1  # how far the actual is from the pace the plan expects today
+        lower_is_better = CATALOG[report.key_result.kpi].direction is Direction.LOWER  # a response time above plan is behind
+        key = "report.headline.behind" if (gap > 0 if lower_is_better else gap < 0) else "report.headline.ahead"
+        parts.append(t(key, kr=f"{worst.label} ({worst.scope})", gap=formatting.percent(abs(gap), language, digits=0)))
+    if values["forecast"] is not None:
+        forecast, target = (formatting.kpi_value(values[part], unit, language) for part in ("forecast", "target"))
+        parts.append(t("report.headline.forecast", forecast=forecast, target=target))
+    return "; ".join([sentence, ", ".join(parts)]) if parts else sentence
+
+
+def kr_note(pack: Pack, line: KeyResultLine) -> str:
+    """The numbers behind one bullet and how the KPI is computed, for the speaker notes."""
+    t, language = pack.t, pack.language
+    report = line.report
+    numbers = t(
+        "report.note.kr",
+        kr=kr_name(line),
+        objective=f"{report.objective.id} {report.objective.objective}",
+        actual=_kr_value(report, report.actual, language),
+        expected=_kr_value(report, report.expected, language),
+        forecast=_kr_value(report, report.forecast, language),
+        target=_kr_value(report, report.key_result.target, language),
+        baseline=_kr_value(report, report.key_result.baseline, language),
+        progress=formatting.percent(report.progress, language, digits=0),
+        status=status_text(report, language),
+        through=formatting.date(report.data_through, language),
+    )
+    definition = definition_note(pack, report.key_result.kpi)
+    comment = [t("report.note.comment", comment=line.comment)] if line.comment else []
+    return "\n".join([numbers, definition, *comment])
+
+
+def department_notes(pack: Pack, department: DepartmentBlock, lines: list[KeyResultLine]) -> str:
+    """Speaker notes of a department slide: the headline, then every key result's numbers and definition."""
+    return "\n\n".join([headline(pack, department), *(kr_note(pack, line) for line in lines)])
+
+
+def kpi_definitions(pack: Pack) -> list[str]:
+    """ "Impressionen: <description> Formel: …" for every KPI of the overview, for the notes."""
+    return [definition_note(pack, key) for key in pack.kpis["kpi"]]
+
+
+def definition_note(pack: Pack, kpi: str) -> str:
+    """ "Impressionen: <description> Formel: <formula> (Summe über den Zeitraum)." from the KPI's fact sheet."""
+    sheet = fact_sheet(kpi, pack.language.value)
+    return pack.t("report.note.definition", label=sheet["label"], description=sheet["description"], formula=sheet["formula"], aggregation=sheet["aggregation"])
+
+
+def grid_notes(grid: Grid) -> str:
+    """A table as notes: one line per row, "header: value" pairs, so the presenter has every number."""
+    return "\n".join(" · ".join(f"{name}: {value}" for name, value in zip(grid.header, row, strict=True) if value) for row in grid.rows)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One department on the executive summary: status colour, score, the message and its biggest risks."""
+
+    label: str
+    status: str
+    score: str
+    message: str
+    risks: tuple[str, ...]
+
+
+def risk_line(pack: Pack, line: KeyResultLine) -> str:
+    """ "MK-1.1 Impressionen (Facebook): Prognose 224.709 bei Ziel 410.000": a key result at risk and why."""
+    return _reason((line,), pack.language)
+
+
+def department_tiles(pack: Pack) -> list[Tile]:
+    """Per department its status, score, the review's word on it (else the headline) and the three worst key results.
+
+    Risks are key results off track, at risk or without data, most severe first, then the furthest behind
+    their expected value.
+    """
+    tiles = []
+    for department in pack.departments:
+        lines = key_result_lines(department)
+        risky = [line for line in lines if line.report.status in (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA)]
+        risky.sort(key=lambda line: (-REASON_RANK[line.report.status], _pace(line)))
+        comments = [line.comment for line in lines if line.comment]
+        message = comments[0] if comments else headline(pack, department).split(";")[0]
+        tiles.append(
+            Tile(
+                department.label,
+                str(department.status),
+                formatting.percent(department.score, pack.language, digits=0),
+                message,
+                tuple(risk_line(pack, line) for line in risky[:3]),
+            )
+        )
+    return tiles
+
+
+def _pace(line: KeyResultLine) -> float:
+    """Actual over expected (lower: further behind); a missing number sorts last among equals."""
+    values = bullet_values(line)
+    if values["actual"] is None or not values["expected"]:
+        return float("inf")
+    return values["actual"] / values["expected"]

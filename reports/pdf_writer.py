@@ -13,10 +13,30 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
+from charts.theme import ACCENT, MUTED, PLATFORM_COLOURS, STATUS_COLOURS
 from metrics import formatting
+from metrics.catalog import CATALOG
 from model.i18n import platform_name
-from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
+from reports.pack import (
+    BULLET_PARTS,
+    KEY_RESULTS_PER_SLIDE,
+    DepartmentBlock,
+    Grid,
+    KeyResultLine,
+    Pack,
+    bullet_values,
+    department_chunks,
+    department_grid,
+    department_tiles,
+    headline,
+    kpi_grid,
+    kr_name,
+    review_sections,
+    short,
+    summary_grid,
+    title_lines,
+    top_posts_grid,
+)
 from reports.plan_slides import plan_grids, trend_events
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
@@ -37,6 +57,7 @@ class _Document(FPDF):
             self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
             self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.family = "DejaVu" if self.unicode else "Helvetica"
+        self.set_margins(15, 12, 15)  # CONTENT_WIDTH is the page less these margins
         self.set_auto_page_break(auto=True, margin=14)
         self.set_title(pack.title)
 
@@ -47,7 +68,7 @@ class _Document(FPDF):
 
     def footer(self) -> None:
         self.set_y(-10)
-        self.set_font(self.family, "", 8)
+        self.set_font(self.family, "", 12)
         self.set_text_color(120, 120, 120)
         self.cell(0, 5, self.text_of(f"{self.pack.title} · {self.pack.period_label} · {self.page_no()}"), align="R")
 
@@ -55,15 +76,17 @@ class _Document(FPDF):
         self.add_page()
         self.set_font(self.family, "B", 18)
         self.set_text_color(31, 95, 139)
-        self.cell(0, 12, self.text_of(text), new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, 12, self.text_of(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_text_color(0, 0, 0)
-        self.set_font(self.family, "", 9)
+        self.set_draw_color(0, 0, 0)  # fpdf2 keeps colours across pages: a chart's last line colour must not frame the next table
+        self.set_line_width(0.2)
+        self.set_font(self.family, "", 12)
 
     def grid(self, grid: Grid) -> None:
         head = FontFace(emphasis="BOLD", fill_color=(232, 238, 244))
         widths = tuple(CONTENT_WIDTH * share for share in grid.widths) or None
-        self.set_font(self.family, "", 9)
-        with self.table(col_widths=widths, headings_style=head, line_height=5.5, text_align="LEFT") as table:
+        self.set_font(self.family, "", 12)
+        with self.table(col_widths=widths, headings_style=head, line_height=6.5, text_align="LEFT") as table:
             row = table.row()
             for name in grid.header:
                 row.cell(self.text_of(name))
@@ -78,61 +101,183 @@ class _Document(FPDF):
                         style = FontFace(emphasis="BOLD") if emphasised else None
                     row.cell(self.text_of(text), style=style)
         if grid.notes:  # what the table's markers mean, and the day its data runs through
-            self.set_font(self.family, "", 8)
+            self.set_font(self.family, "", 12)
             for note in grid.notes:
-                self.multi_cell(0, 4.5, self.text_of(note), new_x="LMARGIN", new_y="NEXT")
+                self.multi_cell(0, 6, self.text_of(note), new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def write_pdf(pack: Pack) -> bytes:
+    """The deck's slides as pages: the same order, sentences and pictures (vector), tables at 12 pt."""
     document = _Document(pack)
     t = pack.t
     document.add_page()
     document.set_font(document.family, "B", 26)
-    document.ln(50)
+    document.ln(40)
     document.cell(0, 14, document.text_of(pack.title), new_x="LMARGIN", new_y="NEXT", align="C")
-    document.set_font(document.family, "", 14)
-    document.cell(0, 10, document.text_of(subtitle(pack)), align="C")
+    for number, line in enumerate(title_lines(pack)):
+        document.set_font(document.family, "", 16 if number < 2 else 12)
+        document.multi_cell(0, 8 if number < 2 else 6, document.text_of(line), new_x="LMARGIN", new_y="NEXT", align="C")
 
     document.heading(t("report.summary"))
-    document.grid(summary_grid(pack))
+    _summary_tiles(document, pack)
     for department in pack.departments:
-        document.heading(department.label)
-        document.grid(department_grid(pack, department))
+        chunks = department_chunks(department)
+        for number, lines in enumerate(chunks, start=1):
+            title = department.label if len(chunks) == 1 else t("report.continued", title=department.label, page=number, pages=len(chunks))
+            document.heading(title)
+            _department_page(document, pack, department, lines)
     document.heading(f"{t('report.kpis')} · {pack.period_label}")
     document.grid(kpi_grid(pack))
     if not pack.trend.empty:
         document.heading(t("report.trend_weeks"))
         _line_chart(document, pack)
+    if not pack.status_counts.empty:
+        document.heading(t("report.status_chart"))
+        _status_chart(document, pack)
     document.heading(f"{t('report.top_posts')} · {pack.period_label}")
     document.grid(top_posts_grid(pack))
+    if len(pack.worst_posts):
+        document.heading(f"{t('report.worst_posts')} · {pack.period_label}")
+        document.grid(top_posts_grid(pack, worst=True))
     for plan_title, grid in plan_grids(pack):
         document.heading(plan_title)
         document.grid(grid)
 
     document.heading(t("report.review"))
     for heading, items in review_sections(pack):
-        document.set_font(document.family, "B", 12)
-        document.cell(0, 8, document.text_of(heading), new_x="LMARGIN", new_y="NEXT")
-        document.set_font(document.family, "", 10)
+        document.set_font(document.family, "B", 14)
+        document.cell(0, 8, document.text_of(heading), new_x="LMARGIN", new_y="NEXT", align="L")
+        document.set_font(document.family, "", 12)
         for item in items or [t("report.none")]:
-            document.multi_cell(0, 6, document.text_of(f"• {item}"), new_x="LMARGIN", new_y="NEXT")
+            document.multi_cell(0, 6, document.text_of(f"• {item}"), new_x="LMARGIN", new_y="NEXT", align="L")
         document.ln(2)
+    document.heading(t("report.appendix", title=t("report.summary")))
+    document.grid(summary_grid(pack))
+    for department in pack.departments:
+        document.heading(t("report.appendix", title=department.label))
+        document.grid(department_grid(pack, department))
     return bytes(document.output())
+
+
+BULLET_COLOURS = {"expected": MUTED, "forecast": "#C9D3DD", "target": ACCENT}  # the deck's; actual takes its status colour
+
+
+def _department_page(document: _Document, pack: Pack, department: DepartmentBlock, lines: list[KeyResultLine]) -> None:
+    """The headline, then per key result its name, four bars (actual, expected, forecast, target) and the comment."""
+    document.set_font(document.family, "B", 14)
+    document.multi_cell(0, 7, document.text_of(short(headline(pack, department), 150)), new_x="LMARGIN", new_y="NEXT", align="L")
+    top = document.get_y() + 2
+    row_height = (200 - top) / KEY_RESULTS_PER_SLIDE
+    for position, line in enumerate(lines):
+        y = top + position * row_height
+        values = bullet_values(line)
+        unit = CATALOG[line.report.key_result.kpi].unit.value
+        document.set_xy(15, y)
+        document.set_font(document.family, "B", 12)
+        document.multi_cell(60, 5.5, document.text_of(short(kr_name(line), 60)), new_x="LMARGIN", new_y="NEXT", align="L")
+        peak = max((v for v in values.values() if v is not None), default=0.0) or 1.0
+        colours = {**BULLET_COLOURS, "actual": STATUS_COLOURS.get(str(line.report.status), MUTED)}
+        bar = (row_height - 4) / len(BULLET_PARTS)
+        document.set_font(document.family, "", 12)
+        for number, part in enumerate(BULLET_PARTS):
+            top_of_bar = y + number * bar
+            value = values[part]
+            length = 0.0 if value is None else 95.0 * max(value, 0.0) / peak
+            document.set_fill_color(*_rgb(colours[part]))
+            if length:
+                document.rect(78, top_of_bar + 0.4, length, bar - 0.8, style="F")
+            document.set_xy(78 + length + 1, top_of_bar)
+            label = f"{pack.t(f'report.bullet.{part}')} {formatting.kpi_value(value, unit, pack.language)}"
+            document.cell(60, bar, document.text_of(label))
+        document.set_fill_color(255, 255, 255)
+        document.set_xy(200, y)
+        comment = line.comment or pack.t("report.no_comment")
+        document.multi_cell(CONTENT_WIDTH + 15 - 200, 5.5, document.text_of(short(comment, 160)), new_x="LMARGIN", new_y="NEXT", align="L")
+    document.set_y(top + len(lines) * row_height)
+
+
+def _summary_tiles(document: _Document, pack: Pack) -> None:
+    """The deck's tiles: per department a bar in its status colour (name, status, score), its message and risks."""
+    tiles = department_tiles(pack)
+    columns = min(3, max(len(tiles), 1))
+    rows = -(-len(tiles) // columns) or 1
+    gap, top = 3.0, document.get_y() + 2
+    width, height = (CONTENT_WIDTH - gap * (columns - 1)) / columns, (196 - top - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x, y = 15 + (number % columns) * (width + gap), top + (number // columns) * (height + gap)
+        document.set_fill_color(*_rgb(STATUS_COLOURS.get(tile.status, MUTED)))
+        document.rect(x, y, width, 13, style="F")
+        document.set_text_color(255, 255, 255)
+        document.set_font(document.family, "B", 12)
+        for line, text in enumerate([tile.label, f"{pack.t(f'status.{tile.status}')} · {tile.score}"]):
+            document.set_xy(x + 1, y + line * 6)
+            document.cell(width - 2, 6.5, document.text_of(_fit(document, text, width - 3)))
+        document.set_text_color(0, 0, 0)
+        document.set_draw_color(200, 200, 200)
+        document.rect(x, y, width, height)
+        document.set_xy(x + 1, y + 14)
+        document.multi_cell(width - 2, 5.5, document.text_of(short(tile.message, 90)), align="L")
+        document.set_font(document.family, "", 12)
+        for risk in tile.risks:
+            document.set_x(x + 1)
+            document.multi_cell(width - 2, 5.5, document.text_of(f"• {short(risk, 70)}"), align="L")
+    document.set_fill_color(255, 255, 255)
+
+
+def _fit(document: _Document, text: str, width: float) -> str:
+    """``text`` shortened at a word until it fits ``width`` mm in the current font (the full text is in the appendix)."""
+    limit = len(text)
+    while limit > 8 and document.get_string_width(document.text_of(short(text, limit))) > width:
+        limit -= 2
+    return short(text, limit)
+
+
+def _status_chart(document: _Document, pack: Pack) -> None:
+    """Key results per status and department as stacked horizontal bars, the deck's second chart."""
+    counts = pack.status_counts
+    left, top, width = 100.0, 35.0, 165.0
+    peak = max(int(counts.sum(axis=1).max()), 1)
+    row = min(22.0, 130.0 / max(len(counts), 1))
+    document.set_font(document.family, "", 12)
+    for number, (department, values) in enumerate(counts.iterrows()):
+        y = top + number * row
+        document.set_xy(15, y)
+        document.cell(left - 17, row - 4, document.text_of(short(str(department), 30)), align="R")
+        x = left
+        for status, count in values.items():
+            if not count:
+                continue
+            length = width * int(count) / peak
+            document.set_fill_color(*_rgb(STATUS_COLOURS[str(status)]))
+            document.rect(x, y, length, row - 4, style="F")
+            document.set_xy(x, y)
+            document.set_text_color(255, 255, 255)
+            document.cell(length, row - 4, str(int(count)), align="C")
+            document.set_text_color(0, 0, 0)
+            x += length
+    legend_y = top + len(counts) * row + 4
+    for number, status in enumerate(counts.columns):
+        document.set_fill_color(*_rgb(STATUS_COLOURS[str(status)]))
+        x = 15 + number * CONTENT_WIDTH / len(counts.columns)  # the legend spans the page's width
+        document.rect(x, legend_y + 1, 4, 4, style="F")
+        document.set_xy(x + 5, legend_y)
+        document.cell(CONTENT_WIDTH / len(counts.columns) - 6, 6, document.text_of(pack.t(f"status.{status}")))
+    document.set_fill_color(255, 255, 255)
 
 
 def _line_chart(document: _Document, pack: Pack) -> None:
     """Weekly impressions per platform as lines, drawn with PDF vector strokes (the same weeks as the deck)."""
-    left, top, width, height = 30.0, 35.0, 235.0, 120.0
+    left, top, width, height = 45.0, 35.0, 220.0, 120.0  # axis labels in the 30 mm left of the plot, inside the margin
     trend = pack.trend
     peak = _nice_ceiling(float(trend.max().max())) if trend.notna().any().any() else 1.0
     document.set_draw_color(200, 200, 200)
     document.set_line_width(0.2)
-    document.set_font(document.family, "", 8)
+    document.set_font(document.family, "", 12)
     for step in range(5):
         y = top + height - height * step / 4
         document.line(left, y, left + width, y)
-        document.set_xy(2, y - 2)
-        document.cell(25, 4, document.text_of(formatting.number(peak * step / 4, pack.language)), align="R")
+        document.set_xy(15, y - 2)
+        document.cell(28, 4, document.text_of(formatting.number(peak * step / 4, pack.language)), align="R")
     count = len(trend.index)
     x_of = [left + width * i / max(count - 1, 1) for i in range(count)]
     for x, label in zip(x_of, trend.index, strict=True):
@@ -159,9 +304,10 @@ def _line_chart(document: _Document, pack: Pack) -> None:
             document.line(*start, *end)
         for x, y in points:
             document.circle(x, y, 0.8, style="F")
-        document.set_xy(left + number * 40, top + height + 10)
+        step = width / max(len(trend.columns), 1)
+        document.set_xy(left + number * step, top + height + 10)
         document.set_text_color(*colour)
-        document.cell(38, 5, document.text_of(f"— {platform_name(platform, pack.language)}"))
+        document.cell(step - 2, 5, document.text_of(f"— {platform_name(platform, pack.language)}"))
     document.set_text_color(0, 0, 0)
     document.set_fill_color(255, 255, 255)  # fpdf2 keeps the fill colour; the next table must not inherit it
 

@@ -11,20 +11,46 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.slide import Slide, SlideLayout
+from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
 
-from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
+from charts.theme import ACCENT, MUTED, PLATFORM_COLOURS, STATUS_COLOURS
 from ingest.safety import ZIP_SIGNATURE, Container, sniff_container
+from metrics import formatting
+from metrics.catalog import CATALOG
 from model.i18n import platform_name
 from model.issues import UnsafeFileError
-from reports.pack import Grid, Pack, department_grid, kpi_grid, review_sections, subtitle, summary_grid, top_posts_grid
+from reports.pack import (
+    BULLET_PARTS,
+    KEY_RESULTS_PER_SLIDE,
+    DepartmentBlock,
+    Grid,
+    KeyResultLine,
+    Pack,
+    bullet_values,
+    department_chunks,
+    department_grid,
+    department_notes,
+    department_tiles,
+    grid_notes,
+    headline,
+    kpi_definitions,
+    kpi_grid,
+    kr_name,
+    review_sections,
+    short,
+    summary_grid,
+    title_lines,
+    top_posts_grid,
+)
 from reports.plan_slides import plan_grids, trend_events_note
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
@@ -102,11 +128,20 @@ def _layout(deck: Presentation, title_only: bool = True) -> SlideLayout:
     return (wanted or titled or layouts)[0]
 
 
-def _slide(deck: Presentation, title: str) -> Slide:
+def _style(paragraph: _Paragraph, size: float, bold: bool | None = None) -> None:
+    """Size (and weight) on the paragraph and on each run: PowerPoint reads the run's, other viewers the paragraph's."""
+    for font in [paragraph.font, *(run.font for run in paragraph.runs)]:
+        font.size, font.bold = Pt(size), bold
+
+
+def _slide(deck: Presentation, title: str, notes: str = "") -> Slide:
+    """A title-only slide; ``notes`` become its speaker notes (the numbers behind it and their definitions)."""
     slide = deck.slides.add_slide(_layout(deck))
     if slide.shapes.title is not None:
         slide.shapes.title.text = title
-        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
+        _style(slide.shapes.title.text_frame.paragraphs[0], 28)
+    if notes:
+        slide.notes_slide.notes_text_frame.text = notes
     return slide
 
 
@@ -115,9 +150,51 @@ def _area(deck: Presentation) -> tuple[Emu, Emu, Emu, Emu]:
     return Emu(int(deck.slide_width * 0.04)), Emu(int(deck.slide_height * 0.2)), Emu(int(deck.slide_width * 0.92)), Emu(int(deck.slide_height * 0.74))
 
 
+ROWS_PER_SLIDE = 11  # table rows at 12 pt that fit below the title with the notes under them
+
+
+def _grid_pages(grid: Grid) -> list[Grid]:
+    """A long table split into slide-sized pieces, each with the header (and the notes on the last)."""
+    pages = []
+    for start in range(0, max(len(grid.rows), 1), ROWS_PER_SLIDE):
+        end = start + ROWS_PER_SLIDE
+        last = end >= len(grid.rows)
+        pages.append(
+            replace(
+                grid,
+                rows=grid.rows[start:end],
+                statuses=grid.statuses[start:end],
+                emphasis=grid.emphasis[start:end],
+                notes=grid.notes if last else [],
+            )
+        )
+    return pages
+
+
+def _tables(deck: Presentation, pack: Pack, title: str, grid: Grid, notes: str = "") -> list[Slide]:
+    """``grid`` on as many slides as it needs, titled "Title (1/2)" when split; every slide with the notes."""
+    pages = _grid_pages(grid)
+    slides = []
+    for number, page in enumerate(pages, start=1):
+        heading = title if len(pages) == 1 else pack.t("report.continued", title=title, page=number, pages=len(pages))
+        slide = _slide(deck, heading, notes or grid_notes(page))
+        _table(slide, deck, page)
+        slides.append(slide)
+    return slides
+
+
+def _text_box(slide: Slide, box: tuple[int, int, int, int], lines: list[str], size: float = 14, bold_first: bool = False) -> None:
+    frame = slide.shapes.add_textbox(*(Emu(int(v)) for v in box)).text_frame
+    frame.word_wrap = True
+    for number, text in enumerate(lines):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.text = text
+        _style(paragraph, size, (bold_first and number == 0) or None)
+
+
 def _table(slide: Slide, deck: Presentation, grid: Grid) -> None:
     left, top, width, _ = _area(deck)
-    size = Pt(12) if len(grid.rows) < 12 else Pt(10)
+    size = Pt(12)  # never smaller: long tables are split over slides (_grid_pages)
     shape = slide.shapes.add_table(len(grid.rows) + 1, len(grid.header), left, top, width, Emu(int(size * 2.2 * (len(grid.rows) + 1))))
     table = shape.table
     for column, share in enumerate(grid.widths):
@@ -131,14 +208,15 @@ def _table(slide: Slide, deck: Presentation, grid: Grid) -> None:
         emphasised = row_number > 0 and bool(grid.emphasis) and grid.emphasis[row_number - 1]
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
-                paragraph.font.size, paragraph.font.bold = size, emphasised or None
+                _style(paragraph, size.pt, emphasised or None)
     if grid.notes:  # what the table's markers mean, and the day its data runs through
         below = Emu(top + int(size * 2.2 * (len(grid.rows) + 1)) + int(Pt(6)))
-        frame = slide.shapes.add_textbox(left, below, width, Emu(int(Pt(12) * len(grid.notes)))).text_frame
+        frame = slide.shapes.add_textbox(left, below, width, Emu(int(Pt(15) * len(grid.notes)))).text_frame
         frame.word_wrap = True
         for number, note in enumerate(grid.notes):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-            paragraph.text, paragraph.font.size = note, Pt(9)
+            paragraph.text = note
+            _style(paragraph, 12)
     if grid.status_column is not None:
         for row_number, status in enumerate(grid.statuses, start=1):
             if status:
@@ -156,6 +234,83 @@ def _chart(slide: Slide, deck: Presentation, kind: XL_CHART_TYPE, data: Category
     return chart
 
 
+def _bullet(slide: Slide, box: tuple[int, int, int, int], pack: Pack, line: KeyResultLine) -> None:
+    """One key result as a native bullet chart: bars for actual (status colour), expected by now, forecast and target."""
+    values = bullet_values(line)
+    unit = CATALOG[line.report.key_result.kpi].unit.value
+    data = CategoryChartData(number_format=NUMBER_FORMATS.get(unit, "#,##0"))
+    data.categories = [short(kr_name(line), 38)]
+    for part in reversed(BULLET_PARTS):  # a bar chart draws its first series at the bottom
+        data.add_series(pack.t(f"report.bullet.{part}"), [values[part]])
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *(Emu(int(v)) for v in box), data).chart
+    chart.has_legend = False
+    chart.font.size = Pt(12)
+    plot = chart.plots[0]
+    plot.gap_width, plot.overlap = 30, 0
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.show_series_name, labels.show_value, labels.font.size = True, True, Pt(12)
+    labels.number_format, labels.number_format_is_linked = NUMBER_FORMATS.get(unit, "#,##0"), False
+    colours = {"actual": STATUS_COLOURS.get(str(line.report.status), MUTED), "expected": MUTED, "forecast": FORECAST, "target": ACCENT}
+    for series, part in zip(plot.series, reversed(BULLET_PARTS), strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(colours[part])
+    axis = chart.value_axis
+    axis.minimum_scale = 0  # a bar from zero: the length is the amount
+    axis.has_major_gridlines, axis.visible = False, False
+    chart.category_axis.tick_labels.font.size = Pt(12)
+
+
+NUMBER_FORMATS = {"percent": "0.0%", "hours": "#,##0.00", "per_post": "#,##0.00"}
+FORECAST = "#C9D3DD"  # the forecast bar: light, so the actual stands out
+
+
+def _department_slides(deck: Presentation, pack: Pack, department: DepartmentBlock) -> None:
+    """Headline sentence, then per key result a bullet chart with the review's comment beside it."""
+    left, top, width, height = _area(deck)
+    chunks = department_chunks(department)
+    message = headline(pack, department)
+    for number, lines in enumerate(chunks, start=1):
+        title = department.label if len(chunks) == 1 else pack.t("report.continued", title=department.label, page=number, pages=len(chunks))
+        slide = _slide(deck, title, department_notes(pack, department, lines))
+        _text_box(slide, (left, top - deck.slide_height * 0.05, width, deck.slide_height * 0.08), [short(message, 150)], size=16, bold_first=True)
+        row_top = top + deck.slide_height * 0.05
+        row_height = (height - deck.slide_height * 0.05) / KEY_RESULTS_PER_SLIDE
+        for position, line in enumerate(lines):
+            y = row_top + position * row_height
+            _bullet(slide, (left, y, width * 0.62, row_height * 0.96), pack, line)
+            comment = line.comment or pack.t("report.no_comment")
+            _text_box(slide, (left + width * 0.64, y, width * 0.36, row_height * 0.96), [short(comment, 160)], size=12)
+
+
+def _summary_tiles(deck: Presentation, pack: Pack) -> Slide:
+    """One tile per department: a bar in its status colour with name, status and score, then message and risks."""
+    tiles = department_tiles(pack)
+    notes = "\n\n".join("\n".join([f"{tile.label}: {pack.t(f'status.{tile.status}')}, {tile.score}", tile.message, *tile.risks]) for tile in tiles)
+    slide = _slide(deck, pack.t("report.summary"), notes)
+    left, top, width, height = _area(deck)
+    columns = min(3, max(len(tiles), 1))
+    rows = -(-len(tiles) // columns) or 1
+    gap = deck.slide_width * 0.01
+    tile_width, tile_height = (width - gap * (columns - 1)) / columns, (height - gap * (rows - 1)) / rows
+    header = min(tile_height * 0.3, Pt(48))  # two lines at 14 pt
+    for number, tile in enumerate(tiles):
+        x = left + (number % columns) * (tile_width + gap)
+        y = top + (number // columns) * (tile_height + gap)
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(header)))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = _rgb(STATUS_COLOURS.get(tile.status, MUTED))
+        bar.line.fill.background()
+        bar.text_frame.word_wrap = True
+        bar.text_frame.text = f"{short(tile.label, 34)}\n{pack.t(f'status.{tile.status}')} · {tile.score}"  # name, then status
+        for paragraph in bar.text_frame.paragraphs:
+            _style(paragraph, 14, True)
+            paragraph.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        body = [short(tile.message, 90), *(f"• {short(risk, 70)}" for risk in tile.risks)]
+        _text_box(slide, (x, y + header, tile_width, tile_height - header), body, size=12, bold_first=True)
+    return slide
+
+
 def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     deck = open_template(template)
     language, t = pack.language, pack.t
@@ -163,13 +318,21 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     title = deck.slides.add_slide(_layout(deck, title_only=False))
     if title.shapes.title is not None:
         title.shapes.title.text = pack.title
+    lines = title_lines(pack)
     if len(title.placeholders) > 1:
-        title.placeholders[1].text = subtitle(pack)
+        frame = title.placeholders[1].text_frame
+        frame.word_wrap = True
+        for number, text in enumerate(lines):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph.text = short(text, 120)
+            _style(paragraph, 18 if number < 2 else 12)
+    title.notes_slide.notes_text_frame.text = "\n".join(lines)
 
-    _table(_slide(deck, t("report.summary")), deck, summary_grid(pack))
+    _summary_tiles(deck, pack)
     for department in pack.departments:
-        _table(_slide(deck, department.label), deck, department_grid(pack, department))
-    _table(_slide(deck, f"{t('report.kpis')} · {pack.period_label}"), deck, kpi_grid(pack))
+        _department_slides(deck, pack, department)
+    kpis = kpi_grid(pack)
+    _tables(deck, pack, f"{t('report.kpis')} · {pack.period_label}", kpis, "\n\n".join([grid_notes(kpis), *kpi_definitions(pack)]))
 
     trend = pack.trend
     if not trend.empty:
@@ -177,7 +340,10 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
         data.categories = list(trend.index)
         for platform in trend.columns:
             data.add_series(platform_name(platform, language), [None if v != v else float(v) for v in trend[platform]])
-        chart_slide = _slide(deck, t("report.trend_weeks"))
+        numbers = "\n".join(
+            f"{platform_name(p, language)}: " + ", ".join(f"{week} {formatting.number(v, language)}" for week, v in trend[p].items()) for p in trend.columns
+        )
+        chart_slide = _slide(deck, t("report.trend_weeks"), t("report.note.trend") + "\n" + numbers)
         chart = _chart(chart_slide, deck, XL_CHART_TYPE.LINE_MARKERS, data)
         for series, platform in zip(chart.series, trend.columns, strict=True):
             series.format.line.color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
@@ -196,26 +362,39 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
         data.categories = list(pack.status_counts.index)
         for status in pack.status_counts.columns:
             data.add_series(t(f"status.{status}"), [int(v) for v in pack.status_counts[status]])
-        chart = _chart(_slide(deck, t("report.status_chart")), deck, XL_CHART_TYPE.BAR_STACKED, data)
+        counts = "\n".join(
+            f"{department}: " + ", ".join(f"{t(f'status.{s}')} {int(n)}" for s, n in row.items() if n) for department, row in pack.status_counts.iterrows()
+        )
+        notes = t("report.note.status_chart", date=formatting.date(pack.as_of, language)) + "\n" + counts
+        chart = _chart(_slide(deck, t("report.status_chart"), notes), deck, XL_CHART_TYPE.BAR_STACKED, data)
         chart.value_axis.major_unit = 1
         chart.plots[0].gap_width = 60
         for series, status in zip(chart.plots[0].series, pack.status_counts.columns, strict=True):
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(STATUS_COLOURS[status])
 
-    _table(_slide(deck, f"{t('report.top_posts')} · {pack.period_label}"), deck, top_posts_grid(pack))
+    _tables(deck, pack, f"{t('report.top_posts')} · {pack.period_label}", top_posts_grid(pack))
+    if len(pack.worst_posts):
+        _tables(deck, pack, f"{t('report.worst_posts')} · {pack.period_label}", top_posts_grid(pack, worst=True))
     for plan_title, grid in plan_grids(pack):
         _table(_slide(deck, plan_title), deck, grid)
 
-    review = _slide(deck, t("report.review"))
+    sections = review_sections(pack)
+    review = _slide(deck, t("report.review"), "\n\n".join("\n".join([heading, *items]) for heading, items in sections))
     frame = review.shapes.add_textbox(*_area(deck)).text_frame
     frame.word_wrap = True
-    for heading, items in review_sections(pack):
+    for heading, items in sections:
         paragraph = frame.add_paragraph() if frame.text else frame.paragraphs[0]
-        paragraph.text, paragraph.font.bold, paragraph.font.size = heading, True, Pt(16)
+        paragraph.text = heading
+        _style(paragraph, 16, True)
         for item in items or [t("report.none")]:
             line = frame.add_paragraph()
-            line.text, line.level, line.font.size = f"• {item}", 1, Pt(13)
+            line.text, line.level = f"• {item}", 1
+            _style(line, 13)
+
+    _tables(deck, pack, t("report.appendix", title=t("report.summary")), summary_grid(pack))
+    for department in pack.departments:  # the full tables, for questions after the pictures
+        _tables(deck, pack, t("report.appendix", title=department.label), department_grid(pack, department))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

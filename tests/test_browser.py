@@ -156,10 +156,10 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
         browser.close()
     deck = Presentation(io.BytesIO(target.read_bytes()))
     assert deck.slides[1].shapes.title.text == "Zusammenfassung: Ziele und Status"
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + 13  # trend, status, a bullet per Q4 key result
 
 
-NAVIGATION_DE = ["Cockpit", "Ziele", "Kanäle", "Inhalte", "Management-Review", "Daten"]
+NAVIGATION_DE = ["Cockpit", "Ziele", "Kanäle", "Inhalte", "Redaktionsplan", "Management-Review", "Daten"]
 
 
 def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
@@ -170,7 +170,7 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        for path in ("", "cockpit", "goals", "channels", "content", "review", "data"):
+        for path in ("", "cockpit", "goals", "channels", "content", "plan", "review", "data"):
             for attempt in ("open", "reload"):
                 if attempt == "open":
                     page.goto(f"{server}/{path}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import math
 import subprocess
 import sys
 import zipfile
@@ -148,22 +149,25 @@ def test_summary_says_why_each_objective_has_its_status(packs: dict[Language, Pa
 # --- PowerPoint -----------------------------------------------------------------------------------
 
 
+DEPARTMENT_TITLES = ["Unternehmenskommunikation / PR", "Marketing", "Vertrieb", "Personal / Employer Branding", "Kundenservice"]
+
+
 def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
     pack = packs[Language.DE]
     deck = deck_of(write_pptx(pack))
     titles = [title_of(s) for s in deck.slides]
-    departments = ["Unternehmenskommunikation / PR", "Marketing", "Vertrieb", "Personal / Employer Branding", "Kundenservice"]
-    assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *departments]
+    assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
-    assert titles[-2:] == ["Top-Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[10:13] == ["Top-Beiträge · Q4 2026", "Schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[13:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
 
     kpi_rows = tables_of(deck.slides[7])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
     assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
 
-    # every key result's actual, target and status, as the goal engine computed them
+    # every key result's actual, target and status in the appendix, as the goal engine computed them
     report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
-    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[2:7] for row in tables_of(slide)[0][1:]}
+    shown = {row[0].split(" ")[0]: row for slide in list(deck.slides)[13:] for table in tables_of(slide) for row in table[1:]}
     for result in report.key_results:
         unit = CATALOG[result.key_result.kpi].unit.value
         row = shown[result.key_result.id]
@@ -173,18 +177,100 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     assert shown["MK-1"][8] == "nicht auf Kurs"  # the objective row carries its roll-up
 
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
-    assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
+    kinds = [c.chart_type for c in charts]
+    assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == len(report.key_results)  # one bullet chart per key result
+    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
     assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
     trend = pack.trend
-    line = charts[0]
+    line = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
     assert list(line.plots[0].categories) == list(trend.index)
     linkedin = next(s for s in line.series if s.name == "LinkedIn")
     assert list(linkedin.values) == pytest.approx(list(trend["linkedin"]))
 
 
+def bullets_of(slide) -> dict[str, dict[str, float | None]]:
+    """A department slide's bullet charts: key result id -> {series name: value}."""
+    found = {}
+    for shape in slide.shapes:
+        if shape.has_chart and shape.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED:
+            plot = shape.chart.plots[0]
+            found[plot.categories[0].split(" ")[0]] = {series.name: series.values[0] for series in plot.series}
+    return found
+
+
+def test_department_slides_carry_a_bullet_chart_and_the_comment_per_key_result(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    by_department: dict[str, list] = {}
+    for result in report.key_results:
+        by_department.setdefault(DEPARTMENTS[result.objective.department].label("de"), []).append(result)
+    for slide in list(deck.slides)[2:7]:
+        results = by_department[title_of(slide)]
+        bullets = bullets_of(slide)
+        assert sorted(bullets) == sorted(r.key_result.id for r in results)  # charts counted per department slide
+        for result in results:
+            bars = bullets[result.key_result.id]
+            expected = {"Ist": result.actual, "Soll heute": result.expected, "Prognose": result.forecast, "Ziel": result.key_result.target}
+            for name, value in expected.items():
+                assert bars[name] == (None if value != value else pytest.approx(value)), (result.key_result.id, name)
+        # the headline counts on-track and achieved key results, counted here from the statuses
+        good = sum(str(r.status) in ("on_track", "achieved") for r in results)
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title]
+        assert texts[0].startswith(f"{good} von {len(results)} Schlüsselergebnissen auf Kurs"), texts[0]
+        notes = slide.notes_slide.notes_text_frame.text
+        for result in results:
+            assert f"Ist {formatting.kpi_value(result.actual, CATALOG[result.key_result.kpi].unit.value, Language.DE)}" in notes
+            assert CATALOG[result.key_result.kpi].label("de") + ":" in notes  # its definition from the fact sheet
+    marketing = deck.slides[3]
+    texts = [shape.text_frame.text for shape in marketing.shapes if shape.has_text_frame]
+    assert "=Budget verdoppeln" in texts  # the review's comment beside MK-1.1's bullet
+    assert marketing.notes_slide.notes_text_frame.text.startswith("1 von 3 Schlüsselergebnissen auf Kurs; Impressionen (Facebook) 45 % hinter Plan")
+
+
+def test_pptx_title_names_data_through_and_sources_and_every_slide_has_notes(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    title = deck.slides[0].placeholders[1].text_frame.text.split("\n")
+    assert title[:2] == ["Q4 2026 · Stand 22.11.2026", "Daten bis 22.11.2026"]
+    accounts = kpi_engine.accounts_in(Scope())
+    platforms = sorted({str(p) for p in accounts["platform"]})
+    assert len(title) == 2 + len(platforms)  # one line of sources per platform
+    assert "Quellen LinkedIn: " in "\n".join(title)
+    assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip() for slide in deck.slides)
+
+
+def test_a_department_with_many_key_results_is_split_over_slides(packs: dict[Language, Pack]) -> None:
+    pack = packs[Language.EN]
+    marketing = next(d for d in pack.departments if d.key == "marketing")
+    objective = marketing.objectives[0]
+    many = dataclasses.replace(objective, key_results=objective.key_results[:1] * 6)  # 6 key results: more than one slide holds
+    crowded = dataclasses.replace(pack, departments=(dataclasses.replace(marketing, objectives=(many,)),))
+    deck = deck_of(write_pptx(crowded))
+    titles = [title_of(s) for s in deck.slides]
+    assert titles[2:4] == ["Marketing (1/2)", "Marketing (2/2)"]
+    counts = [sum(shape.has_chart for shape in deck.slides[n].shapes) for n in (2, 3)]
+    assert counts == [4, 2]
+
+
+def test_no_slide_text_below_12_pt(packs: dict[Language, Pack]) -> None:
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    sizes = [
+        run.font.size.pt
+        for slide in deck.slides
+        for shape in slide.shapes
+        for frame in ([shape.text_frame] if shape.has_text_frame else [c.text_frame for row in shape.table.rows for c in row.cells] if shape.has_table else [])
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+        if run.font.size is not None
+    ]
+    assert sizes and min(sizes) >= 12
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert all(chart.font.size.pt >= 12 for chart in charts)
+
+
 def test_pptx_review_slide_has_comments_decisions_and_carried_actions(packs: dict[Language, Pack]) -> None:
     deck = deck_of(write_pptx(packs[Language.EN]))
-    text = "\n".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    slide = next(s for s in deck.slides if title_of(s) == "Commentary, decisions and actions")
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
     assert "Commentary\n• LinkedIn trägt, Facebook bleibt hinter Plan.\n• MK-1.1 Impressions: =Budget verdoppeln" in text
     assert "• Facebook-Budget umschichten" in text
     assert "• Messe-Kampagne planen (Anna, Due 2026-12-05)" in text
@@ -216,7 +302,8 @@ def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict
     assert (deck.slide_width, deck.slide_height) == (9144000, 6858000)
     assert title_of(deck.slides[0]) == "Social media management review"
     assert "Beispielfolie" not in [title_of(s) for s in deck.slides]
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2
+    key_results = sum(len(o.key_results) for d in packs[Language.EN].departments for o in d.objectives)
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results  # trend, status, a bullet per key result
 
 
 def test_pptx_finds_the_title_only_layout_by_its_placeholders(packs: dict[Language, Pack]) -> None:
@@ -259,7 +346,7 @@ def with_hostile_posts(pack: Pack) -> Pack:
 def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
     pack = with_hostile_posts(packs[Language.DE])
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(pack)))
-    assert book.sheetnames == ["KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
+    assert book.sheetnames == ["Übersicht", "KPI-Überblick", "Ziele und Schlüsselergebnisse", "Beiträge"]
     kpis = book["KPI-Überblick"]
     assert kpis.freeze_panes == "A2"
     table = comparison_table(kpi_engine, Scope(), Q4, AS_OF, PACK_KPIS)
@@ -298,8 +385,56 @@ def test_xlsx_numbers_formats_frozen_headers_and_inert_text(packs: dict[Language
 
 def test_xlsx_in_english_uses_english_sheet_names_and_dates(packs: dict[Language, Pack]) -> None:
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[Language.EN])))
-    assert book.sheetnames == ["KPI overview", "Objectives and key results", "Posts"]
+    assert book.sheetnames == ["Overview", "KPI overview", "Objectives and key results", "Posts"]
     assert book["Posts"].cell(2, 1).number_format == "yyyy-mm-dd hh:mm"
+
+
+def chart_series(data: bytes) -> list[tuple[str, str, list[float]]]:
+    """Every chart of a workbook as (chart type, series name reference, cached values), read from its XML."""
+    import re
+
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(n for n in archive.namelist() if n.startswith("xl/charts/chart")):
+            xml = archive.read(name).decode()
+            kind = re.search(r"<c:(barChart|lineChart)>", xml).group(1)
+            for series in re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S):
+                reference = re.search(r"<c:tx><c:strRef><c:f>(.*?)</c:f>", series).group(1)
+                values = re.search(r"<c:val>(.*?)</c:val>", series, re.S).group(1)
+                points = {int(i): float(v) for i, v in re.findall(r'<c:pt idx="(\d+)"><c:v>(.*?)</c:v>', values)}
+                count = int(re.search(r'<c:ptCount val="(\d+)"', values).group(1))
+                found.append((kind, reference, [points.get(i, math.nan) for i in range(count)]))
+    return found
+
+
+def test_xlsx_overview_has_native_charts_of_status_and_trend(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    pack = packs[Language.DE]
+    data = write_xlsx(pack)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    overview = book["Übersicht"]
+    assert overview["A2"].value == "Daten bis 22.11.2026"
+    # the status table, counted here from the goal engine's key results
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    counted: dict[tuple[str, str], int] = {}
+    for result in report.key_results:
+        name = DEPARTMENTS[result.objective.department].label("de")
+        counted[name, translate(f"status.{result.status}", Language.DE)] = counted.get((name, translate(f"status.{result.status}", Language.DE)), 0) + 1
+    header_row = next(r for r in range(1, overview.max_row + 1) if overview.cell(r, 1).value == "Abteilung")
+    statuses = [overview.cell(header_row, c).value for c in range(2, 7)]
+    table = {
+        (overview.cell(r, 1).value, status): overview.cell(r, c).value
+        for r in range(header_row + 1, header_row + 1 + len(pack.status_counts))
+        for c, status in enumerate(statuses, start=2)
+    }
+    assert {k: v for k, v in table.items() if v} == counted
+    series = chart_series(data)
+    bars = [s for s in series if s[0] == "barChart"]
+    lines = [s for s in series if s[0] == "lineChart"]
+    assert len(bars) == 5 and len(lines) == len(pack.trend.columns)
+    for column, (_, _, values) in enumerate(bars, start=2):  # each status's counts per department
+        assert values == [overview.cell(r, column).value for r in range(header_row + 1, header_row + 1 + len(pack.status_counts))]
+    for (_, _, values), platform in zip(lines, pack.trend.columns, strict=True):
+        assert values == pytest.approx(list(pack.trend[platform]), nan_ok=True)
 
 
 def test_csv_export_defuses_formula_like_text() -> None:
@@ -326,7 +461,45 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
     for label, figures in expected_kpi_texts(kpi_engine, language).items():
         assert label in text
         assert figures[0] in text
-    assert len(reader.pages) == 11  # title, summary, five departments, KPIs, trend, top posts, review
+    deck = deck_of(write_pptx(packs[language]))
+    assert len(reader.pages) == len(deck.slides) == 19  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 6 appendix tables
+    for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
+        assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
+
+
+def test_pdf_department_pages_show_the_headline_and_every_bullet_value(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    reader = PdfReader(io.BytesIO(write_pdf(packs[Language.DE])))
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    for page, department in zip(reader.pages[2:7], packs[Language.DE].departments, strict=True):
+        text = " ".join(page.extract_text().split())
+        for result in (r for r in report.key_results if r.objective.department == department.key):
+            unit = CATALOG[result.key_result.kpi].unit.value
+            assert f"Ist {formatting.kpi_value(result.actual, unit, Language.DE)}" in text
+            assert f"Ziel {formatting.kpi_value(result.key_result.target, unit, Language.DE)}" in text
+            assert f"Prognose {formatting.kpi_value(result.forecast, unit, Language.DE)}" in text
+    marketing = " ".join(reader.pages[3].extract_text().split())
+    assert "1 von 3 Schlüsselergebnissen auf Kurs; Impressionen (Facebook) 45 % hinter Plan, Prognose 224.709 von 410.000" in marketing
+    assert "=Budget verdoppeln" in marketing
+
+
+def test_pdf_pages_render_to_images_with_nothing_in_the_margins(packs: dict[Language, Pack]) -> None:
+    """Every page as a PNG in screenshots/ (to look at); no ink in the outer 12 mm left and right: nothing cut off."""
+    from PIL import Image
+
+    folder = ROOT / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("pack-*.png"):
+        old.unlink()
+    source = folder / "pack.pdf"
+    source.write_bytes(write_pdf(packs[Language.DE]))
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(folder / "pack")], check=True)
+    pages = sorted(folder.glob("pack-*.png"))
+    assert len(pages) == len(PdfReader(source).pages)
+    for path in pages:
+        image = Image.open(path).convert("L")
+        margin = round(image.width * 12 / 297)  # 12 mm of the A4 landscape width (the pages keep 15)
+        for box in ((0, 0, margin, image.height), (image.width - margin, 0, image.width, image.height)):
+            assert image.crop(box).getextrema()[0] > 200, (path.name, box)  # only white (anti-aliasing aside)
 
 
 def test_nice_axis_ceiling() -> None:
@@ -449,5 +622,47 @@ def test_no_stored_key_in_any_pack_format(packs: dict[Language, Pack], language:
         leaked = sorted({text for text in texts if text.strip(" ·:,()") in keys})
         assert leaked == [], (kind, leaked)
     book = openpyxl.load_workbook(io.BytesIO(write_xlsx(packs[language])))
-    platforms = {row[1] for row in book[book.sheetnames[2]].iter_rows(min_row=2, values_only=True)}
+    platforms = {row[1] for row in book[book.sheetnames[3]].iter_rows(min_row=2, values_only=True)}
     assert platforms <= {"LinkedIn", "Facebook", "Instagram", "X", "YouTube", "TikTok", "Sonstige", "Other"}
+
+
+def test_executive_summary_has_a_tile_per_department_with_its_status_colour_score_and_risks(packs: dict[Language, Pack], kpi_engine: KpiEngine, config) -> None:
+    from charts.theme import STATUS_COLOURS
+
+    deck = deck_of(write_pptx(packs[Language.DE]))
+    slide = deck.slides[1]
+    report = evaluate(kpi_engine, goals_for(config, Q4), AS_OF)
+    bars = [shape for shape in slide.shapes if shape.shape_type == 1]  # autoshapes: the tiles' coloured bars
+    assert len(bars) == len(report.departments)
+    for bar, (key, roll_up) in zip(bars, report.departments.items(), strict=True):
+        name, state = bar.text_frame.text.split("\n")
+        assert name == DEPARTMENTS[key].label("de")
+        assert state == f"{translate(f'status.{roll_up.status}', Language.DE)} · {formatting.percent(roll_up.score, Language.DE, digits=0)}"
+        assert str(bar.fill.fore_color.rgb) == STATUS_COLOURS[str(roll_up.status)].lstrip("#").upper()
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame and shape.shape_type != 1 and shape != slide.shapes.title]
+    marketing = texts[1].split("\n")
+    assert marketing[0] == "=Budget verdoppeln"  # the review's word on the department leads its tile
+    # its risks: the key results off track, at risk or without data, most severe first (counted here)
+    risky = [r for r in report.key_results if r.objective.department == "marketing" and str(r.status) in ("off_track", "at_risk", "no_data")]
+    assert len(marketing) - 1 == min(3, len(risky))
+    assert marketing[1].startswith("• MK-1.1 Impressionen: Prognose")
+
+
+@pytest.mark.parametrize("rank_by", ["impressions", "engagement_rate"])
+def test_top_posts_ranked_by_a_chosen_kpi_with_the_worst_three(kpi_engine: KpiEngine, config, rank_by: str) -> None:
+    from metrics.views import post_table
+    from reports.pack import short
+
+    pack = build_pack(kpi_engine, config, Q4, AS_OF, Language.EN, rank_by=rank_by)
+    posts = post_table(kpi_engine, Scope(), Q4.until(AS_OF) or Q4).dropna(subset=[rank_by])
+    values = sorted(posts[rank_by], reverse=True)
+    unit = CATALOG[rank_by].unit.value
+    deck = deck_of(write_pptx(pack))
+    by_title = {title_of(s): tables_of(s)[0] for s in deck.slides if tables_of(s)}
+    top, worst = by_title["Top posts · Q4 2026"], by_title["Weakest posts · Q4 2026"]
+    assert top[0][4] == CATALOG[rank_by].label("en")
+    assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[:5]]
+    assert [row[4] for row in worst[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[::-1][:3]]  # lowest first
+    links = posts.sort_values(rank_by, ascending=False, kind="stable")["permalink"].head(5)
+    assert [row[5] for row in top[1:]] == [short(link, 45) if isinstance(link, str) else "" for link in links]  # the link to open the post
+    assert any(row[5].startswith("http") for row in top[1:])
