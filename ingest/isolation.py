@@ -80,7 +80,7 @@ class ParserProcess:
                 _read_exact(self._process.stdout.fileno(), 1, time.monotonic() + STARTUP_TIMEOUT_SECONDS)  # type: ignore[union-attr]
             except (_Deadline, EOFError, OSError):
                 self._discard()
-                raise IngestError([error("The parser process did not start. Check the installation (./start sets it up).")]) from None
+                raise IngestError([error("ingest.parser.not_started")]) from None
         return self._process
 
     def _discard(self) -> None:
@@ -127,7 +127,7 @@ class ParserProcess:
                 send_message(process.stdin, header, [data])
             except (BrokenPipeError, OSError):
                 self._discard()
-                raise IngestError([error(_CRASHED, file=file)]) from None
+                raise IngestError([error("ingest.parser.crashed", file=file)]) from None
             if callable(while_parsing):
                 try:
                     while_parsing()
@@ -138,11 +138,10 @@ class ParserProcess:
                 return self._receive(process, time.monotonic() + timeout)
             except _Deadline:
                 self._discard()
-                message = f"Reading the file took longer than {timeout:.0f} s and was stopped. Check that it is a real export."
-                raise IngestError([error(message, file=file)]) from None
+                raise IngestError([error("ingest.parser.timeout", params={"seconds": f"{timeout:.0f}"}, file=file)]) from None
             except (EOFError, OSError, ValueError):
                 self._discard()
-                raise IngestError([error(_CRASHED, file=file)]) from None
+                raise IngestError([error("ingest.parser.crashed", file=file)]) from None
 
     def _receive(self, process: subprocess.Popen[bytes], deadline: float) -> ParsedFile:
         fd = process.stdout.fileno()  # type: ignore[union-attr]
@@ -157,9 +156,6 @@ class ParserProcess:
             (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
             parsed.tables[name] = pa.ipc.open_stream(_read_exact(fd, size, deadline)).read_all().to_pandas()
         return parsed
-
-
-_CRASHED = "The file reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again."
 
 
 def _read_exact(fd: int, size: int, deadline: float) -> bytes:

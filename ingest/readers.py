@@ -63,7 +63,7 @@ def decode_text(file: str, data: bytes) -> tuple[str, list[Issue]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         # German Excel saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
-        note = info("The file is not UTF-8; it was read as Windows-1252 (what Excel saves in Western Europe).", file=file)
+        note = info("ingest.read.cp1252", file=file)
         return data.decode("cp1252", errors="replace"), [note]
 
 
@@ -74,8 +74,8 @@ def _decode_strict(file: str, data: bytes, encoding: str) -> str:
         raise IngestError(
             [
                 error(
-                    f"The file claims {encoding.upper()} text but byte {exc.start} is not valid {encoding.upper()}; "
-                    "it is truncated or saved with a wrong encoding. Download it again.",
+                    "ingest.read.bad_encoding",
+                    params={"encoding": encoding.upper(), "position": exc.start},
                     file=file,
                 )
             ]
@@ -113,7 +113,7 @@ def read_text_table(file: str, data: bytes) -> RawTable:
         text = rest
         row_offset = 1
     if not text.strip():
-        raise IngestError([error("The file has no rows.", file=file)])
+        raise IngestError([error("ingest.read.no_rows", file=file)])
     head_lines = list(itertools.islice(io.StringIO(text), 60))
     delimiter = delimiter or sniff_delimiter(head_lines)
     width = max((len(r) for r in csv.reader(head_lines, delimiter=delimiter)), default=1)

@@ -41,16 +41,16 @@ class Sniffed:
     container: Container
 
 
-def _fail(file: str, message: str) -> UnsafeFileError:
-    return UnsafeFileError([error(message, file=file)])
+def _fail(file: str, code: str, **params: object) -> UnsafeFileError:
+    return UnsafeFileError([error(f"ingest.safety.{code}", params=params, file=file)])
 
 
 def sniff_container(file: str, data: bytes) -> Container:
     """Decide by content (never by name) what kind of container the bytes are."""
     if not data:
-        raise _fail(file, "The file is empty. Download the export again from the platform.")
+        raise _fail(file, "empty")
     if len(data) > MAX_FILE_BYTES:
-        raise _fail(file, f"The file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; split the export by period.")
+        raise _fail(file, "too_large", mb=MAX_FILE_BYTES // 1024 // 1024)
     if data.startswith(OLE_SIGNATURE):
         return _check_ole(file, data)
     if data.startswith(ZIP_SIGNATURE) or data.startswith(EMPTY_ZIP_SIGNATURE):
@@ -60,9 +60,9 @@ def sniff_container(file: str, data: bytes) -> Container:
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
             _check_no_dtd(file, data[:65536], "workbook")
             return Container.SPREADSHEET_XML
-        raise _fail(file, "The file is XML or HTML, not a platform export. Download the export as CSV or Excel.")
+        raise _fail(file, "markup")
     if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise _fail(file, "The file is binary data, not a CSV or Excel export.")
+        raise _fail(file, "binary")
     return Container.TEXT
 
 
@@ -77,11 +77,11 @@ def _looks_utf16(data: bytes) -> bool:
 def _check_ole(file: str, data: bytes) -> Container:
     # OLE directory entries store stream names in UTF-16LE; these names are fixed by the formats.
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        raise _fail(file, "The workbook is password-protected. Remove the password in Excel and upload it again.")
+        raise _fail(file, "password")
     if "_VBA_PROJECT".encode("utf-16-le") in data:
-        raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
+        raise _fail(file, "macros")
     if _biff_has_filepass(data):
-        raise _fail(file, "The workbook is password-protected. Remove the password in Excel and upload it again.")
+        raise _fail(file, "password")
     return Container.XLS
 
 
@@ -95,25 +95,25 @@ def _check_zip(file: str, data: bytes) -> Container:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _fail(file, f"The file is a damaged or truncated ZIP/XLSX ({exc}). Download it again.") from exc
+        raise _fail(file, "damaged_zip", problem=exc) from exc
     if not members:
-        raise _fail(file, "The ZIP file is empty.")
+        raise _fail(file, "empty_zip")
     if len(members) > MAX_ZIP_MEMBERS:
-        raise _fail(file, f"The ZIP file holds {len(members)} files; at most {MAX_ZIP_MEMBERS} are accepted.")
+        raise _fail(file, "zip_members", count=len(members), limit=MAX_ZIP_MEMBERS)
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise _fail(file, f"'{member.filename}' inside the ZIP is password-protected. Upload it unencrypted.")
+            raise _fail(file, "zip_member_encrypted", member=member.filename)
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > 1_000_000 and ratio > MAX_COMPRESSION_RATIO:
-            raise _fail(file, f"'{member.filename}' expands {ratio:.0f}-fold: this looks like a ZIP bomb and was not opened.")
+            raise _fail(file, "zip_bomb", member=member.filename, ratio=f"{ratio:.0f}")
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _fail(file, f"The ZIP file expands to {total // 1024 // 1024} MB; at most {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB are accepted.")
+        raise _fail(file, "zip_total", mb=total // 1024 // 1024, limit=MAX_UNCOMPRESSED_BYTES // 1024 // 1024)
     names = {m.filename for m in members}
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise _fail(file, "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.")
+            raise _fail(file, "macros")
         return Container.XLSX
     return Container.ZIP
 
@@ -146,7 +146,7 @@ def check_workbook_parts(file: str, data: bytes) -> None:
 def _check_no_dtd(file: str, head: bytes, part: str) -> None:
     # A DTD can only stand in the prolog, so the start of each part is enough to find it.
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise _fail(file, f"The workbook part '{part}' declares a DTD or entities; such files are refused for safety. Re-save it in Excel.")
+        raise _fail(file, "dtd", part=part)
 
 
 def _check_used_range(file: str, sheet_xml: bytes, part: str) -> None:
@@ -166,9 +166,8 @@ def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:
     return UnsafeFileError(
         [
             error(
-                f"The worksheet uses cells up to {where}, far beyond any platform export "
-                f"(at most {MAX_SHEET_COLUMNS} columns and {MAX_SHEET_ROWS:,} rows). "
-                "Delete the stray cells in Excel or export the data again.",
+                "ingest.safety.huge_range",
+                params={"where": where, "columns": MAX_SHEET_COLUMNS, "rows": f"{MAX_SHEET_ROWS:,}"},
                 file=file,
                 sheet=sheet,
                 value=where,

@@ -595,6 +595,84 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download": {Language.DE: "Aktuelle Ziele herunterladen", Language.EN: "Download the current goals"},
     # --- texts: C rows, ids, overlaps (add new keys of this area below this line) ---
+    "ingest.ragged_rows": {
+        Language.DE: "{count} Zeile(n) haben mehr Zellen, als die Kopfzeile Spalten hat; Trennzeichen oder Anführungszeichen sind kaputt. Exportieren Sie die Datei erneut.",
+        Language.EN: "{count} row(s) have more cells than the header has columns; the separator or quoting is broken. Re-export the file.",
+    },
+    "ingest.safety.empty": {
+        Language.DE: "Die Datei ist leer. Laden Sie den Export erneut von der Plattform herunter.",
+        Language.EN: "The file is empty. Download the export again from the platform.",
+    },
+    "ingest.safety.too_large": {
+        Language.DE: "Die Datei ist größer als {mb} MB; teilen Sie den Export nach Zeiträumen auf.",
+        Language.EN: "The file is larger than {mb} MB; split the export by period.",
+    },
+    "ingest.safety.markup": {
+        Language.DE: "Die Datei ist XML oder HTML, kein Plattform-Export. Laden Sie den Export als CSV oder Excel herunter.",
+        Language.EN: "The file is XML or HTML, not a platform export. Download the export as CSV or Excel.",
+    },
+    "ingest.safety.binary": {
+        Language.DE: "Die Datei enthält Binärdaten, keinen CSV- oder Excel-Export.",
+        Language.EN: "The file is binary data, not a CSV or Excel export.",
+    },
+    "ingest.safety.password": {
+        Language.DE: "Die Arbeitsmappe ist kennwortgeschützt. Entfernen Sie das Kennwort in Excel und laden Sie sie erneut hoch.",
+        Language.EN: "The workbook is password-protected. Remove the password in Excel and upload it again.",
+    },
+    "ingest.safety.macros": {
+        Language.DE: "Die Arbeitsmappe enthält Makros. Speichern Sie sie als einfache .xlsx oder .csv ohne Makros.",
+        Language.EN: "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.",
+    },
+    "ingest.safety.damaged_zip": {
+        Language.DE: "Die ZIP-/XLSX-Datei ist beschädigt oder unvollständig ({problem}). Laden Sie sie erneut herunter.",
+        Language.EN: "The file is a damaged or truncated ZIP/XLSX ({problem}). Download it again.",
+    },
+    "ingest.safety.empty_zip": {Language.DE: "Die ZIP-Datei ist leer.", Language.EN: "The ZIP file is empty."},
+    "ingest.safety.zip_members": {
+        Language.DE: "Die ZIP-Datei enthält {count} Dateien; höchstens {limit} werden angenommen.",
+        Language.EN: "The ZIP file holds {count} files; at most {limit} are accepted.",
+    },
+    "ingest.safety.zip_member_encrypted": {
+        Language.DE: "„{member}“ in der ZIP-Datei ist kennwortgeschützt. Laden Sie sie unverschlüsselt hoch.",
+        Language.EN: "'{member}' inside the ZIP is password-protected. Upload it unencrypted.",
+    },
+    "ingest.safety.zip_bomb": {
+        Language.DE: "„{member}“ entpackt sich auf das {ratio}-Fache: Das sieht nach einer ZIP-Bombe aus und wurde nicht geöffnet.",
+        Language.EN: "'{member}' expands {ratio}-fold: this looks like a ZIP bomb and was not opened.",
+    },
+    "ingest.safety.zip_total": {
+        Language.DE: "Die ZIP-Datei entpackt sich auf {mb} MB; höchstens {limit} MB werden angenommen.",
+        Language.EN: "The ZIP file expands to {mb} MB; at most {limit} MB are accepted.",
+    },
+    "ingest.safety.dtd": {
+        Language.DE: "Der Arbeitsmappen-Teil „{part}“ deklariert eine DTD oder Entitäten; solche Dateien werden aus Sicherheitsgründen abgelehnt. Speichern Sie sie in Excel neu.",
+        Language.EN: "The workbook part '{part}' declares a DTD or entities; such files are refused for safety. Re-save it in Excel.",
+    },
+    "ingest.safety.huge_range": {
+        Language.DE: "Das Tabellenblatt nutzt Zellen bis {where}, weit jenseits jedes Plattform-Exports (höchstens {columns} Spalten und {rows} Zeilen). Löschen Sie die verstreuten Zellen in Excel oder exportieren Sie die Daten erneut.",
+        Language.EN: "The worksheet uses cells up to {where}, far beyond any platform export (at most {columns} columns and {rows} rows). Delete the stray cells in Excel or export the data again.",
+    },
+    "ingest.read.cp1252": {
+        Language.DE: "Die Datei ist kein UTF-8; sie wurde als Windows-1252 gelesen (so speichert Excel in Westeuropa).",
+        Language.EN: "The file is not UTF-8; it was read as Windows-1252 (what Excel saves in Western Europe).",
+    },
+    "ingest.read.bad_encoding": {
+        Language.DE: "Die Datei gibt sich als {encoding}-Text aus, aber Byte {position} ist kein gültiges {encoding}; sie ist abgeschnitten oder falsch kodiert gespeichert. Laden Sie sie erneut herunter.",
+        Language.EN: "The file claims {encoding} text but byte {position} is not valid {encoding}; it is truncated or saved with a wrong encoding. Download it again.",
+    },
+    "ingest.read.no_rows": {Language.DE: "Die Datei hat keine Zeilen.", Language.EN: "The file has no rows."},
+    "ingest.parser.not_started": {
+        Language.DE: "Der Parser-Prozess ist nicht gestartet. Prüfen Sie die Installation (./start richtet sie ein).",
+        Language.EN: "The parser process did not start. Check the installation (./start sets it up).",
+    },
+    "ingest.parser.crashed": {
+        Language.DE: "Der Dateileser ist an dieser Datei abgestürzt; sie ist beschädigt oder gebaut, um den Server anzugreifen. Speichern Sie sie in Excel neu oder exportieren Sie sie erneut.",
+        Language.EN: "The file reader crashed on this file; it is damaged or built to attack the server. Re-save it in Excel or export it again.",
+    },
+    "ingest.parser.timeout": {
+        Language.DE: "Das Lesen der Datei dauerte länger als {seconds} s und wurde abgebrochen. Prüfen Sie, ob es ein echter Export ist.",
+        Language.EN: "Reading the file took longer than {seconds} s and was stopped. Check that it is a real export.",
+    },
     "storage.failed": {
         Language.DE: "Das Speichern der Datei ist fehlgeschlagen, nichts davon wurde gespeichert ({detail}). "
         "Versuchen Sie es erneut; wenn es bleibt, melden Sie es.",

@@ -75,3 +75,22 @@ def test_no_page_is_reachable_outside_the_frame() -> None:
     app = (ROOT / "app.py").read_text(encoding="utf-8")
     views = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "views").glob("*.py"))
     assert views and all(f'st.Page("{view}"' in app for view in views)
+
+
+MESSAGE_CALL = re.compile(r"\b(?:error|warning|info)\(\s*(f?)\"([^\"]*)\"")
+
+
+def test_every_message_of_the_import_and_goals_is_a_code_with_both_languages() -> None:
+    """Messages are data: ingest, storage and access issue codes of the one text table, each in German and English."""
+    from model.i18n import TEXTS, Language
+
+    problems = []
+    for package in ("ingest", "storage", "access"):
+        for path in (ROOT / package).rglob("*.py"):
+            for prefix, text in MESSAGE_CALL.findall(path.read_text(encoding="utf-8")):
+                dynamic = prefix and text.split("{", 1)[0].count(".") >= 1 and " " not in text  # a code built from parts
+                if (prefix and not dynamic) or (not prefix and text not in TEXTS):
+                    problems.append(f"{path.relative_to(ROOT)}: {text[:60]}")
+                elif not prefix and not (TEXTS[text].get(Language.DE) and TEXTS[text].get(Language.EN)):
+                    problems.append(f"{text}: a language is missing")
+    assert problems == []

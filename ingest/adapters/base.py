@@ -470,7 +470,8 @@ def _ragged_cells(table: RawTable, body: pd.DataFrame, width: int, row_base: int
     value = body.loc[rows[rows].index[0]].iloc[width:].dropna().astype(str).str.strip().loc[lambda s: s != ""].iloc[0]
     return [
         error(
-            f"{int(rows.sum())} row(s) have more cells than the header has columns; the separator or quoting is broken. Re-export the file.",
+            "ingest.ragged_rows",
+            params={"count": int(rows.sum())},
             file=table.file,
             sheet=table.sheet,
             row=row_base + int(rows[rows].index[0]),
