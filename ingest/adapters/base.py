@@ -305,18 +305,7 @@ def _data_rows(
     rest = rest.drop(index=blank[blank].index) if blank.any() else rest  # copies 100k rows: only when needed
     captions = _caption_rows(rest, found, context)
     if len(captions):
-        rows = [row_base + int(label) for label in captions]
-        value = next((str(v).strip() for v in rest.loc[captions[0]] if v is not None and v == v and str(v).strip()), "")
-        issues.append(
-            info(
-                "ingest.caption_rows_dropped",
-                params={"count": len(rows), "rows": _row_list(rows)},
-                file=table.file,
-                sheet=table.sheet,
-                row=rows[0],
-                value=value,
-            )
-        )
+        issues.append(_captions_note(rest, captions, table, row_base))
     return (rest.drop(index=captions) if len(captions) else rest), issues
 
 
@@ -329,17 +318,16 @@ def caption_lines_dropped(body: pd.DataFrame, labels: set[int], figure: int, tab
     captions = body.index[(~figures & is_null_cell(body.iloc[:, figure])).to_numpy(dtype=bool)]
     if not len(captions):
         return body, []
-    rows = [1 + table.row_offset + int(label) for label in captions]
+    return body.drop(index=captions), [_captions_note(body, captions, table, 1 + table.row_offset)]
+
+
+def _captions_note(body: pd.DataFrame, captions: pd.Index, table: RawTable, row_base: int) -> Issue:
+    """The one info note for dropped caption lines: how many, their rows, and the first one's text."""
+    rows = [row_base + int(label) for label in captions]
     value = next((str(v).strip() for v in body.loc[captions[0]] if v is not None and v == v and str(v).strip()), "")
-    note = info(
-        "ingest.caption_rows_dropped",
-        params={"count": len(rows), "rows": _row_list(rows)},
-        file=table.file,
-        sheet=table.sheet,
-        row=rows[0],
-        value=value,
+    return info(
+        "ingest.caption_rows_dropped", params={"count": len(rows), "rows": _row_list(rows)}, file=table.file, sheet=table.sheet, row=rows[0], value=value
     )
-    return body.drop(index=captions), [note]
 
 
 def _label_position(found: list[tuple[Column, int]]) -> int:

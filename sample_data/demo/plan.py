@@ -15,26 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from ingest.plan_reader import TEMPLATE_HEADERS
+
 DEMO_DIR = Path(__file__).resolve().parent
 DEMO_PLAN = DEMO_DIR / "redaktionsplan.csv"
 DEMO_EVENTS = DEMO_DIR / "ereignisse.csv"
 
-PLAN_HEADER = (
-    "Datum",
-    "Uhrzeit",
-    "Kanal",
-    "Konto",
-    "Abteilung",
-    "Thema",
-    "Kampagne",
-    "Format",
-    "Verantwortlich",
-    "Status",
-    "Kernbotschaft",
-    "Hashtags",
-    "Link",
-    "Text",
-)
+PLAN_HEADER = TEMPLATE_HEADERS["de"]  # the German template's header, as the plan reader reads it
 
 # Datum, Uhrzeit, Kanal, Abteilung, Thema, Kampagne, Verantwortlich, Hashtags, Text
 _SERVICE, _WEBINAR, _PRODUCT = (
