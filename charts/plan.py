@@ -46,7 +46,7 @@ def week_grid(grid: pd.DataFrame, *, language: str, title: str) -> go.Figure:
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=weeks,
+            x=[formatting.iso_week(w, Language(language)) for w in weeks],
             y=names,
             text=text,
             texttemplate="%{text}",

@@ -54,6 +54,14 @@ def datetime(value: dt.datetime | None, language: Language) -> str:
     return babel_format_datetime(aware, format=pattern, tzinfo=get_timezone(company_timezone()), locale=LOCALES[language])
 
 
+def iso_week(week: str | None, language: Language) -> str:
+    """An ISO week as stored ("2026-W45") the way users write it: "KW 45/2026" in German, "W45 2026" in English."""
+    if _missing(week) or "-W" not in str(week):
+        return "–" if _missing(week) else str(week)
+    year, number = str(week).split("-W", 1)
+    return f"KW {number}/{year}" if language is Language.DE else f"W{number} {year}"
+
+
 def period(start: dt.date | None, end: dt.date | None, language: Language) -> str:
     if _missing(start):
         return "–"

@@ -817,6 +817,19 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.trend": {Language.DE: "Impressionen je Woche und Plattform", Language.EN: "Impressions per week and platform"},
     "report.status_chart": {Language.DE: "Status der Schlüsselergebnisse je Abteilung", Language.EN: "Key result status by department"},
     # --- texts: I editorial plan, campaigns, events (add new keys of this area below this line) ---
+    "col.planned_at": {Language.DE: "Geplant für", Language.EN: "Planned for"},
+    "col.topic": {Language.DE: "Thema", Language.EN: "Topic"},
+    "col.post_id": {Language.DE: "Beitrags-ID", Language.EN: "Post ID"},
+    "col.planned": {Language.DE: "Geplant", Language.EN: "Planned"},
+    "col.matched": {Language.DE: "Erschienen", Language.EN: "Published as planned"},
+    "col.fulfilment": {Language.DE: "Planerfüllung", Language.EN: "Plan fulfilment"},
+    "col.median_delay": {Language.DE: "Verzug (Median, Tage)", Language.EN: "Delay (median, days)"},
+    "col.campaign": {Language.DE: "Kampagne", Language.EN: "Campaign"},
+    "col.posts": {Language.DE: "Beiträge", Language.EN: "Posts"},
+    "col.carrying": {Language.DE: "Mit Kernbotschaft", Language.EN: "Carrying a key message"},
+    "col.share": {Language.DE: "Anteil", Language.EN: "Share"},
+    "col.week": {Language.DE: "Woche", Language.EN: "Week"},
+    "col.missed": {Language.DE: "Verpasst", Language.EN: "Missed"},
     "plan.hootsuite_headerless": {
         Language.DE: "Die Datei sieht aus wie eine Hootsuite-Massenplanung ohne Kopfzeile (erste Zelle '{value}'); sie nennt keinen Kanal. "
         "Fügen Sie eine Kopfzeile ein (Datum;Text;Link;Kanal) und eine Spalte Kanal, oder nutzen Sie die Vorlage.",

@@ -344,8 +344,9 @@ def test_the_page_renders_the_plan_in_german_and_english(tmp_path: Path, demo_db
     # period; li-1 (#azubi) and fb-2 (#messe of Azubi26) carry a message: 2 of 9.
     assert metrics["Kernbotschafts-Anteil"] == "22,22 %"
     missed = app.dataframe[0].value
-    assert sorted(missed["text"]) == ["Servicezeiten an den Feiertagen im Dezember", "Webinar Antriebe richtig auslegen"]
-    assert app.dataframe[1].value["post_id"].tolist() == ["x-11"]
+    assert "text" not in missed.columns  # labels, never stored keys
+    assert sorted(missed["Text"]) == ["Servicezeiten an den Feiertagen im Dezember", "Webinar Antriebe richtig auslegen"]
+    assert app.dataframe[1].value["Beitrags-ID"].tolist() == ["x-11"]
     english = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     english.run()
     english.selectbox(key="sidebar_language").set_value(Language.EN).run()
@@ -607,3 +608,27 @@ def test_headerless_hootsuite_file_says_what_is_missing() -> None:
     with pytest.raises(IngestError) as caught:
         read_plan("bulk.csv", b"02/11/2026 10:00,Neu im Shop,https://example.com\n", Container.TEXT)
     assert [(i.code, i.row, i.value) for i in caught.value.issues] == [("plan.hootsuite_headerless", 1, "02/11/2026 10:00")]
+
+
+def test_plan_tables_are_shown_with_labels_names_local_times_and_calendar_weeks() -> None:
+    import pandas as pd
+
+    from model.i18n import Language
+    from ui.plan import shown
+
+    misses = pd.DataFrame(
+        {
+            "planned_at": pd.to_datetime(["2026-11-06 10:00"]),  # the team's local time, as the plan writes it
+            "platform": ["linkedin"],
+            "account": pd.array([pd.NA], dtype="string"),
+            "department": ["Vertrieb"],
+            "week": ["2026-W45"],
+        }
+    )
+    german = shown(misses, Language.DE)
+    assert list(german.columns) == ["Geplant für", "Plattform", "Konto", "Abteilung", "Woche"]
+    assert german.iloc[0].tolist() == ["06.11.2026 10:00", "LinkedIn", "–", "Vertrieb", "KW 45/2026"]
+    posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-11-04 08:00"]).tz_localize("UTC"), "platform": ["x"]})
+    english = shown(posts, Language.EN)
+    assert english.iloc[0].tolist() == ["2026-11-04 09:00", "X"]  # 08:00 UTC is 09:00 in Berlin (CET)
+    assert list(english.columns) == ["Published", "Platform"]

@@ -30,7 +30,7 @@ from storage.plan import (
 )
 from ui.data import forget_workspace
 from ui.imports import issues_from
-from ui.plan import edited_items
+from ui.plan import edited_items, shown
 from ui.resources import engine
 from ui.state import date_widget_format, language, t
 from ui.widgets import label, platform_labels, value
@@ -69,16 +69,16 @@ with overview:
         left, right = st.columns(2)
         with left:
             st.subheader(t("plan.misses"))
-            st.dataframe(view.misses.drop(columns="id"), hide_index=True, width="stretch")
+            st.dataframe(shown(view.misses.drop(columns="id"), language()), hide_index=True, width="stretch")
         with right:
             st.subheader(t("plan.unplanned"))
-            st.dataframe(view.unplanned, hide_index=True, width="stretch", column_config={"permalink": st.column_config.LinkColumn()})
+            st.dataframe(shown(view.unplanned, language()), hide_index=True, width="stretch", column_config={t("col.link"): st.column_config.LinkColumn()})
         st.subheader(t("plan.departments"))
         st.dataframe(
-            view.departments[["department", "planned", "matched", "fulfilment", "median_delay_days"]],
+            shown(view.departments[["department", "planned", "matched", "fulfilment", "median_delay_days"]], language()),
             hide_index=True,
             width="stretch",
-            column_config={"fulfilment": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
+            column_config={t("col.fulfilment"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
         )
         st.subheader(t("plan.campaigns"))
         if view.campaigns.empty:
@@ -86,10 +86,10 @@ with overview:
         else:
             st.caption(t("plan.one_voice"))
             st.dataframe(
-                view.campaigns,
+                shown(view.campaigns, language()),
                 hide_index=True,
                 width="stretch",
-                column_config={"share": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
+                column_config={t("col.share"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
             )
 
 with editing:
