@@ -28,7 +28,8 @@ warm_parser()
 ensure_data(database_url())
 
 pages = [
-    st.Page("views/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", url_path="cockpit", default=True),
+    # The default page lives at "/" (Streamlit ignores a default page's url_path; "/cockpit" would be "not found").
+    st.Page("views/cockpit.py", title=t("page.cockpit"), icon=":material/dashboard:", default=True),
     st.Page("views/goals.py", title=t("page.goals"), icon=":material/flag:", url_path="goals"),
     st.Page("views/channels.py", title=t("page.channels"), icon=":material/hub:", url_path="channels"),
     st.Page("views/content.py", title=t("page.content"), icon=":material/article:", url_path="content"),

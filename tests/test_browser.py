@@ -170,7 +170,7 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        for path in ("", "cockpit", "goals", "channels", "content", "plan", "review", "data"):
+        for path in ("", "goals", "channels", "content", "plan", "review", "data"):  # the Cockpit is the default page, at "/"
             for attempt in ("open", "reload"):
                 if attempt == "open":
                     page.goto(f"{server}/{path}")
@@ -181,5 +181,6 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
                 settle(page)
                 labels = [text.split("\n")[-1].strip() for text in navigation.get_by_role("link").all_inner_texts()]  # after the icon
                 assert labels == NAVIGATION_DE, (path, attempt, labels)
+                assert page.get_by_text("Page not found").count() == 0, (path, attempt)  # a real URL, not a fallback
                 expect(page.get_by_role("combobox", name="Sprache")).to_be_visible()
         browser.close()
