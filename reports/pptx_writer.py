@@ -18,6 +18,8 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import _Paragraph
 from pptx.util import Emu, Pt
@@ -51,7 +53,7 @@ from reports.pack import (
     title_lines,
     top_posts_grid,
 )
-from reports.plan_slides import plan_grids, trend_events_note
+from reports.plan_slides import plan_grids, trend_events, trend_events_note
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
@@ -143,6 +145,56 @@ def _slide(deck: Presentation, title: str, notes: str = "") -> Slide:
     if notes:
         slide.notes_slide.notes_text_frame.text = notes
     return slide
+
+
+# The trend chart's inner plot area as fractions of its frame (x, y, width, height), fixed so that events can be drawn on
+# its weeks: a native line chart has no bands. A line chart puts category i of n in the middle of slot i.
+TREND_PLOT = (0.07, 0.04, 0.9, 0.7)
+
+
+def _fix_plot_area(chart: object) -> None:
+    """Give the chart's inner plot area the manual layout TREND_PLOT (PowerPoint otherwise lays it out itself)."""
+    plot_area = chart._chartSpace.chart.plotArea  # type: ignore[attr-defined]
+    for old in plot_area.findall(qn("c:layout")):
+        plot_area.remove(old)
+    x, y, w, h = TREND_PLOT
+    layout = parse_xml(
+        f'<c:layout {nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{x}"/><c:y val="{y}"/><c:w val="{w}"/><c:h val="{h}"/></c:manualLayout></c:layout>'
+    )
+    plot_area.insert(0, layout)
+
+
+def event_boxes(box: tuple[int, int, int, int], events: list[tuple[int, int, str, str]], weeks: int) -> list[tuple[str, int, int, int, int]]:
+    """Where each event goes on the trend chart in ``box`` (left, top, width, height): (title, left, top, width, height).
+    An event of one week is a thin line in the middle of its week; one over several weeks a band over their slots."""
+    left, top, width, height = box
+    x, y, w, h = TREND_PLOT
+    plot_left, plot_top, plot_width, plot_height = left + width * x, top + height * y, width * w, height * h
+    slot = plot_width / weeks
+    out = []
+    for first, last, title, _ in events:
+        if first == last:
+            line = max(int(slot * 0.04), Emu(Pt(2)))
+            out.append((title, int(plot_left + slot * (first + 0.5) - line / 2), int(plot_top), line, int(plot_height)))
+        else:
+            out.append((title, int(plot_left + slot * first), int(plot_top), int(slot * (last - first + 1)), int(plot_height)))
+    return out
+
+
+def _draw_events(slide: Slide, chart: object, box: tuple[int, int, int, int], events: list[tuple[int, int, str, str]], weeks: int) -> None:
+    _fix_plot_area(chart)
+    colours = {title: colour for _, _, title, colour in events}
+    for title, left, top, width, height in event_boxes(box, events, weeks):
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(left), Emu(top), Emu(width), Emu(height))
+        shape.name = f"event: {title}"
+        shape.line.fill.background()
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(colours[title] if str(colours[title]).startswith("#") else MUTED)
+        colour = shape.fill._xPr.find(qn("a:solidFill"))[0]  # 25 % opaque, so the lines stay visible through a band
+        colour.append(parse_xml(f'<a:alpha {nsdecls("a")} val="25000"/>'))
+        label = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(max(width, int(Pt(160)))), Emu(int(Pt(20)))).text_frame
+        label.text, label.paragraphs[0].font.size = title, Pt(12)
 
 
 def _area(deck: Presentation) -> tuple[Emu, Emu, Emu, Emu]:
@@ -352,10 +404,11 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             series.marker.format.fill.fore_color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
             series.smooth = False
         note = trend_events_note(pack)
-        if note:  # the events of the period under the title, by week (a native chart has no bands)
+        if note:  # the events of the period under the title, by week, and drawn on the chart's weeks
             left, top, width, _ = _area(deck)
             box = chart_slide.shapes.add_textbox(left, Emu(int(top * 0.8)), width, Emu(int(top * 0.2))).text_frame
             box.text, box.paragraphs[0].font.size = note, Pt(12)
+            _draw_events(chart_slide, chart, _area(deck), trend_events(pack), len(trend.index))
 
     if not pack.status_counts.empty:
         data = CategoryChartData(number_format="0")

@@ -562,6 +562,14 @@ def test_pack_trend_names_the_events_of_its_weeks(demo_db: str) -> None:
     )
     texts = [shape.text_frame.text for shape in trend_slide.shapes if shape.has_text_frame and shape != trend_slide.shapes.title]
     assert "Ereignisse: KW 45 Ausbildungsmesse Rosenheim · KW 47 120 Jahre Haberland" in texts
+    # drawn on the chart: a line in the middle of its week's slot of the fixed plot area (x 7 %, width 90 % of the frame)
+    frame = next(shape for shape in trend_slide.shapes if shape.has_chart)
+    slot = frame.width * 0.9 / len(weeks)
+    for title, week in (("Ausbildungsmesse Rosenheim", "KW 45"), ("120 Jahre Haberland", "KW 47")):
+        line = next(shape for shape in trend_slide.shapes if shape.name == f"event: {title}")
+        middle = frame.left + frame.width * 0.07 + slot * (weeks.index(week) + 0.5)
+        assert abs(line.left + line.width / 2 - middle) <= 2
+        assert frame.top <= line.top and line.top + line.height <= frame.top + frame.height
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(write_pdf(pack))).pages)
     assert "Ausbildungsmesse Rosenheim" in text and "120 Jahre Haberland" in text
 

@@ -666,3 +666,14 @@ def test_top_posts_ranked_by_a_chosen_kpi_with_the_worst_three(kpi_engine: KpiEn
     links = posts.sort_values(rank_by, ascending=False, kind="stable")["permalink"].head(5)
     assert [row[5] for row in top[1:]] == [short(link, 45) if isinstance(link, str) else "" for link in links]  # the link to open the post
     assert any(row[5].startswith("http") for row in top[1:])
+
+
+def test_event_boxes_line_for_one_week_band_for_several() -> None:
+    from reports.pptx_writer import TREND_PLOT, event_boxes
+
+    box = (1000, 2000, 10000, 5000)  # frame: plot area x 1000 + 700 = 1700, width 9000, 4 weeks: slots of 2250
+    boxes = event_boxes(box, [(1, 1, "Messe", "#888888"), (2, 3, "Kampagne", "#888888")], 4)
+    assert TREND_PLOT == (0.07, 0.04, 0.9, 0.7)
+    messe, kampagne = boxes
+    assert messe[0] == "Messe" and abs(messe[1] + messe[3] / 2 - (1700 + 2250 * 1.5)) <= 1  # the middle of week 2
+    assert kampagne == ("Kampagne", 1700 + 2250 * 2, 2000 + 200, 4500, 3500)  # weeks 3 and 4, the plot's height
