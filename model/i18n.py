@@ -1142,6 +1142,9 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.no_open": {Language.DE: "Keine offenen Maßnahmen.", Language.EN: "No open actions."},
     "review.done_saved": {Language.DE: "{count} Maßnahme(n) als erledigt markiert.", Language.EN: "{count} action(s) marked done."},
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
+    # --- texts: K roles page, write checks, department scopes (add new keys of this area below this line) ---
+    # --- texts: L isolated parsing, hostile uploads, memory limits (add new keys of this area below this line) ---
+    # --- texts: S speed, progress (add new keys of this area below this line) ---
     # --- texts: R review pack ---
     "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
     "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
