@@ -182,5 +182,5 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
                 labels = [text.split("\n")[-1].strip() for text in navigation.get_by_role("link").all_inner_texts()]  # after the icon
                 assert labels == NAVIGATION_DE, (path, attempt, labels)
                 assert page.get_by_text("Page not found").count() == 0, (path, attempt)  # a real URL, not a fallback
-                expect(page.get_by_role("combobox", name="Sprache")).to_be_visible()
+                expect(page.get_by_role("combobox", name="Sprache")).to_be_visible(timeout=60_000)  # CI on a loaded machine: 5 s were not enough
         browser.close()
