@@ -5,6 +5,8 @@ Not in pages/: Streamlit would discover that folder and run its scripts by URL w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from model.i18n import LANGUAGE_NAMES, Language
@@ -14,7 +16,8 @@ from ui.identity import forget_denials, show_denials, sign_in
 from ui.resources import warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
-st.set_page_config(page_title="Resonanz", page_icon=":material/insights:", layout="wide")
+# The icon is a file of ours: a ":material/...:" page icon makes every browser fetch it from fonts.gstatic.com.
+st.set_page_config(page_title="Resonanz", page_icon=str(Path(__file__).parent / "ui" / "favicon.png"), layout="wide")
 init_state()
 
 with st.sidebar:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from ingest.pipeline import read_batch
 from model.results import FileResult
@@ -53,7 +53,23 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
+def _database_of_this_worker(url: str) -> str:
+    """Under pytest-xdist every worker gets its own database on the throwaway server: tests drop the schema."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    server = create_engine(parsed, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}).first() is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 def _fresh_postgres(url: str) -> Engine:
+    url = _database_of_this_worker(url)
     admin = make_engine(url, migrate_schema=False)
     with admin.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))

@@ -184,3 +184,45 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
                 assert page.get_by_text("Page not found").count() == 0, (path, attempt)  # a real URL, not a fallback
                 expect(page.get_by_role("combobox", name="Sprache")).to_be_visible(timeout=60_000)  # CI on a loaded machine: 5 s were not enough
         browser.close()
+
+
+HOSTILE_TEXTS = (
+    b"channel,account,post_id,published_at,text,impressions,engagements\n"
+    b'Blog,*acme* $1,w1,2026-11-20 10:00,"$5 instead of $10",100,0\n'
+    b'Blog,*acme* $1,w2,2026-11-20 11:00,"*today* only",100,1\n'
+    b'Blog,*acme* $1,w3,2026-11-20 12:00,"![x](https://tracker.example/p.png)",100,2\n'
+    b'Blog,*acme* $1,w4,2026-11-20 13:00,"<img src=https://tracker.example/i.png> [click](https://tracker.example/l)",100,3\n'
+)
+
+
+def test_texts_from_uploads_stay_text_and_no_request_leaves_the_app(server: str, tmp_path: Path) -> None:
+    """A post text holding a Markdown image made every browser opening the Content page ask tracker.example (issue 10)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    upload = tmp_path / "hostile.csv"
+    upload.write_bytes(HOSTILE_TEXTS)
+    own_host = server.split("/")[2]
+    hosts: set[str] = set()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+        page.goto(f"{server}/data")
+        expect(page.locator('input[type="file"]').first).to_be_attached(timeout=120_000)  # alone, this test meets the first start
+        page.locator('input[type="file"]').first.set_input_files(str(upload))
+        page.get_by_role("button", name="Importieren").click()
+        expect(page.get_by_text("1 importiert", exact=False).first).to_be_visible(timeout=60_000)
+        for path in ("", "goals", "channels", "content", "plan", "review"):
+            page.goto(f"{server}/{path}")
+            expect(page.get_by_test_id("stSidebarNavItems")).to_be_visible(timeout=120_000)
+            settle(page)
+            if path == "content":
+                written = page.get_by_test_id("stMarkdownContainer")  # the list of weakest posts, not the table's hidden grid cells
+                shown = "![x](https:\u2060//tracker.example/p.png)"  # as written; the invisible joiner keeps Markdown from linking it
+                expect(written.filter(has_text=shown).first).to_be_visible(timeout=30_000)
+                expect(written.filter(has_text="$5 instead of $10").first).to_be_visible()
+                assert page.locator("img[src*='tracker.example']").count() == 0
+                assert page.locator("a[href*='tracker.example']").count() == 0
+                page.screenshot(path=SCREENSHOTS / "browser-content-hostile-texts.png", full_page=True)
+        browser.close()
+    assert hosts == {own_host}, hosts

@@ -24,6 +24,10 @@ BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", 
 # Every ASCII character Markdown, Streamlit's directives (:red[..], :material/x:) or its LaTeX ($..$)
 # give a meaning; CommonMark lets a backslash escape any of them.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~=&])")
+# GitHub-flavoured Markdown links bare addresses after escaping (https://…, www.…, a@b.c): an invisible
+# word joiner inside each keeps the text as written but no longer an address.
+WORD_JOINER = "\u2060"
+BARE_ADDRESS = re.compile(r"(?<=:)(?=//)|(?<=[wW]{3})(?=\.)|(?<=@)")
 
 
 def plain(text: object) -> str:
@@ -33,7 +37,7 @@ def plain(text: object) -> str:
     if text is None or (isinstance(text, float) and text != text):
         return ""
     one_line = " ".join(str(text).split())
-    return MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+    return MARKDOWN_SPECIAL.sub(r"\\\1", BARE_ADDRESS.sub(WORD_JOINER, one_line))
 
 
 def department_names(keys: Iterable[str]) -> str:
