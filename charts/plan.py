@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.figures import safe
 from charts.theme import ACCENT, MUTED, layout
 from metrics import formatting
 from metrics.benchmark import MINIMUM_WEEKS, Benchmark
@@ -74,7 +75,7 @@ def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.
         if first == last:
             out.add_vline(x=pd.Timestamp(first).value / 1e6, line={"color": event.colour, "dash": "dot", "width": 2})
             out.add_annotation(
-                x=pd.Timestamp(first), y=1, yref="paper", text=event.title, showarrow=False, yanchor="bottom", font={"size": 11, "color": event.colour}
+                x=pd.Timestamp(first), y=1, yref="paper", text=safe(event.title), showarrow=False, yanchor="bottom", font={"size": 11, "color": event.colour}
             )
         else:
             out.add_vrect(x0=pd.Timestamp(first), x1=pd.Timestamp(last) + pd.Timedelta(days=1), fillcolor=event.colour, opacity=0.12, line_width=0)
@@ -82,7 +83,7 @@ def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.
                 x=pd.Timestamp(first),
                 y=1,
                 yref="paper",
-                text=event.title,
+                text=safe(event.title),
                 showarrow=False,
                 xanchor="left",
                 yanchor="bottom",

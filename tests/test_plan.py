@@ -385,6 +385,20 @@ def test_events_are_clipped_to_the_chart_window() -> None:
     assert [a.text for a in figure.layout.annotations] == ["Messe", "Launch", "Kampagne"]
 
 
+def test_event_titles_are_text_not_plotly_markup() -> None:
+    """Plotly renders <a href>, <b> and <br> in annotations: an uploaded event title must not become a link."""
+    import plotly.graph_objects as go
+
+    from charts.plan import add_events
+
+    events = _events().head(2).assign(title=["<a href='https://tracker.example'>Messe</a>", "R&D <b>Tag</b>"])
+    figure = add_events(go.Figure(), events, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert [a.text for a in figure.layout.annotations] == [
+        "&lt;a href='https://tracker.example'&gt;Messe&lt;/a&gt;",
+        "R&amp;D &lt;b&gt;Tag&lt;/b&gt;",
+    ]
+
+
 def test_events_csv_import_validates() -> None:
     from ingest.plan_reader import read_events
 
