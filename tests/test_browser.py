@@ -183,6 +183,7 @@ def test_every_page_by_its_url_passes_through_the_frame(server: str) -> None:
                 assert labels == NAVIGATION_DE, (path, attempt, labels)
                 assert page.get_by_text("Page not found").count() == 0, (path, attempt)  # a real URL, not a fallback
                 expect(page.get_by_role("combobox", name="Sprache")).to_be_visible(timeout=60_000)  # CI on a loaded machine: 5 s were not enough
+                expect(page.get_by_text("Lokaler Einzelplatzmodus", exact=False)).to_be_visible()  # the sign-in's word on every page
         browser.close()
 
 

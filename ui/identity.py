@@ -14,6 +14,7 @@ from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decid
 from storage.access import append_audit, load_grants
 from ui.resources import engine
 from ui.state import t
+from ui.widgets import plain
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
 GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
@@ -63,7 +64,7 @@ def sign_in() -> Identity:
             _stop("auth.no_email" if mode is Mode.OIDC else "auth.no_header")
         identity = found
         with st.sidebar:
-            st.caption(t("auth.signed_in_as", name=identity.name, email=identity.actor))
+            st.caption(t("auth.signed_in_as", name=plain(identity.name), email=plain(identity.actor)))  # claims are text, not Markdown
             if mode is Mode.OIDC:
                 st.button(t("auth.sign_out"), on_click=st.logout)
     grant = LOCAL_GRANT if mode is Mode.LOCAL else resolve_grant(identity, *load_grants(engine()))
