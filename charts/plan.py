@@ -64,31 +64,39 @@ def week_grid(grid: pd.DataFrame, *, language: str, title: str) -> go.Figure:
     return figure
 
 
+LABEL_ROWS, LABEL_ROW_HEIGHT, LABEL_CHARACTERS = 3, 0.08, 22
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= LABEL_CHARACTERS else title[: LABEL_CHARACTERS - 1].rstrip() + "…"
+
+
 def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.date, *, platforms: frozenset[str] = frozenset()) -> go.Figure:
     """A copy of ``figure`` with the events that touch ``start``..``end``: a line for a day, a band for a range,
     clipped to the window. ``events``: date_from, date_to, title, channels (comma-separated; blank: all), colour.
     With ``platforms``, events for other channels only are left out.
     """
     out = go.Figure(figure)
-    for event in visible_events(events, start, end, platforms).itertuples(index=False):
+    for row, event in enumerate(visible_events(events, start, end, platforms).itertuples(index=False)):
         first, last = max(event.date_from, start), min(event.date_to, end)
         if first == last:
             out.add_vline(x=pd.Timestamp(first).value / 1e6, line={"color": event.colour, "dash": "dot", "width": 2})
-            out.add_annotation(
-                x=pd.Timestamp(first), y=1, yref="paper", text=safe(event.title), showarrow=False, yanchor="bottom", font={"size": 11, "color": event.colour}
-            )
         else:
             out.add_vrect(x0=pd.Timestamp(first), x1=pd.Timestamp(last) + pd.Timedelta(days=1), fillcolor=event.colour, opacity=0.12, line_width=0)
-            out.add_annotation(
-                x=pd.Timestamp(first),
-                y=1,
-                yref="paper",
-                text=safe(event.title),
-                showarrow=False,
-                xanchor="left",
-                yanchor="bottom",
-                font={"size": 11, "color": event.colour},
-            )
+        # Inside the plot, three rows deep, short with the full title on hover: events close together, the legend
+        # and the title above the plot no longer print over each other, even on a half-width chart.
+        out.add_annotation(
+            x=pd.Timestamp(first),
+            y=1 - LABEL_ROW_HEIGHT * (row % LABEL_ROWS),
+            yref="paper",
+            text=safe(_short(event.title)),
+            hovertext=safe(event.title),
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
+            font={"size": 11, "color": event.colour},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
     return out
 
 

@@ -25,7 +25,7 @@ from ingest.parsing import find_header_row, is_null_cell, normalise_header, to_d
 from ingest.readers import RawTable, read_text_table, read_workbook_tables
 from ingest.safety import Container
 from model.canonical import Platform
-from model.issues import IngestError, Issue, error
+from model.issues import IngestError, Issue, error, warning
 
 PLAN_FIELDS: tuple[str, ...] = (
     "planned_at",
@@ -159,7 +159,8 @@ def read_plan(name: str, data: bytes, container: Container) -> tuple[pd.DataFram
     if not frames:
         headers = ", ".join(repr(c) for c in (tables[0].head[0] if tables and tables[0].head else [])[:12])
         raise IngestError([error("plan.no_header", params={"headers": headers or "-"}, file=name)])
-    plan = pd.concat(frames, ignore_index=True)
+    plan, repeated = _without_repeated_rows(pd.concat(frames, ignore_index=True), name)
+    issues += repeated
     if plan.empty and not issues:
         issues.append(error("plan.no_rows", file=name))
     return plan, issues
@@ -200,9 +201,11 @@ def _plan_sheet(table: RawTable, header_row: int) -> tuple[pd.DataFrame, list[Is
     names = body[platform_position].astype("string").str.strip().str.casefold().str.split(r"\s*[,;/]\s*", regex=True)
     mapped = names.map(lambda parts: [CHANNELS.get(p) for p in parts if p], na_action="ignore")
     unknown = mapped.map(lambda found: not found or None in found, na_action="ignore").fillna(True).astype(bool)
-    issues += _cell_errors(
-        body[platform_position][unknown.to_numpy()], "plan.channel_unknown", platform_label, file, sheet, row_base, known=", ".join(sorted(set(CHANNELS)))
-    )
+    wrong = body[platform_position][unknown.to_numpy()]
+    for label, cell in zip(wrong.index[:20], wrong.iloc[:20], strict=True):
+        known, closest = ", ".join(sorted(set(CHANNELS))), _closest_channel(cell)
+        code = "plan.channel_unknown_near" if closest else "plan.channel_unknown"
+        issues += _cell_errors(wrong.loc[[label]], code, platform_label, file, sheet, row_base, known=known, closest=closest)
     out["platform"] = mapped.where(~unknown, None)
     for field in TEXT_FIELDS:
         if field in columns:
@@ -216,6 +219,30 @@ def _plan_sheet(table: RawTable, header_row: int) -> tuple[pd.DataFrame, list[Is
     out = out.explode("platform")  # one item per channel where a cell names several
     out["platform"] = out["platform"].astype("string")  # Platform is a StrEnum: its value
     return out[[*PLAN_FIELDS, "sheet", "source_row"]].reset_index(drop=True), issues
+
+
+def _without_repeated_rows(plan: pd.DataFrame, file: str, limit: int = 20) -> tuple[pd.DataFrame, list[Issue]]:
+    """A row written twice (same time, channel, account and texts) is one planned post: counted twice it would
+    take a second, unrelated post of the week and overstate the plan's fulfilment. Kept once, each copy named."""
+    same = plan.duplicated(subset=list(PLAN_FIELDS), keep="first")
+    if not same.any():
+        return plan, []
+    first_row = plan.groupby(list(PLAN_FIELDS), dropna=False, sort=False)["source_row"].transform("first")
+    copies = plan[same.to_numpy()]
+    issues = [
+        warning("plan.row_repeated", params={"first": int(first)}, file=file, sheet=sheet if isinstance(sheet, str) else None, row=int(row))
+        for row, first, sheet in zip(copies["source_row"][:limit], first_row[same.to_numpy()][:limit], copies["sheet"][:limit], strict=True)
+    ]
+    return plan[~same.to_numpy()].reset_index(drop=True), issues
+
+
+def _closest_channel(value: object) -> str:
+    """The known channel names nearest to the unknown parts of a cell ("LinkdIn" -> "linkedin"); "" unless every part has one."""
+    from rapidfuzz import fuzz, process
+
+    unknown = [part for part in re.split(r"\s*[,;/]\s*", str(value).strip().casefold()) if part and part not in CHANNELS]
+    found = [process.extractOne(part, list(CHANNELS), scorer=fuzz.ratio, score_cutoff=75) for part in unknown]
+    return ", ".join(hit[0] for hit in found if hit) if found and all(found) else ""
 
 
 # Plans are written by people: one column may mix these, and one typo must not hide the other rows.

@@ -393,10 +393,31 @@ def test_event_titles_are_text_not_plotly_markup() -> None:
 
     events = _events().head(2).assign(title=["<a href='https://tracker.example'>Messe</a>", "R&D <b>Tag</b>"])
     figure = add_events(go.Figure(), events, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
-    assert [a.text for a in figure.layout.annotations] == [
+    assert [a.hovertext for a in figure.layout.annotations] == [
         "&lt;a href='https://tracker.example'&gt;Messe&lt;/a&gt;",
         "R&amp;D &lt;b&gt;Tag&lt;/b&gt;",
     ]
+    assert [a.text for a in figure.layout.annotations] == ["&lt;a href='https://trac…", "R&amp;D &lt;b&gt;Tag&lt;/b&gt;"]  # 22 characters at most
+
+
+def test_event_labels_take_turns_in_three_rows_inside_the_plot() -> None:
+    """Labels of events close together printed over each other and over the legend above the plot."""
+    import plotly.graph_objects as go
+
+    from charts.plan import add_events
+
+    events = pd.DataFrame(
+        {
+            "date_from": [dt.date(2026, 11, d) for d in (2, 3, 4, 5)],
+            "date_to": [dt.date(2026, 11, d) for d in (2, 3, 4, 5)],
+            "title": ["A", "B", "C", "D"],
+            "channels": [""] * 4,
+            "colour": ["#111111"] * 4,
+        }
+    )
+    figure = add_events(go.Figure(), events, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert [round(a.y, 2) for a in figure.layout.annotations] == [1.0, 0.92, 0.84, 1.0]
+    assert {a.yanchor for a in figure.layout.annotations} == {"top"}
 
 
 def test_events_csv_import_validates() -> None:
@@ -654,3 +675,63 @@ def test_plan_tables_are_shown_with_labels_names_local_times_and_calendar_weeks(
     english = shown(posts, Language.EN)
     assert english.iloc[0].tolist() == ["2026-11-04 09:00", "X"]  # 08:00 UTC is 09:00 in Berlin (CET)
     assert list(english.columns) == ["Published", "Platform"]
+
+
+def test_a_repeated_plan_row_counts_once_and_is_named() -> None:
+    """A plan row written twice took a second, unrelated post of the week (shared #service) and overstated fulfilment."""
+    from ingest.plan_reader import read_plan_upload
+
+    csv = (
+        "Datum;Uhrzeit;Kanal;Text\n"
+        "16.11.2026;10:00;X;Neue Ersatzteil-Hotline #service\n"
+        "16.11.2026;10:00;X;Neue Ersatzteil-Hotline #service\n"
+        ";;;\n"
+        "17.11.2026;11:00;X;Wartungstipp #service\n"
+    ).encode("cp1252")
+    parsed = read_plan_upload("plan.csv", csv)
+    assert parsed.status == "parsed"
+    assert parsed.tables["plan"]["source_row"].tolist() == [2, 5]
+    assert [(i.code, i.level.value, i.row, dict(i.params)["first"]) for i in parsed.issues] == [("plan.row_repeated", "warning", 3, "2")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code", "closest"),
+    [("LinkdIn", "plan.channel_unknown_near", "linkedin"), ("Instgram, X", "plan.channel_unknown_near", "instagram"), ("Myspace", "plan.channel_unknown", "")],
+)
+def test_an_unknown_channel_names_the_nearest_known_one(cell: str, code: str, closest: str) -> None:
+    from ingest.plan_reader import read_plan_upload
+
+    parsed = read_plan_upload("plan.csv", f"Datum;Kanal;Text\n16.11.2026;{cell};Hallo\n".encode())
+    [issue] = parsed.issues
+    assert (parsed.status, issue.code, issue.row, issue.column, dict(issue.params)["closest"]) == ("error", code, 2, "Kanal", closest)
+
+
+def test_plan_tables_read_as_people_write() -> None:
+    """Plan versions, events and posts on the page: labels, company time, dates, status words, no invented time of day."""
+    from model.i18n import Language
+    from ui.plan import shown
+
+    versions = pd.DataFrame(
+        {
+            "id": [2],
+            "file_name": ["plan_kw47.csv"],
+            "uploaded_at": [pd.Timestamp("2026-11-20 09:15:42.123456")],
+            "date_from": [dt.date(2026, 11, 16)],
+            "date_to": [dt.date(2026, 11, 22)],
+            "status": ["active"],
+            "undone_at": [None],
+        }
+    )
+    assert shown(versions, Language.DE).iloc[0].to_dict() == {
+        "Nr.": 2,
+        "Datei": "plan_kw47.csv",
+        "Importiert am": "20.11.2026 10:15",
+        "Von": "16.11.2026",
+        "Bis": "22.11.2026",
+        "Status": "aktiv",
+        "Rückgängig am": "–",
+    }
+    events = pd.DataFrame({"title": ["Messe"], "channels": ["linkedin,x"], "date_from": [dt.date(2026, 11, 3)], "date_to": [dt.date(2026, 11, 3)]})
+    assert shown(events, Language.EN).iloc[0].tolist() == ["Messe", "LinkedIn, X", "2026-11-03", "2026-11-03"]
+    posts = pd.DataFrame({"published_at": [pd.Timestamp("2026-11-04 00:00"), pd.Timestamp("2026-11-04 09:30")], "median_delay_days": [None, 1.5]})
+    assert shown(posts, Language.DE).values.tolist() == [["04.11.2026", "–"], ["04.11.2026 10:30", "1,5"]]  # a date-only export has no time

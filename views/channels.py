@@ -54,6 +54,9 @@ weekly_figure = trend(
     weekly_frame, language=language(), title=t("plan.benchmark_title", kpi=label(key)), y_title=label(key), percent=CATALOG[key].unit.value == "percent"
 )
 weekly_figure = add_benchmark(weekly_figure, own_benchmark(weekly), language=language(), percent=CATALOG[key].unit.value == "percent")
+if len(weekly):  # events on this chart too: every time-series chart carries them
+    weekly_end = min(selection.period.end, selection.today)
+    weekly_figure = add_events(weekly_figure, events, pd.Timestamp(weekly.index[0]).date(), weekly_end, platforms=selection.scope.platforms)
 st.plotly_chart(weekly_figure, key="channels_benchmark", config={"displayModeBar": False})
 left, right = st.columns(2)
 with left:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from charts.plan import week_grid
 from ingest.plan_reader import plan_template, read_plan_upload
+from metrics import formatting
 from metrics.plan import PLAN_KPIS, candidate_posts, plan_view, plan_window
 from model.canonical import Platform
 from storage.plan import (
@@ -30,10 +31,17 @@ from storage.plan import (
 )
 from ui.data import forget_workspace
 from ui.imports import issues_from
-from ui.plan import edited_items, shown
+from ui.plan import editable_items, edited_items, editor_columns, item_label, matched_post_label, message_first, shown
 from ui.resources import engine
 from ui.state import date_widget_format, language, t
 from ui.widgets import label, platform_labels, value
+
+PERCENT = {"min_value": 0.0, "max_value": 100.0, "format": "%.0f %%"}  # shown() gives shares as 0..100
+
+
+def long_text() -> dict[str, object]:
+    """Texts of posts and plan items get the room to be read, not a cut-off first word."""
+    return {t("col.text"): st.column_config.TextColumn(width="large")}
 
 
 def changed() -> None:
@@ -69,16 +77,18 @@ with overview:
         left, right = st.columns(2)
         with left:
             st.subheader(t("plan.misses"))
-            st.dataframe(shown(view.misses.drop(columns="id"), language()), hide_index=True, width="stretch")
+            st.dataframe(shown(view.misses.drop(columns="id"), language()), hide_index=True, width="stretch", column_config=long_text())
         with right:
             st.subheader(t("plan.unplanned"))
-            st.dataframe(shown(view.unplanned, language()), hide_index=True, width="stretch", column_config={t("col.link"): st.column_config.LinkColumn()})
+            st.dataframe(
+                shown(view.unplanned, language()), hide_index=True, width="stretch", column_config={**long_text(), t("col.link"): st.column_config.LinkColumn()}
+            )
         st.subheader(t("plan.departments"))
         st.dataframe(
             shown(view.departments[["department", "planned", "matched", "fulfilment", "median_delay_days"]], language()),
             hide_index=True,
             width="stretch",
-            column_config={t("col.fulfilment"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
+            column_config={t("col.fulfilment"): st.column_config.ProgressColumn(**PERCENT)},
         )
         st.subheader(t("plan.campaigns"))
         if view.campaigns.empty:
@@ -89,7 +99,7 @@ with overview:
                 shown(view.campaigns, language()),
                 hide_index=True,
                 width="stretch",
-                column_config={t("col.share"): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")},
+                column_config={t("col.share"): st.column_config.ProgressColumn(**PERCENT)},
             )
 
 with editing:
@@ -97,10 +107,10 @@ with editing:
     if items.empty:
         st.info(t("plan.empty"))
     else:
-        shown = items.drop(columns=["version_id", "sheet", "source_row"])
-        edited = st.data_editor(shown, hide_index=True, width="stretch", disabled=["id"], key="plan_editor")
+        editable = editable_items(items)
+        edited = st.data_editor(editable, hide_index=True, width="stretch", disabled=["id"], key="plan_editor", column_config=editor_columns(language()))
         if st.button(t("plan.save_edits"), key="plan_save_edits"):
-            for item_id, values in edited_items(shown, edited):
+            for item_id, values in edited_items(editable, edited):
                 update_item(engine(), item_id, values)
             changed()
         st.subheader(t("plan.decide"))
@@ -109,14 +119,10 @@ with editing:
             t("plan.item"),
             items["id"].tolist(),
             key="plan_decide_item",
-            format_func=lambda i: (
-                f"{items.set_index('id').loc[i, 'planned_at']:%Y-%m-%d %H:%M} · {items.set_index('id').loc[i, 'platform']} · "
-                f"{str(items.set_index('id').loc[i, 'text'] or '')[:60]}"
-            ),
+            format_func=item_label(items, language()),
         )
         if plan is not None and item_id is not None:
-            current_post = matched.loc[item_id, "post_id"] if item_id in matched.index else None
-            st.text(t("plan.current_match", post=current_post if isinstance(current_post, str) else "–"))
+            st.text(t("plan.current_match", post=matched_post_label(plan, int(item_id), language())))
             candidates = candidate_posts(plan, int(item_id))
             options = ["auto", "none", *candidates["post_id"].tolist()]
             texts = dict(zip(candidates["post_id"], candidates["text"].fillna(""), strict=True))
@@ -143,14 +149,18 @@ with upload:
         parsed = read_plan_upload(file.name, data)
         if parsed.status != "parsed":
             st.error(t("plan.failed"))
-            st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch")
+            st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
         else:
             stored = save_plan(engine(), file.name, data, parsed.tables["plan"])
             if stored.duplicate:
                 st.info(t("plan.duplicate", id=stored.version_id))
             else:
-                st.success(t("plan.stored", items=stored.items, first=stored.date_from, last=stored.date_to))
+                first, last = formatting.date(stored.date_from, language()), formatting.date(stored.date_to, language())
+                st.success(t("plan.stored", items=stored.items, first=first, last=last))
                 forget_workspace()
+            if parsed.issues:
+                st.warning(t("plan.warnings"))
+                st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
     st.subheader(t("plan.templates"))
     de, en = st.columns(2)
     de.download_button(t("plan.template_de"), plan_template("de"), file_name="Redaktionsplan_Vorlage.xlsx", key="plan_template_de")
@@ -158,17 +168,18 @@ with upload:
     history = plan_history(engine())
     if not history.empty:
         st.subheader(t("plan.history"))
-        st.dataframe(history.drop(columns=["sha256"]), hide_index=True, width="stretch")
-        active = history[history["status"] == "active"]["id"].tolist()
+        st.dataframe(shown(history.drop(columns=["sha256"]), language()), hide_index=True, width="stretch")
+        active = sorted(history.loc[history["status"] == "active", "id"].tolist(), reverse=True)  # the newest first: undo what was just uploaded
         if active:
-            undo_id = st.selectbox(t("plan.undo_pick"), active, key="plan_undo_pick")
+            names = dict(zip(history["id"], history["file_name"], strict=True))
+            undo_id = st.selectbox(t("plan.undo_pick"), active, key="plan_undo_pick", format_func=lambda i: f"{i} · {names[i]}")
             if st.button(t("plan.undo"), key="plan_undo"):
                 undo_plan(engine(), int(undo_id))
                 changed()
 
 with campaigns_tab:
     st.subheader(t("plan.campaigns"))
-    st.dataframe(all_campaigns(engine()), hide_index=True, width="stretch")
+    st.dataframe(shown(all_campaigns(engine()).drop(columns="id"), language()), hide_index=True, width="stretch")
     with st.form("plan_campaign_form", clear_on_submit=True):
         name = st.text_input(t("plan.campaign_name"), key="plan_campaign_name")
         period = st.date_input(t("plan.campaign_period"), value=(dt.date.today(), dt.date.today()), format=date_widget_format(), key="plan_campaign_period")
@@ -179,14 +190,16 @@ with campaigns_tab:
             changed()
     st.subheader(t("plan.events"))
     events = all_events(engine())
-    st.dataframe(events, hide_index=True, width="stretch")
+    st.dataframe(shown(events.drop(columns="id"), language()), hide_index=True, width="stretch")
     with st.form("plan_event_form", clear_on_submit=True):
         title = st.text_input(t("plan.event_title"), max_chars=60, key="plan_event_title")
         days = st.date_input(t("plan.event_days"), value=(dt.date.today(), dt.date.today()), format=date_widget_format(), key="plan_event_days")
         description = st.text_area(t("plan.event_description"), key="plan_event_description")
         category = st.text_input(t("plan.event_category"), key="plan_event_category")
         department = st.text_input(t("plan.event_department"), key="plan_event_department")
-        channels = st.multiselect(t("plan.event_channels"), list(Platform), format_func=platform_labels(), key="plan_event_channels")
+        channels = st.multiselect(
+            t("plan.event_channels"), list(Platform), format_func=platform_labels(), placeholder=t("plan.choose_channels"), key="plan_event_channels"
+        )
         colour = st.color_picker(t("plan.event_colour"), "#7E57C2", key="plan_event_colour")
         if st.form_submit_button(t("plan.event_add")) and title.strip():
             first, last = days if isinstance(days, tuple) and len(days) == 2 else (days, days)
@@ -206,12 +219,16 @@ with campaigns_tab:
     if events_file is not None and st.button(t("plan.events_import"), key="plan_events_import"):
         parsed = read_plan_upload(events_file.name, events_file.getvalue(), kind="events")
         if parsed.status != "parsed":
-            st.error(t("plan.failed"))
-            st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch")
+            st.error(t("plan.events_failed"))
+            st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
         else:
-            for row in parsed.tables["events"].to_dict("records"):
+            rows = parsed.tables["events"].to_dict("records")
+            for row in rows:
                 save_event(engine(), {**row, "date_from": row["date_from"].date(), "date_to": row["date_to"].date(), "department": row["department"] or None})
+            st.session_state["plan_events_stored"] = len(rows)  # said after the rerun that redraws the charts
             changed()
+    if count := st.session_state.pop("plan_events_stored", None):
+        st.success(t("plan.events_stored", count=count))
     if not events.empty:
         remove = st.selectbox(
             t("plan.event_remove_pick"), events["id"].tolist(), key="plan_event_remove_pick", format_func=lambda i: events.set_index("id").loc[i, "title"]
