@@ -70,11 +70,25 @@ def read_workbook(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
             if " ".join(sheet.title.split()).casefold() not in INSTRUCTION_SHEETS:
                 issues.append(error("goals.unknown_sheet", {"sheets": _SHEET_NAMES}, file=name, sheet=sheet.title, value=sheet.title))
             continue
-        rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS)]
+        rows = sheet_rows(sheet, MAX_ROWS)
         headers = [("" if h is None else str(h).strip()) for h in (rows[0] if rows else [])]
         sheets[canonical] = (sheet.title, headers, rows[1:])
     book.close()
     return sheets, issues
+
+
+def sheet_rows(sheet: Any, max_rows: int) -> list[list[object]]:
+    """A read-only openpyxl sheet's values, at most ``max_rows`` rows, each as wide as the widest real row.
+
+    openpyxl pads every row to the width the sheet declares (``<dimension ref="A1:XFD2000">``: 16,384
+    cells a row). The declaration is the file's claim, not its content, so it is dropped: each row then
+    ends at its own last cell, and the rows are padded only to the widest of those (the safety check has
+    already refused real cells beyond column ZZ).
+    """
+    sheet.reset_dimensions()
+    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=max_rows)]
+    width = max(map(len, rows), default=0)
+    return [row + [None] * (width - len(row)) for row in rows]
 
 
 class _StrictLoader(yaml.SafeLoader):

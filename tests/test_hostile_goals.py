@@ -49,3 +49,26 @@ def test_single_quoted_far_cell_reference_is_refused() -> None:
 
 def test_a_normal_declared_range_passes() -> None:
     check_workbook_parts("ziele.xlsx", declared_range_workbook("A1:B2", "'"))
+
+
+def test_rows_end_at_the_real_last_cell_not_at_the_declared_width() -> None:
+    """A sheet declaring A1:XFD2000 with 4 real cells gives two rows of two values (openpyxl alone pads to 16,384)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ingest.goals_reader import sheet_rows
+
+    book = load_workbook(io.BytesIO(declared_range_workbook("A1:XFD2000", "'")), read_only=True, data_only=True)
+    assert book.worksheets[0].max_column == 16_384  # the claim the reader must not trust
+    assert sheet_rows(book.worksheets[0], 5000) == [["objective_id", "objective"], ["O1", "Reichweite"]]
+
+
+def test_a_wide_declaration_under_the_guard_limit_reads_only_the_real_cells() -> None:
+    """ZZ2000 passes the guard (702 columns); the reader still returns the 2 real columns, not 702."""
+    from ingest.goals_reader import read_workbook
+
+    check_workbook_parts("ziele.xlsx", declared_range_workbook("A1:ZZ2000", '"'))
+    sheets, _ = read_workbook("ziele.xlsx", declared_range_workbook("A1:ZZ2000", '"'))
+    (title, headers, rows) = next(iter(sheets.values()))
+    assert (title, headers, rows) == ("Ziele", ["objective_id", "objective"], [["O1", "Reichweite"]])
