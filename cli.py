@@ -39,6 +39,7 @@ from metrics.views import change_text
 from model.canonical import Grain, Platform
 from model.i18n import Language, translate
 from model.results import FileResult, Status
+from storage.queries import DatabaseReadError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -450,6 +451,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"resonanz: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FailedError as exc:
+        print(f"resonanz: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except DatabaseReadError as exc:  # the bulk reader's child process failed: the message says what failed and what to do
         print(f"resonanz: {exc}", file=sys.stderr)
         return EXIT_FAILED
 

@@ -37,8 +37,16 @@ def _warm_up(parse_export: object, container: object) -> None:
     parse_export("warm-up.csv", WARM_UP_CSV, container.TEXT, dt.date(2026, 1, 3))  # type: ignore[attr-defined, operator]
 
 
+def memory_limit() -> int:
+    """The child's address-space cap: ours, or the one the parent already runs under if that is lower
+    (``ulimit -v``): a limit above the inherited hard limit would raise, and the child would not start."""
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    return MEMORY_LIMIT_BYTES if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT_BYTES, hard)
+
+
 def main() -> int:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    limit = memory_limit()
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # The protocol owns the real stdout; anything a library prints goes to stderr instead.
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

@@ -1144,6 +1144,26 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
     # --- texts: K roles page, write checks, department scopes (add new keys of this area below this line) ---
     # --- texts: L isolated parsing, hostile uploads, memory limits (add new keys of this area below this line) ---
+    "storage.read_failed": {
+        Language.DE: "Das Lesen der Datenbank {path} ist fehlgeschlagen: {reason}. Nichts wurde verändert. {advice}",
+        Language.EN: "Reading the database {path} failed: {reason}. Nothing was changed. {advice}",
+    },
+    "storage.read_failed.signal": {
+        Language.DE: "der Leseprozess wurde vom Betriebssystem beendet (Signal {signal}), meist wegen zu wenig Speicher",
+        Language.EN: "the reading process was ended by the operating system (signal {signal}), usually for lack of memory",
+    },
+    "storage.read_failed.exit": {
+        Language.DE: "der Leseprozess endete mit Code {code} ({detail})",
+        Language.EN: "the reading process ended with code {code} ({detail})",
+    },
+    "storage.read_failed.timeout": {
+        Language.DE: "der Leseprozess brauchte länger als {seconds} s",
+        Language.EN: "the reading process took longer than {seconds} s",
+    },
+    "storage.read_failed.advice": {
+        Language.DE: "Geben Sie dem Server mindestens 1 GiB Speicher (ulimit -v mindestens 4 GiB), prüfen Sie, dass die Datei lesbar ist, und versuchen Sie es erneut; Details stehen im Server-Log.",
+        Language.EN: "Give the server at least 1 GiB of memory (ulimit -v at least 4 GiB), check that the file is readable, and try again; details are in the server log.",
+    },
     # --- texts: S speed, progress (add new keys of this area below this line) ---
     # --- texts: R review pack ---
     "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
