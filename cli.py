@@ -321,6 +321,10 @@ def run_report(args: argparse.Namespace) -> int:
         if not Path(args.template).is_file():
             raise UsageError(f"no such template: {args.template}")
         template = Path(args.template).read_bytes()
+        from ingest.templates import check_template
+
+        if problems := check_template(Path(args.template).name, template):  # opened in the isolated parser first
+            raise FailedError(f"{args.template}: " + "; ".join(issue.text(Language.EN) for issue in problems))
     config = _goals(args.goals)
     assert config is not None
     as_of = args.as_of or min(dt.date.today(), period.end)
