@@ -39,6 +39,7 @@ from metrics.views import change_text
 from model.canonical import Grain, Platform
 from model.i18n import Language, translate
 from model.results import FileResult, Status
+from storage.queries import DatabaseReadError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -320,6 +321,10 @@ def run_report(args: argparse.Namespace) -> int:
         if not Path(args.template).is_file():
             raise UsageError(f"no such template: {args.template}")
         template = Path(args.template).read_bytes()
+        from ingest.templates import check_template
+
+        if problems := check_template(Path(args.template).name, template):  # opened in the isolated parser first
+            raise FailedError(f"{args.template}: " + "; ".join(issue.text(Language.EN) for issue in problems))
     config = _goals(args.goals)
     assert config is not None
     as_of = args.as_of or min(dt.date.today(), period.end)
@@ -450,6 +455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"resonanz: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FailedError as exc:
+        print(f"resonanz: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except DatabaseReadError as exc:  # the bulk reader's child process failed: the message says what failed and what to do
         print(f"resonanz: {exc}", file=sys.stderr)
         return EXIT_FAILED
 

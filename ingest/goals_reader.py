@@ -7,15 +7,18 @@ that can be read only one way, else the sheet names' language decides, ``%`` hon
 and "1.234,5" in a German one 1234.5; ``metrics.goals.validate_goals`` checks the result.
 
 A workbook passes the same safety checks as an export (signature, ZIP parts, macros, used range)
-before openpyxl sees it. YAML is read safely: no aliases, no duplicate keys, and only true/false
+before openpyxl sees it, and openpyxl (or the YAML parser) reads it only in the isolated parser process
+(``ingest.isolation``, ``kind="goals"``): a hostile workbook can end that child, never the server. The
+child sends the cells back as plain JSON; the numbers are parsed and validated here. YAML is read safely: no aliases, no duplicate keys, and only true/false
 are booleans (YAML 1.1 would read the country code ``NO`` as false).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
@@ -37,6 +40,9 @@ from metrics.goals import (
 )
 from model.issues import IngestError, Issue, error
 
+if TYPE_CHECKING:
+    from ingest.isolation import ParsedFile
+
 MAX_GOALS_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 _SHEET_NAMES = ", ".join(f"{en}/{de}" for en, de, _, _ in SHEETS.values())
@@ -46,8 +52,86 @@ def load_goals(name: str, data: bytes, fiscal_start_month: int = 1) -> GoalsConf
     """Read and validate a goals workbook (.xlsx) or YAML file; raises ``GoalsError`` with every problem."""
     if len(data) > MAX_GOALS_BYTES:
         raise GoalsError([error("goals.too_large", file=name)])
-    sheets, issues = read_workbook(name, data) if data[:4] == b"PK\x03\x04" else read_yaml(name, data)
+    sheets, issues = read_goals_isolated(name, data)
     return validate_goals(name, parse_numbers(sheets), fiscal_start_month, issues)
+
+
+def read_goals_isolated(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
+    """The raw sheets of a goals workbook or YAML file, read in the parser process.
+
+    The cheap checks (signature, ZIP members and ratios) run here first; the deep ones (DTDs, used
+    range) run here while the child reads. A child that runs out of memory or time or crashes becomes a
+    ``GoalsError`` naming the file, and nothing is stored (the caller stores only a validated set).
+    """
+    from ingest.isolation import parser_process
+    from ingest.safety import Container
+
+    is_workbook = data[:4] == b"PK\x03\x04"
+    try:
+        container = sniff_container(name, data) if is_workbook else Container.TEXT
+        checks = (lambda: check_workbook_parts(name, data)) if is_workbook else None
+        parsed = parser_process().parse(name, data, str(container), dt.date.today(), while_parsing=checks, kind="goals")
+    except IngestError as exc:
+        raise GoalsError(exc.issues) from exc
+    if parsed.status == "error":
+        raise GoalsError(parsed.issues)
+    return sheets_from_plain(parsed.payload), parsed.issues
+
+
+def parse_goals_in_worker(name: str, data: bytes) -> ParsedFile:
+    """The child's side (``ingest.worker``): read the file into plain sheets, or say why not."""
+    from ingest.isolation import ParsedFile
+
+    try:
+        sheets, issues = read_workbook(name, data) if data[:4] == b"PK\x03\x04" else read_yaml(name, data)
+    except GoalsError as exc:
+        return ParsedFile("error", {}, exc.issues, report="goals")
+    parsed = ParsedFile("ok", {}, issues, report="goals")
+    parsed.payload = sheets_to_plain(sheets)
+    return parsed
+
+
+# Cells cross the process boundary as JSON (never pickle: a subverted child must not run code here).
+# JSON has no dates or times, so those travel tagged: {"$": "datetime", "v": "2026-01-01T00:00:00"}.
+_TAGGED: dict[str, tuple[type, Any, Any]] = {
+    "datetime": (dt.datetime, dt.datetime.isoformat, dt.datetime.fromisoformat),
+    "date": (dt.date, dt.date.isoformat, dt.date.fromisoformat),
+    "time": (dt.time, dt.time.isoformat, dt.time.fromisoformat),
+    "timedelta": (dt.timedelta, dt.timedelta.total_seconds, lambda seconds: dt.timedelta(seconds=seconds)),
+}
+
+
+def plain_value(value: object) -> object:
+    """``value`` as JSON data (dates tagged, containers recursively, anything else unknown as text)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    for tag, (kind, encode, _) in _TAGGED.items():  # datetime before date: a datetime is a date too
+        if isinstance(value, kind):
+            return {"$": tag, "v": encode(value)}
+    if isinstance(value, list | tuple):
+        return [plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {"$": "dict", "v": [[plain_value(k), plain_value(v)] for k, v in value.items()]}
+    return str(value)
+
+
+def typed_value(value: object) -> object:
+    """The inverse of ``plain_value``."""
+    if isinstance(value, list):
+        return [typed_value(v) for v in value]
+    if isinstance(value, dict):
+        if value.get("$") == "dict":
+            return {typed_value(k): typed_value(v) for k, v in value["v"]}
+        return _TAGGED[value["$"]][2](value["v"])
+    return value
+
+
+def sheets_to_plain(sheets: RawSheets) -> dict[str, object]:
+    return {key: [title, headers, [[plain_value(cell) for cell in row] for row in rows]] for key, (title, headers, rows) in sheets.items()}
+
+
+def sheets_from_plain(payload: object) -> RawSheets:
+    return {key: (title, headers, [[typed_value(cell) for cell in row] for row in rows]) for key, (title, headers, rows) in dict(payload or {}).items()}
 
 
 def read_workbook(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
@@ -70,11 +154,25 @@ def read_workbook(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
             if " ".join(sheet.title.split()).casefold() not in INSTRUCTION_SHEETS:
                 issues.append(error("goals.unknown_sheet", {"sheets": _SHEET_NAMES}, file=name, sheet=sheet.title, value=sheet.title))
             continue
-        rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS)]
+        rows = sheet_rows(sheet, MAX_ROWS)
         headers = [("" if h is None else str(h).strip()) for h in (rows[0] if rows else [])]
         sheets[canonical] = (sheet.title, headers, rows[1:])
     book.close()
     return sheets, issues
+
+
+def sheet_rows(sheet: Any, max_rows: int) -> list[list[object]]:
+    """A read-only openpyxl sheet's values, at most ``max_rows`` rows, each as wide as the widest real row.
+
+    openpyxl pads every row to the width the sheet declares (``<dimension ref="A1:XFD2000">``: 16,384
+    cells a row). The declaration is the file's claim, not its content, so it is dropped: each row then
+    ends at its own last cell, and the rows are padded only to the widest of those (the safety check has
+    already refused real cells beyond column ZZ).
+    """
+    sheet.reset_dimensions()
+    rows = [list(r) for r in sheet.iter_rows(values_only=True, max_row=max_rows)]
+    width = max(map(len, rows), default=0)
+    return [row + [None] * (width - len(row)) for row in rows]
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -116,7 +116,9 @@ class ParserProcess:
     ) -> ParsedFile:
         """Parse ``data`` in the child; ``while_parsing()`` runs meanwhile in this process (safety checks).
 
-        ``kind`` is ``export`` (platform exports) or ``plan`` (editorial plans, see ``ingest.plan_reader``).
+        ``kind`` is ``export`` (platform exports), ``plan`` or ``events`` (see ``ingest.plan_reader``), ``goals``
+        (the goals workbook's cells, see ``ingest.goals_reader``) or ``template`` (a PowerPoint template, see
+        ``ingest.templates``).
 
         If ``while_parsing`` raises, the child is stopped and the exception propagates.
         """
@@ -188,6 +190,7 @@ class ParsedFile:
         self.status, self.frames, self.issues = status, frames, issues
         self.report, self.platform, self.account, self.platform_candidates = report, platform, account, platform_candidates
         self.tables: dict[str, pd.DataFrame] = {}  # named plain tables after the grains (an editorial plan)
+        self.payload: object = None  # plain JSON data (a goals workbook's cells), for uploads that are no table
 
     def blobs(self) -> list[bytes]:
         """The frames and then the tables as Arrow IPC, in the order ``header()`` names them."""
@@ -203,12 +206,13 @@ class ParsedFile:
             "issues": [i.to_dict() for i in self.issues],
             "grains": [str(g) for g in self.frames],
             "tables": list(self.tables),
+            "payload": self.payload,
         }
 
     @classmethod
     def from_header(cls, header: dict[str, object], frames: dict[Grain, pd.DataFrame]) -> ParsedFile:
         issues = [Issue.from_dict(i) for i in header["issues"]]  # type: ignore[union-attr]
-        return cls(
+        parsed = cls(
             status=str(header["status"]),
             frames=frames,
             issues=issues,
@@ -217,6 +221,8 @@ class ParsedFile:
             account=header["account"],  # type: ignore[arg-type]
             platform_candidates=tuple(Platform(p) for p in header["platform_candidates"]),  # type: ignore[union-attr]
         )
+        parsed.payload = header.get("payload")
+        return parsed
 
 
 class ParserPool:

@@ -137,10 +137,28 @@ def check_workbook_parts(file: str, data: bytes) -> None:
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
         with archive.open(name) as handle:
-            head = handle.read(4096)
-        _check_no_dtd(file, head, name)
+            head = handle.read(MAX_PROLOG_BYTES)
+        _check_no_dtd(file, _prolog(file, head, name), name)
         if name.startswith("xl/worksheets/"):
             _check_used_range(file, archive.read(name), name)
+
+
+MAX_PROLOG_BYTES = 1024 * 1024  # what comes before a part's root element: a few dozen bytes in real files
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def _prolog(file: str, head: bytes, part: str) -> bytes:
+    """The part's prolog: the declaration, comments and blanks before the first other markup.
+
+    A DTD stands there, but not necessarily in the first 4 KB: a long comment may come first
+    (``<!--xxxx...--><!DOCTYPE ...>`` is well-formed XML). A comment that does not end within
+    ``MAX_PROLOG_BYTES`` could hide one beyond: refused like a DTD."""
+    position = 0
+    while match := _PROLOG_ITEM.match(head, position):
+        position = match.end()
+    if head.startswith(b"<!--", position) and len(head) >= MAX_PROLOG_BYTES:
+        raise _fail(file, "dtd", part=part)
+    return head[: position + 4096]
 
 
 def _check_no_dtd(file: str, head: bytes, part: str) -> None:

@@ -14,6 +14,7 @@ import os
 import resource
 import struct
 import sys
+from typing import Any
 
 MEMORY_LIMIT_BYTES = 4 * 1024**3
 READY = b"R"
@@ -37,8 +38,34 @@ def _warm_up(parse_export: object, container: object) -> None:
     parse_export("warm-up.csv", WARM_UP_CSV, container.TEXT, dt.date(2026, 1, 3))  # type: ignore[attr-defined, operator]
 
 
+def _parse(header: dict[str, str], data: bytes, parse_export: Any, parse_plan: Any, parse_events: Any, container: Any) -> Any:
+    """One request by its kind (the readers of goals and templates load on first use: most runs never need them)."""
+    kind, file = header.get("kind"), header["file"]
+    if kind == "goals":
+        from ingest.goals_reader import parse_goals_in_worker
+
+        return parse_goals_in_worker(file, data)
+    if kind == "template":
+        from ingest.templates import inspect_template_in_worker
+
+        return inspect_template_in_worker(file, data)
+    if kind == "plan":
+        return parse_plan(file, data, container(header["container"]))
+    if kind == "events":
+        return parse_events(file, data, container(header["container"]))
+    return parse_export(file, data, container(header["container"]), dt.date.fromisoformat(header["reference_date"]))
+
+
+def memory_limit() -> int:
+    """The child's address-space cap: ours, or the one the parent already runs under if that is lower
+    (``ulimit -v``): a limit above the inherited hard limit would raise, and the child would not start."""
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    return MEMORY_LIMIT_BYTES if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT_BYTES, hard)
+
+
 def main() -> int:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    limit = memory_limit()
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # The protocol owns the real stdout; anything a library prints goes to stderr instead.
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
@@ -59,12 +86,15 @@ def main() -> int:
         header = json.loads(_read(requests, length))
         (size,) = struct.unpack(">Q", _read(requests, 8))
         data = _read(requests, size)
-        if header.get("kind") == "plan":
-            parsed = parse_plan(header["file"], data, Container(header["container"]))
-        elif header.get("kind") == "events":
-            parsed = parse_events(header["file"], data, Container(header["container"]))
-        else:
-            parsed = parse_export(header["file"], data, Container(header["container"]), dt.date.fromisoformat(header["reference_date"]))
+        try:
+            parsed = _parse(header, data, parse_export, parse_plan, parse_events, Container)
+        except MemoryError:
+            # The cap stopped an allocation: say so (the parent then names the file and what to do).
+            # Dropping the half-built objects frees their memory for the next file.
+            from ingest.isolation import ParsedFile
+            from model.issues import error
+
+            parsed = ParsedFile("error", {}, [error("ingest.parser.memory", params={"gb": limit // 1024**3}, file=header["file"])], report=header.get("kind"))
         send_message(answers, parsed.header(), parsed.blobs())
 
 

@@ -1173,6 +1173,38 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.mark_done": {Language.DE: "Erledigte übernehmen", Language.EN: "Save done actions"},
     # --- texts: K roles page, write checks, department scopes (add new keys of this area below this line) ---
     # --- texts: L isolated parsing, hostile uploads, memory limits (add new keys of this area below this line) ---
+    "template.not_pptx": {
+        Language.DE: "Die Vorlage ist keine PowerPoint-Datei. Geben Sie eine in PowerPoint gespeicherte .pptx oder .potx an.",
+        Language.EN: "The template is not a PowerPoint file. Give a .pptx or .potx saved by PowerPoint.",
+    },
+    "template.unusable": {
+        Language.DE: "Auf dieser Vorlage lässt sich kein Pack erstellen ({problem}). Speichern Sie sie in PowerPoint neu oder nehmen Sie eine andere; ohne Vorlage nutzt das Pack das Standardlayout.",
+        Language.EN: "No pack can be built on this template ({problem}). Save it again in PowerPoint or choose another; without a template the pack uses the standard layout.",
+    },
+    "ingest.parser.memory": {
+        Language.DE: "Das Lesen der Datei brauchte mehr als {gb} GB Speicher und wurde abgebrochen; nichts wurde gespeichert. Die Datei ist beschädigt oder gebaut, um den Server anzugreifen: speichern Sie sie in Excel oder PowerPoint neu und laden Sie sie erneut hoch.",
+        Language.EN: "Reading the file needed more than {gb} GB of memory and was stopped; nothing was stored. The file is damaged or built to attack the server: save it again in Excel or PowerPoint and upload it again.",
+    },
+    "storage.read_failed": {
+        Language.DE: "Das Lesen der Datenbank {path} ist fehlgeschlagen: {reason}. Nichts wurde verändert. {advice}",
+        Language.EN: "Reading the database {path} failed: {reason}. Nothing was changed. {advice}",
+    },
+    "storage.read_failed.signal": {
+        Language.DE: "der Leseprozess wurde vom Betriebssystem beendet (Signal {signal}), meist wegen zu wenig Speicher",
+        Language.EN: "the reading process was ended by the operating system (signal {signal}), usually for lack of memory",
+    },
+    "storage.read_failed.exit": {
+        Language.DE: "der Leseprozess endete mit Code {code} ({detail})",
+        Language.EN: "the reading process ended with code {code} ({detail})",
+    },
+    "storage.read_failed.timeout": {
+        Language.DE: "der Leseprozess brauchte länger als {seconds} s",
+        Language.EN: "the reading process took longer than {seconds} s",
+    },
+    "storage.read_failed.advice": {
+        Language.DE: "Geben Sie dem Server mindestens 1 GiB Speicher (ulimit -v mindestens 4 GiB), prüfen Sie, dass die Datei lesbar ist, und versuchen Sie es erneut; Details stehen im Server-Log.",
+        Language.EN: "Give the server at least 1 GiB of memory (ulimit -v at least 4 GiB), check that the file is readable, and try again; details are in the server log.",
+    },
     # --- texts: S speed, progress (add new keys of this area below this line) ---
     # --- texts: R review pack ---
     "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},

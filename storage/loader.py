@@ -6,6 +6,12 @@ same database file: closing a file in one copy drops the POSIX locks the other h
 corrupt the database. So the app's process keeps Python's sqlite3 (through SQLAlchemy) and bulk
 reads run here. Requests: a JSON list of SQL strings on stdin; answers: each result as an 8-byte
 length and an Arrow IPC stream.
+
+Memory: the driver reserves every column's buffers for a whole batch up front. A batch of a billion
+rows (to get one batch per query) reserved 270 GB of address space: harmless without a limit (the
+pages are never touched), but under any ``ulimit -v`` (even 16 GiB) the allocation failed and the
+driver crashed with a segmentation fault. So each query first counts its rows and the batch is
+exactly that large: still one batch, and the reservation is what the rows need.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ def main() -> int:
         for sql in queries:
             # The driver infers each column's type from its first batch: one batch for all rows, so
             # that a column empty at first cannot clash with later values.
-            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(1_000_000_000)})
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql})")
+            rows = cursor.fetchone()[0]
+            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(max(int(rows), 1))})
             cursor.execute(sql)
             table = cursor.fetch_arrow_table()
             # Metrics a platform never exports are empty columns: the reader adds them back as missing.

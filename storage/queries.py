@@ -8,6 +8,8 @@ rows an agency's store holds. For SQLite that happens in a child process (``stor
 from __future__ import annotations
 
 import json
+import logging
+import signal
 import struct
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from sqlalchemy import Engine, select
 
 from metrics.dataset import Dataset
 from model.canonical import KEY_COLUMNS, Grain, conform
+from model.i18n import Language, translate
 from storage.schema import FACT_TABLES
 from storage.settings import PROJECT_ROOT
 
@@ -94,12 +97,51 @@ def read_frames(engine: Engine, queries: list[object]) -> list[pd.DataFrame]:
         return [pd.read_sql(q, connection) for q in queries]  # type: ignore[call-overload]
 
 
+LOADER_TIMEOUT_SECONDS = 600
+_LOG = logging.getLogger(__name__)
+
+
+class DatabaseReadError(RuntimeError):
+    """The bulk reader's child process failed; ``text(language)`` says what failed and what to do."""
+
+    def __init__(self, path: str, reason: tuple[str, dict[str, object]]) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(self.text(Language.EN))
+
+    def text(self, language: Language) -> str:
+        code, params = self.reason
+        reason = translate(code, language, **params)
+        return translate("storage.read_failed", language, path=self.path, reason=reason, advice=translate("storage.read_failed.advice", language))
+
+
+def _loader_failure(returncode: int, stderr: bytes) -> tuple[str, dict[str, object]]:
+    """Why the child failed, never empty: a crash (negative code: killed by a signal) prints nothing."""
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = str(-returncode)
+        return "storage.read_failed.signal", {"signal": name}
+    lines = [line for line in stderr.decode(errors="replace").splitlines() if line.strip()]
+    return "storage.read_failed.exit", {"code": returncode, "detail": lines[-1][-300:] if lines else "-"}
+
+
 def _from_loader(path: str, sql: list[str]) -> list[pd.DataFrame]:
-    completed = subprocess.run(
-        [sys.executable, "-m", "storage.loader", path], input=json.dumps(sql).encode(), capture_output=True, cwd=PROJECT_ROOT, check=False, timeout=600
-    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "storage.loader", path],
+            input=json.dumps(sql).encode(),
+            capture_output=True,
+            cwd=PROJECT_ROOT,
+            check=False,
+            timeout=LOADER_TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        raise DatabaseReadError(path, ("storage.read_failed.timeout", {"seconds": LOADER_TIMEOUT_SECONDS})) from None
     if completed.returncode != 0:
-        raise RuntimeError(f"Reading the database failed: {completed.stderr.decode(errors='replace')[-500:]}")
+        # For the operator (the server log, English); the user reads DatabaseReadError's text.
+        _LOG.log(logging.ERROR, "storage.loader failed with code %s: %s", completed.returncode, completed.stderr.decode(errors="replace")[-4000:])
+        raise DatabaseReadError(path, _loader_failure(completed.returncode, completed.stderr))
     frames, data, offset = [], pa.py_buffer(completed.stdout), 0
     for _ in sql:
         (size,) = struct.unpack(">Q", data[offset : offset + 8].to_pybytes())

@@ -98,3 +98,49 @@ def declared_range_workbook(ref: str, quote: str) -> bytes:
     declared = re.sub(rb'<dimension ref="[^"]*"\s*/>', f"<dimension ref={quote}{ref}{quote}/>".encode(), sheet)
     assert declared != sheet
     return rewrite_zip(buffer.getvalue(), {"xl/worksheets/sheet1.xml": declared})
+
+
+def _laugh_entity(level: int) -> bytes:
+    inner = "lol" if level == 0 else f"&lol{level - 1};" * 10
+    return f'<!ENTITY lol{level} "{inner}">'.encode()
+
+
+# &lol9; expands to 10^9 "lol"s (3 GB) from a few hundred bytes of DTD.
+BILLION_LAUGHS = b'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE lolz [' + b"".join(_laugh_entity(n) for n in range(10)) + b"]>"
+
+
+def billion_laughs(root: bytes, padding: int = 0) -> bytes:
+    """An XML part whose DTD expands ``&lol9;`` to 10^9 "lol"s; ``padding`` bytes of comment before the DTD
+    (legal in the prolog) push it past where a check that reads only the part's start would look."""
+    head, dtd = BILLION_LAUGHS.split(b"?>", 1)
+    comment = b"<!--" + b"x" * padding + b"-->" if padding else b""
+    return head + b"?>" + comment + dtd + root.replace(b"LAUGH", b"&lol9;")
+
+
+def laughs_workbook(base: bytes, padding: int = 0) -> bytes:
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>LAUGH</t></is></c></row></sheetData></worksheet>'
+    )
+    return rewrite_zip(base, {"xl/worksheets/sheet1.xml": billion_laughs(sheet, padding)})
+
+
+def bomb_member(base: bytes, name: str, inflated: int = 64 * 1024 * 1024) -> bytes:
+    """``base`` with one more member of ``inflated`` zero bytes (a few dozen kilobytes once compressed)."""
+    return rewrite_zip(base, {name: bytes(inflated)})
+
+
+def pptx_template() -> bytes:
+    from pptx import Presentation
+
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    return buffer.getvalue()
+
+
+def laughs_template(padding: int = 0) -> bytes:
+    base = pptx_template()
+    layout = zipfile.ZipFile(io.BytesIO(base)).read("ppt/slideLayouts/slideLayout1.xml")
+    root = layout.split(b"?>", 1)[-1].replace(b'name="Title Slide"', b'name="LAUGH"', 1)
+    assert b"LAUGH" in root
+    return rewrite_zip(base, {"ppt/slideLayouts/slideLayout1.xml": billion_laughs(root.strip(), padding)})

@@ -8,7 +8,9 @@ import pytest
 
 from ingest.goals_reader import GoalsError, load_goals
 from ingest.safety import UnsafeFileError, check_workbook_parts
-from tests.hostile import declared_range_workbook, huge_range_workbook, rewrite_zip
+from model.i18n import Language
+from tests.conftest import ROOT
+from tests.hostile import bomb_member, declared_range_workbook, huge_range_workbook, laughs_workbook, rewrite_zip
 
 
 @pytest.mark.parametrize("quote", ['"', "'"])
@@ -49,3 +51,134 @@ def test_single_quoted_far_cell_reference_is_refused() -> None:
 
 def test_a_normal_declared_range_passes() -> None:
     check_workbook_parts("ziele.xlsx", declared_range_workbook("A1:B2", "'"))
+
+
+def test_rows_end_at_the_real_last_cell_not_at_the_declared_width() -> None:
+    """A sheet declaring A1:XFD2000 with 4 real cells gives two rows of two values (openpyxl alone pads to 16,384)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ingest.goals_reader import sheet_rows
+
+    book = load_workbook(io.BytesIO(declared_range_workbook("A1:XFD2000", "'")), read_only=True, data_only=True)
+    assert book.worksheets[0].max_column == 16_384  # the claim the reader must not trust
+    assert sheet_rows(book.worksheets[0], 5000) == [["objective_id", "objective"], ["O1", "Reichweite"]]
+
+
+def test_a_wide_declaration_under_the_guard_limit_reads_only_the_real_cells() -> None:
+    """ZZ2000 passes the guard (702 columns); the reader still returns the 2 real columns, not 702."""
+    from ingest.goals_reader import read_workbook
+
+    check_workbook_parts("ziele.xlsx", declared_range_workbook("A1:ZZ2000", '"'))
+    sheets, _ = read_workbook("ziele.xlsx", declared_range_workbook("A1:ZZ2000", '"'))
+    (title, headers, rows) = next(iter(sheets.values()))
+    assert (title, headers, rows) == ("Ziele", ["objective_id", "objective"], [["O1", "Reichweite"]])
+
+
+# ---------------------------------------------------------------- every hostile kind, through the isolated reader
+
+GOALS = (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes()
+
+
+def hostile_goals() -> dict[str, tuple[bytes, str, dict[str, str]]]:
+    """name: (workbook, expected message code, expected parameters)."""
+    return {
+        "range in double quotes": (declared_range_workbook("A1:XFD2000", '"'), "ingest.safety.huge_range", {"where": "XFD2000"}),
+        "range in single quotes": (declared_range_workbook("A1:XFD2000", "'"), "ingest.safety.huge_range", {"where": "XFD2000"}),
+        "billion laughs": (laughs_workbook(GOALS), "ingest.safety.dtd", {"part": "xl/worksheets/sheet1.xml"}),
+        # A 8 KB comment before the DTD: the check used to read only each part's first 4 KB.
+        "billion laughs behind a comment": (laughs_workbook(GOALS, padding=8000), "ingest.safety.dtd", {"part": "xl/worksheets/sheet1.xml"}),
+        "zip bomb": (bomb_member(GOALS, "xl/media/pad.bin"), "ingest.safety.zip_bomb", {"member": "xl/media/pad.bin", "ratio": "1029"}),
+    }
+
+
+@pytest.mark.parametrize("case", list(hostile_goals()))
+def test_hostile_goals_workbooks_are_refused_with_memory_bounded(case: str) -> None:
+    data, code, params = hostile_goals()[case]
+    assert len(data) < 100_000  # a small upload...
+    tracemalloc.start()
+    try:
+        with pytest.raises(GoalsError) as raised:
+            load_goals("ziele.xlsx", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    issue = raised.value.issues[0]
+    assert (len(raised.value.issues), issue.code, issue.file) == (1, code, "ziele.xlsx")
+    assert {k: v for k, v in issue.params if k in params} == params
+    assert peak < 20 * 1024 * 1024  # ...that never grows in this process (64 MB inflated, 10^9 "lol"s, 16,384 columns)
+
+
+def test_the_goals_workbook_is_read_in_the_parser_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl never runs in the server: with the in-process reader broken, the workbook still loads."""
+    import ingest.goals_reader
+
+    def broken(*_: object) -> None:
+        raise AssertionError("read in the server process")
+
+    monkeypatch.setattr(ingest.goals_reader, "read_workbook", broken)
+    config = load_goals("ziele.xlsx", GOALS)
+    # The demo workbook: 5 objectives, 14 key results and 91 manual values (the rows of its sheets).
+    assert (len(config.objectives), len(config.key_results), len(config.manual_values), config.objectives[0].id) == (5, 14, 91, "PR-1")
+
+
+def test_cells_cross_the_process_boundary_with_their_types() -> None:
+    import datetime as dt
+
+    from ingest.goals_reader import plain_value, typed_value
+
+    cells = [
+        None,
+        True,
+        3,
+        2.5,
+        "x",
+        dt.datetime(2026, 1, 2, 3, 4),
+        dt.date(2026, 1, 2),
+        dt.time(9, 30),
+        dt.timedelta(hours=2),
+        [1, {"a": dt.date(2026, 3, 1)}],
+    ]
+    assert [typed_value(plain_value(c)) for c in cells] == cells
+    assert plain_value(dt.datetime(2026, 1, 2)) == {"$": "datetime", "v": "2026-01-02T00:00:00"}
+
+
+def _busy_parser_children() -> list[int]:
+    """The parser processes this test process started that are reading a file now (not idle in the pool)."""
+    import os
+    from pathlib import Path
+
+    from ingest.isolation import parser_process
+
+    idle = {p._process.pid for p in parser_process()._all() if p._process is not None}
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == os.getpid() and b"ingest.worker" in (stat.parent / "cmdline").read_bytes():
+                children.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return [pid for pid in children if pid not in idle]
+
+
+def test_a_parser_child_that_dies_names_the_file_and_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child ended by the kernel (memory) or a crash: the upload fails with a message, the next one works."""
+    import os
+    import signal
+
+    import ingest.goals_reader
+
+    def kill_the_reader(*_: object) -> None:
+        for pid in _busy_parser_children():
+            os.kill(pid, signal.SIGKILL)
+
+    monkeypatch.setattr(ingest.goals_reader, "check_workbook_parts", kill_the_reader)
+    with pytest.raises(GoalsError) as raised:
+        load_goals("ziele.xlsx", GOALS)
+    issue = raised.value.issues[0]
+    assert (issue.code, issue.file) == ("ingest.parser.crashed", "ziele.xlsx")
+    assert issue.text(Language.EN).endswith("Re-save it in Excel or export it again.")
+    monkeypatch.undo()
+    assert load_goals("ziele.xlsx", GOALS).objectives  # a fresh child reads the next upload

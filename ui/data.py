@@ -19,9 +19,10 @@ from metrics.progress import GoalReport, evaluate
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
 from storage.plan import load_plan_data
-from storage.queries import load_dataset
+from storage.queries import DatabaseReadError, load_dataset
 from storage.settings import database_url
 from ui.resources import engine as database
+from ui.state import language
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,12 @@ def forget_workspace() -> None:
 
 
 def workspace() -> Workspace:
-    return _workspace(database_url(), data_version(database()))
+    try:
+        return _workspace(database_url(), data_version(database()))
+    except DatabaseReadError as exc:  # what failed and what to do, instead of a bare exception
+        st.error(exc.text(language()))
+        st.stop()
+        raise
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -22,6 +22,7 @@ from ui.filters import today
 from ui.resources import engine
 from ui.reviews import ACTION_COLUMNS, actions_from_editor
 from ui.state import date_widget_format, language, t
+from ui.uploads import template_passes
 from ui.widgets import freshness, plain
 
 space = workspace()
@@ -121,7 +122,7 @@ else:
 st.subheader(t("review.pack"))
 st.caption(t("review.pack_help"))
 template = st.file_uploader(t("review.template"), type=["pptx", "potx"], key="review_template")
-if st.button(t("review.build"), type="primary", key="review_build"):
+if st.button(t("review.build"), type="primary", key="review_build") and template_passes(template):  # opened in the isolated parser first
     started = time.perf_counter()
     progress = st.progress(0.0)
     pack = build_pack(space.engine, space.goals, period, as_of, language(), saved, carried)
