@@ -22,7 +22,7 @@ from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate, progress_text
-from metrics.views import change_text, post_table, stale_text
+from metrics.views import RANK_KPIS, change_text, post_table, stale_text, top_and_weakest
 from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -123,8 +123,9 @@ def build_pack(
     table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
     table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
     posts = post_table(engine, Scope(), window)
-    ranked = posts.dropna(subset=[rank_by]).sort_values(rank_by, ascending=False, kind="stable") if rank_by in posts else posts.iloc[:0]
-    top = ranked.head(5)
+    if rank_by not in RANK_KPIS:
+        raise ValueError(f"rank_by must be one of {', '.join(RANK_KPIS)}, not {rank_by!r}")
+    top, weakest = top_and_weakest(posts, rank_by)  # the Content page's ranking
     status_counts = (
         pd.DataFrame(
             [{"department": d.label, "status": str(line.report.status)} for d in departments for o in d.objectives for line in o.key_results],
@@ -152,7 +153,7 @@ def build_pack(
         *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
         _sources(engine, as_of),
         rank_by,
-        ranked.iloc[len(top) :].tail(3).iloc[::-1],  # the lowest three not already among the top, lowest first
+        weakest,
     )
 
 
@@ -375,9 +376,6 @@ def kpi_grid(pack: Pack) -> Grid:
     ]
     header = [t("col.kpi"), t("col.value"), t("col.previous"), t("col.change_previous"), t("col.last_year"), t("col.change_last_year")]
     return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
-
-
-RANK_KPIS = ("engagements", "engagement_rate", "impressions", "views")  # what the top posts can be ranked by
 
 
 def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
