@@ -255,6 +255,8 @@ class Grid:
     emphasis: list[bool] = field(default_factory=list)  # objective rows above their key results
     widths: tuple[float, ...] = ()  # shares of the table width
     notes: list[str] = field(default_factory=list)  # lines under the table (what its markers mean)
+    links: list[str] = field(default_factory=list)  # per row the full address its link column opens ("" for none)
+    link_column: int | None = None
 
 
 def status_text(report: KeyResultReport, language: Language) -> str:
@@ -394,8 +396,9 @@ def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
         ]
         for p in frame.itertuples(index=False)
     ]
+    links = [link if isinstance(link, str) else "" for link in frame["permalink"]] if "permalink" in frame else [""] * len(rows)
     header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22))
+    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22), links=links, link_column=5)
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

@@ -502,6 +502,42 @@ def test_pdf_pages_render_to_images_with_nothing_in_the_margins(packs: dict[Lang
             assert image.crop(box).getextrema()[0] > 200, (path.name, box)  # only white (anti-aliasing aside)
 
 
+def test_pdf_tables_wrap_only_at_spaces_and_no_text_below_12_pt(packs: dict[Language, Pack]) -> None:
+    """Every word of the appendix tables is on its page whole (a word broken over two lines would be two words there)."""
+    import re
+
+    pack = packs[Language.DE]
+    reader = PdfReader(io.BytesIO(write_pdf(pack)))
+    sizes = {float(size) for page in reader.pages for size in re.findall(rb"/F\w* ([\d.]+) Tf", page.get_contents().get_data())}
+    assert sizes and min(sizes) >= 12  # the footer included
+    pages = {page.extract_text().split("\n")[0]: set(page.extract_text().split()) for page in reader.pages}
+    for department in pack.departments:
+        grid = department_grid(pack, department)
+        words = pages[f"Anhang: {department.label}"]
+        for text in [*grid.header, *(cell for row in grid.rows for cell in row)]:
+            for word in text.split():
+                assert word in words, (department.label, word)
+    assert {"Zeitraum", "Prognose", "Fortschritt", "Zielerreichung"} <= pages["Anhang: Marketing"]  # once broken as "Zeitrau m"
+
+
+def test_pdf_shortens_a_word_longer_than_its_column_with_an_ellipsis(packs: dict[Language, Pack]) -> None:
+    from reports.pack import Grid
+    from reports.pdf_writer import CELL_PADDING, _Document
+
+    document = _Document(packs[Language.DE])
+    word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen"
+    grid = Grid(["A", "B"], [[f"kurz {word} kurz", "x"]], [None], widths=(0.1, 0.9))
+    widths = document.column_widths(grid)
+    assert sum(widths) == pytest.approx(267.0)
+    assert widths[0] == pytest.approx(267.0 * 0.25)  # widened for the long word, up to a quarter of the page
+    fitted = document.fit_words(grid.rows[0][0], widths[0] - CELL_PADDING)
+    first, cut, last = fitted.split(" ")
+    assert (first, last) == ("kurz", "kurz") and cut.endswith("…") and word.startswith(cut[:-1])
+    assert document.word_width(cut) <= widths[0] - CELL_PADDING < document.word_width(cut[:-1] + word[len(cut) - 1] + "…")  # the longest that fits
+    document.add_page()
+    document.output()  # fpdf2 closes its font files when it writes the document
+
+
 def test_nice_axis_ceiling() -> None:
     assert [_nice_ceiling(v) for v in (26_782, 0, 9.5, 101)] == [30_000, 1.0, 10, 200]
 
