@@ -4,7 +4,7 @@
     python cli.py kpis   [--db URL] (--period PERIOD | --from DATE --to DATE) [--as-of DATE] [--platform P] [--account A] [--goals FILE] [--json]
     python cli.py goals  [--db URL] --goals FILE [--as-of DATE] [--json]
     python cli.py report [--db URL] --goals FILE --period PERIOD --format pptx|xlsx|pdf --out FILE
-                         [--as-of DATE] [--lang de|en] [--template FILE]
+                         [--as-of DATE] [--lang de|en] [--template FILE] [--rank-by KPI]
     python cli.py demo   [--db URL]
     python cli.py plan   [--db URL] --plan FILE [--from DATE --to DATE] [--json]
 
@@ -35,7 +35,7 @@ from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.progress import evaluate
-from metrics.views import change_text
+from metrics.views import RANK_KPIS, change_text
 from model.canonical import Grain, Platform
 from model.i18n import Language, translate
 from model.results import FileResult, Status
@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--as-of", type=dt.date.fromisoformat, help="the day of the report (default: today, or the period's end if earlier)")
     report.add_argument("--lang", choices=["de", "en"], default="de")
     report.add_argument("--template", help="a .pptx or .potx whose masters the deck uses")
+    report.add_argument("--rank-by", choices=RANK_KPIS, default="engagements", help="the KPI that ranks the top and weakest posts (as on the Content page)")
 
     demo = commands.add_parser("demo", help="load the demo company (sample_data/demo)")
     demo.add_argument("--db")
@@ -332,7 +333,7 @@ def run_report(args: argparse.Namespace) -> int:
     data = load_dataset(database, with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
     data = data.with_plan(load_plan_data(database))
     review, carried = review_of(database, period)
-    pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried)
+    pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried, rank_by=args.rank_by)
     try:
         content = render(pack, args.format, template)
     except TemplateError as exc:

@@ -260,6 +260,26 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None
     return posts.sort_values("published_at", ascending=False).reset_index(drop=True)
 
 
+RANK_KPIS = ("engagements", "engagement_rate", "impressions", "views")  # what top and weakest posts can be ranked by
+
+
+def ranked_posts(posts: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The posts with a value for ``by`` (one of RANK_KPIS), best first; equal values newest first.
+
+    The one ranking of the Content page's top posts and the review pack's, so both name the same posts.
+    """
+    if by not in posts:
+        return posts.iloc[:0]
+    return posts.dropna(subset=[by]).sort_values([by, "published_at"], ascending=[False, False], kind="stable")
+
+
+def top_and_weakest(posts: pd.DataFrame, by: str, top: int = 5, weakest: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``top`` best posts by ``by`` and, among the rest, the ``weakest`` lowest (lowest first):
+    with few posts a post never shows in both lists."""
+    ranked = ranked_posts(posts, by)
+    return ranked.head(top), ranked.iloc[top:].tail(weakest).iloc[::-1]
+
+
 def filter_posts(posts: pd.DataFrame, search: str = "", formats: list[str] | None = None, topics: list[str] | None = None) -> pd.DataFrame:
     """The posts whose text contains ``search`` (plain text, any case), of one of ``formats`` and
     with one of ``topics`` (whole topic names: "Messe" is not "Messestand"). Empty means any."""

@@ -1207,6 +1207,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     # --- texts: S speed, progress (add new keys of this area below this line) ---
     # --- texts: R review pack ---
+    "report.rank_by": {Language.DE: "Top- und schwächste Beiträge nach", Language.EN: "Rank top and weakest posts by"},
     "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
     "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
     "report.source_line": {Language.DE: "Quellen {platform}: {accounts}", Language.EN: "Sources {platform}: {accounts}"},

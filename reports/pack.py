@@ -22,7 +22,7 @@ from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate, progress_text
-from metrics.views import change_text, post_table, stale_text
+from metrics.views import RANK_KPIS, change_text, post_table, stale_text, top_and_weakest
 from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -123,8 +123,9 @@ def build_pack(
     table.insert(1, "label", [CATALOG[k].label(language.value) for k in table["kpi"]])
     table.insert(2, "unit", [CATALOG[k].unit.value for k in table["kpi"]])
     posts = post_table(engine, Scope(), window)
-    ranked = posts.dropna(subset=[rank_by]).sort_values(rank_by, ascending=False, kind="stable") if rank_by in posts else posts.iloc[:0]
-    top = ranked.head(5)
+    if rank_by not in RANK_KPIS:
+        raise ValueError(f"rank_by must be one of {', '.join(RANK_KPIS)}, not {rank_by!r}")
+    top, weakest = top_and_weakest(posts, rank_by)  # the Content page's ranking
     status_counts = (
         pd.DataFrame(
             [{"department": d.label, "status": str(line.report.status)} for d in departments for o in d.objectives for line in o.key_results],
@@ -152,7 +153,7 @@ def build_pack(
         *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
         _sources(engine, as_of),
         rank_by,
-        ranked.iloc[len(top) :].tail(3).iloc[::-1],  # the lowest three not already among the top, lowest first
+        weakest,
     )
 
 
@@ -254,6 +255,8 @@ class Grid:
     emphasis: list[bool] = field(default_factory=list)  # objective rows above their key results
     widths: tuple[float, ...] = ()  # shares of the table width
     notes: list[str] = field(default_factory=list)  # lines under the table (what its markers mean)
+    links: list[str] = field(default_factory=list)  # per row the full address its link column opens ("" for none)
+    link_column: int | None = None
 
 
 def status_text(report: KeyResultReport, language: Language) -> str:
@@ -377,9 +380,6 @@ def kpi_grid(pack: Pack) -> Grid:
     return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
 
 
-RANK_KPIS = ("engagements", "engagement_rate", "impressions", "views")  # what the top posts can be ranked by
-
-
 def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
     """The top posts by ``pack.rank_by`` (or the worst three) with platform, text, the ranking value and the link."""
     t, language = pack.t, pack.language
@@ -396,8 +396,9 @@ def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
         ]
         for p in frame.itertuples(index=False)
     ]
+    links = [link if isinstance(link, str) else "" for link in frame["permalink"]] if "permalink" in frame else [""] * len(rows)
     header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22))
+    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22), links=links, link_column=5)
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:

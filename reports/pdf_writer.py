@@ -40,6 +40,8 @@ from reports.pack import (
 from reports.plan_slides import plan_grids, trend_events
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
+CELL_PADDING = 2.6  # mm a table cell's text keeps from its borders: fpdf2's 1 mm each side and the border line, rounded up
+MAX_WORD_SHARE = 0.25  # no column grows beyond a quarter of the width to hold one word
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -82,14 +84,49 @@ class _Document(FPDF):
         self.set_line_width(0.2)
         self.set_font(self.family, "", 12)
 
+    def word_width(self, word: str) -> float:
+        """Width in mm of ``word`` in the table's bold 12 pt (the widest face a cell uses)."""
+        self.set_font(self.family, "B", 12)
+        width = self.get_string_width(self.text_of(word))
+        self.set_font(self.family, "", 12)
+        return width
+
+    def fit_words(self, text: str, width: float) -> str:
+        """``text`` with every word wider than ``width`` mm shortened with "…": a cell then wraps only at spaces,
+        never inside a word (the full text is on the deck's slides and in the notes)."""
+        words = text.split(" ")
+        for number, word in enumerate(words):
+            cut = len(word)
+            while cut > 1 and self.word_width(word[:cut] + ("…" if cut < len(word) else "")) > width:
+                cut -= 1
+            words[number] = word if cut == len(word) else word[:cut] + "…"
+        return " ".join(words)
+
+    def column_widths(self, grid: Grid) -> list[float]:
+        """The grid's shares of the width, widened where a column's longest word would not fit (a header such as
+        "Fortschritt" in 12 pt bold) at the cost of the columns with room to spare; what still does not fit is shortened."""
+        shares = grid.widths or tuple(1 / len(grid.header) for _ in grid.header)
+        widths = [CONTENT_WIDTH * share for share in shares]
+        columns = list(zip(grid.header, *grid.rows, strict=True)) if grid.rows else [(name,) for name in grid.header]
+        needed = [max((self.word_width(word) for text in texts for word in text.split()), default=0.0) + CELL_PADDING for texts in columns]
+        needed = [min(need, CONTENT_WIDTH * MAX_WORD_SHARE) for need in needed]  # a URL-long word is shortened, not given the page
+        deficit = sum(max(need - width, 0.0) for need, width in zip(needed, widths, strict=True))
+        slack = [max(width - need, 0.0) for need, width in zip(needed, widths, strict=True)]
+        if not deficit or not sum(slack):
+            return widths
+        taken = min(deficit / sum(slack), 1.0)  # each column gives the same share of its room to spare
+        grown = min(sum(slack) / deficit, 1.0)  # the columns short of room grow by what the others give
+        return [width + (need - width) * grown if need > width else width - room * taken for width, need, room in zip(widths, needed, slack, strict=True)]
+
     def grid(self, grid: Grid) -> None:
         head = FontFace(emphasis="BOLD", fill_color=(232, 238, 244))
-        widths = tuple(CONTENT_WIDTH * share for share in grid.widths) or None
+        widths = self.column_widths(grid)
+        room = [width - CELL_PADDING for width in widths]
         self.set_font(self.family, "", 12)
         with self.table(col_widths=widths, headings_style=head, line_height=6.5, text_align="LEFT") as table:
             row = table.row()
-            for name in grid.header:
-                row.cell(self.text_of(name))
+            for column, name in enumerate(grid.header):
+                row.cell(self.text_of(self.fit_words(name, room[column])))
             for number, values in enumerate(grid.rows):
                 row = table.row()
                 emphasised = bool(grid.emphasis) and grid.emphasis[number]
@@ -99,7 +136,8 @@ class _Document(FPDF):
                         style = FontFace(color=(255, 255, 255), fill_color=_rgb(STATUS_COLOURS.get(status, "#9E9E9E")), emphasis="BOLD" if emphasised else None)
                     else:
                         style = FontFace(emphasis="BOLD") if emphasised else None
-                    row.cell(self.text_of(text), style=style)
+                    link = grid.links[number] if column == grid.link_column and grid.links and grid.links[number] else None
+                    row.cell(self.text_of(self.fit_words(text, room[column])), style=style, link=link)  # the shortened address still opens the post
         if grid.notes:  # what the table's markers mean, and the day its data runs through
             self.set_font(self.family, "", 12)
             for note in grid.notes:
@@ -159,6 +197,7 @@ def write_pdf(pack: Pack) -> bytes:
     return bytes(document.output())
 
 
+BAR_X, COMMENT_X = 78.0, 200.0  # mm from the left: where the bullet bars start and the comment column begins
 BULLET_COLOURS = {"expected": MUTED, "forecast": "#C9D3DD", "target": ACCENT}  # the deck's; actual takes its status colour
 
 
@@ -179,20 +218,22 @@ def _department_page(document: _Document, pack: Pack, department: DepartmentBloc
         colours = {**BULLET_COLOURS, "actual": STATUS_COLOURS.get(str(line.report.status), MUTED)}
         bar = (row_height - 4) / len(BULLET_PARTS)
         document.set_font(document.family, "", 12)
+        labels = {part: f"{pack.t(f'report.bullet.{part}')} {formatting.kpi_value(values[part], unit, pack.language)}" for part in BULLET_PARTS}
+        widest = max(document.get_string_width(document.text_of(label)) for label in labels.values())
+        scale = COMMENT_X - 3 - BAR_X - widest  # the longest bar and its label end before the comment
         for number, part in enumerate(BULLET_PARTS):
             top_of_bar = y + number * bar
             value = values[part]
-            length = 0.0 if value is None else 95.0 * max(value, 0.0) / peak
+            length = 0.0 if value is None else scale * max(value, 0.0) / peak
             document.set_fill_color(*_rgb(colours[part]))
             if length:
-                document.rect(78, top_of_bar + 0.4, length, bar - 0.8, style="F")
-            document.set_xy(78 + length + 1, top_of_bar)
-            label = f"{pack.t(f'report.bullet.{part}')} {formatting.kpi_value(value, unit, pack.language)}"
-            document.cell(60, bar, document.text_of(label))
+                document.rect(BAR_X, top_of_bar + 0.4, length, bar - 0.8, style="F")
+            document.set_xy(BAR_X + length + 1, top_of_bar)
+            document.cell(widest + 1, bar, document.text_of(labels[part]))
         document.set_fill_color(255, 255, 255)
-        document.set_xy(200, y)
+        document.set_xy(COMMENT_X, y)
         comment = line.comment or pack.t("report.no_comment")
-        document.multi_cell(CONTENT_WIDTH + 15 - 200, 5.5, document.text_of(short(comment, 160)), new_x="LMARGIN", new_y="NEXT", align="L")
+        document.multi_cell(CONTENT_WIDTH + 15 - COMMENT_X, 5.5, document.text_of(short(comment, 160)), new_x="LMARGIN", new_y="NEXT", align="L")
     document.set_y(top + len(lines) * row_height)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
@@ -195,9 +196,17 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
     app = run("views/review.py")
     assert not app.exception, app.exception
     assert app.text_area[0].value == "Zweite Fassung"
+    assert app.radio(key="review_rank_by").options == ["Interaktionen", "Interaktionsrate", "Impressionen", "Videoaufrufe"]
+    app.radio(key="review_rank_by").set_value("impressions")
     next(b for b in app.button if b.label == "Pack erstellen").click().run()
     assert not app.exception, app.exception
     assert [b.label for b in app.get("download_button")] == ["PPTX ⬇", "XLSX ⬇", "PDF ⬇"]
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(app.session_state["review_files"]["files"]["pptx"]))
+    top = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Top-Beiträge"))
+    table = next(shape.table for shape in top.shapes if shape.has_table)
+    assert table.cell(0, 4).text == "Impressionen"  # the chosen KPI ranks the pack's top posts
     assert app.dataframe[-1].value.iloc[1, 1].startswith("MK-1 ")  # the summary preview: Marketing's objective
 
 

@@ -502,6 +502,42 @@ def test_pdf_pages_render_to_images_with_nothing_in_the_margins(packs: dict[Lang
             assert image.crop(box).getextrema()[0] > 200, (path.name, box)  # only white (anti-aliasing aside)
 
 
+def test_pdf_tables_wrap_only_at_spaces_and_no_text_below_12_pt(packs: dict[Language, Pack]) -> None:
+    """Every word of the appendix tables is on its page whole (a word broken over two lines would be two words there)."""
+    import re
+
+    pack = packs[Language.DE]
+    reader = PdfReader(io.BytesIO(write_pdf(pack)))
+    sizes = {float(size) for page in reader.pages for size in re.findall(rb"/F\w* ([\d.]+) Tf", page.get_contents().get_data())}
+    assert sizes and min(sizes) >= 12  # the footer included
+    pages = {page.extract_text().split("\n")[0]: set(page.extract_text().split()) for page in reader.pages}
+    for department in pack.departments:
+        grid = department_grid(pack, department)
+        words = pages[f"Anhang: {department.label}"]
+        for text in [*grid.header, *(cell for row in grid.rows for cell in row)]:
+            for word in text.split():
+                assert word in words, (department.label, word)
+    assert {"Zeitraum", "Prognose", "Fortschritt", "Zielerreichung"} <= pages["Anhang: Marketing"]  # once broken as "Zeitrau m"
+
+
+def test_pdf_shortens_a_word_longer_than_its_column_with_an_ellipsis(packs: dict[Language, Pack]) -> None:
+    from reports.pack import Grid
+    from reports.pdf_writer import CELL_PADDING, _Document
+
+    document = _Document(packs[Language.DE])
+    word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen"
+    grid = Grid(["A", "B"], [[f"kurz {word} kurz", "x"]], [None], widths=(0.1, 0.9))
+    widths = document.column_widths(grid)
+    assert sum(widths) == pytest.approx(267.0)
+    assert widths[0] == pytest.approx(267.0 * 0.25)  # widened for the long word, up to a quarter of the page
+    fitted = document.fit_words(grid.rows[0][0], widths[0] - CELL_PADDING)
+    first, cut, last = fitted.split(" ")
+    assert (first, last) == ("kurz", "kurz") and cut.endswith("…") and word.startswith(cut[:-1])
+    assert document.word_width(cut) <= widths[0] - CELL_PADDING < document.word_width(cut[:-1] + word[len(cut) - 1] + "…")  # the longest that fits
+    document.add_page()
+    document.output()  # fpdf2 closes its font files when it writes the document
+
+
 def test_nice_axis_ceiling() -> None:
     assert [_nice_ceiling(v) for v in (26_782, 0, 9.5, 101)] == [30_000, 1.0, 10, 200]
 
@@ -663,9 +699,54 @@ def test_top_posts_ranked_by_a_chosen_kpi_with_the_worst_three(kpi_engine: KpiEn
     assert top[0][4] == CATALOG[rank_by].label("en")
     assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[:5]]
     assert [row[4] for row in worst[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[::-1][:3]]  # lowest first
-    links = posts.sort_values(rank_by, ascending=False, kind="stable")["permalink"].head(5)
+    links = posts.sort_values([rank_by, "published_at"], ascending=False, kind="stable")["permalink"].head(5)  # ties: newest first
     assert [row[5] for row in top[1:]] == [short(link, 45) if isinstance(link, str) else "" for link in links]  # the link to open the post
     assert any(row[5].startswith("http") for row in top[1:])
+
+
+RANKED = pd.DataFrame(
+    {
+        "post_id": ["a", "b", "c", "d", "e"],
+        "published_at": pd.to_datetime(["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05"], utc=True),
+        "engagements": [10, 30, 30, 5, 1],
+        "impressions": [100, 1000, 200, math.nan, 50],
+        "views": [50, math.nan, 500, 20, 80],
+    }
+).assign(engagement_rate=lambda f: f["engagements"] / f["impressions"])
+
+
+@pytest.mark.parametrize(
+    ("by", "top", "weakest"),
+    [
+        ("engagements", ["c", "b"], ["e", "d"]),  # c and b tie at 30: the newer (c) first
+        ("engagement_rate", ["c", "a"], ["e", "b"]),  # 0.15, 0.10 | 0.02, 0.03; d has no impressions, so no rate
+        ("impressions", ["b", "c"], ["e", "a"]),  # 1000, 200 | 50, 100
+        ("views", ["c", "e"], ["d", "a"]),  # 500, 80 | 20, 50; b has no views
+    ],
+)
+def test_posts_ranked_by_each_kpi_best_first_weakest_lowest_first(by: str, top: list[str], weakest: list[str]) -> None:
+    from metrics.views import RANK_KPIS, top_and_weakest
+
+    assert by in RANK_KPIS
+    best, worst = top_and_weakest(RANKED, by, top=2, weakest=2)
+    assert (list(best["post_id"]), list(worst["post_id"])) == (top, weakest)
+    five, none = top_and_weakest(RANKED, by, top=5, weakest=3)  # the rest after the top five is empty: no post in both lists
+    assert len(five) == len(RANKED.dropna(subset=[by])) and none.empty
+
+
+def test_cli_report_ranks_top_posts_by_the_chosen_kpi(tmp_path: Path, demo_db: str, kpi_engine: KpiEngine) -> None:
+    from metrics.views import post_table
+
+    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22", "--format", "pptx", "--lang", "en"]
+    done = cli(*common, "--out", str(tmp_path / "pack.pptx"), "--rank-by", "engagement_rate")
+    assert done.returncode == 0, done.stderr
+    deck = deck_of((tmp_path / "pack.pptx").read_bytes())
+    top = next(tables_of(s)[0] for s in deck.slides if title_of(s) == "Top posts · Q4 2026")
+    rates = sorted(post_table(kpi_engine, Scope(), Q4.until(AS_OF) or Q4)["engagement_rate"].dropna(), reverse=True)[:5]
+    assert top[0][4] == "Engagement rate"
+    assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, "percent", Language.EN) for v in rates]
+    wrong = cli(*common, "--out", str(tmp_path / "x.pptx"), "--rank-by", "reach")
+    assert wrong.returncode == 2 and "--rank-by" in wrong.stderr
 
 
 def test_event_boxes_line_for_one_week_band_for_several() -> None:

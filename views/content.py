@@ -6,7 +6,8 @@ import streamlit as st
 
 from charts.figures import bars, heatmap
 from metrics import formatting
-from metrics.views import filter_posts, performance_by, post_table, topic_names, untimed, weekday_hour
+from metrics.catalog import CATALOG
+from metrics.views import RANK_KPIS, filter_posts, performance_by, post_table, top_and_weakest, topic_names, untimed, weekday_hour
 from model.i18n import platform_name
 from model.timezones import company_timezone
 from ui.data import workspace
@@ -55,15 +56,14 @@ st.dataframe(
     },
 )  # fmt: skip
 
-rank_keys = ["engagements", "engagement_rate", "impressions", "views"]
-rank = st.radio(t("content.rank_by"), rank_keys, format_func=kpi_labels(), horizontal=True, key=f"content_rank_{language()}")
-ranked = posts.dropna(subset=[rank]).sort_values(rank, ascending=False)
+rank = st.radio(t("content.rank_by"), list(RANK_KPIS), format_func=kpi_labels(), horizontal=True, key=f"content_rank_{language()}")
+best, weakest = top_and_weakest(posts, rank, top=5, weakest=5)  # the review pack's ranking (metrics.views)
 top, flop = st.columns(2)
-for column, title, frame in ((top, t("content.top"), ranked.head(5)), (flop, t("content.flop"), ranked.tail(5).iloc[::-1])):
+for column, title, frame in ((top, t("content.top"), best), (flop, t("content.flop"), weakest)):
     with column:
         st.subheader(title)
         for post in frame.itertuples(index=False):
-            figure = formatting.kpi_value(getattr(post, rank), "percent" if rank == "engagement_rate" else "count", language())
+            figure = formatting.kpi_value(getattr(post, rank), CATALOG[rank].unit.value, language())
             when = formatting.date(post.local_time.date(), language()) + (f" {post.local_time:%H:%M}" if post.has_time else "")
             st.markdown(f"**{figure}** · {platform_name(post.platform, language())} · {plain(post.account)} · {when}  \n{plain((post.text or '')[:110])}")
 

@@ -13,6 +13,7 @@ from metrics.dataset import Scope
 from metrics.goals import KeyResult
 from metrics.periods import PeriodError, PeriodKind, parse_period, period_containing
 from metrics.progress import Status
+from metrics.views import RANK_KPIS
 from reports.pack import build_pack, goals_for, review_of, summary_grid
 from reports.pptx_writer import TemplateError
 from reports.render import FORMATS, file_name, render
@@ -23,7 +24,7 @@ from ui.resources import engine
 from ui.reviews import ACTION_COLUMNS, actions_from_editor
 from ui.state import date_widget_format, language, t
 from ui.uploads import template_passes
-from ui.widgets import freshness, plain
+from ui.widgets import freshness, kpi_labels, plain
 
 space = workspace()
 st.title(t("review.title"))
@@ -122,10 +123,11 @@ else:
 st.subheader(t("review.pack"))
 st.caption(t("review.pack_help"))
 template = st.file_uploader(t("review.template"), type=["pptx", "potx"], key="review_template")
+rank_by = st.radio(t("report.rank_by"), list(RANK_KPIS), format_func=kpi_labels(), horizontal=True, key="review_rank_by")  # as on the Content page
 if st.button(t("review.build"), type="primary", key="review_build") and template_passes(template):  # opened in the isolated parser first
     started = time.perf_counter()
     progress = st.progress(0.0)
-    pack = build_pack(space.engine, space.goals, period, as_of, language(), saved, carried)
+    pack = build_pack(space.engine, space.goals, period, as_of, language(), saved, carried, rank_by=rank_by)
     files: dict[str, bytes] = {}
     for step, kind in enumerate(FORMATS, start=1):
         progress.progress(step / (len(FORMATS) + 1), text=t("review.building", format=kind.upper()))
