@@ -28,7 +28,7 @@ def _of_departments(frame: pd.DataFrame, departments: frozenset[str], keep_blank
     return frame.loc[mask.to_numpy(dtype=bool)]
 
 
-def _of_accounts(frame: pd.DataFrame, accounts: pd.DataFrame, columns: list[str] = ACCOUNT_KEY) -> pd.Series:
+def of_accounts(frame: pd.DataFrame, accounts: pd.DataFrame, columns: list[str] = ACCOUNT_KEY) -> pd.Series:
     """Per row of ``frame``: whether its (platform, account) in ``columns`` is one of ``accounts``."""
     keys = pd.MultiIndex.from_frame(frame[columns].astype(object))
     return pd.Series(keys.isin(pd.MultiIndex.from_frame(accounts[ACCOUNT_KEY].astype(object))), index=frame.index)
@@ -50,9 +50,9 @@ def _restrict_plan(plan: object, accounts: pd.DataFrame, departments: frozenset[
     items = plan.match.items
     department = items["department"].astype("string")
     own = department.isin(departments).fillna(False)
-    unassigned = department.isna() & _of_accounts(items, accounts)
+    unassigned = department.isna() & of_accounts(items, accounts)
     posts = plan.match.posts
-    match = PlanMatch(items.loc[(own | unassigned).to_numpy(dtype=bool)], posts.loc[_of_accounts(posts, accounts).to_numpy(dtype=bool)])
+    match = PlanMatch(items.loc[(own | unassigned).to_numpy(dtype=bool)], posts.loc[of_accounts(posts, accounts).to_numpy(dtype=bool)])
     events = None if plan.events is None else _of_departments(plan.events, departments, keep_blank=True)
     return PlanData(match, _of_departments(plan.campaigns, departments, keep_blank=True), events)
 
@@ -64,7 +64,7 @@ def restrict_dataset(data: Dataset, departments: Departments) -> Dataset:
     accounts = visible_accounts(data, departments)
 
     def rows(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.loc[_of_accounts(frame, accounts).to_numpy(dtype=bool)]
+        return frame.loc[of_accounts(frame, accounts).to_numpy(dtype=bool)]
 
     return replace(
         data,
