@@ -19,7 +19,7 @@ from metrics.goals import GoalsConfig
 Departments = frozenset[str] | None
 
 
-def _of_departments(frame: pd.DataFrame, departments: frozenset[str], keep_blank: bool = False) -> pd.DataFrame:
+def of_departments(frame: pd.DataFrame, departments: frozenset[str], keep_blank: bool = False) -> pd.DataFrame:
     """The rows whose ``department`` is one of ``departments`` (with ``keep_blank``: also rows of no department)."""
     column = frame["department"].astype("string")
     mask = column.isin(departments).fillna(False)
@@ -37,7 +37,7 @@ def of_accounts(frame: pd.DataFrame, accounts: pd.DataFrame, columns: list[str] 
 def visible_accounts(data: Dataset, departments: frozenset[str]) -> pd.DataFrame:
     """(platform, account) of every account with data that the goals map to one of ``departments``."""
     known = data.known_accounts()
-    return _of_departments(known, departments)[ACCOUNT_KEY].reset_index(drop=True)
+    return of_departments(known, departments)[ACCOUNT_KEY].reset_index(drop=True)
 
 
 def _restrict_plan(plan: object, accounts: pd.DataFrame, departments: frozenset[str]) -> object:
@@ -53,8 +53,8 @@ def _restrict_plan(plan: object, accounts: pd.DataFrame, departments: frozenset[
     unassigned = department.isna() & of_accounts(items, accounts)
     posts = plan.match.posts
     match = PlanMatch(items.loc[(own | unassigned).to_numpy(dtype=bool)], posts.loc[of_accounts(posts, accounts).to_numpy(dtype=bool)])
-    events = None if plan.events is None else _of_departments(plan.events, departments, keep_blank=True)
-    return PlanData(match, _of_departments(plan.campaigns, departments, keep_blank=True), events)
+    events = None if plan.events is None else of_departments(plan.events, departments, keep_blank=True)
+    return PlanData(match, of_departments(plan.campaigns, departments, keep_blank=True), events)
 
 
 def restrict_dataset(data: Dataset, departments: Departments) -> Dataset:
@@ -71,8 +71,8 @@ def restrict_dataset(data: Dataset, departments: Departments) -> Dataset:
         daily=rows(data.daily),
         posts=rows(data.posts),
         audience=rows(data.audience),
-        accounts=_of_departments(data.accounts, departments),
-        manual=_of_departments(data.manual, departments),
+        accounts=of_departments(data.accounts, departments),
+        manual=of_departments(data.manual, departments),
         tag_rules=tuple(rule for rule in data.tag_rules if rule.department is None or rule.department in departments),
         plan=_restrict_plan(data.plan, accounts, departments),
     )
@@ -88,8 +88,8 @@ def restrict_goals(goals: GoalsConfig | None, departments: Departments) -> Goals
         goals,
         objectives=objectives,
         key_results=tuple(kr for kr in goals.key_results if kr.objective_id in ids),
-        manual_values=_of_departments(goals.manual_values, departments),
-        accounts=_of_departments(goals.accounts, departments),
+        manual_values=of_departments(goals.manual_values, departments),
+        accounts=of_departments(goals.accounts, departments),
         tags=tuple(rule for rule in goals.tags if rule.department is None or rule.department in departments),
     )
 

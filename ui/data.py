@@ -10,16 +10,17 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
-from metrics.scoping import Departments, restrict_dataset, restrict_goals
+from metrics.scoping import Departments, of_departments, restrict_dataset, restrict_goals
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
-from storage.plan import load_plan_data
+from storage.plan import all_events, load_plan_data
 from storage.queries import load_dataset
 from storage.settings import database_url
 from ui.resources import engine as database
@@ -97,3 +98,11 @@ def _digest(content: bytes) -> str:
 def is_current_goals(space: Workspace, content: bytes) -> bool:
     """Whether ``content`` is the goals workbook already in use (compared by content hash)."""
     return space.goal_set is not None and _digest(space.goal_set.content) == _digest(content)
+
+
+def visible_events() -> pd.DataFrame:
+    """The events drawn on charts and listed on the Plan page: those of this person's departments and company-wide ones."""
+    from ui.identity import visible_departments
+
+    events, departments = all_events(database()), visible_departments()
+    return events if departments is None else of_departments(events, departments, keep_blank=True)

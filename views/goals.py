@@ -15,8 +15,7 @@ from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
-from storage.plan import all_events
-from ui.data import goal_report, is_current_goals, workspace
+from ui.data import goal_report, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
 from ui.identity import authorize, visible_departments
 from ui.imports import issues_from
@@ -64,7 +63,7 @@ if report is None or space.goals is None:
     st.info(t("cockpit.no_goals"))
     st.stop()
 
-events = all_events(engine())
+events = visible_events()
 departments = [d for d in report.departments if not selection.scope.departments or d in selection.scope.departments]
 for department in departments:
     st.header(f"{DEPARTMENTS[department].label(language())}")

@@ -16,7 +16,6 @@ from metrics.plan import PLAN_KPIS, candidate_posts, plan_view, plan_window
 from model.canonical import Platform
 from storage.plan import (
     all_campaigns,
-    all_events,
     current_plan,
     decide_match,
     delete_event,
@@ -28,7 +27,7 @@ from storage.plan import (
     undo_plan,
     update_item,
 )
-from ui.data import forget_workspace, workspace
+from ui.data import forget_workspace, visible_events, workspace
 from ui.identity import authorize, visible_departments
 from ui.imports import issues_from
 from ui.plan import edited_items, shown
@@ -198,9 +197,7 @@ with campaigns_tab:
             save_campaign(engine(), name.strip(), period[0], period[1], messages, tags)
             changed()
     st.subheader(t("plan.events"))
-    events = all_events(engine())
-    if scoped:
-        events = events[events["department"].isna() | events["department"].isin(visible_departments() or ())]
+    events = visible_events()
     st.dataframe(events, hide_index=True, width="stretch")
     with st.form("plan_event_form", clear_on_submit=True):
         title = st.text_input(t("plan.event_title"), max_chars=60, key="plan_event_title")
