@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ from access.audit import audit_entry
 from access.identity import Mode
 from access.permissions import Action, Decision, Grant, Role, removes_last_admin
 from metrics.goals import DEPARTMENTS
+from model.i18n import translate
 from storage.access import append_audit, load_grants, role_table, save_grant
 from ui.data import goals_for_checks
 from ui.identity import GRANT, IDENTITY, authorize, current_mode
@@ -27,12 +29,21 @@ MESSAGE = "roles_message"  # session key: the success text of the change before 
 DEFAULT_ROLES = [None, Role.VIEWER, Role.EDITOR]  # admin as the default would make every signed-in person an admin
 
 
-def _department_label(key: str) -> str:
-    return DEPARTMENTS[key].label(language()) if key in DEPARTMENTS else key
+# Widget labels capture the language when the widget is drawn: Streamlit (and AppTest) may call a format_func
+# outside the run, where the session's language cannot be read.
+def _department_labels() -> Callable[[str], str]:
+    lang = language()
+    return lambda key: DEPARTMENTS[key].label(lang) if key in DEPARTMENTS else key
 
 
-def _role_label(role: Role | None) -> str:
-    return t("roles.no_access") if role is None else t(f"role.{role}")
+def _role_labels() -> Callable[[Role | None], str]:
+    lang = language()
+    return lambda role: translate("roles.no_access", lang) if role is None else translate(f"role.{role}", lang)
+
+
+def _kind_labels() -> Callable[[str], str]:
+    lang = language()
+    return lambda kind: translate(f"roles.kind.{kind}", lang)
 
 
 def department_options(granted: pd.Series) -> list[str]:
@@ -69,11 +80,11 @@ def change_role(kind: str, subject: str, grant: Grant | None) -> bool:
 def _entries_table(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            t("col.kind"): table["kind"].map(lambda k: t(f"roles.kind.{k}")),
+            t("col.kind"): table["kind"].map(_kind_labels()),
             t("col.subject"): table["subject"],
-            t("col.role"): table["role"].map(lambda r: t(f"role.{r}")),
+            t("col.role"): table["role"].map(_role_labels()),
             t("col.departments"): table["departments"].map(
-                lambda ds: t("roles.departments_all") if not isinstance(ds, list) else ", ".join(_department_label(d) for d in ds)
+                lambda ds: t("roles.departments_all") if not isinstance(ds, list) else ", ".join(map(_department_labels(), ds))
             ),
             t("col.updated_at"): table["updated_at"],
             t("col.updated_by"): table["updated_by"],
@@ -89,10 +100,10 @@ def _grant_of(role: Role, departments: list[str]) -> Grant:
 def _set_form(options: list[str]) -> None:
     with st.form("roles_form"):
         st.subheader(t("roles.set"))
-        kind = st.selectbox(t("roles.kind"), ["email", "group"], format_func=lambda k: t(f"roles.kind.{k}"), key="roles_kind")
+        kind = st.selectbox(t("roles.kind"), ["email", "group"], format_func=_kind_labels(), key="roles_kind")
         subject = st.text_input(t("roles.subject"), key="roles_subject").strip()
-        role = st.selectbox(t("roles.role"), list(Role), format_func=_role_label, key="roles_role")
-        departments = st.multiselect(t("roles.departments"), options, format_func=_department_label, key="roles_departments")
+        role = st.selectbox(t("roles.role"), list(Role), format_func=_role_labels(), key="roles_role")
+        departments = st.multiselect(t("roles.departments"), options, format_func=_department_labels(), key="roles_departments")
         if not st.form_submit_button(t("roles.save"), type="primary"):
             return
     subject = subject.lower() if kind == "email" else subject
@@ -101,7 +112,7 @@ def _set_form(options: list[str]) -> None:
     elif kind == "group" and not subject:
         st.error(t("roles.bad_group"))
     elif change_role(kind, subject, _grant_of(role, departments)):
-        st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_label(role))
+        st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_labels()(role))
         st.rerun()
 
 
@@ -110,7 +121,8 @@ def _remove_form(table: pd.DataFrame) -> None:
     if entries.empty:
         return
     keys = list(zip(entries["kind"], entries["subject"], strict=True))
-    chosen = st.selectbox(t("roles.remove_pick"), keys, format_func=lambda k: f"{t(f'roles.kind.{k[0]}')}: {k[1]}", key="roles_remove_pick")
+    kinds = _kind_labels()
+    chosen = st.selectbox(t("roles.remove_pick"), keys, format_func=lambda k: f"{kinds(k[0])}: {k[1]}", key="roles_remove_pick")
     if st.button(t("roles.remove"), key="roles_remove") and change_role(chosen[0], chosen[1], None):
         st.session_state[MESSAGE] = t("roles.removed", subject=chosen[1])
         st.rerun()
@@ -120,14 +132,14 @@ def _default_form(options: list[str], current: Grant | None) -> None:
     with st.form("roles_default_form"):
         st.subheader(t("roles.default"))
         index = DEFAULT_ROLES.index(current.role) if current is not None and current.role in DEFAULT_ROLES else 0
-        role = st.selectbox(t("roles.role"), DEFAULT_ROLES, index=index, format_func=_role_label, help=t("roles.default_help"), key="roles_default_role")
+        role = st.selectbox(t("roles.role"), DEFAULT_ROLES, index=index, format_func=_role_labels(), help=t("roles.default_help"), key="roles_default_role")
         chosen = sorted(current.departments) if current is not None and current.departments else []
-        departments = st.multiselect(t("roles.departments"), options, default=chosen, format_func=_department_label, key="roles_default_departments")
+        departments = st.multiselect(t("roles.departments"), options, default=chosen, format_func=_department_labels(), key="roles_default_departments")
         if not st.form_submit_button(t("roles.save")):
             return
     grant = None if role is None else _grant_of(role, departments)
     if grant != current and change_role("default", "", grant):
-        st.session_state[MESSAGE] = t("roles.default_saved", role=_role_label(role))
+        st.session_state[MESSAGE] = t("roles.default_saved", role=_role_labels()(role))
         st.rerun()
 
 
