@@ -186,6 +186,20 @@ def test_every_write_by_role(database: str, behind_proxy: None, who: str) -> Non
     history = next(d.value for d in app.dataframe if "Importiert am" in d.value.columns)
     seen = {"admin": [PR_ACCOUNT, MARKETING_ACCOUNT, PR_ACCOUNT], "editor-pr": [PR_ACCOUNT, PR_ACCOUNT]}.get(who, [MARKETING_ACCOUNT])
     assert history["Konto"].tolist() == seen  # newest first; the import history shows the own departments' accounts only
+    _undo_oldest_visible_import(app, database, who)
+
+
+def _undo_oldest_visible_import(app: AppTest, database: str, who: str) -> None:
+    """Undo the seeded import of the first account this person sees: allowed for editors of its department."""
+    app.selectbox(key=next(w.key for w in app.selectbox if w.key and w.key.startswith("data_undo_id_"))).set_value(1 if who in ("admin", "editor-pr") else 2)
+    app.checkbox(key="data_undo_confirm").check()
+    button(app, "Import rückgängig machen").click().run()
+    assert not app.exception, app.exception
+    expected = "denied" if who == "viewer-marketing" else "allowed"
+    department = "pr" if who in ("admin", "editor-pr") else "marketing"
+    assert last_row(database, "undo_import") == [f"{who}@example.com", GRANTS[who].role.value, "undo_import", department, expected]
+    status = import_history(make_engine(database)).set_index("id").loc[1 if department == "pr" else 2, "status"]
+    assert status == ("active" if expected == "denied" else "undone")
 
 
 def test_a_viewer_limited_to_marketing_sees_only_marketing(database: str, behind_proxy: None) -> None:
