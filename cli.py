@@ -339,6 +339,7 @@ def run_report(args: argparse.Namespace) -> int:
     except TemplateError as exc:
         raise FailedError(f"{args.template}: {exc}") from exc
     Path(args.out).write_bytes(content)
+    _audit_as_local_admin(database, "pack_download", "pack", args.period, f"{args.format}; {args.out}")  # the pack names every department's figures
     print(f"{args.out}: {args.format}, {period.label(args.lang)}, as of {as_of:%Y-%m-%d}, {len(content):,} bytes")
     return EXIT_OK
 
@@ -375,6 +376,7 @@ def run_plan(args: argparse.Namespace) -> int:
     if parsed.status != "parsed":
         raise FailedError("\n".join(str(i) for i in parsed.issues))
     database = make_engine(args.db)
+    _audit_as_local_admin(database, "plan", "plan_file", file.name)
     stored = save_plan(database, file.name, data, parsed.tables["plan"])
     items = current_plan(database)
     result = match_plan(items, current(database, Grain.POST), match_decisions(database))

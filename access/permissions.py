@@ -9,7 +9,7 @@ unless an admin sets one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,6 +33,7 @@ class Action(StrEnum):
     KEY_RESULT = "key_result"  # objectives, key results, manual values of one department
     ACCOUNT_MAPPING = "account_mapping"
     REVIEW = "review"  # review minutes, comments, decisions, actions
+    PLAN = "plan"  # editorial plan uploads, item edits, match decisions, campaigns and events of one department
     PACK_DOWNLOAD = "pack_download"
     ROLES = "roles"
     AUDIT_DOWNLOAD = "audit_download"  # admin only: the log names every person
@@ -41,7 +42,9 @@ class Action(StrEnum):
 
 
 # What an editor may do, always within the departments granted; everything else is the admin's.
-EDITOR_ACTIONS = frozenset({Action.IMPORT, Action.UNDO_IMPORT, Action.KEY_RESULT, Action.REVIEW, Action.PACK_DOWNLOAD})
+EDITOR_ACTIONS = frozenset({Action.IMPORT, Action.UNDO_IMPORT, Action.KEY_RESULT, Action.REVIEW, Action.PLAN, Action.PACK_DOWNLOAD})
+# Writes whose department comes from an account: "no department" means the account is unmapped.
+ACCOUNT_ACTIONS = frozenset({Action.IMPORT, Action.UNDO_IMPORT})
 # What every role may do (reading actions that leave a trace in the audit log).
 EVERYONE_ACTIONS = frozenset({Action.PACK_DOWNLOAD, Action.SIGN_IN})
 
@@ -108,8 +111,10 @@ def decide(grant: Grant | None, action: Action, department: str | None = None) -
     if action not in EDITOR_ACTIONS:
         return Decision(False, "access.denied_admin_only", {"action": action.value})
     if department is None:
-        # An editor's write must belong to a department: an account no department claims is the admin's to map first.
-        return Decision(False, "access.denied_no_department", {"action": action.value})
+        # An editor's write must belong to a department: an account no department claims is the admin's to map first,
+        # and a write that spans departments (the meeting's minutes, a company-wide event) is the admin's too.
+        reason = "access.denied_no_department" if action in ACCOUNT_ACTIONS else "access.denied_company_wide"
+        return Decision(False, reason, {"action": action.value})
     if grant.departments is not None and department not in grant.departments:
         granted = ", ".join(sorted(grant.departments))
         return Decision(False, "access.denied_department", {"action": action.value, "department": department, "departments": granted})
@@ -122,3 +127,20 @@ def department_of(accounts: pd.DataFrame, platform: str | None, account: str | N
         return None
     mapped = accounts[(accounts["account"] == account) & ((accounts["platform"] == platform) if platform else True)]
     return None if mapped.empty else str(mapped["department"].iloc[0])
+
+
+def removes_last_admin(by_email: Mapping[str, Grant], subject: str, new: Grant | None) -> bool:
+    """Whether setting the e-mail entry ``subject`` to ``new`` (None: removing it) leaves no admin in the e-mail list.
+
+    With sign-in, admins named by e-mail are the only ones the app itself can vouch for: group claims come from
+    the identity provider and may change or vanish, and nobody could then manage roles on the page again.
+    """
+    after = {**by_email, subject: new}
+    return any(g.role is Role.ADMIN for g in by_email.values()) and not any(g is not None and g.role is Role.ADMIN for g in after.values())
+
+
+def one_department(departments: Iterable[object]) -> str | None:
+    """The department every row names (a plan file, an events file); None when they name several or a row names none,
+    so the write is company-wide and an editor's check refuses it."""
+    found = {None if d is None or (not isinstance(d, str) and pd.isna(d)) or str(d).strip() == "" else str(d).strip() for d in departments}
+    return found.pop() if len(found) == 1 and None not in found else None

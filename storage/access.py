@@ -70,3 +70,12 @@ def save_grant(engine: Engine, kind: str, subject: str, grant: Grant | None, by:
         departments = None if grant.departments is None else json.dumps(sorted(grant.departments), ensure_ascii=False)
         values = {"kind": kind, "subject": subject, "role": grant.role.value, "departments": departments}
         connection.execute(role_assignments.insert().values(**values, updated_at=dt.datetime.now(dt.UTC).replace(tzinfo=None), updated_by=by))
+
+
+def role_table(engine: Engine) -> pd.DataFrame:
+    """Every role entry for the admin page: kind, subject, role, departments (list; None: all), updated_at, updated_by."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(role_assignments).order_by(role_assignments.c.kind, role_assignments.c.subject)).mappings().all()
+    frame = pd.DataFrame(rows, columns=["kind", "subject", "role", "departments", "updated_at", "updated_by"])
+    frame["departments"] = frame["departments"].map(json.loads, na_action="ignore").astype(object)
+    return frame

@@ -70,3 +70,41 @@ def test_every_decision_reason_has_both_languages() -> None:
     assert all(set(TEXTS[key]) == {Language.DE, Language.EN} for key in reasons)
     denied = decide(EDITOR_MARKETING, Action.IMPORT, HR)
     assert translate(denied.reason, Language.EN, **denied.params) == "Not allowed (import): department Personal is not one of yours (Marketing)."
+
+
+def test_plan_writes_are_department_scoped_and_company_wide_ones_the_admins() -> None:
+    from access.permissions import one_department
+
+    assert decide(EDITOR_MARKETING, Action.PLAN, MARKETING).allowed
+    assert decide(EDITOR_MARKETING, Action.PLAN, HR).reason == "access.denied_department"
+    # No single department (the meeting's minutes, a plan file for several departments): the admin's, said so.
+    assert decide(EDITOR_MARKETING, Action.REVIEW, None).reason == "access.denied_company_wide"
+    assert decide(EDITOR_MARKETING, Action.PLAN, None).reason == "access.denied_company_wide"
+    assert decide(EDITOR_MARKETING, Action.UNDO_IMPORT, None).reason == "access.denied_no_department"  # an unmapped account
+    assert decide(ADMIN, Action.PLAN, None).allowed
+    assert one_department(["pr", " pr", "pr"]) == "pr"
+    assert one_department(["pr", "hr"]) is None
+    assert one_department(["pr", None]) is None and one_department(["pr", float("nan")]) is None and one_department(["pr", ""]) is None
+    assert one_department([]) is None
+
+
+def test_the_last_admin_by_email_cannot_be_removed() -> None:
+    from access.permissions import removes_last_admin
+
+    one = {"a@example.com": ADMIN, "e@example.com": EDITOR_MARKETING}
+    assert removes_last_admin(one, "a@example.com", None)
+    assert removes_last_admin(one, "a@example.com", VIEWER_ALL)
+    assert not removes_last_admin(one, "a@example.com", ADMIN)
+    assert not removes_last_admin(one, "e@example.com", None)
+    assert not removes_last_admin({**one, "b@example.com": ADMIN}, "a@example.com", None)
+    assert not removes_last_admin({"e@example.com": EDITOR_MARKETING}, "e@example.com", None)  # no admin by e-mail to lose
+
+
+def test_the_company_wide_reason_reads_in_both_languages() -> None:
+    from model.i18n import Language, translate
+
+    denied = decide(EDITOR_MARKETING, Action.REVIEW, None)
+    assert translate(denied.reason, Language.EN, **denied.params) == (
+        "Not allowed (review): this concerns no single department of yours (several departments or none) and is reserved for administrators."
+    )
+    assert translate("roles.last_admin", Language.DE, subject="a@example.com").startswith("Nicht gespeichert: a@example.com ist der letzte")

@@ -267,6 +267,12 @@ def test_cli_plan_contract(tmp_path: Path) -> None:
     assert again["status"] == "duplicate" and {k: again[k] for k in ("planned", "matched", "items")} == {k: out[k] for k in ("planned", "matched", "items")}
     week = json.loads(_cli("plan", "--db", url, "--plan", str(plan), "--from", "2026-11-09", "--to", "2026-11-15", "--json").stdout)
     assert (week["planned"], week["matched"], week["posts"], week["unplanned"]) == (5, 4, 4, 0)
+    from storage.access import read_audit
+    from storage.engine import make_engine
+
+    log = read_audit(make_engine(url), action="plan")  # the command line writes as the named local admin, each time
+    assert log[["role", "object_type", "object_id", "result"]].values.tolist() == [["admin", "plan_file", "Redaktionsplan.csv", "allowed"]] * 3
+    assert log["actor"].str.startswith("cli:").all()
 
 
 def test_cli_plan_errors(tmp_path: Path) -> None:

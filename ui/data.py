@@ -10,15 +10,17 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
+from metrics.scoping import Departments, of_departments, restrict_dataset, restrict_goals
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
-from storage.plan import load_plan_data
+from storage.plan import all_events, load_plan_data
 from storage.queries import DatabaseReadError, load_dataset
 from storage.settings import database_url
 from ui.resources import engine as database
@@ -53,25 +55,46 @@ def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
 def forget_workspace() -> None:
     """Rebuild the engine on the next run (the editorial plan changed; imports and goals change the version key)."""
     _workspace.clear()
+    _scoped.clear()
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _scoped(url: str, version: tuple[object, ...], departments: Departments) -> Workspace:
+    """The workspace as a person limited to ``departments`` may read it; shared by everyone with the same scope."""
+    space = _workspace(url, version)
+    if departments is None:
+        return space
+    data = restrict_dataset(space.engine.data, departments)
+    return Workspace(KpiEngine(data), restrict_goals(space.goals, departments), space.goal_set, space.goal_issues)
 
 
 def workspace() -> Workspace:
+    """The data this session's person may read: every page reads through here, so department scoping is applied once."""
+    from ui.identity import visible_departments  # ui.identity imports this module lazily too
+
     try:
-        return _workspace(database_url(), data_version(database()))
+        return _scoped(database_url(), data_version(database()), visible_departments())
     except DatabaseReadError as exc:  # what failed and what to do, instead of a bare exception
         st.error(exc.text(language()))
         st.stop()
         raise
 
 
+def goals_for_checks() -> GoalsConfig | None:
+    """Every department's goals, for permission checks only (which department an account belongs to); never shown."""
+    return _workspace(database_url(), data_version(database())).goals
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
-def _report(url: str, version: tuple[object, ...], as_of: dt.date) -> GoalReport | None:
-    space = _workspace(url, version)
+def _report(url: str, version: tuple[object, ...], departments: Departments, as_of: dt.date) -> GoalReport | None:
+    space = _scoped(url, version, departments)
     return evaluate(space.engine, space.goals, as_of) if space.goals else None
 
 
 def goal_report(as_of: dt.date) -> GoalReport | None:
-    return _report(database_url(), data_version(database()), as_of)
+    from ui.identity import visible_departments
+
+    return _report(database_url(), data_version(database()), visible_departments(), as_of)
 
 
 def _digest(content: bytes) -> str:
@@ -81,3 +104,11 @@ def _digest(content: bytes) -> str:
 def is_current_goals(space: Workspace, content: bytes) -> bool:
     """Whether ``content`` is the goals workbook already in use (compared by content hash)."""
     return space.goal_set is not None and _digest(space.goal_set.content) == _digest(content)
+
+
+def visible_events() -> pd.DataFrame:
+    """The events drawn on charts and listed on the Plan page: those of this person's departments and company-wide ones."""
+    from ui.identity import visible_departments
+
+    events, departments = all_events(database()), visible_departments()
+    return events if departments is None else of_departments(events, departments, keep_blank=True)

@@ -103,10 +103,16 @@ def forget_denials() -> None:
 
 def department_of_account(platform: str | None, account: str | None) -> str | None:
     """The department the stored goals map an account to (None: no goals, or an account no department claims)."""
-    from ui.data import workspace  # not at import time: app.py signs in before any data is loaded
+    from ui.data import goals_for_checks  # not at import time: app.py signs in before any data is loaded
 
-    goals = workspace().goals
+    goals = goals_for_checks()  # every department's mapping: a scoped editor's own view would hide the account's owner
     return None if goals is None else department_of(goals.accounts, platform, account)
+
+
+def visible_departments() -> frozenset[str] | None:
+    """The departments this session's person may read (None: all). No grant (no sign-in ran): nothing, fail closed."""
+    grant: Grant | None = st.session_state.get(GRANT)
+    return frozenset() if grant is None else grant.departments
 
 
 def is_admin() -> bool:

@@ -12,10 +12,8 @@ from metrics.catalog import CATALOG
 from metrics.comparison import compare
 from metrics.views import change_text, kpi_trend
 from model.i18n import platform_name
-from storage.plan import all_events
-from ui.data import workspace
+from ui.data import visible_events, workspace
 from ui.filters import sidebar
-from ui.resources import engine
 from ui.state import language, t
 from ui.widgets import fact_sheet_popover, freshness, kpi_labels, label, value
 
@@ -46,7 +44,7 @@ def chart(kpi: str, title: str) -> None:
         st.caption(t("channels.from_posts"))
 
 
-events = all_events(engine())
+events = visible_events()
 chart(key, f"{label(key)} · {selection.period.label(language())}")
 weekly = weekly_values(space.engine, key, selection.scope, min(selection.period.end, selection.today))
 weekly_frame = pd.DataFrame({"date": weekly.index, "series": label(key), "value": weekly.to_numpy()})

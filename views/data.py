@@ -10,15 +10,17 @@ from access.permissions import Action
 from ingest.pipeline import read_batch
 from metrics.dataset import Scope
 from metrics.freshness import stale_threshold_days
+from metrics.scoping import of_accounts
 from metrics.views import account_freshness
 from model.canonical import Platform
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
 from ui.filters import today
-from ui.identity import audit_section, authorize, department_of_account, is_admin
+from ui.identity import audit_section, authorize, department_of_account, is_admin, visible_departments
 from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
+from ui.roles import roles_section
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
 from ui.widgets import freshness, plain, platform_labels
 
@@ -28,8 +30,8 @@ space = workspace()
 day = today()
 freshness(space.engine, Scope(), None, day, name_stale=True)  # every account, all its data
 
-tab_names = [t("data.tab.upload"), t("data.tab.history"), t("data.mapping")] + ([t("audit.tab")] if is_admin() else [])
-upload_tab, history_tab, mapping_tab, *audit_tab = st.tabs(tab_names)
+admin_tabs = [t("roles.tab"), t("audit.tab")] if is_admin() else []  # others never see roles or the log
+upload_tab, history_tab, mapping_tab, *admin = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping"), *admin_tabs])
 
 with upload_tab:
     files = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key=f"data_upload_{st.session_state[DATA_UPLOAD_GENERATION]}")
@@ -81,6 +83,8 @@ with history_tab:
         }
         st.dataframe(accounts.rename(columns=columns), hide_index=True, width="stretch")
     history = import_history(engine())
+    if visible_departments() is not None:  # a person limited to departments sees the imports of their accounts only
+        history = history[of_accounts(history, space.engine.data.known_accounts()).to_numpy(dtype=bool)]
     if history.empty:
         st.info(t("data.no_history"))
     else:
@@ -108,6 +112,8 @@ with mapping_tab:
     st.caption(t("data.mapping_help"))
     st.dataframe(mapping_table(space.engine.data.known_accounts(), language()), hide_index=True, width="stretch")
 
-for tab in audit_tab:  # admins only
-    with tab:
+if admin:
+    with admin[0]:
+        roles_section()
+    with admin[1]:
         audit_section()

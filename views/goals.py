@@ -15,10 +15,9 @@ from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
-from storage.plan import all_events
-from ui.data import goal_report, is_current_goals, workspace
+from ui.data import goal_report, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize
+from ui.identity import authorize, visible_departments
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
@@ -53,7 +52,9 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
         st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
         st.table(issues_from(list(space.goal_issues), language()), hide_index=True)
     buttons = st.columns(3)
-    if space.goal_set is not None:
+    if space.goal_set is not None and visible_departments() is not None:
+        buttons[0].caption(t("goals.download_all_only"))  # the workbook holds every department's goals
+    elif space.goal_set is not None:
         buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")
     buttons[1].download_button(t("goals.template_de"), goals_template("de"), file_name="resonanz-ziele-vorlage.xlsx", key="goals_template_de")
     buttons[2].download_button(t("goals.template_en"), goals_template("en"), file_name="resonanz-goals-template.xlsx", key="goals_template_en")
@@ -62,7 +63,7 @@ if report is None or space.goals is None:
     st.info(t("cockpit.no_goals"))
     st.stop()
 
-events = all_events(engine())
+events = visible_events()
 departments = [d for d in report.departments if not selection.scope.departments or d in selection.scope.departments]
 for department in departments:
     st.header(f"{DEPARTMENTS[department].label(language())}")

@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from access.permissions import Action, one_department
 from charts.plan import week_grid
 from ingest.plan_reader import plan_template, read_plan_upload
 from metrics import formatting
@@ -16,12 +17,10 @@ from metrics.plan import PLAN_KPIS, candidate_posts, plan_view, plan_window
 from model.canonical import Platform
 from storage.plan import (
     all_campaigns,
-    all_events,
     current_plan,
     decide_match,
     delete_event,
     forget_decision,
-    load_plan_data,
     plan_history,
     save_campaign,
     save_event,
@@ -29,7 +28,8 @@ from storage.plan import (
     undo_plan,
     update_item,
 )
-from ui.data import forget_workspace
+from ui.data import forget_workspace, visible_events, workspace
+from ui.identity import authorize, visible_departments
 from ui.imports import issues_from
 from ui.plan import editable_items, edited_items, editor_columns, item_label, matched_post_label, message_first, shown
 from ui.resources import engine
@@ -52,7 +52,8 @@ def changed() -> None:
 
 st.title(t("plan.title"))
 st.caption(t("plan.intro"))
-plan = load_plan_data(engine())
+plan = workspace().engine.data.plan  # the plan of the departments this person sees (the whole plan for most)
+scoped = visible_departments() is not None
 overview, editing, upload, campaigns_tab = st.tabs([t("plan.tab.overview"), t("plan.tab.edit"), t("plan.tab.upload"), t("plan.tab.campaigns")])
 
 with overview:
@@ -104,14 +105,20 @@ with overview:
 
 with editing:
     items = current_plan(engine())
+    if scoped:  # the items of this person's departments only, as the overview counts them
+        items = items[items["id"].isin(plan.match.items["id"] if plan is not None else [])]
     if items.empty:
         st.info(t("plan.empty"))
     else:
         editable = editable_items(items)
         edited = st.data_editor(editable, hide_index=True, width="stretch", disabled=["id"], key="plan_editor", column_config=editor_columns(language()))
         if st.button(t("plan.save_edits"), key="plan_save_edits"):
+            before = items.set_index("id")["department"]
             for item_id, values in edited_items(editable, edited):
-                update_item(engine(), item_id, values)
+                # Moving an item to another department needs the right to write for both.
+                departments = dict.fromkeys(one_department([d]) for d in (before.get(item_id), values.get("department")))
+                if all(authorize(Action.PLAN, d, "plan_item", str(item_id)) for d in departments):
+                    update_item(engine(), item_id, values)
             changed()
         st.subheader(t("plan.decide"))
         matched = plan.match.items.set_index("id") if plan is not None else pd.DataFrame()
@@ -132,7 +139,10 @@ with editing:
                 key=f"plan_choose_{item_id}",
                 format_func=lambda o: t(f"plan.choice.{o}") if o in ("auto", "none") else f"{o} · {texts[o][:60]}",
             )
-            if st.button(t("plan.decide_save"), key="plan_decide_save"):
+            item_department = items.set_index("id").loc[item_id, "department"]
+            if st.button(t("plan.decide_save"), key="plan_decide_save") and authorize(
+                Action.PLAN, one_department([item_department]), "plan_match", str(item_id), str(choice)
+            ):
                 if choice == "auto":
                     forget_decision(engine(), int(item_id))
                 elif choice == "none":
@@ -150,7 +160,7 @@ with upload:
         if parsed.status != "parsed":
             st.error(t("plan.failed"))
             st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
-        else:
+        elif authorize(Action.PLAN, one_department(parsed.tables["plan"]["department"]), "plan_file", file.name):
             stored = save_plan(engine(), file.name, data, parsed.tables["plan"])
             if stored.duplicate:
                 st.info(t("plan.duplicate", id=stored.version_id))
@@ -173,23 +183,33 @@ with upload:
         if active:
             names = dict(zip(history["id"], history["file_name"], strict=True))
             undo_id = st.selectbox(t("plan.undo_pick"), active, key="plan_undo_pick", format_func=lambda i: f"{i} · {names[i]}")
-            if st.button(t("plan.undo"), key="plan_undo"):
+            version_items = current_plan(engine())
+            version_department = one_department(version_items.loc[version_items["version_id"] == undo_id, "department"])
+            if st.button(t("plan.undo"), key="plan_undo") and authorize(Action.PLAN, version_department, "plan_version", str(undo_id)):
                 undo_plan(engine(), int(undo_id))
                 changed()
 
 with campaigns_tab:
     st.subheader(t("plan.campaigns"))
-    st.dataframe(shown(all_campaigns(engine()).drop(columns="id"), language()), hide_index=True, width="stretch")
+    campaign_rows = plan.campaigns if scoped and plan is not None else all_campaigns(engine())
+    st.dataframe(shown(campaign_rows.drop(columns="id", errors="ignore"), language()), hide_index=True, width="stretch")
     with st.form("plan_campaign_form", clear_on_submit=True):
         name = st.text_input(t("plan.campaign_name"), key="plan_campaign_name")
         period = st.date_input(t("plan.campaign_period"), value=(dt.date.today(), dt.date.today()), format=date_widget_format(), key="plan_campaign_period")
         messages = st.text_area(t("plan.campaign_messages"), key="plan_campaign_messages")
         tags = st.text_input(t("plan.campaign_tags"), key="plan_campaign_tags")
-        if st.form_submit_button(t("plan.campaign_add")) and name.strip() and isinstance(period, tuple) and len(period) == 2:
+        # A campaign names no department here: it is company-wide, so adding one is the admin's.
+        if (
+            st.form_submit_button(t("plan.campaign_add"))
+            and name.strip()
+            and isinstance(period, tuple)
+            and len(period) == 2
+            and authorize(Action.PLAN, None, "campaign", name.strip())
+        ):
             save_campaign(engine(), name.strip(), period[0], period[1], messages, tags)
             changed()
     st.subheader(t("plan.events"))
-    events = all_events(engine())
+    events = visible_events()
     st.dataframe(shown(events.drop(columns="id"), language()), hide_index=True, width="stretch")
     with st.form("plan_event_form", clear_on_submit=True):
         title = st.text_input(t("plan.event_title"), max_chars=60, key="plan_event_title")
@@ -201,7 +221,7 @@ with campaigns_tab:
             t("plan.event_channels"), list(Platform), format_func=platform_labels(), placeholder=t("plan.choose_channels"), key="plan_event_channels"
         )
         colour = st.color_picker(t("plan.event_colour"), "#7E57C2", key="plan_event_colour")
-        if st.form_submit_button(t("plan.event_add")) and title.strip():
+        if st.form_submit_button(t("plan.event_add")) and title.strip() and authorize(Action.PLAN, department.strip() or None, "event", title.strip()[:60]):
             first, last = days if isinstance(days, tuple) and len(days) == 2 else (days, days)
             values = {
                 "date_from": first,
@@ -221,7 +241,7 @@ with campaigns_tab:
         if parsed.status != "parsed":
             st.error(t("plan.events_failed"))
             st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
-        else:
+        elif authorize(Action.PLAN, one_department(parsed.tables["events"]["department"]), "events_file", events_file.name):
             rows = parsed.tables["events"].to_dict("records")
             for row in rows:
                 save_event(engine(), {**row, "date_from": row["date_from"].date(), "date_to": row["date_to"].date(), "department": row["department"] or None})
@@ -233,6 +253,7 @@ with campaigns_tab:
         remove = st.selectbox(
             t("plan.event_remove_pick"), events["id"].tolist(), key="plan_event_remove_pick", format_func=lambda i: events.set_index("id").loc[i, "title"]
         )
-        if st.button(t("plan.event_remove"), key="plan_event_remove"):
+        remove_department = one_department([events.set_index("id").loc[remove, "department"]])
+        if st.button(t("plan.event_remove"), key="plan_event_remove") and authorize(Action.PLAN, remove_department, "event", str(remove)):
             delete_event(engine(), int(remove))
             changed()

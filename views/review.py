@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from access.permissions import Action
 from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
 from metrics.goals import KeyResult
 from metrics.periods import PeriodError, PeriodKind, parse_period, period_containing
 from metrics.progress import Status
+from metrics.scoping import visible_comments
 from metrics.views import RANK_KPIS
 from reports.pack import build_pack, goals_for, review_of, summary_grid
 from reports.pptx_writer import TemplateError
@@ -20,8 +23,9 @@ from reports.render import FORMATS, file_name, render
 from storage.reviews import Review, mark_done, save_review
 from ui.data import goal_report, workspace
 from ui.filters import today
+from ui.identity import authorize, visible_departments
 from ui.resources import engine
-from ui.reviews import ACTION_COLUMNS, actions_from_editor
+from ui.reviews import ACTION_COLUMNS, actions_from_editor, authorized_review
 from ui.state import date_widget_format, language, t
 from ui.uploads import template_passes
 from ui.widgets import freshness, kpi_labels, plain
@@ -58,7 +62,8 @@ def _kr_label(kr: KeyResult) -> str:
     return f"{kr.id} {CATALOG[kr.kpi].label(language().value)} · {t(f'status.{status}')}"
 
 
-key_results = [(kr.id, _kr_label(kr)) for kr in goals_for(space.goals, period).key_results]
+shown_key_results = {kr.id: kr for kr in goals_for(space.goals, period).key_results}  # of the departments this person sees
+key_results = [(kr.id, _kr_label(kr)) for kr in shown_key_results.values()]
 
 
 with st.form("review_form"):
@@ -90,8 +95,15 @@ with st.form("review_form"):
             decisions=tuple(line.strip() for line in decisions.splitlines() if line.strip()),
             actions=actions_from_editor(actions),
         )
-        st.success(t("review.saved", id=save_review(engine(), review)))
-        saved, carried = review_of(engine(), period)
+        departments = {kr_id: space.goals.objective(kr.objective_id).department for kr_id, kr in shown_key_results.items()}
+        allowed, refused = authorized_review(review, saved, departments)
+        if allowed is not None:
+            st.success(t("review.saved", id=save_review(engine(), allowed)))
+            saved, carried = review_of(engine(), period)
+        if refused and allowed is not None:
+            st.warning(t("review.partly_saved"))
+        elif allowed is None and not refused:
+            st.info(t("review.nothing_changed"))
 
 st.subheader(t("review.open"))
 pending = carried
@@ -114,7 +126,8 @@ else:
         },
     )
     finished = edited.loc[edited["done"], "id"].tolist()
-    if finished and st.button(t("review.mark_done")):
+    # Actions belong to the meeting, not to one department: marking them done is the admin's.
+    if finished and st.button(t("review.mark_done"), key="review_mark_done") and authorize(Action.REVIEW, None, "review_action", ",".join(map(str, finished))):
         for action_id in finished:
             mark_done(engine(), int(action_id))
         st.success(t("review.done_saved", count=len(finished)))
@@ -124,10 +137,16 @@ st.subheader(t("review.pack"))
 st.caption(t("review.pack_help"))
 template = st.file_uploader(t("review.template"), type=["pptx", "potx"], key="review_template")
 rank_by = st.radio(t("report.rank_by"), list(RANK_KPIS), format_func=kpi_labels(), horizontal=True, key="review_rank_by")  # as on the Content page
-if st.button(t("review.build"), type="primary", key="review_build") and template_passes(template):  # opened in the isolated parser first
+scope = visible_departments()
+given_out = f"{language().value}; {'all' if scope is None else ','.join(sorted(scope))}"  # the audit row says whose figures left
+building = st.button(t("review.build"), type="primary", key="review_build")
+# The template is opened in the isolated parser first; the pack is checked and logged when it is made: from then on
+# its files sit behind the download buttons.
+if building and template_passes(template) and authorize(Action.PACK_DOWNLOAD, None, "pack", period_text, given_out):
     started = time.perf_counter()
     progress = st.progress(0.0)
-    pack = build_pack(space.engine, space.goals, period, as_of, language(), saved, carried, rank_by=rank_by)
+    shown_review = replace(saved, comments=visible_comments(saved.comments, space.goals)) if saved else None
+    pack = build_pack(space.engine, space.goals, period, as_of, language(), shown_review, carried, rank_by=rank_by)
     files: dict[str, bytes] = {}
     for step, kind in enumerate(FORMATS, start=1):
         progress.progress(step / (len(FORMATS) + 1), text=t("review.building", format=kind.upper()))
