@@ -30,6 +30,7 @@ from reports.pack import (
     department_tiles,
     headline,
     kpi_grid,
+    kpi_tiles,
     kr_name,
     review_sections,
     short,
@@ -165,7 +166,7 @@ def write_pdf(pack: Pack) -> bytes:
             document.heading(title)
             _department_page(document, pack, department, lines)
     document.heading(f"{t('report.kpis')} · {pack.period_label}")
-    document.grid(kpi_grid(pack))
+    _kpi_tiles(document, pack)
     if not pack.trend.empty:
         document.heading(t("report.trend_weeks"))
         _line_chart(document, pack)
@@ -191,6 +192,8 @@ def write_pdf(pack: Pack) -> bytes:
         document.ln(2)
     document.heading(t("report.appendix", title=t("report.summary")))
     document.grid(summary_grid(pack))
+    document.heading(t("report.appendix", title=f"{t('report.kpis')} · {pack.period_label}"))
+    document.grid(kpi_grid(pack))
     for department in pack.departments:
         document.heading(t("report.appendix", title=department.label))
         document.grid(department_grid(pack, department))
@@ -263,6 +266,47 @@ def _summary_tiles(document: _Document, pack: Pack) -> None:
             document.set_x(x + 1)
             document.multi_cell(width - 2, 5.5, document.text_of(f"• {short(risk, 70)}"), align="L")
     document.set_fill_color(255, 255, 255)
+
+
+TILE_COLUMNS = 5
+CHANGE_COLOURS = {True: STATUS_COLOURS["achieved"], False: STATUS_COLOURS["off_track"], None: "#5F6B7A"}  # the deck's
+
+
+def _kpi_tiles(document: _Document, pack: Pack) -> None:
+    """The deck's KPI tiles: name, value, change against the previous period, and the period's line as vector strokes."""
+    tiles = kpi_tiles(pack)
+    rows = -(-len(tiles) // TILE_COLUMNS) or 1
+    gap, top = 3.0, document.get_y() + 2
+    width, height = (CONTENT_WIDTH - gap * (TILE_COLUMNS - 1)) / TILE_COLUMNS, (192 - top - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x, y = 15 + (number % TILE_COLUMNS) * (width + gap), top + (number // TILE_COLUMNS) * (height + gap)
+        document.set_draw_color(213, 219, 226)
+        document.set_line_width(0.3)
+        document.rect(x, y, width, height)
+        document.set_text_color(0, 0, 0)
+        for offset, (text, size, style) in enumerate([(tile.label, 12, "B"), (tile.value, 22, "B"), (tile.change, 12, "")]):
+            document.set_font(document.family, style, size)
+            if offset == 2:
+                document.set_text_color(*_rgb(CHANGE_COLOURS[tile.good]))
+            document.set_xy(x + 1.5, y + (2, 9, 19)[offset])
+            document.cell(width - 3, (6, 9, 6)[offset], document.text_of(_fit(document, text, width - 3)))
+        document.set_text_color(0, 0, 0)
+        _sparkline(document, (x + 3, y + 28, width - 6, height - 32), tile.line)
+    document.set_draw_color(0, 0, 0)
+    document.set_line_width(0.2)
+
+
+def _sparkline(document: _Document, box: tuple[float, float, float, float], values: tuple[float, ...]) -> None:
+    """``values`` as one line in ``box`` (left, top, width, height), lowest value at the bottom; no axes."""
+    if len(values) < 2:
+        return
+    left, top, width, height = box
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    points = [(left + width * n / (len(values) - 1), top + height - height * (v - low) / span) for n, v in enumerate(values)]
+    document.set_draw_color(*_rgb(ACCENT))
+    document.set_line_width(0.6)
+    document.polyline(points)
 
 
 def _fit(document: _Document, text: str, width: float) -> str:

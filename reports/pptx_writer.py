@@ -16,7 +16,7 @@ from dataclasses import replace
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
@@ -46,6 +46,7 @@ from reports.pack import (
     headline,
     kpi_definitions,
     kpi_grid,
+    kpi_tiles,
     kr_name,
     review_sections,
     short,
@@ -363,6 +364,56 @@ def _summary_tiles(deck: Presentation, pack: Pack) -> Slide:
     return slide
 
 
+TILE_COLUMNS = 5
+CHANGE_COLOURS = {True: STATUS_COLOURS["achieved"], False: STATUS_COLOURS["off_track"], None: "#5F6B7A"}  # good, bad, no direction
+
+
+def _kpi_tiles(slide: Slide, deck: Presentation, pack: Pack) -> None:
+    """Per KPI a tile: its name, the value large, the change against the previous period (green or red as on the
+    Cockpit), and a native line chart of the period without axes (a sparkline)."""
+    left, top, width, height = _area(deck)
+    tiles = kpi_tiles(pack)
+    rows = -(-len(tiles) // TILE_COLUMNS) or 1
+    gap = deck.slide_width * 0.01
+    tile_width, tile_height = (width - gap * (TILE_COLUMNS - 1)) / TILE_COLUMNS, (height - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x = left + (number % TILE_COLUMNS) * (tile_width + gap)
+        y = top + (number // TILE_COLUMNS) * (tile_height + gap)
+        frame = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(tile_height)))
+        frame.name = f"tile: {tile.kpi}"
+        frame.fill.background()
+        frame.line.color.rgb = _rgb("#D5DBE2")
+        texts = slide.shapes.add_textbox(Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(Pt(86)))).text_frame
+        texts.word_wrap = True
+        for position, (text, size, bold) in enumerate([(short(tile.label, 24), 12, True), (tile.value, 24, True), (tile.change, 12, None)]):
+            paragraph = texts.paragraphs[0] if position == 0 else texts.add_paragraph()
+            paragraph.text = text
+            _style(paragraph, size, bold)
+        texts.paragraphs[2].runs[0].font.color.rgb = _rgb(CHANGE_COLOURS[tile.good])
+        if len(tile.line) > 1:
+            chart_top = y + Pt(90)
+            _sparkline(slide, (x + gap / 2, chart_top, tile_width - gap, y + tile_height - chart_top - gap / 2), tile)
+
+
+def _sparkline(slide: Slide, box: tuple[float, float, float, float], tile: object) -> None:
+    """A native line chart with nothing but its line: no axes, gridlines, legend or markers."""
+    data = CategoryChartData(number_format="General")
+    data.categories = [str(n) for n in range(len(tile.line))]  # type: ignore[attr-defined]
+    data.add_series(tile.label, list(tile.line))  # type: ignore[attr-defined]
+    shape = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *(Emu(int(v)) for v in box), data)
+    shape.name = f"sparkline: {tile.kpi}"  # type: ignore[attr-defined]
+    chart = shape.chart
+    chart.has_legend, chart.has_title = False, False
+    chart.font.size = Pt(12)
+    for axis in (chart.value_axis, chart.category_axis):
+        axis.visible, axis.has_major_gridlines, axis.has_minor_gridlines = False, False, False
+    series = chart.plots[0].series[0]
+    series.smooth = False
+    series.format.line.color.rgb = _rgb(ACCENT)
+    series.format.line.width = Pt(2)
+    series.marker.style = XL_MARKER_STYLE.NONE
+
+
 def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     deck = open_template(template)
     language, t = pack.language, pack.t
@@ -384,7 +435,8 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     for department in pack.departments:
         _department_slides(deck, pack, department)
     kpis = kpi_grid(pack)
-    _tables(deck, pack, f"{t('report.kpis')} · {pack.period_label}", kpis, "\n\n".join([grid_notes(kpis), *kpi_definitions(pack)]))
+    kpi_notes = "\n\n".join([grid_notes(kpis), "\n".join(kpis.notes), *kpi_definitions(pack)])
+    _kpi_tiles(_slide(deck, f"{t('report.kpis')} · {pack.period_label}", kpi_notes), deck, pack)
 
     trend = pack.trend
     if not trend.empty:
@@ -446,6 +498,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             _style(line, 13)
 
     _tables(deck, pack, t("report.appendix", title=t("report.summary")), summary_grid(pack))
+    _tables(deck, pack, t("report.appendix", title=f"{t('report.kpis')} · {pack.period_label}"), kpis, kpi_notes)
     for department in pack.departments:  # the full tables, for questions after the pictures
         _tables(deck, pack, t("report.appendix", title=department.label), department_grid(pack, department))
     out = io.BytesIO()

@@ -159,9 +159,10 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
     assert titles[10:13] == ["Top-Beiträge · Q4 2026", "Schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
-    assert titles[13:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
+    appendix = ["Zusammenfassung: Ziele und Status", "KPI-Überblick · Q4 2026", *DEPARTMENT_TITLES]
+    assert titles[13:] == [f"Anhang: {name}" for name in appendix]  # the full tables after the pictures
 
-    kpi_rows = tables_of(deck.slides[7])[0]
+    kpi_rows = tables_of(deck.slides[14])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
     assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
 
@@ -179,13 +180,45 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
     kinds = [c.chart_type for c in charts]
     assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == len(report.key_results)  # one bullet chart per key result
-    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
+    sparklines = [XL_CHART_TYPE.LINE] * sum(len(line) > 1 for line in pack.sparklines.values())  # one per KPI tile with a line
+    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [*sparklines, XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
     assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
     trend = pack.trend
     line = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
     assert list(line.plots[0].categories) == list(trend.index)
     linkedin = next(s for s in line.series if s.name == "LinkedIn")
     assert list(linkedin.values) == pytest.approx(list(trend["linkedin"]))
+
+
+def test_kpi_overview_tiles_carry_the_cockpit_numbers_and_a_sparkline_each(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+    """Tile value and change from the Cockpit's comparison; each sparkline the engine's day values up to data through."""
+    from metrics.views import Comparison, kpi_cards
+
+    pack = packs[Language.DE]
+    deck = deck_of(write_pptx(pack))
+    slide = next(s for s in deck.slides if title_of(s) == "KPI-Überblick · Q4 2026")
+    cards = kpi_cards(kpi_engine, Scope(), Q4, Comparison.PREVIOUS, AS_OF, keys=PACK_KPIS).set_index("kpi")  # the Cockpit's cards
+    texts = [shape.text_frame.text.split("\n") for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text.count("\n") == 2]
+    assert len(texts) == len(PACK_KPIS)
+    for key, (label, value, change) in zip(PACK_KPIS, texts, strict=True):
+        card = cards.loc[key]
+        assert label.startswith(CATALOG[key].label("de"))
+        assert value == formatting.kpi_value(card["value"], CATALOG[key].unit.value, Language.DE)
+        assert change == f"Δ Vorperiode {change_text(card['change'], card['change_status'], Language.DE)}"
+    lines = {shape.name.split(": ")[1]: list(shape.chart.plots[0].series[0].values) for shape in slide.shapes if shape.has_chart}
+    days = pd.date_range("2026-10-01", "2026-11-22")  # Q4 up to the export day, the data's last day
+    for key in ("impressions", "engagements", "views", "followers"):  # flows and a stock: the engine's day totals
+        assert lines[key] == pytest.approx(list(kpi_engine.daily_totals(key, Scope(), Q4).reindex(days).dropna()))
+    assert sum(lines["impressions"]) == pytest.approx(cards.loc["impressions", "value"])  # the days add up to the tile
+    rate = kpi_engine.daily_totals("engagements", Scope(), Q4) / kpi_engine.daily_totals("impressions", Scope(), Q4)
+    assert lines["engagement_rate"] == pytest.approx(list(rate.reindex(days).dropna()))  # a ratio of the day's sums
+    assert lines["follower_growth"] == lines["followers"]  # growth is the rise of the follower line
+    assert "posts" not in lines  # a count of posts has no day series: its tile has no line
+    assert all(not shape.chart.value_axis.visible and not shape.chart.has_legend for shape in slide.shapes if shape.has_chart)
+    # the PDF page draws the same tiles: label, value and change in its text
+    page = next(p for p in PdfReader(io.BytesIO(write_pdf(pack))).pages if p.extract_text().startswith("KPI-Überblick"))
+    text = page.extract_text()
+    assert all(value in text and change in text for _, value, change in texts)
 
 
 def bullets_of(slide) -> dict[str, dict[str, float | None]]:
@@ -462,7 +495,7 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
         assert label in text
         assert figures[0] in text
     deck = deck_of(write_pptx(packs[language]))
-    assert len(reader.pages) == len(deck.slides) == 19  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 6 appendix tables
+    assert len(reader.pages) == len(deck.slides) == 20  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 7 appendix tables
     for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
         assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
 
@@ -596,7 +629,8 @@ def test_cli_report_writes_each_format(tmp_path: Path, demo_db: str, kpi_engine:
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 10_000
     deck = deck_of((tmp_path / "pack.pptx").read_bytes())
-    rows = {row[0]: row[1:] for row in tables_of(deck.slides[7])[0][1:]}
+    appendix = next(s for s in deck.slides if title_of(s) == "Appendix: KPI overview · Q4 2026")
+    rows = {row[0]: row[1:] for row in tables_of(appendix)[0][1:]}
     assert rows == expected_kpi_texts(kpi_engine, Language.EN)
     assert "Impressions" in PdfReader(tmp_path / "pack.pdf").pages[7].extract_text()
 
