@@ -275,13 +275,26 @@ def test_a_department_with_many_key_results_is_split_over_slides(packs: dict[Lan
     pack = packs[Language.EN]
     marketing = next(d for d in pack.departments if d.key == "marketing")
     objective = marketing.objectives[0]
-    many = dataclasses.replace(objective, key_results=objective.key_results[:1] * 6)  # 6 key results: more than one slide holds
+    lines = tuple(dataclasses.replace(objective.key_results[0], comment=f"Kommentar {n}") for n in range(1, 7))
+    many = dataclasses.replace(objective, key_results=lines)  # 6 key results: more than one slide holds
     crowded = dataclasses.replace(pack, departments=(dataclasses.replace(marketing, objectives=(many,)),))
     deck = deck_of(write_pptx(crowded))
     titles = [title_of(s) for s in deck.slides]
     assert titles[2:4] == ["Marketing (1/2)", "Marketing (2/2)"]
     counts = [sum(shape.has_chart for shape in deck.slides[n].shapes) for n in (2, 3)]
-    assert counts == [4, 2]
+    assert counts == [4, 2]  # KEY_RESULTS_PER_SLIDE bullet charts, the rest on the next slide
+    headline = "0 of 6 key results on track; Impressions (Facebook) 45% behind pace"
+    for number, slide in enumerate(list(deck.slides)[2:4]):
+        texts = [shape for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title]
+        assert texts[0].text_frame.text.startswith(headline)  # every part carries the headline
+        charts = [shape for shape in slide.shapes if shape.has_chart]
+        comments = {shape.text_frame.text: shape for shape in texts[1:]}
+        for position, chart in enumerate(charts):  # the comment of each key result level with its bullet chart, right of it
+            comment = comments[f"Kommentar {number * 4 + position + 1}"]
+            assert comment.top == chart.top and comment.left > chart.left + chart.width
+    pdf = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(write_pdf(crowded))).pages[2:4]]
+    assert pdf[0].startswith("Marketing (1/2) " + headline) and pdf[1].startswith("Marketing (2/2) " + headline)
+    assert [pdf[0].count("Kommentar"), pdf[1].count("Kommentar")] == [4, 2]
 
 
 def test_no_slide_text_below_12_pt(packs: dict[Language, Pack]) -> None:
