@@ -349,7 +349,70 @@ def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict
     assert title_of(deck.slides[0]) == "Social media management review"
     assert "Beispielfolie" not in [title_of(s) for s in deck.slides]
     key_results = sum(len(o.key_results) for d in packs[Language.EN].departments for o in d.objectives)
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results  # trend, status, a bullet per key result
+    sparklines = sum(len(line) > 1 for line in packs[Language.EN].sparklines.values())
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results + sparklines  # trend, status, bullets, KPI tiles
+
+
+THEME_ACCENTS = ["7A1F5C", "0E7C7B", "D4A017", "3B3B98", "5C8001", "B33F00"]
+
+
+def themed_template() -> bytes:
+    """A corporate template whose theme names its own fonts (Georgia headings, Verdana body) and accent colours."""
+    import re
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    deck = Presentation()
+    theme = deck.slide_masters[0].part.part_related_by(RT.THEME)
+    xml = theme.blob.decode()
+    xml = xml.replace('<a:majorFont><a:latin typeface="Calibri"/>', '<a:majorFont><a:latin typeface="Georgia"/>')
+    xml = xml.replace('<a:minorFont><a:latin typeface="Calibri"/>', '<a:minorFont><a:latin typeface="Verdana"/>')
+    for number, colour in enumerate(THEME_ACCENTS, start=1):
+        xml = re.sub(rf'<a:accent{number}><a:srgbClr val="\w+"/>', f'<a:accent{number}><a:srgbClr val="{colour}"/>', xml)
+    theme._blob = xml.encode()
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_pptx_takes_a_templates_theme_fonts_and_accents_but_keeps_status_colours(packs: dict[Language, Pack]) -> None:
+    from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
+    from reports.pptx_writer import template_palette
+
+    pack = packs[Language.DE]
+    deck = deck_of(write_pptx(pack, themed_template()))
+    palette = template_palette(deck)
+    assert (palette.heading_font, palette.body_font, palette.series) == ("Georgia", "Verdana", tuple(f"#{c}" for c in THEME_ACCENTS))
+    slides = list(deck.slides)
+    assert {run.font.name for s in slides if s.shapes.title is not None for p in s.shapes.title.text_frame.paragraphs for run in p.runs} == {"Georgia"}
+    body = {
+        run.font.name
+        for s in slides
+        for shape in s.shapes
+        if shape.has_text_frame and shape != s.shapes.title
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+    }
+    assert body == {"Verdana"}
+    charts = [shape.chart for s in slides for shape in s.shapes if shape.has_chart]
+    assert {chart.font.name for chart in charts} == {"Verdana"}
+    kpis = next(s for s in slides if title_of(s).startswith("KPI-Überblick"))
+    sparkline_colours = {str(shape.chart.plots[0].series[0].format.line.color.rgb) for shape in kpis.shapes if shape.has_chart}
+    assert sparkline_colours == {THEME_ACCENTS[0]}  # accent 1
+    trend = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
+    assert [str(series.format.line.color.rgb) for series in trend.series] == THEME_ACCENTS[: len(pack.trend.columns)]  # accents in platform order
+    marketing = slides[3]
+    bullet = next(shape.chart for shape in marketing.shapes if shape.has_chart)
+    colours = {series.name: str(series.format.fill.fore_color.rgb) for series in bullet.plots[0].series}
+    assert colours["Ziel"] == THEME_ACCENTS[0]
+    assert colours["Ist"] == STATUS_COLOURS["off_track"].lstrip("#")  # MK-1.1 off track: the status colour stays
+    status = next(c for c in charts if c.chart_type == XL_CHART_TYPE.BAR_STACKED)
+    assert [str(series.format.fill.fore_color.rgb) for series in status.plots[0].series] == [STATUS_COLOURS[s].lstrip("#") for s in pack.status_counts.columns]
+    # without a template: the dashboard's fonts (none set) and colours
+    default = deck_of(write_pptx(pack))
+    plain_trend = next(shape.chart for s in default.slides for shape in s.shapes if shape.has_chart and shape.chart.chart_type == XL_CHART_TYPE.LINE_MARKERS)
+    assert [str(series.format.line.color.rgb) for series in plain_trend.series] == [PLATFORM_COLOURS[p].lstrip("#") for p in pack.trend.columns]
+    assert plain_trend.font.name is None
 
 
 def test_pptx_finds_the_title_only_layout_by_its_placeholders(packs: dict[Language, Pack]) -> None:
