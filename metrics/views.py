@@ -94,7 +94,7 @@ def kpi_cards(
                 "comparison": compared.base,
                 "change": compared.change,
                 "change_status": str(compared.status),
-                "good": _good(key, compared.change),
+                "good": good_change(key, compared.change),
                 "target": match.key_result.target if match else math.nan,
                 "expected": match.expected if match else math.nan,
                 "status": str(match.status) if match else None,
@@ -162,7 +162,8 @@ def non_additive(key: str) -> bool:
     return adds_unique_counts(key)
 
 
-def _good(key: str, change: float) -> bool | None:
+def good_change(key: str, change: float) -> bool | None:
+    """True when the change goes the KPI's good way (up for most, down for a response time), None for no change."""
     if change != change or change == 0:
         return None
     return (change > 0) == (CATALOG[key].direction is Direction.HIGHER)
@@ -183,43 +184,53 @@ def top_movers(engine: KpiEngine, scope: Scope, period: Period, comparison: Comp
             big_enough = CATALOG[key].unit.value == "percent" or max(abs(now), abs(then)) >= 10
             if compared.status is ChangeStatus.CHANGE and big_enough and abs(change) >= 0.02:
                 current = compared.now
-                rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": _good(key, change),
+                rows.append({"platform": platform, "kpi": key, "value": now, "comparison": then, "change": change, "good": good_change(key, change),
                              "non_additive": bool(current and current.summed_unique), "from_posts": current.from_posts if current else ()})  # fmt: skip
     frame = pd.DataFrame(rows, columns=["platform", "kpi", "value", "comparison", "change", "good", "non_additive", "from_posts"])
     return frame.reindex(frame["change"].abs().sort_values(ascending=False).index).head(limit).reset_index(drop=True)
 
 
+def kpi_series(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.Series:
+    """Per day (per ISO week beyond 92 days) one KPI over ``scope``, its days without a value dropped; ratios stay ratios of sums.
+
+    The figures of the KPI cards (``KpiEngine.daily_totals``, the engine's daily-or-post rule), as the Channels
+    page draws them per platform and the review pack's KPI tiles as sparklines. Empty for KPIs without a daily
+    series (counts, growth, manual values).
+    """
+    item = CATALOG[key]
+    weekly = period.days > 92
+    if item.aggregation is Aggregation.RATIO:
+        top = engine.daily_totals(CATALOG[item.numerator[0]].key, scope, period)
+        bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, scope, period)
+        both = pd.DataFrame({"top": top, "bottom": bottom}).dropna()
+        if weekly:
+            both = both.resample("W-MON", label="left", closed="left").sum(min_count=1)
+        values = both["top"] / both["bottom"].replace(0, np.nan)
+    elif item.aggregation in (Aggregation.SUM, Aggregation.LAST) and item.numerator:
+        values = engine.daily_totals(key, scope, period)
+        if weekly:
+            values = (
+                values.resample("W-MON", label="left", closed="left").last()
+                if item.aggregation is Aggregation.LAST
+                else values.resample("W-MON", label="left", closed="left").sum(min_count=1)
+            )
+    else:
+        return pd.Series(dtype="float64")
+    return values.dropna().astype("float64")
+
+
 def kpi_trend(engine: KpiEngine, key: str, scope: Scope, period: Period) -> pd.DataFrame:
-    """Per day (per ISO week beyond 92 days) and platform: date, series, value, from_posts. Ratios stay ratios of sums.
+    """Per day (per ISO week beyond 92 days) and platform: date, series, value, from_posts (``kpi_series`` per platform).
 
     The same figures as the KPI cards (``KpiEngine.daily_totals``, the engine's daily-or-post rule):
     an account without daily figures for the metric counts its posts' lifetime figures on their
     publish day, so a platform that exports post figures only (YouTube's video table) has a line
     too, marked ``from_posts``, and a platform's days add up to its card value.
     """
-    item = CATALOG[key]
-    weekly = period.days > 92
     frames = []
     for platform in sorted(set(engine.accounts_in(scope)["platform"])):
         narrowed = Scope(frozenset({platform}), scope.accounts, scope.departments, scope.tags)
-        if item.aggregation is Aggregation.RATIO:
-            top = engine.daily_totals(CATALOG[item.numerator[0]].key, narrowed, period)
-            bottom = engine.daily_totals(CATALOG[item.denominator[0]].key, narrowed, period)
-            both = pd.DataFrame({"top": top, "bottom": bottom}).dropna()
-            if weekly:
-                both = both.resample("W-MON", label="left", closed="left").sum(min_count=1)
-            values = both["top"] / both["bottom"].replace(0, np.nan)
-        elif item.aggregation in (Aggregation.SUM, Aggregation.LAST) and item.numerator:
-            values = engine.daily_totals(key, narrowed, period)
-            if weekly:
-                values = (
-                    values.resample("W-MON", label="left", closed="left").last()
-                    if item.aggregation is Aggregation.LAST
-                    else values.resample("W-MON", label="left", closed="left").sum(min_count=1)
-                )
-        else:
-            continue
-        values = values.dropna()
+        values = kpi_series(engine, key, narrowed, period)
         if len(values):
             from_posts = bool(engine.value(key, narrowed, period).from_posts)
             frames.append(pd.DataFrame({"date": values.index, "series": platform, "value": values.to_numpy(), "from_posts": from_posts}))

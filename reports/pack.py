@@ -22,7 +22,7 @@ from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate, progress_text
-from metrics.views import RANK_KPIS, change_text, post_table, stale_text, top_and_weakest
+from metrics.views import RANK_KPIS, change_text, good_change, kpi_series, post_table, stale_text, top_and_weakest
 from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -77,6 +77,7 @@ class Pack:
     sources: tuple[StaleAccount, ...] = ()  # every account with data and its last day (capped at as_of): the title's sources
     rank_by: str = "engagements"  # the KPI that ranks the top posts (one of RANK_KPIS)
     worst_posts: pd.DataFrame = field(default_factory=pd.DataFrame)  # the three lowest by rank_by
+    sparklines: dict[str, pd.Series] = field(default_factory=dict)  # KPI key -> its values per day up to data through (kpi_series)
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -154,7 +155,18 @@ def build_pack(
         _sources(engine, as_of),
         rank_by,
         weakest,
+        _sparklines(engine, window, cut_day(engine, Scope(), period, as_of)),
     )
+
+
+SPARKLINE_OF = {"follower_growth": "followers"}  # growth has no daily series: its tile shows the followers it is the rise of
+
+
+def _sparklines(engine: KpiEngine, window: Period, through: dt.date) -> dict[str, pd.Series]:
+    """Each KPI tile's line: the KPI per day (kpi_series, as the Channels page) up to the day the data runs through,
+    so a tile never falls to zero on days not yet exported."""
+    days = period_between(window.start, max(min(window.end, through), window.start))
+    return {key: kpi_series(engine, SPARKLINE_OF.get(key, key), Scope(), days) for key in PACK_KPIS}
 
 
 def _sources(engine: KpiEngine, as_of: dt.date) -> tuple[StaleAccount, ...]:
@@ -378,6 +390,38 @@ def kpi_grid(pack: Pack) -> Grid:
     ]
     header = [t("col.kpi"), t("col.value"), t("col.previous"), t("col.change_previous"), t("col.last_year"), t("col.change_last_year")]
     return Grid(header, rows, [None] * len(rows), widths=(0.3, 0.15, 0.15, 0.12, 0.15, 0.13), notes=kpi_notes(pack))
+
+
+@dataclass(frozen=True)
+class KpiTile:
+    """One KPI on the overview: its value, the change against the previous period and the period's line."""
+
+    kpi: str
+    label: str
+    value: str
+    change: str  # "Δ Vorperiode +12,3 %", or "neu" / "nicht vergleichbar"
+    good: bool | None  # the change's direction is good (green), bad (red) or neither
+    line: tuple[float, ...]  # the sparkline's values, oldest first
+
+
+def kpi_tiles(pack: Pack) -> list[KpiTile]:
+    """The KPI overview as tiles: the Cockpit's comparison (Pack.kpis) and a sparkline per KPI."""
+    tiles = []
+    for row in pack.kpis.itertuples(index=False):
+        comparable = row.status_previous == str(ChangeStatus.CHANGE)
+        change = change_text(row.change_previous, row.status_previous, pack.language)
+        line = pack.sparklines.get(row.kpi, pd.Series(dtype="float64"))
+        tiles.append(
+            KpiTile(
+                row.kpi,
+                f"{row.label} {kpi_markers(row)}".strip(),
+                formatting.kpi_value(row.value, row.unit, pack.language),
+                f"{pack.t('col.change_previous')} {change}",
+                good_change(row.kpi, row.change_previous) if comparable else None,
+                tuple(float(v) for v in line),
+            )
+        )
+    return tiles
 
 
 def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:

@@ -30,6 +30,7 @@ from reports.pack import (
     department_tiles,
     headline,
     kpi_grid,
+    kpi_tiles,
     kr_name,
     review_sections,
     short,
@@ -41,7 +42,7 @@ from reports.plan_slides import plan_grids, trend_events
 
 CONTENT_WIDTH = 267.0  # A4 landscape less 15 mm margins
 CELL_PADDING = 2.6  # mm a table cell's text keeps from its borders: fpdf2's 1 mm each side and the border line, rounded up
-MAX_WORD_SHARE = 0.25  # no column grows beyond a quarter of the width to hold one word
+MAX_WORD_SHARE = 0.3  # no column grows beyond 30 % of the width to hold one word ("Unternehmenskommunikation" fits)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -84,20 +85,20 @@ class _Document(FPDF):
         self.set_line_width(0.2)
         self.set_font(self.family, "", 12)
 
-    def word_width(self, word: str) -> float:
-        """Width in mm of ``word`` in the table's bold 12 pt (the widest face a cell uses)."""
-        self.set_font(self.family, "B", 12)
+    def word_width(self, word: str, bold: bool = True) -> float:
+        """Width in mm of ``word`` in the table's 12 pt, bold (headers, objective rows) or regular."""
+        self.set_font(self.family, "B" if bold else "", 12)
         width = self.get_string_width(self.text_of(word))
         self.set_font(self.family, "", 12)
         return width
 
-    def fit_words(self, text: str, width: float) -> str:
+    def fit_words(self, text: str, width: float, bold: bool = True) -> str:
         """``text`` with every word wider than ``width`` mm shortened with "…": a cell then wraps only at spaces,
         never inside a word (the full text is on the deck's slides and in the notes)."""
         words = text.split(" ")
         for number, word in enumerate(words):
             cut = len(word)
-            while cut > 1 and self.word_width(word[:cut] + ("…" if cut < len(word) else "")) > width:
+            while cut > 1 and self.word_width(word[:cut] + ("…" if cut < len(word) else ""), bold) > width:
                 cut -= 1
             words[number] = word if cut == len(word) else word[:cut] + "…"
         return " ".join(words)
@@ -107,8 +108,12 @@ class _Document(FPDF):
         "Fortschritt" in 12 pt bold) at the cost of the columns with room to spare; what still does not fit is shortened."""
         shares = grid.widths or tuple(1 / len(grid.header) for _ in grid.header)
         widths = [CONTENT_WIDTH * share for share in shares]
+        bold = [True, *(bool(grid.emphasis) and grid.emphasis[number] for number in range(len(grid.rows)))]  # the header, then each row
         columns = list(zip(grid.header, *grid.rows, strict=True)) if grid.rows else [(name,) for name in grid.header]
-        needed = [max((self.word_width(word) for text in texts for word in text.split()), default=0.0) + CELL_PADDING for texts in columns]
+        needed = [
+            max((self.word_width(word, heavy) for text, heavy in zip(texts, bold, strict=True) for word in text.split()), default=0.0) + CELL_PADDING
+            for texts in columns
+        ]
         needed = [min(need, CONTENT_WIDTH * MAX_WORD_SHARE) for need in needed]  # a URL-long word is shortened, not given the page
         deficit = sum(max(need - width, 0.0) for need, width in zip(needed, widths, strict=True))
         slack = [max(width - need, 0.0) for need, width in zip(needed, widths, strict=True)]
@@ -126,7 +131,7 @@ class _Document(FPDF):
         with self.table(col_widths=widths, headings_style=head, line_height=6.5, text_align="LEFT") as table:
             row = table.row()
             for column, name in enumerate(grid.header):
-                row.cell(self.text_of(self.fit_words(name, room[column])))
+                row.cell(self.text_of(self.fit_words(name, room[column], bold=True)))
             for number, values in enumerate(grid.rows):
                 row = table.row()
                 emphasised = bool(grid.emphasis) and grid.emphasis[number]
@@ -137,7 +142,7 @@ class _Document(FPDF):
                     else:
                         style = FontFace(emphasis="BOLD") if emphasised else None
                     link = grid.links[number] if column == grid.link_column and grid.links and grid.links[number] else None
-                    row.cell(self.text_of(self.fit_words(text, room[column])), style=style, link=link)  # the shortened address still opens the post
+                    row.cell(self.text_of(self.fit_words(text, room[column], emphasised)), style=style, link=link)  # the shortened address still opens the post
         if grid.notes:  # what the table's markers mean, and the day its data runs through
             self.set_font(self.family, "", 12)
             for note in grid.notes:
@@ -165,7 +170,7 @@ def write_pdf(pack: Pack) -> bytes:
             document.heading(title)
             _department_page(document, pack, department, lines)
     document.heading(f"{t('report.kpis')} · {pack.period_label}")
-    document.grid(kpi_grid(pack))
+    _kpi_tiles(document, pack)
     if not pack.trend.empty:
         document.heading(t("report.trend_weeks"))
         _line_chart(document, pack)
@@ -191,6 +196,8 @@ def write_pdf(pack: Pack) -> bytes:
         document.ln(2)
     document.heading(t("report.appendix", title=t("report.summary")))
     document.grid(summary_grid(pack))
+    document.heading(t("report.appendix", title=f"{t('report.kpis')} · {pack.period_label}"))
+    document.grid(kpi_grid(pack))
     for department in pack.departments:
         document.heading(t("report.appendix", title=department.label))
         document.grid(department_grid(pack, department))
@@ -263,6 +270,47 @@ def _summary_tiles(document: _Document, pack: Pack) -> None:
             document.set_x(x + 1)
             document.multi_cell(width - 2, 5.5, document.text_of(f"• {short(risk, 70)}"), align="L")
     document.set_fill_color(255, 255, 255)
+
+
+TILE_COLUMNS = 5
+CHANGE_COLOURS = {True: STATUS_COLOURS["achieved"], False: STATUS_COLOURS["off_track"], None: "#5F6B7A"}  # the deck's
+
+
+def _kpi_tiles(document: _Document, pack: Pack) -> None:
+    """The deck's KPI tiles: name, value, change against the previous period, and the period's line as vector strokes."""
+    tiles = kpi_tiles(pack)
+    rows = -(-len(tiles) // TILE_COLUMNS) or 1
+    gap, top = 3.0, document.get_y() + 2
+    width, height = (CONTENT_WIDTH - gap * (TILE_COLUMNS - 1)) / TILE_COLUMNS, (192 - top - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x, y = 15 + (number % TILE_COLUMNS) * (width + gap), top + (number // TILE_COLUMNS) * (height + gap)
+        document.set_draw_color(213, 219, 226)
+        document.set_line_width(0.3)
+        document.rect(x, y, width, height)
+        document.set_text_color(0, 0, 0)
+        for offset, (text, size, style) in enumerate([(tile.label, 12, "B"), (tile.value, 22, "B"), (tile.change, 12, "")]):
+            document.set_font(document.family, style, size)
+            if offset == 2:
+                document.set_text_color(*_rgb(CHANGE_COLOURS[tile.good]))
+            document.set_xy(x + 1.5, y + (2, 9, 19)[offset])
+            document.cell(width - 3, (6, 9, 6)[offset], document.text_of(_fit(document, text, width - 3)))
+        document.set_text_color(0, 0, 0)
+        _sparkline(document, (x + 3, y + 28, width - 6, height - 32), tile.line)
+    document.set_draw_color(0, 0, 0)
+    document.set_line_width(0.2)
+
+
+def _sparkline(document: _Document, box: tuple[float, float, float, float], values: tuple[float, ...]) -> None:
+    """``values`` as one line in ``box`` (left, top, width, height), lowest value at the bottom; no axes."""
+    if len(values) < 2:
+        return
+    left, top, width, height = box
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    points = [(left + width * n / (len(values) - 1), top + height - height * (v - low) / span) for n, v in enumerate(values)]
+    document.set_draw_color(*_rgb(ACCENT))
+    document.set_line_width(0.6)
+    document.polyline(points)
 
 
 def _fit(document: _Document, text: str, width: float) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide, SlideLayout
@@ -46,6 +47,7 @@ from reports.pack import (
     headline,
     kpi_definitions,
     kpi_grid,
+    kpi_tiles,
     kr_name,
     review_sections,
     short,
@@ -60,6 +62,57 @@ WIDE = (Emu(12192000), Emu(6858000))  # 16:9
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The deck's fonts and its colours that carry no status: the dashboard's, or a corporate template's theme.
+
+    Status colours stay the dashboard's whatever the template: green must keep meaning on track.
+    """
+
+    accent: str = ACCENT  # target bars and sparklines
+    series: tuple[str, ...] = ()  # the trend lines in platform order; empty: the dashboard's platform colours
+    heading_font: str | None = None  # the theme's major (headings) latin font
+    body_font: str | None = None  # the theme's minor (body) latin font
+
+    def platform(self, platform: str, position: int) -> str:
+        return self.series[position % len(self.series)] if self.series else PLATFORM_COLOURS.get(platform, ACCENT)
+
+
+def template_palette(deck: Presentation) -> Palette:
+    """The first master's theme: its major and minor latin fonts and its accent colours 1 to 6."""
+    try:
+        theme = parse_xml(deck.slide_masters[0].part.part_related_by(RT.THEME).blob)  # python-pptx's parser: no entities
+    except (KeyError, ValueError, IndexError):
+        return Palette()
+
+    def font(kind: str) -> str | None:
+        found = theme.xpath(f".//a:fontScheme/a:{kind}/a:latin/@typeface")
+        return found[0] if found and found[0] and not found[0].startswith("+") else None
+
+    accents = []
+    for number in range(1, 7):
+        colour = theme.xpath(f".//a:clrScheme/a:accent{number}/a:srgbClr/@val | .//a:clrScheme/a:accent{number}/a:sysClr/@lastClr")
+        if colour and len(colour[0]) == 6:
+            accents.append(f"#{colour[0].upper()}")
+    return Palette(accents[0] if accents else ACCENT, tuple(accents), font("majorFont"), font("minorFont"))
+
+
+def _apply_fonts(deck: Presentation, palette: Palette) -> None:
+    """The template's heading font on every title, its body font on every other text, table and chart."""
+    if not (palette.heading_font or palette.body_font):
+        return
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            name = palette.heading_font if shape == slide.shapes.title else palette.body_font
+            if shape.has_chart:
+                shape.chart.font.name = palette.body_font
+                continue
+            frames = [shape.text_frame] if shape.has_text_frame else [c.text_frame for row in shape.table.rows for c in row.cells] if shape.has_table else []
+            for paragraph in (p for frame in frames for p in frame.paragraphs):
+                for font in [paragraph.font, *(run.font for run in paragraph.runs)]:
+                    font.name = name
 
 
 class TemplateError(ValueError):
@@ -286,7 +339,7 @@ def _chart(slide: Slide, deck: Presentation, kind: XL_CHART_TYPE, data: Category
     return chart
 
 
-def _bullet(slide: Slide, box: tuple[int, int, int, int], pack: Pack, line: KeyResultLine) -> None:
+def _bullet(slide: Slide, box: tuple[int, int, int, int], pack: Pack, line: KeyResultLine, palette: Palette) -> None:
     """One key result as a native bullet chart: bars for actual (status colour), expected by now, forecast and target."""
     values = bullet_values(line)
     unit = CATALOG[line.report.key_result.kpi].unit.value
@@ -303,7 +356,7 @@ def _bullet(slide: Slide, box: tuple[int, int, int, int], pack: Pack, line: KeyR
     labels = plot.data_labels
     labels.show_series_name, labels.show_value, labels.font.size = True, True, Pt(12)
     labels.number_format, labels.number_format_is_linked = NUMBER_FORMATS.get(unit, "#,##0"), False
-    colours = {"actual": STATUS_COLOURS.get(str(line.report.status), MUTED), "expected": MUTED, "forecast": FORECAST, "target": ACCENT}
+    colours = {"actual": STATUS_COLOURS.get(str(line.report.status), MUTED), "expected": MUTED, "forecast": FORECAST, "target": palette.accent}
     for series, part in zip(plot.series, reversed(BULLET_PARTS), strict=True):
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colours[part])
@@ -317,7 +370,7 @@ NUMBER_FORMATS = {"percent": "0.0%", "hours": "#,##0.00", "per_post": "#,##0.00"
 FORECAST = "#C9D3DD"  # the forecast bar: light, so the actual stands out
 
 
-def _department_slides(deck: Presentation, pack: Pack, department: DepartmentBlock) -> None:
+def _department_slides(deck: Presentation, pack: Pack, department: DepartmentBlock, palette: Palette) -> None:
     """Headline sentence, then per key result a bullet chart with the review's comment beside it."""
     left, top, width, height = _area(deck)
     chunks = department_chunks(department)
@@ -330,7 +383,7 @@ def _department_slides(deck: Presentation, pack: Pack, department: DepartmentBlo
         row_height = (height - deck.slide_height * 0.05) / KEY_RESULTS_PER_SLIDE
         for position, line in enumerate(lines):
             y = row_top + position * row_height
-            _bullet(slide, (left, y, width * 0.62, row_height * 0.96), pack, line)
+            _bullet(slide, (left, y, width * 0.62, row_height * 0.96), pack, line, palette)
             comment = line.comment or pack.t("report.no_comment")
             _text_box(slide, (left + width * 0.64, y, width * 0.36, row_height * 0.96), [short(comment, 160)], size=12)
 
@@ -363,8 +416,59 @@ def _summary_tiles(deck: Presentation, pack: Pack) -> Slide:
     return slide
 
 
+TILE_COLUMNS = 5
+CHANGE_COLOURS = {True: STATUS_COLOURS["achieved"], False: STATUS_COLOURS["off_track"], None: "#5F6B7A"}  # good, bad, no direction
+
+
+def _kpi_tiles(slide: Slide, deck: Presentation, pack: Pack, palette: Palette) -> None:
+    """Per KPI a tile: its name, the value large, the change against the previous period (green or red as on the
+    Cockpit), and a native line chart of the period without axes (a sparkline)."""
+    left, top, width, height = _area(deck)
+    tiles = kpi_tiles(pack)
+    rows = -(-len(tiles) // TILE_COLUMNS) or 1
+    gap = deck.slide_width * 0.01
+    tile_width, tile_height = (width - gap * (TILE_COLUMNS - 1)) / TILE_COLUMNS, (height - gap * (rows - 1)) / rows
+    for number, tile in enumerate(tiles):
+        x = left + (number % TILE_COLUMNS) * (tile_width + gap)
+        y = top + (number // TILE_COLUMNS) * (tile_height + gap)
+        frame = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(tile_height)))
+        frame.name = f"tile: {tile.kpi}"
+        frame.fill.background()
+        frame.line.color.rgb = _rgb("#D5DBE2")
+        texts = slide.shapes.add_textbox(Emu(int(x)), Emu(int(y)), Emu(int(tile_width)), Emu(int(Pt(86)))).text_frame
+        texts.word_wrap = True
+        for position, (text, size, bold) in enumerate([(short(tile.label, 24), 12, True), (tile.value, 24, True), (tile.change, 12, None)]):
+            paragraph = texts.paragraphs[0] if position == 0 else texts.add_paragraph()
+            paragraph.text = text
+            _style(paragraph, size, bold)
+        texts.paragraphs[2].runs[0].font.color.rgb = _rgb(CHANGE_COLOURS[tile.good])
+        if len(tile.line) > 1:
+            chart_top = y + Pt(90)
+            _sparkline(slide, (x + gap / 2, chart_top, tile_width - gap, y + tile_height - chart_top - gap / 2), tile, palette.accent)
+
+
+def _sparkline(slide: Slide, box: tuple[float, float, float, float], tile: object, colour: str) -> None:
+    """A native line chart with nothing but its line: no axes, gridlines, legend or markers."""
+    data = CategoryChartData(number_format="General")
+    data.categories = [str(n) for n in range(len(tile.line))]  # type: ignore[attr-defined]
+    data.add_series(tile.label, list(tile.line))  # type: ignore[attr-defined]
+    shape = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *(Emu(int(v)) for v in box), data)
+    shape.name = f"sparkline: {tile.kpi}"  # type: ignore[attr-defined]
+    chart = shape.chart
+    chart.has_legend, chart.has_title = False, False
+    chart.font.size = Pt(12)
+    for axis in (chart.value_axis, chart.category_axis):
+        axis.visible, axis.has_major_gridlines, axis.has_minor_gridlines = False, False, False
+    series = chart.plots[0].series[0]
+    series.smooth = False
+    series.format.line.color.rgb = _rgb(colour)
+    series.format.line.width = Pt(2)
+    series.marker.style = XL_MARKER_STYLE.NONE
+
+
 def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
     deck = open_template(template)
+    palette = template_palette(deck) if template is not None else Palette()
     language, t = pack.language, pack.t
 
     title = deck.slides.add_slide(_layout(deck, title_only=False))
@@ -382,9 +486,10 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
 
     _summary_tiles(deck, pack)
     for department in pack.departments:
-        _department_slides(deck, pack, department)
+        _department_slides(deck, pack, department, palette)
     kpis = kpi_grid(pack)
-    _tables(deck, pack, f"{t('report.kpis')} · {pack.period_label}", kpis, "\n\n".join([grid_notes(kpis), *kpi_definitions(pack)]))
+    kpi_notes = "\n\n".join([grid_notes(kpis), "\n".join(kpis.notes), *kpi_definitions(pack)])
+    _kpi_tiles(_slide(deck, f"{t('report.kpis')} · {pack.period_label}", kpi_notes), deck, pack, palette)
 
     trend = pack.trend
     if not trend.empty:
@@ -397,11 +502,11 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
         )
         chart_slide = _slide(deck, t("report.trend_weeks"), t("report.note.trend") + "\n" + numbers)
         chart = _chart(chart_slide, deck, XL_CHART_TYPE.LINE_MARKERS, data)
-        for series, platform in zip(chart.series, trend.columns, strict=True):
-            series.format.line.color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
+        for position, (series, platform) in enumerate(zip(chart.series, trend.columns, strict=True)):
+            series.format.line.color.rgb = _rgb(palette.platform(platform, position))
             series.format.line.width = Pt(2.5)
             series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = _rgb(PLATFORM_COLOURS.get(platform, "#1F5F8B"))
+            series.marker.format.fill.fore_color.rgb = _rgb(palette.platform(platform, position))
             series.smooth = False
         note = trend_events_note(pack)
         if note:  # the events of the period under the title, by week, and drawn on the chart's weeks
@@ -446,8 +551,10 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             _style(line, 13)
 
     _tables(deck, pack, t("report.appendix", title=t("report.summary")), summary_grid(pack))
+    _tables(deck, pack, t("report.appendix", title=f"{t('report.kpis')} · {pack.period_label}"), kpis, kpi_notes)
     for department in pack.departments:  # the full tables, for questions after the pictures
         _tables(deck, pack, t("report.appendix", title=department.label), department_grid(pack, department))
+    _apply_fonts(deck, palette)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

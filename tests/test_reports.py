@@ -159,9 +159,10 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
     assert titles[10:13] == ["Top-Beiträge · Q4 2026", "Schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
-    assert titles[13:] == [f"Anhang: {name}" for name in ["Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]]  # the full tables after the pictures
+    appendix = ["Zusammenfassung: Ziele und Status", "KPI-Überblick · Q4 2026", *DEPARTMENT_TITLES]
+    assert titles[13:] == [f"Anhang: {name}" for name in appendix]  # the full tables after the pictures
 
-    kpi_rows = tables_of(deck.slides[7])[0]
+    kpi_rows = tables_of(deck.slides[14])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
     assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
 
@@ -179,13 +180,45 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
     kinds = [c.chart_type for c in charts]
     assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == len(report.key_results)  # one bullet chart per key result
-    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
+    sparklines = [XL_CHART_TYPE.LINE] * sum(len(line) > 1 for line in pack.sparklines.values())  # one per KPI tile with a line
+    assert [k for k in kinds if k != XL_CHART_TYPE.BAR_CLUSTERED] == [*sparklines, XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.BAR_STACKED]
     assert not [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # no pictures
     trend = pack.trend
     line = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
     assert list(line.plots[0].categories) == list(trend.index)
     linkedin = next(s for s in line.series if s.name == "LinkedIn")
     assert list(linkedin.values) == pytest.approx(list(trend["linkedin"]))
+
+
+def test_kpi_overview_tiles_carry_the_cockpit_numbers_and_a_sparkline_each(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
+    """Tile value and change from the Cockpit's comparison; each sparkline the engine's day values up to data through."""
+    from metrics.views import Comparison, kpi_cards
+
+    pack = packs[Language.DE]
+    deck = deck_of(write_pptx(pack))
+    slide = next(s for s in deck.slides if title_of(s) == "KPI-Überblick · Q4 2026")
+    cards = kpi_cards(kpi_engine, Scope(), Q4, Comparison.PREVIOUS, AS_OF, keys=PACK_KPIS).set_index("kpi")  # the Cockpit's cards
+    texts = [shape.text_frame.text.split("\n") for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text.count("\n") == 2]
+    assert len(texts) == len(PACK_KPIS)
+    for key, (label, value, change) in zip(PACK_KPIS, texts, strict=True):
+        card = cards.loc[key]
+        assert label.startswith(CATALOG[key].label("de"))
+        assert value == formatting.kpi_value(card["value"], CATALOG[key].unit.value, Language.DE)
+        assert change == f"Δ Vorperiode {change_text(card['change'], card['change_status'], Language.DE)}"
+    lines = {shape.name.split(": ")[1]: list(shape.chart.plots[0].series[0].values) for shape in slide.shapes if shape.has_chart}
+    days = pd.date_range("2026-10-01", "2026-11-22")  # Q4 up to the export day, the data's last day
+    for key in ("impressions", "engagements", "views", "followers"):  # flows and a stock: the engine's day totals
+        assert lines[key] == pytest.approx(list(kpi_engine.daily_totals(key, Scope(), Q4).reindex(days).dropna()))
+    assert sum(lines["impressions"]) == pytest.approx(cards.loc["impressions", "value"])  # the days add up to the tile
+    rate = kpi_engine.daily_totals("engagements", Scope(), Q4) / kpi_engine.daily_totals("impressions", Scope(), Q4)
+    assert lines["engagement_rate"] == pytest.approx(list(rate.reindex(days).dropna()))  # a ratio of the day's sums
+    assert lines["follower_growth"] == lines["followers"]  # growth is the rise of the follower line
+    assert "posts" not in lines  # a count of posts has no day series: its tile has no line
+    assert all(not shape.chart.value_axis.visible and not shape.chart.has_legend for shape in slide.shapes if shape.has_chart)
+    # the PDF page draws the same tiles: label, value and change in its text
+    page = next(p for p in PdfReader(io.BytesIO(write_pdf(pack))).pages if p.extract_text().startswith("KPI-Überblick"))
+    text = page.extract_text()
+    assert all(value in text and change in text for _, value, change in texts)
 
 
 def bullets_of(slide) -> dict[str, dict[str, float | None]]:
@@ -242,13 +275,26 @@ def test_a_department_with_many_key_results_is_split_over_slides(packs: dict[Lan
     pack = packs[Language.EN]
     marketing = next(d for d in pack.departments if d.key == "marketing")
     objective = marketing.objectives[0]
-    many = dataclasses.replace(objective, key_results=objective.key_results[:1] * 6)  # 6 key results: more than one slide holds
+    lines = tuple(dataclasses.replace(objective.key_results[0], comment=f"Kommentar {n}") for n in range(1, 7))
+    many = dataclasses.replace(objective, key_results=lines)  # 6 key results: more than one slide holds
     crowded = dataclasses.replace(pack, departments=(dataclasses.replace(marketing, objectives=(many,)),))
     deck = deck_of(write_pptx(crowded))
     titles = [title_of(s) for s in deck.slides]
     assert titles[2:4] == ["Marketing (1/2)", "Marketing (2/2)"]
     counts = [sum(shape.has_chart for shape in deck.slides[n].shapes) for n in (2, 3)]
-    assert counts == [4, 2]
+    assert counts == [4, 2]  # KEY_RESULTS_PER_SLIDE bullet charts, the rest on the next slide
+    headline = "0 of 6 key results on track; Impressions (Facebook) 45% behind pace"
+    for number, slide in enumerate(list(deck.slides)[2:4]):
+        texts = [shape for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title]
+        assert texts[0].text_frame.text.startswith(headline)  # every part carries the headline
+        charts = [shape for shape in slide.shapes if shape.has_chart]
+        comments = {shape.text_frame.text: shape for shape in texts[1:]}
+        for position, chart in enumerate(charts):  # the comment of each key result level with its bullet chart, right of it
+            comment = comments[f"Kommentar {number * 4 + position + 1}"]
+            assert comment.top == chart.top and comment.left > chart.left + chart.width
+    pdf = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(write_pdf(crowded))).pages[2:4]]
+    assert pdf[0].startswith("Marketing (1/2) " + headline) and pdf[1].startswith("Marketing (2/2) " + headline)
+    assert [pdf[0].count("Kommentar"), pdf[1].count("Kommentar")] == [4, 2]
 
 
 def test_no_slide_text_below_12_pt(packs: dict[Language, Pack]) -> None:
@@ -303,7 +349,70 @@ def test_pptx_uses_a_corporate_template_and_drops_its_example_slides(packs: dict
     assert title_of(deck.slides[0]) == "Social media management review"
     assert "Beispielfolie" not in [title_of(s) for s in deck.slides]
     key_results = sum(len(o.key_results) for d in packs[Language.EN].departments for o in d.objectives)
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results  # trend, status, a bullet per key result
+    sparklines = sum(len(line) > 1 for line in packs[Language.EN].sparklines.values())
+    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + key_results + sparklines  # trend, status, bullets, KPI tiles
+
+
+THEME_ACCENTS = ["7A1F5C", "0E7C7B", "D4A017", "3B3B98", "5C8001", "B33F00"]
+
+
+def themed_template() -> bytes:
+    """A corporate template whose theme names its own fonts (Georgia headings, Verdana body) and accent colours."""
+    import re
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    deck = Presentation()
+    theme = deck.slide_masters[0].part.part_related_by(RT.THEME)
+    xml = theme.blob.decode()
+    xml = xml.replace('<a:majorFont><a:latin typeface="Calibri"/>', '<a:majorFont><a:latin typeface="Georgia"/>')
+    xml = xml.replace('<a:minorFont><a:latin typeface="Calibri"/>', '<a:minorFont><a:latin typeface="Verdana"/>')
+    for number, colour in enumerate(THEME_ACCENTS, start=1):
+        xml = re.sub(rf'<a:accent{number}><a:srgbClr val="\w+"/>', f'<a:accent{number}><a:srgbClr val="{colour}"/>', xml)
+    theme._blob = xml.encode()
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def test_pptx_takes_a_templates_theme_fonts_and_accents_but_keeps_status_colours(packs: dict[Language, Pack]) -> None:
+    from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
+    from reports.pptx_writer import template_palette
+
+    pack = packs[Language.DE]
+    deck = deck_of(write_pptx(pack, themed_template()))
+    palette = template_palette(deck)
+    assert (palette.heading_font, palette.body_font, palette.series) == ("Georgia", "Verdana", tuple(f"#{c}" for c in THEME_ACCENTS))
+    slides = list(deck.slides)
+    assert {run.font.name for s in slides if s.shapes.title is not None for p in s.shapes.title.text_frame.paragraphs for run in p.runs} == {"Georgia"}
+    body = {
+        run.font.name
+        for s in slides
+        for shape in s.shapes
+        if shape.has_text_frame and shape != s.shapes.title
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+    }
+    assert body == {"Verdana"}
+    charts = [shape.chart for s in slides for shape in s.shapes if shape.has_chart]
+    assert {chart.font.name for chart in charts} == {"Verdana"}
+    kpis = next(s for s in slides if title_of(s).startswith("KPI-Überblick"))
+    sparkline_colours = {str(shape.chart.plots[0].series[0].format.line.color.rgb) for shape in kpis.shapes if shape.has_chart}
+    assert sparkline_colours == {THEME_ACCENTS[0]}  # accent 1
+    trend = next(c for c in charts if c.chart_type == XL_CHART_TYPE.LINE_MARKERS)
+    assert [str(series.format.line.color.rgb) for series in trend.series] == THEME_ACCENTS[: len(pack.trend.columns)]  # accents in platform order
+    marketing = slides[3]
+    bullet = next(shape.chart for shape in marketing.shapes if shape.has_chart)
+    colours = {series.name: str(series.format.fill.fore_color.rgb) for series in bullet.plots[0].series}
+    assert colours["Ziel"] == THEME_ACCENTS[0]
+    assert colours["Ist"] == STATUS_COLOURS["off_track"].lstrip("#")  # MK-1.1 off track: the status colour stays
+    status = next(c for c in charts if c.chart_type == XL_CHART_TYPE.BAR_STACKED)
+    assert [str(series.format.fill.fore_color.rgb) for series in status.plots[0].series] == [STATUS_COLOURS[s].lstrip("#") for s in pack.status_counts.columns]
+    # without a template: the dashboard's fonts (none set) and colours
+    default = deck_of(write_pptx(pack))
+    plain_trend = next(shape.chart for s in default.slides for shape in s.shapes if shape.has_chart and shape.chart.chart_type == XL_CHART_TYPE.LINE_MARKERS)
+    assert [str(series.format.line.color.rgb) for series in plain_trend.series] == [PLATFORM_COLOURS[p].lstrip("#") for p in pack.trend.columns]
+    assert plain_trend.font.name is None
 
 
 def test_pptx_finds_the_title_only_layout_by_its_placeholders(packs: dict[Language, Pack]) -> None:
@@ -462,7 +571,7 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
         assert label in text
         assert figures[0] in text
     deck = deck_of(write_pptx(packs[language]))
-    assert len(reader.pages) == len(deck.slides) == 19  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 6 appendix tables
+    assert len(reader.pages) == len(deck.slides) == 20  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 7 appendix tables
     for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
         assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
 
@@ -518,6 +627,7 @@ def test_pdf_tables_wrap_only_at_spaces_and_no_text_below_12_pt(packs: dict[Lang
             for word in text.split():
                 assert word in words, (department.label, word)
     assert {"Zeitraum", "Prognose", "Fortschritt", "Zielerreichung"} <= pages["Anhang: Marketing"]  # once broken as "Zeitrau m"
+    assert "Unternehmenskommunikation" in pages["Anhang: Zusammenfassung: Ziele und Status"]  # the longest department word, whole
 
 
 def test_pdf_shortens_a_word_longer_than_its_column_with_an_ellipsis(packs: dict[Language, Pack]) -> None:
@@ -529,11 +639,12 @@ def test_pdf_shortens_a_word_longer_than_its_column_with_an_ellipsis(packs: dict
     grid = Grid(["A", "B"], [[f"kurz {word} kurz", "x"]], [None], widths=(0.1, 0.9))
     widths = document.column_widths(grid)
     assert sum(widths) == pytest.approx(267.0)
-    assert widths[0] == pytest.approx(267.0 * 0.25)  # widened for the long word, up to a quarter of the page
-    fitted = document.fit_words(grid.rows[0][0], widths[0] - CELL_PADDING)
+    assert widths[0] == pytest.approx(267.0 * 0.3)  # widened for the long word, up to 30 % of the page
+    fitted = document.fit_words(grid.rows[0][0], widths[0] - CELL_PADDING, bold=False)
     first, cut, last = fitted.split(" ")
     assert (first, last) == ("kurz", "kurz") and cut.endswith("…") and word.startswith(cut[:-1])
-    assert document.word_width(cut) <= widths[0] - CELL_PADDING < document.word_width(cut[:-1] + word[len(cut) - 1] + "…")  # the longest that fits
+    longer = cut[:-1] + word[len(cut) - 1] + "…"
+    assert document.word_width(cut, bold=False) <= widths[0] - CELL_PADDING < document.word_width(longer, bold=False)  # the longest that fits
     document.add_page()
     document.output()  # fpdf2 closes its font files when it writes the document
 
@@ -596,7 +707,8 @@ def test_cli_report_writes_each_format(tmp_path: Path, demo_db: str, kpi_engine:
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 10_000
     deck = deck_of((tmp_path / "pack.pptx").read_bytes())
-    rows = {row[0]: row[1:] for row in tables_of(deck.slides[7])[0][1:]}
+    appendix = next(s for s in deck.slides if title_of(s) == "Appendix: KPI overview · Q4 2026")
+    rows = {row[0]: row[1:] for row in tables_of(appendix)[0][1:]}
     assert rows == expected_kpi_texts(kpi_engine, Language.EN)
     assert "Impressions" in PdfReader(tmp_path / "pack.pdf").pages[7].extract_text()
 
