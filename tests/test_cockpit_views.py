@@ -139,3 +139,17 @@ def test_bullets_carry_the_cockpit_marks(demo) -> None:
     marked = rows.assign(non_additive=[True, False, False], from_posts=[(), ("youtube/Haberland TV",), ()])
     names = [a.text for a in key_result_bullets(marked, language="de").layout.annotations if a.xanchor == "left"]
     assert names[1:4] == ["PR-1.1 Impressionen Σ · LinkedIn", "PR-1.2 Interaktionsrate ◆ · LinkedIn", "PR-1.3 Bekanntheit"]
+
+
+@pytest.mark.parametrize("scope", [Scope(), Scope.of(platforms="linkedin"), Scope.of(departments="marketing")])
+def test_a_ratio_line_pairs_accounts_as_its_card_does(demo, scope: Scope) -> None:
+    """The pack's engagement-rate sparkline ran at 9-10 % beside a card of 3.7 %: the day's engagements of every
+    account were divided by the impressions of only those that export impressions."""
+    from metrics.views import _paired_daily_totals, kpi_series
+
+    engine, _, _ = demo
+    card = engine.value("engagement_rate", scope, OCTOBER).value
+    top, bottom = _paired_daily_totals(engine, "engagements", "impressions", scope, OCTOBER)
+    assert top.sum() / bottom.sum() == pytest.approx(card, rel=1e-9)  # the days add up to the card
+    line = kpi_series(engine, "engagement_rate", scope, OCTOBER)
+    assert line.min() > card / 3 and line.max() < card * 3  # the line runs around the card's value
