@@ -203,3 +203,11 @@ def test_account_mapping_shows_platform_and_department_labels() -> None:
     assert table["Plattform"].tolist() == ["LinkedIn", "Instagram", "X"]
     assert table["Abteilung"].tolist() == ["Marketing", "Personal / Employer Branding", "–"]
     assert mapping_table(accounts, Language.EN)["Department"].tolist() == ["Marketing", "HR / employer branding", "–"]
+
+
+def test_account_mapping_without_any_department_shows_dashes() -> None:
+    """No goals workbook yet: every department missing (string dtype, as the store reads it). pandas 3 typed the
+    mapped column as Arrow null and fillna raised ArrowInvalid: the Data page crashed on a fresh install."""
+    accounts = pd.DataFrame({"platform": ["linkedin", "tiktok"], "account": ["acme", "acme.azubis"], "department": [pd.NA, pd.NA], "label": [pd.NA, pd.NA]})
+    table = mapping_table(accounts.astype("string"), Language.DE)
+    assert table["Abteilung"].tolist() == ["–", "–"]

@@ -97,9 +97,9 @@ def mapping_table(accounts: pd.DataFrame, language: Language) -> pd.DataFrame:
         {
             tr("col.platform"): accounts["platform"].map(lambda p: platform_name(p, language)),
             tr("col.account"): accounts["account"],
-            tr("col.department"): accounts["department"]
-            .map(lambda d: DEPARTMENTS[d].label(language) if d in DEPARTMENTS else "–", na_action="ignore")
-            .fillna("–"),
+            # Every value mapped (no na_action + fillna): with no department at all (no goals workbook yet) pandas 3
+            # typed the all-missing result as Arrow null, and fillna("–") on it raised: the Data page crashed.
+            tr("col.department"): accounts["department"].map(lambda d: DEPARTMENTS[d].label(language) if isinstance(d, str) and d in DEPARTMENTS else "–"),
             tr("col.label"): accounts["label"],
         }
     )
