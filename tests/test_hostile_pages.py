@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storage.engine import make_engine
 from storage.goalsets import current_goal_set
 from tests.conftest import ROOT
@@ -39,6 +41,6 @@ def test_a_hostile_template_is_refused_before_the_pack_is_built(database: str) -
     app.file_uploader(key="review_template").set_value(("vorlage.pptx", laughs_template(), "application/vnd.ms-powerpoint"))
     app.button(key="review_build").click().run()
     assert not app.exception, app.exception
-    assert app.error[0].value.startswith("Die Vorlage ist nicht nutzbar: vorlage.pptx: ")
-    assert "ppt/slideLayouts/slideLayout1.xml" in app.error[0].value
+    shown = re.sub(r"\\(.)", r"\1", app.error[0].value).replace("\u2060", "")  # as the reader sees it (plain() escapes Markdown)
+    assert shown.startswith("Die Vorlage ist nicht nutzbar: vorlage.pptx: Der Arbeitsmappen-Teil „ppt/slideLayouts/slideLayout1.xml“ deklariert eine DTD")
     assert "review_files" not in app.session_state  # no pack was built on it
