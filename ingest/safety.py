@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -140,7 +141,8 @@ def check_workbook_parts(file: str, data: bytes) -> None:
             head = handle.read(MAX_PROLOG_BYTES)
         _check_no_dtd(file, _prolog(file, head, name), name)
         if name.startswith("xl/worksheets/"):
-            _check_used_range(file, archive.read(name), name)
+            with archive.open(name) as handle:
+                _check_used_range(file, _chunks(handle), name)
 
 
 MAX_PROLOG_BYTES = 1024 * 1024  # what comes before a part's root element: a few dozen bytes in real files
@@ -167,16 +169,33 @@ def _check_no_dtd(file: str, head: bytes, part: str) -> None:
         raise _fail(file, "dtd", part=part)
 
 
-def _check_used_range(file: str, sheet_xml: bytes, part: str) -> None:
-    dimension = _DIMENSION.search(sheet_xml[:4096])
-    if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
-        raise _huge_range(file, part, dimension.group(1).decode() + dimension.group(2).decode())
-    cell = _CELL_REF.search(sheet_xml)
-    if cell:
-        raise _huge_range(file, part, cell.group(1).decode())
-    row = _ROW_REF.search(sheet_xml)
-    if row and int(row.group(1).lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
-        raise _huge_range(file, part, row.group(1).decode())
+SCAN_CHUNK_BYTES = 1024 * 1024
+_SCAN_OVERLAP_BYTES = 256  # longer than any reference the patterns match, so none is cut in two
+
+
+def _chunks(handle: object) -> Iterator[bytes]:
+    """A part's bytes in overlapping pieces: the scan holds one megabyte, never the whole sheet (which may
+    inflate to hundreds of megabytes within the ZIP limits) in the server's memory."""
+    tail = b""
+    while chunk := handle.read(SCAN_CHUNK_BYTES):  # type: ignore[attr-defined]
+        yield tail + chunk
+        tail = chunk[-_SCAN_OVERLAP_BYTES:]
+
+
+def _check_used_range(file: str, pieces: Iterable[bytes], part: str) -> None:
+    """Refuse a sheet whose declared range or any cell or row lies beyond ZZ or the last-but-one row.
+
+    Every piece is searched (a long comment may push the ``<dimension>`` past the first kilobytes)."""
+    for piece in pieces:
+        dimension = _DIMENSION.search(piece)
+        if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
+            raise _huge_range(file, part, dimension.group(1).decode() + dimension.group(2).decode())
+        cell = _CELL_REF.search(piece)
+        if cell:
+            raise _huge_range(file, part, cell.group(1).decode())
+        for row in _ROW_REF.finditer(piece):
+            if int(row.group(1).lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
+                raise _huge_range(file, part, row.group(1).decode())
 
 
 def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:

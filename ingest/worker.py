@@ -94,7 +94,8 @@ def main() -> int:
             from ingest.isolation import ParsedFile
             from model.issues import error
 
-            parsed = ParsedFile("error", {}, [error("ingest.parser.memory", params={"gb": limit // 1024**3}, file=header["file"])], report=header.get("kind"))
+            issue = error("ingest.parser.memory", params={"gb": f"{limit / 1024**3:.1f}"}, file=header["file"])
+            parsed = ParsedFile("error", {}, [issue], report=header.get("kind"))
         send_message(answers, parsed.header(), parsed.blobs())
 
 

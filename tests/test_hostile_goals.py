@@ -182,3 +182,45 @@ def test_a_parser_child_that_dies_names_the_file_and_what_to_do(monkeypatch: pyt
     assert issue.text(Language.EN).endswith("Re-save it in Excel or export it again.")
     monkeypatch.undo()
     assert load_goals("ziele.xlsx", GOALS).objectives  # a fresh child reads the next upload
+
+
+def _sheet_of(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+
+
+def test_a_declared_range_behind_a_long_comment_is_refused() -> None:
+    """The dimension was looked for in the sheet's first 4 KB only: an 8 KB comment before it hid XFD2000."""
+    data = declared_range_workbook("A1:XFD2000", "'")
+    hidden = rewrite_zip(data, {"xl/worksheets/sheet1.xml": b"<!--" + b"x" * 8000 + b"-->" + _sheet_of(data)})
+    with pytest.raises(UnsafeFileError) as raised:
+        check_workbook_parts("ziele.xlsx", hidden)
+    assert raised.value.issues[0].value == "XFD2000"
+
+
+def test_a_row_beyond_the_limit_after_a_legal_seven_digit_row_is_refused() -> None:
+    sheet = _sheet_of(declared_range_workbook("A1:B3", '"'))
+    rows = b'<row r="1000000"><c r="A1000000"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'
+    data = rewrite_zip(declared_range_workbook("A1:B3", '"'), {"xl/worksheets/sheet1.xml": sheet.replace(b"</sheetData>", rows)})
+    with pytest.raises(UnsafeFileError) as raised:
+        check_workbook_parts("ziele.xlsx", data)
+    assert raised.value.issues[0].value == "1048576"  # the row element comes before its cell
+
+
+def test_the_range_scan_holds_a_megabyte_not_the_whole_sheet() -> None:
+    """A 40 MB sheet (incompressible text in a comment, so within the ZIP ratio limit) is scanned in pieces."""
+    import base64
+    import os
+
+    data = declared_range_workbook("A1:B3", '"')
+    padding = b"<!--" + base64.b64encode(os.urandom(30_000_000)) + b"-->"
+    big = rewrite_zip(data, {"xl/worksheets/sheet1.xml": _sheet_of(data).replace(b"</worksheet>", padding + b"</worksheet>")})
+    tracemalloc.start()
+    try:
+        check_workbook_parts("ziele.xlsx", big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # before: the whole 40 MB sheet at once
