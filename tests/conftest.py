@@ -102,3 +102,14 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     engine.dispose()
     assert [r.file for r in results if r.status.value != "imported"] == []
     return url
+
+
+@pytest.fixture
+def writable_demo_db(demo_db: str, tmp_path: Path) -> str:
+    """A copy of the demo database for commands that write (``cli.py report`` audits into its database): the
+    session's demo_db stays as loaded, whatever order the tests of a worker run in."""
+    import shutil
+
+    copy = tmp_path / "demo-copy.sqlite3"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), copy)
+    return f"sqlite:///{copy}"

@@ -699,8 +699,8 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-def test_cli_report_writes_each_format(tmp_path: Path, demo_db: str, kpi_engine: KpiEngine) -> None:
-    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22"]
+def test_cli_report_writes_each_format(tmp_path: Path, writable_demo_db: str, kpi_engine: KpiEngine) -> None:
+    common = ["report", "--db", writable_demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22"]
     for kind in ("pptx", "xlsx", "pdf"):
         out = tmp_path / f"pack.{kind}"
         done = cli(*common, "--format", kind, "--out", str(out), "--lang", "en")
@@ -713,12 +713,12 @@ def test_cli_report_writes_each_format(tmp_path: Path, demo_db: str, kpi_engine:
     assert "Impressions" in PdfReader(tmp_path / "pack.pdf").pages[7].extract_text()
 
 
-def test_cli_report_usage_and_template_errors(tmp_path: Path, demo_db: str) -> None:
-    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--format", "pptx", "--out", str(tmp_path / "x.pptx")]
+def test_cli_report_usage_and_template_errors(tmp_path: Path, writable_demo_db: str) -> None:
+    common = ["report", "--db", writable_demo_db, "--goals", str(GOALS), "--format", "pptx", "--out", str(tmp_path / "x.pptx")]
     bad_period = cli(*common, "--period", "2026-Q5")
     assert bad_period.returncode == 2
     assert "2026-Q5" in bad_period.stderr
-    no_goals = cli("report", "--db", demo_db, "--goals", str(tmp_path / "missing.xlsx"), "--period", "2026-Q4", "--format", "pdf", "--out", "x.pdf")
+    no_goals = cli("report", "--db", writable_demo_db, "--goals", str(tmp_path / "missing.xlsx"), "--period", "2026-Q4", "--format", "pdf", "--out", "x.pdf")
     assert no_goals.returncode == 2
     bad_template = cli(*common, "--period", "2026-Q4", "--template", str(GOALS))
     assert bad_template.returncode == 1
@@ -846,10 +846,10 @@ def test_posts_ranked_by_each_kpi_best_first_weakest_lowest_first(by: str, top: 
     assert len(five) == len(RANKED.dropna(subset=[by])) and none.empty
 
 
-def test_cli_report_ranks_top_posts_by_the_chosen_kpi(tmp_path: Path, demo_db: str, kpi_engine: KpiEngine) -> None:
+def test_cli_report_ranks_top_posts_by_the_chosen_kpi(tmp_path: Path, writable_demo_db: str, kpi_engine: KpiEngine) -> None:
     from metrics.views import post_table
 
-    common = ["report", "--db", demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22", "--format", "pptx", "--lang", "en"]
+    common = ["report", "--db", writable_demo_db, "--goals", str(GOALS), "--period", "2026-Q4", "--as-of", "2026-11-22", "--format", "pptx", "--lang", "en"]
     done = cli(*common, "--out", str(tmp_path / "pack.pptx"), "--rank-by", "engagement_rate")
     assert done.returncode == 0, done.stderr
     deck = deck_of((tmp_path / "pack.pptx").read_bytes())
