@@ -230,7 +230,7 @@ def test_stored_decisions_round_trip(sqlite_engine: Engine) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
 def _store_posts(url: str) -> None:
