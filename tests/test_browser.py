@@ -136,6 +136,7 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
 
     from playwright.sync_api import expect, sync_playwright
     from pptx import Presentation
+    from pptx.enum.chart import XL_CHART_TYPE
 
     SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
@@ -156,7 +157,10 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
         browser.close()
     deck = Presentation(io.BytesIO(target.read_bytes()))
     assert deck.slides[1].shapes.title.text == "Zusammenfassung: Ziele und Status"
-    assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) == 2 + 13  # trend, status, a bullet per Q4 key result
+    kinds = [shape.chart.chart_type for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == 13  # a bullet per Q4 key result
+    assert kinds.count(XL_CHART_TYPE.LINE_MARKERS) == 1 and kinds.count(XL_CHART_TYPE.BAR_STACKED) == 1  # trend, status
+    assert kinds.count(XL_CHART_TYPE.LINE) == 9  # a sparkline per KPI tile that has a day line (not the post count)
 
 
 NAVIGATION_DE = ["Cockpit", "Ziele", "Kanäle", "Inhalte", "Redaktionsplan", "Management-Review", "Daten"]

@@ -192,7 +192,7 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
 
 def test_kpi_overview_tiles_carry_the_cockpit_numbers_and_a_sparkline_each(packs: dict[Language, Pack], kpi_engine: KpiEngine) -> None:
     """Tile value and change from the Cockpit's comparison; each sparkline the engine's day values up to data through."""
-    from metrics.views import Comparison, kpi_cards
+    from metrics.views import Comparison, _paired_daily_totals, kpi_cards
 
     pack = packs[Language.DE]
     deck = deck_of(write_pptx(pack))
@@ -210,8 +210,10 @@ def test_kpi_overview_tiles_carry_the_cockpit_numbers_and_a_sparkline_each(packs
     for key in ("impressions", "engagements", "views", "followers"):  # flows and a stock: the engine's day totals
         assert lines[key] == pytest.approx(list(kpi_engine.daily_totals(key, Scope(), Q4).reindex(days).dropna()))
     assert sum(lines["impressions"]) == pytest.approx(cards.loc["impressions", "value"])  # the days add up to the tile
-    rate = kpi_engine.daily_totals("engagements", Scope(), Q4) / kpi_engine.daily_totals("impressions", Scope(), Q4)
+    top, bottom = _paired_daily_totals(kpi_engine, "engagements", "impressions", Scope(), Q4)  # accounts with both, as the card pairs them
+    rate = top / bottom
     assert lines["engagement_rate"] == pytest.approx(list(rate.reindex(days).dropna()))  # a ratio of the day's sums
+    assert top.sum() / bottom.sum() == pytest.approx(cards.loc["engagement_rate", "value"])  # whose days add up to the tile
     assert lines["follower_growth"] == lines["followers"]  # growth is the rise of the follower line
     assert "posts" not in lines  # a count of posts has no day series: its tile has no line
     assert all(not shape.chart.value_axis.visible and not shape.chart.has_legend for shape in slide.shapes if shape.has_chart)
