@@ -1266,7 +1266,9 @@ TEXTS: dict[str, dict[Language, str]] = {
     # --- texts: S speed, progress (add new keys of this area below this line) ---
     # --- texts: R review pack ---
     "report.rank_by": {Language.DE: "Top- und schwächste Beiträge nach", Language.EN: "Rank top and weakest posts by"},
-    "report.worst_posts": {Language.DE: "Schwächste Beiträge", Language.EN: "Weakest posts"},
+    "report.ranked_posts": {Language.DE: "Top- und schwächste Beiträge", Language.EN: "Top and weakest posts"},
+    "report.top_n": {Language.DE: "Top {n}", Language.EN: "Top {n}"},
+    "report.weakest_n": {Language.DE: "Schwächste {n}", Language.EN: "Weakest {n}"},
     "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
     "report.source_line": {Language.DE: "Quellen {platform}: {accounts}", Language.EN: "Sources {platform}: {accounts}"},
     "report.source_account": {Language.DE: "{account} (bis {date})", Language.EN: "{account} (through {date})"},

@@ -436,13 +436,33 @@ def top_posts_grid(pack: Pack, worst: bool = False) -> Grid:
             p.account,
             short(p.text if isinstance(p.text, str) else "", 90),
             formatting.kpi_value(getattr(p, pack.rank_by), unit, language),
-            short(link if isinstance(link := getattr(p, "permalink", None), str) else "", 45),
+            short(shown_address(link) if isinstance(link := getattr(p, "permalink", None), str) else "", 45),
         ]
         for p in frame.itertuples(index=False)
     ]
     links = [link if isinstance(link, str) else "" for link in frame["permalink"]] if "permalink" in frame else [""] * len(rows)
     header = [t("col.published"), t("col.platform"), t("col.account"), t("col.text"), CATALOG[pack.rank_by].label(language.value), t("col.link")]
-    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.13, 0.28, 0.14, 0.22), links=links, link_column=5)
+    return Grid(header, rows, [None] * len(rows), widths=(0.135, 0.095, 0.15, 0.30, 0.14, 0.18), links=links, link_column=5)
+
+
+def posts_title_key(pack: Pack) -> str:
+    """The posts slide's title: "Top and weakest posts" when the weakest share the slide."""
+    return "report.top_posts" if pack.worst_posts.empty else "report.ranked_posts"
+
+
+def ranked_posts_grid(pack: Pack) -> Grid:
+    """The top posts and, in the same table under their own heading row, the weakest three: one slide shows the
+    best and the worst side by side (the Content page's ranking, ``pack.rank_by``)."""
+    top = top_posts_grid(pack)
+    if pack.worst_posts.empty:
+        return top
+    weakest = top_posts_grid(pack, worst=True)
+    blank = [""] * (len(top.header) - 1)
+    top_heading = [pack.t("report.top_n", n=len(top.rows)), *blank]
+    weakest_heading = [pack.t("report.weakest_n", n=len(weakest.rows)), *blank]
+    rows = [top_heading, *top.rows, weakest_heading, *weakest.rows]
+    emphasis = [True, *[False] * len(top.rows), True, *[False] * len(weakest.rows)]
+    return replace(top, rows=rows, statuses=[None] * len(rows), emphasis=emphasis, links=["", *top.links, "", *weakest.links])
 
 
 def review_sections(pack: Pack) -> list[tuple[str, list[str]]]:
@@ -503,6 +523,11 @@ def department_chunks(department: DepartmentBlock) -> list[list[KeyResultLine]]:
 def kr_name(line: KeyResultLine) -> str:
     """ "MK-1.1 Impressionen (LinkedIn)": the bullet chart's category label."""
     return f"{line.report.key_result.id} {line.label} ({line.scope})"
+
+
+def shown_address(link: str) -> str:
+    """A post's address as a reader scans it, without "https://www." (the cell's link still opens the whole address)."""
+    return link.removeprefix("https://").removeprefix("http://").removeprefix("www.")
 
 
 def short(text: str, limit: int) -> str:
@@ -591,7 +616,13 @@ def definition_note(pack: Pack, kpi: str) -> str:
 
 def grid_notes(grid: Grid) -> str:
     """A table as notes: one line per row, "header: value" pairs, so the presenter has every number."""
-    return "\n".join(" · ".join(f"{name}: {value}" for name, value in zip(grid.header, row, strict=True) if value) for row in grid.rows)
+
+    def line(row: list[str]) -> str:
+        if row[0] and not any(row[1:]):  # a heading row ("Top 5", "Schwächste 3") is its own line
+            return row[0]
+        return " · ".join(f"{name}: {value}" for name, value in zip(grid.header, row, strict=True) if value)
+
+    return "\n".join(line(row) for row in grid.rows)
 
 
 @dataclass(frozen=True)

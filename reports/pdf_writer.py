@@ -32,11 +32,12 @@ from reports.pack import (
     kpi_grid,
     kpi_tiles,
     kr_name,
+    posts_title_key,
+    ranked_posts_grid,
     review_sections,
     short,
     summary_grid,
     title_lines,
-    top_posts_grid,
 )
 from reports.plan_slides import plan_grids, trend_events
 
@@ -115,6 +116,8 @@ class _Document(FPDF):
             for texts in columns
         ]
         needed = [min(need, CONTENT_WIDTH * MAX_WORD_SHARE) for need in needed]  # a URL-long word is shortened, not given the page
+        if grid.link_column is not None:  # an address is shortened anyway (it still opens the post): it takes no room from the others
+            needed[grid.link_column] = min(needed[grid.link_column], widths[grid.link_column])
         deficit = sum(max(need - width, 0.0) for need, width in zip(needed, widths, strict=True))
         slack = [max(width - need, 0.0) for need, width in zip(needed, widths, strict=True)]
         if not deficit or not sum(slack):
@@ -177,11 +180,8 @@ def write_pdf(pack: Pack) -> bytes:
     if not pack.status_counts.empty:
         document.heading(t("report.status_chart"))
         _status_chart(document, pack)
-    document.heading(f"{t('report.top_posts')} · {pack.period_label}")
-    document.grid(top_posts_grid(pack))
-    if len(pack.worst_posts):
-        document.heading(f"{t('report.worst_posts')} · {pack.period_label}")
-        document.grid(top_posts_grid(pack, worst=True))
+    document.heading(f"{t(posts_title_key(pack))} · {pack.period_label}")
+    document.grid(ranked_posts_grid(pack))
     for plan_title, grid in plan_grids(pack):
         document.heading(plan_title)
         document.grid(grid)

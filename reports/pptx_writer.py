@@ -49,11 +49,12 @@ from reports.pack import (
     kpi_grid,
     kpi_tiles,
     kr_name,
+    posts_title_key,
+    ranked_posts_grid,
     review_sections,
     short,
     summary_grid,
     title_lines,
-    top_posts_grid,
 )
 from reports.plan_slides import plan_grids, trend_events, trend_events_note
 
@@ -309,6 +310,9 @@ def _table(slide: Slide, deck: Presentation, grid: Grid) -> None:
     for row_number, row in enumerate(grid.rows, start=1):
         for column, text in enumerate(row):
             table.cell(row_number, column).text = text
+        link = grid.links[row_number - 1] if grid.link_column is not None and grid.links else ""
+        if link and row[grid.link_column]:  # the shortened address opens the whole one, as in the PDF
+            table.cell(row_number, grid.link_column).text_frame.paragraphs[0].runs[0].hyperlink.address = link
     for row_number, row in enumerate(table.rows):
         emphasised = row_number > 0 and bool(grid.emphasis) and grid.emphasis[row_number - 1]
         for cell in row.cells:
@@ -531,9 +535,7 @@ def write_pptx(pack: Pack, template: bytes | None = None) -> bytes:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = _rgb(STATUS_COLOURS[status])
 
-    _tables(deck, pack, f"{t('report.top_posts')} · {pack.period_label}", top_posts_grid(pack))
-    if len(pack.worst_posts):
-        _tables(deck, pack, f"{t('report.worst_posts')} · {pack.period_label}", top_posts_grid(pack, worst=True))
+    _tables(deck, pack, f"{t(posts_title_key(pack))} · {pack.period_label}", ranked_posts_grid(pack))
     for plan_title, grid in plan_grids(pack):
         _table(_slide(deck, plan_title), deck, grid)
 

@@ -204,7 +204,7 @@ def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkey
     from pptx import Presentation
 
     deck = Presentation(io.BytesIO(app.session_state["review_files"]["files"]["pptx"]))
-    top = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Top-Beiträge"))
+    top = next(s for s in deck.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Top- und schwächste Beiträge"))
     table = next(shape.table for shape in top.shapes if shape.has_table)
     assert table.cell(0, 4).text == "Impressionen"  # the chosen KPI ranks the pack's top posts
     assert app.dataframe[-1].value.iloc[1, 1].startswith("MK-1 ")  # the summary preview: Marketing's objective

@@ -158,11 +158,11 @@ def test_pptx_slides_numbers_and_native_charts(packs: dict[Language, Pack], kpi_
     titles = [title_of(s) for s in deck.slides]
     assert titles[:7] == ["Social Media Management-Review", "Zusammenfassung: Ziele und Status", *DEPARTMENT_TITLES]
     assert titles[7] == "KPI-Überblick · Q4 2026"
-    assert titles[10:13] == ["Top-Beiträge · Q4 2026", "Schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]
+    assert titles[10:12] == ["Top- und schwächste Beiträge · Q4 2026", "Kommentare, Entscheidungen und Maßnahmen"]  # best and worst on one slide
     appendix = ["Zusammenfassung: Ziele und Status", "KPI-Überblick · Q4 2026", *DEPARTMENT_TITLES]
-    assert titles[13:] == [f"Anhang: {name}" for name in appendix]  # the full tables after the pictures
+    assert titles[12:] == [f"Anhang: {name}" for name in appendix]  # the full tables after the pictures
 
-    kpi_rows = tables_of(deck.slides[14])[0]
+    kpi_rows = tables_of(deck.slides[13])[0]
     assert kpi_rows[0] == ["Kennzahl", "Wert", "Vorperiode", "Δ Vorperiode", "Vorjahr", "Δ Vorjahr"]
     assert {row[0]: row[1:] for row in kpi_rows[1:]} == expected_kpi_texts(kpi_engine, Language.DE)
 
@@ -573,7 +573,7 @@ def test_pdf_text_carries_the_engine_numbers(packs: dict[Language, Pack], kpi_en
         assert label in text
         assert figures[0] in text
     deck = deck_of(write_pptx(packs[language]))
-    assert len(reader.pages) == len(deck.slides) == 20  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts, review, 7 appendix tables
+    assert len(reader.pages) == len(deck.slides) == 19  # title, summary, 5 departments, KPIs, 2 charts, top and worst posts on one, review, 7 appendix tables
     for page, slide in zip(reader.pages[1:], list(deck.slides)[1:], strict=True):  # the same slides in the same order
         assert page.extract_text().replace("\n", " ").startswith(title_of(slide)), title_of(slide)
 
@@ -808,14 +808,22 @@ def test_top_posts_ranked_by_a_chosen_kpi_with_the_worst_three(kpi_engine: KpiEn
     values = sorted(posts[rank_by], reverse=True)
     unit = CATALOG[rank_by].unit.value
     deck = deck_of(write_pptx(pack))
-    by_title = {title_of(s): tables_of(s)[0] for s in deck.slides if tables_of(s)}
-    top, worst = by_title["Top posts · Q4 2026"], by_title["Weakest posts · Q4 2026"]
-    assert top[0][4] == CATALOG[rank_by].label("en")
-    assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[:5]]
-    assert [row[4] for row in worst[1:]] == [formatting.kpi_value(v, unit, Language.EN) for v in values[::-1][:3]]  # lowest first
-    links = posts.sort_values([rank_by, "published_at"], ascending=False, kind="stable")["permalink"].head(5)  # ties: newest first
-    assert [row[5] for row in top[1:]] == [short(link, 45) if isinstance(link, str) else "" for link in links]  # the link to open the post
-    assert any(row[5].startswith("http") for row in top[1:])
+    slide = next(s for s in deck.slides if title_of(s) == "Top and weakest posts · Q4 2026")  # one slide: the best and the worst beside them
+    rows = tables_of(slide)[0]
+    assert rows[0][4] == CATALOG[rank_by].label("en")
+    assert [rows[1][0], rows[7][0]] == ["Top 5", "Weakest 3"] and not any(rows[1][1:] + rows[7][1:])  # heading rows
+    top, worst = rows[2:7], rows[8:]
+    assert [row[4] for row in top] == [formatting.kpi_value(v, unit, Language.EN) for v in values[:5]]
+    assert [row[4] for row in worst] == [formatting.kpi_value(v, unit, Language.EN) for v in values[::-1][:3]]  # lowest first
+    links = list(posts.sort_values([rank_by, "published_at"], ascending=False, kind="stable")["permalink"].head(5))  # ties: newest first
+    shown = [short(link.removeprefix("https://").removeprefix("www."), 45) if isinstance(link, str) else "" for link in links]
+    assert [row[4 + 1] for row in top] == shown  # the address without "https://www.", ...
+    cells = [next(shape for shape in slide.shapes if shape.has_table).table.cell(row, 5) for row in range(2, 7)]
+    opened = [cell.text_frame.paragraphs[0].runs[0].hyperlink.address if cell.text else None for cell in cells]
+    assert opened == [link if isinstance(link, str) else None for link in links]  # ... whose click opens the whole one
+    assert any(isinstance(link, str) and link.startswith("https://") for link in links)
+    notes = slide.notes_slide.notes_text_frame.text.split("\n")
+    assert notes[0] == "Top 5" and notes[6] == "Weakest 3"  # the notes name the sections as the table does
 
 
 RANKED = pd.DataFrame(
@@ -855,10 +863,10 @@ def test_cli_report_ranks_top_posts_by_the_chosen_kpi(tmp_path: Path, writable_d
     done = cli(*common, "--out", str(tmp_path / "pack.pptx"), "--rank-by", "engagement_rate")
     assert done.returncode == 0, done.stderr
     deck = deck_of((tmp_path / "pack.pptx").read_bytes())
-    top = next(tables_of(s)[0] for s in deck.slides if title_of(s) == "Top posts · Q4 2026")
+    top = next(tables_of(s)[0] for s in deck.slides if title_of(s) == "Top and weakest posts · Q4 2026")
     rates = sorted(post_table(kpi_engine, Scope(), Q4.until(AS_OF) or Q4)["engagement_rate"].dropna(), reverse=True)[:5]
     assert top[0][4] == "Engagement rate"
-    assert [row[4] for row in top[1:]] == [formatting.kpi_value(v, "percent", Language.EN) for v in rates]
+    assert [row[4] for row in top[2:7]] == [formatting.kpi_value(v, "percent", Language.EN) for v in rates]
     wrong = cli(*common, "--out", str(tmp_path / "x.pptx"), "--rank-by", "reach")
     assert wrong.returncode == 2 and "--rank-by" in wrong.stderr
 
