@@ -74,10 +74,22 @@ def resolve_header(header: object, keys: frozenset[str]) -> str | None:
     "Video") where that leaves a single key. Matching is on whole headers, never on parts, so
     "Reactions" never names "Reactions, Comments and Shares".
     """
-    key = normalise_header(header)
+    return _resolve_key(normalise_header(header), keys)
+
+
+def _resolve_key(key: str, keys: frozenset[str]) -> str | None:
+    """``resolve_header`` for a header already normalised."""
     if key in keys:
         return key
     return _by_singular(keys).get(singular_header(key)) if key else None
+
+
+@lru_cache(maxsize=4096)
+def _row_forms(row: tuple[object, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A row's normalised cells and their singular forms. Every adapter looks for its header in the
+    same first rows of a table: each row is normalised once, not once per adapter."""
+    keys = frozenset(normalise_header(c) for c in row if c)
+    return keys, frozenset(singular_header(k) for k in keys if k)
 
 
 def normalised_keys(mapping: dict[str, V]) -> dict[str, V]:
@@ -610,7 +622,11 @@ def find_header_row(head: Sequence[Sequence[str]], wanted: Iterable[str], minimu
     wanted_set = frozenset(wanted)
     best: tuple[int, int] | None = None
     for position, row in enumerate(head[:30]):
-        matches = len({resolve_header(c, wanted_set) for c in row if c} - {None})
+        keys, singulars = _row_forms(tuple(row))
+        by_singular = _by_singular(wanted_set)
+        # As resolve_header per cell, with set operations: a wanted key's own singular form maps to itself.
+        named = (keys & wanted_set) | {by_singular[form] for form in singulars & by_singular.keys()}
+        matches = len(named - {None})
         if matches >= minimum and (best is None or matches > best[1]):
             best = (position, matches)
     return best

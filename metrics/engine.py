@@ -34,6 +34,8 @@ from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
 from model.canonical import METRIC_NAMES, STOCK_METRICS
 
+MAX_REMEMBERED_VALUES = 200_000
+
 FLOWS: list[str] = [m for m in METRIC_NAMES if m not in STOCK_METRICS]
 # Unique counts: added over days or accounts they count a person reached twice twice (DESIGN.md, reach caveat).
 
@@ -88,6 +90,8 @@ class KpiEngine:
         self._post_tags = data.post_tags() if data.tag_rules else None
         self._cache: dict[tuple[object, ...], PeriodAggregates] = {}
         self._restricted: dict[tuple[object, ...], PeriodAggregates] = {}
+        # Key results ask for the same values again (the period, last year's for the seasonal path).
+        self._values: dict[tuple[str, Scope, Period], KpiValue] = {}
         self._known_accounts = data.known_accounts()
         self._index = pd.MultiIndex.from_frame(self._known_accounts[ACCOUNT_KEY].astype(object)).sort_values()
         self._daily_sums = PrefixSums.build(self._codes(daily), day_numbers(daily["date"].to_numpy()), daily[FLOWS].to_numpy(dtype=float))
@@ -217,10 +221,19 @@ class KpiEngine:
         """Forget computed periods (the account indexes stay): for benchmarks and after new data."""
         self._cache.clear()
         self._restricted.clear()
+        self._values.clear()
 
     # ------------------------------------------------------------------ values
 
     def value(self, key: str, scope: Scope, period: Period) -> KpiValue:
+        memo = (key, scope, period)
+        if memo not in self._values:
+            if len(self._values) >= MAX_REMEMBERED_VALUES:  # a long-running server sees ever new ranges and scopes
+                self._values.clear()
+            self._values[memo] = self._value(key, scope, period)
+        return self._values[memo]
+
+    def _value(self, key: str, scope: Scope, period: Period) -> KpiValue:
         item = CATALOG[key]
         if item.source is Source.MANUAL:
             return self._manual_value(item, scope, period)

@@ -6,9 +6,11 @@ Adding a metric is one entry in ``METRICS``; storage and the import report pick 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 
@@ -80,28 +82,28 @@ KEY_COLUMNS: dict[Grain, tuple[str, ...]] = {
 AUDIENCE_VALUE_COLUMNS: tuple[str, ...] = ("value", "unit")
 
 
+@functools.cache
+def canonical_dtypes(grain: Grain) -> dict[str, object]:
+    """The grain's canonical columns in order, each with its explicit dtype (made once per grain)."""
+    dtypes: dict[str, object] = {"platform": "string", "account": "string"}
+    if grain is Grain.POST:
+        dtypes["post_id"] = "string"
+        dtypes["published_at"] = "datetime64[us, UTC]"
+        dtypes |= dict.fromkeys(("text", "permalink", "post_type"), "string")
+    else:
+        dtypes["date"] = "datetime64[us]"
+    if grain is Grain.AUDIENCE:
+        dtypes |= dict.fromkeys(("dimension", "bucket", "metric", "unit"), "string")
+        dtypes["value"] = "float64"
+    else:
+        dtypes |= dict.fromkeys(METRIC_NAMES, "float64")
+    dtypes["source_row"] = "int64"
+    return {name: pd.api.types.pandas_dtype(dtype) for name, dtype in dtypes.items()}
+
+
 def empty_frame(grain: Grain) -> pd.DataFrame:
     """An empty canonical frame of the grain with its explicit dtypes."""
-    columns: dict[str, pd.Series] = {
-        "platform": pd.Series(dtype="string"),
-        "account": pd.Series(dtype="string"),
-    }
-    if grain is Grain.POST:
-        columns["post_id"] = pd.Series(dtype="string")
-        columns["published_at"] = pd.Series(dtype="datetime64[us, UTC]")
-        for name in ("text", "permalink", "post_type"):
-            columns[name] = pd.Series(dtype="string")
-    else:
-        columns["date"] = pd.Series(dtype="datetime64[us]")
-    if grain is Grain.AUDIENCE:
-        for name in ("dimension", "bucket", "metric", "unit"):
-            columns[name] = pd.Series(dtype="string")
-        columns["value"] = pd.Series(dtype="float64")
-    else:
-        for name in METRIC_NAMES:
-            columns[name] = pd.Series(dtype="float64")
-    columns["source_row"] = pd.Series(dtype="int64")
-    return pd.DataFrame(columns)
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in canonical_dtypes(grain).items()})
 
 
 def conform(frame: pd.DataFrame, grain: Grain) -> pd.DataFrame:
@@ -109,17 +111,22 @@ def conform(frame: pd.DataFrame, grain: Grain) -> pd.DataFrame:
 
     Metrics the export lacks become missing (NaN), never 0.
     """
-    template = empty_frame(grain)
-    out = pd.DataFrame(index=frame.index)
-    for column, dtype in template.dtypes.items():
+    frame = frame.reset_index(drop=True)  # copy-on-write: nothing is copied until someone writes
+    rows = len(frame)
+    columns: dict[str, object] = {}
+    # One frame built from all columns at once: inserting forty columns one by one cost more than
+    # the parsing of a small export.
+    for column, dtype in canonical_dtypes(grain).items():
         if column in frame.columns:
             values = frame[column]
             if isinstance(dtype, pd.DatetimeTZDtype) and pd.api.types.is_datetime64_dtype(values.dtype):
                 values = values.dt.tz_localize("UTC")  # naive times in the canonical frames are UTC
-            out[column] = values.astype(dtype)
+            columns[column] = values if values.dtype == dtype else values.astype(dtype)
+        elif dtype == "float64":
+            columns[column] = np.full(rows, np.nan)
         else:
-            out[column] = pd.Series(pd.NA if dtype == "string" else None, index=frame.index).astype(dtype)
-    return out.reset_index(drop=True)
+            columns[column] = pd.array([None] * rows, dtype=dtype)
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def present_metrics(frame: pd.DataFrame) -> list[str]:

@@ -108,3 +108,14 @@ def test_daily_totals_for_charts(engine: KpiEngine) -> None:
     followers = engine.daily_totals("followers", Scope(), APRIL)
     assert (followers["2026-04-01"], followers["2026-04-12"], followers["2026-04-20"]) == (1000, 1100, 1150)
     assert math.isnan(followers["2026-04-30"])  # carried forward between values, never past the last one
+
+
+def test_a_value_asked_again_is_remembered_and_forgotten_with_the_cache() -> None:
+    engine = KpiEngine(dataset())
+    first = engine.value("impressions", Scope(), APRIL)
+    assert first.value == 5000
+    assert engine.value("impressions", Scope(), APRIL) is first  # key results ask again for the same value
+    assert engine.value("impressions", Scope.of(platforms=["x"]), APRIL).value == 1000  # another scope is its own value
+    engine.clear_cache()
+    again = engine.value("impressions", Scope(), APRIL)
+    assert again is not first and again.value == 5000

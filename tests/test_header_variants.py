@@ -404,3 +404,40 @@ def test_linkedin_followers_export_in_other_languages(real_exports: Path, langua
     frame = audience.frames[Grain.AUDIENCE]
     assert (set(frame["dimension"]), set(frame["metric"])) == ({"location"}, {"followers"})
     assert frame["value"].sum() == sum(r[1] for r in location[1:])
+
+
+HEADER_ROWS = [
+    ["Videos", "Reaction", "Followers", "Follower", "Reactions and comments", "", "views (%)"],
+    ["Datum", "Impressionen", "Impressionen", "-", "  "],
+    ["Title row only"],
+    [],
+]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        frozenset(normalise_header(h) for h in ("Video", "Reactions", "Reactions, Comments and Shares", "Views", "Views (%)")),
+        frozenset({"follower", "followers", "datum", "impression"}),
+        frozenset(),
+    ],
+)
+def test_header_row_detection_counts_as_resolve_header_does_cell_by_cell(keys: frozenset[str]) -> None:
+    # find_header_row counts with set operations over each row normalised once (a speed-up): it must
+    # name exactly the keys resolve_header names cell by cell, each key once.
+    from ingest.parsing import find_header_row
+
+    for position, row in enumerate(HEADER_ROWS):
+        expected = len({resolve_header(c, keys) for c in row if c} - {None})
+        head = [["unrelated"]] * position + [row]
+        found = find_header_row(head, keys, 1)
+        assert (found[1] if found and found[0] == position else 0) == expected, row
+
+
+def test_header_row_counts_by_hand() -> None:
+    from ingest.parsing import find_header_row
+
+    keys = frozenset({"follower", "followers", "video", "reactions"})
+    # "Videos" -> video, "Reaction" -> reactions, "Followers" and "Follower" exactly: 4 keys named
+    assert find_header_row(HEADER_ROWS, keys, 1) == (0, 4)
+    assert find_header_row(HEADER_ROWS, keys, 5) is None
