@@ -57,6 +57,44 @@ def serving_mode(address: str | None, oidc: bool, proxy: bool) -> Mode:
     return Mode.LOCAL if is_loopback(address) else Mode.REFUSED
 
 
+TRUSTED_PROXIES_VARIABLE = "RESONANZ_TRUSTED_PROXIES"
+
+
+def trusted_networks(text: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """The proxies' addresses or networks from RESONANZ_TRUSTED_PROXIES ("10.0.0.5, 10.1.0.0/16").
+
+    Raises ValueError naming the entry that is no address: a typo must not open the app to everyone.
+    """
+    networks = []
+    for entry in (part.strip() for part in (text or "").split(",")):
+        if entry:
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                raise ValueError(f"{TRUSTED_PROXIES_VARIABLE}: {entry!r} is no IP address or network") from None
+    return tuple(networks)
+
+
+def proxy_request_trusted(address: str | None, peer: str | None, trusted: str | None) -> bool:
+    """Whether a request's identity headers may be believed in proxy mode.
+
+    Bound to loopback, only this machine can connect: the proxy runs here. Bound to the network, the
+    app's port can be reached by anyone the firewall lets through, who could send the headers
+    themselves: only a peer among RESONANZ_TRUSTED_PROXIES (or this machine, ``peer`` None) counts.
+    Without that list a network-bound proxy mode trusts no request.
+    """
+    networks = trusted_networks(trusted)
+    if is_loopback(address):
+        return True
+    if not networks or peer is None:
+        return bool(networks)
+    try:
+        ip = ipaddress.ip_address(peer)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
 def _groups(value: object) -> tuple[str, ...]:
     """A group claim as IdPs send it: a list, or one comma-separated string (proxy headers)."""
     if value is None:

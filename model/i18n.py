@@ -252,6 +252,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Resonanz zeigt keine Daten: Der Server ist im Netz erreichbar, aber keine Anmeldung ist eingerichtet. Entweder OpenID Connect in .streamlit/secrets.toml ([auth], Vorlage secrets.toml.example) oder einen Reverse-Proxy mit server.trustedUserHeaders einrichten, oder lokal mit ./start starten (nur 127.0.0.1). Siehe README, Abschnitt Sicherheit.",
         Language.EN: "Resonanz shows no data: the server is reachable from the network but no sign-in is configured. Configure OpenID Connect in .streamlit/secrets.toml ([auth], template secrets.toml.example) or a reverse proxy with server.trustedUserHeaders, or start locally with ./start (127.0.0.1 only). See README, section Security.",
     },
+    "auth.proxy_untrusted": {
+        Language.DE: "Resonanz zeigt keine Daten: Im Proxy-Modus ist der Server im Netz erreichbar, und dieser Aufruf kam nicht von einem vertrauenswürdigen Proxy. Entweder Resonanz an 127.0.0.1 binden (Proxy auf demselben Rechner) oder die Adresse des Proxys in RESONANZ_TRUSTED_PROXIES eintragen. Siehe README, Abschnitt Sicherheit.",
+        Language.EN: "Resonanz shows no data: in proxy mode the server is reachable from the network, and this request did not come from a trusted proxy. Either bind Resonanz to 127.0.0.1 (proxy on the same machine) or put the proxy's address into RESONANZ_TRUSTED_PROXIES. See README, section Security.",
+    },
     "auth.sign_in": {Language.DE: "Anmelden", Language.EN: "Sign in"},
     "auth.sign_out": {Language.DE: "Abmelden", Language.EN: "Sign out"},
     "auth.signed_in_as": {Language.DE: "Angemeldet: {name} ({email})", Language.EN: "Signed in: {name} ({email})"},

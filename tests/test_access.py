@@ -11,7 +11,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, is_loopback, serving_mode
+from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, is_loopback, proxy_request_trusted, serving_mode
 from access.permissions import Grant, Role
 from storage.access import read_audit, save_grant
 from storage.engine import make_engine
@@ -44,6 +44,30 @@ def test_identity_from_claims() -> None:
     assert identity_from_claims({"email": "b@example.com", "groups": "marketing, hr,"}) == Identity("b@example.com", "b@example.com", ("marketing", "hr"))
     assert identity_from_claims({"name": "No Mail"}) is None
     assert identity_from_claims({}) is None
+
+
+@pytest.mark.parametrize(
+    ("address", "peer", "trusted", "believed"),
+    [
+        ("127.0.0.1", None, None, True),  # bound to loopback: only a proxy on this machine can connect
+        ("127.0.0.1", "10.0.0.9", None, True),
+        ("0.0.0.0", "203.0.113.7", None, False),  # reachable from the network, no proxy named: nobody
+        ("0.0.0.0", None, None, False),
+        ("0.0.0.0", "10.0.0.5", "10.0.0.5", True),  # the named proxy
+        ("0.0.0.0", "10.0.0.6", "10.0.0.5", False),  # anyone else who reached the port
+        ("0.0.0.0", "10.1.4.2", "10.0.0.5, 10.1.0.0/16", True),  # a network of proxies
+        ("0.0.0.0", None, "10.0.0.5", True),  # this machine
+        ("::", "2001:db8::1", "2001:db8::/64", True),
+        ("0.0.0.0", "not an ip", "10.0.0.5", False),
+    ],
+)
+def test_proxy_headers_are_believed_only_from_the_proxy(address: str, peer: str | None, trusted: str | None, believed: bool) -> None:
+    assert proxy_request_trusted(address, peer, trusted) is believed
+
+
+def test_a_mistyped_proxy_list_is_an_error_not_an_open_door() -> None:
+    with pytest.raises(ValueError, match=r"'10\.0\.0\.300' is no IP address"):
+        proxy_request_trusted("0.0.0.0", "10.0.0.5", "10.0.0.5, 10.0.0.300")
 
 
 @pytest.fixture
@@ -92,7 +116,7 @@ def test_network_address_without_sign_in_shows_no_data(database: str, bound_to) 
 
 
 def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to) -> None:
-    bound_to("0.0.0.0", {"X-Forwarded-Email": "email", "X-Forwarded-Groups": "groups"})
+    bound_to("127.0.0.1", {"X-Forwarded-Email": "email", "X-Forwarded-Groups": "groups"})
     save_grant(make_engine(database), "group", "marketing", Grant(Role.VIEWER), by="local-admin")
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.user = {"email": "Ana@Example.com", "groups": "marketing,hr"}
@@ -107,7 +131,7 @@ def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to)
 
 
 def test_unknown_person_gets_no_access_and_an_audit_row(database: str, bound_to) -> None:
-    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    bound_to("127.0.0.1", {"X-Forwarded-Email": "email"})
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.user = {"email": "stranger@example.com"}
     app.run()
@@ -118,8 +142,22 @@ def test_unknown_person_gets_no_access_and_an_audit_row(database: str, bound_to)
     assert pd.isna(log["role"].iloc[0])
 
 
-def test_proxy_without_identity_header_shows_no_data(database: str, bound_to) -> None:
+def test_network_bound_proxy_mode_refuses_a_forged_header(database: str, bound_to, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bound to every interface, anyone who reaches the port could send X-Forwarded-Email themselves.
+    monkeypatch.delenv("RESONANZ_TRUSTED_PROXIES", raising=False)
     bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    save_grant(make_engine(database), "email", "boss@example.com", Grant(Role.ADMIN), by="local-admin")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "boss@example.com"}
+    app.run()
+    assert not app.exception, app.exception
+    assert app.error[0].value.startswith("Resonanz zeigt keine Daten: Im Proxy-Modus")
+    assert "RESONANZ_TRUSTED_PROXIES" in app.error[0].value
+    assert not app.title and not app.metric
+
+
+def test_proxy_without_identity_header_shows_no_data(database: str, bound_to) -> None:
+    bound_to("127.0.0.1", {"X-Forwarded-Email": "email"})
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.user = {}  # the request bypassed the proxy: no header, nothing mapped into st.user
     app.run()
@@ -140,7 +178,7 @@ def signed_in_app(database: str, bound_to, who: str, page: str) -> AppTest:
     """The app behind a trusted proxy, signed in as ``who`` (a key of GRANTS) with that grant in the e-mail list."""
     from storage.goalsets import save_goal_set
 
-    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    bound_to("127.0.0.1", {"X-Forwarded-Email": "email"})
     database_engine = make_engine(database)
     save_goal_set(database_engine, "ziele.xlsx", (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())  # maps accounts to departments
     save_grant(database_engine, "email", f"{who}@example.com", GRANTS[who], by="local-admin")

@@ -77,9 +77,9 @@ def database(seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> s
 
 @pytest.fixture
 def behind_proxy() -> Iterator[None]:
-    """Proxy mode: reachable from the network, identity from the X-Forwarded-Email header mapped into st.user."""
+    """Proxy mode as the README sets it up: bound to 127.0.0.1 behind the proxy, identity from the X-Forwarded-Email header."""
     before = {name: config.get_option(name) for name in ("server.address", "server.trustedUserHeaders")}
-    config.set_option("server.address", "0.0.0.0")
+    config.set_option("server.address", "127.0.0.1")
     config.set_option("server.trustedUserHeaders", {"X-Forwarded-Email": "email"})
     yield
     for name, value in before.items():

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from access.audit import audit_entry
-from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, serving_mode
+from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
 from storage.access import append_audit, load_grants
 from ui.resources import engine
@@ -46,6 +47,17 @@ def _stop(message_key: str) -> NoReturn:
     raise AssertionError  # st.stop() raises; this line tells type checkers so
 
 
+def _refuse_unless_through_proxy() -> None:
+    peer = st.context.ip_address  # the TCP peer; None for this machine
+    try:
+        trusted = proxy_request_trusted(st.get_option("server.address"), peer, os.environ.get(TRUSTED_PROXIES_VARIABLE))
+    except ValueError as exc:
+        st.error(plain(str(exc)))
+        st.stop()
+    if not trusted:
+        _stop("auth.proxy_untrusted")
+
+
 def sign_in() -> Identity:
     """The signed-in person, or stop the run with what the visitor (or IT) has to do."""
     mode = current_mode()
@@ -59,6 +71,8 @@ def sign_in() -> Identity:
             st.title("Resonanz")
             st.button(t("auth.sign_in"), on_click=st.login, type="primary")
             st.stop()
+        if mode is Mode.PROXY:
+            _refuse_unless_through_proxy()
         found = identity_from_claims(st.user.to_dict())
         if found is None:
             _stop("auth.no_email" if mode is Mode.OIDC else "auth.no_header")
