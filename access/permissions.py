@@ -144,3 +144,4 @@ def one_department(departments: Iterable[object]) -> str | None:
     so the write is company-wide and an editor's check refuses it."""
     found = {None if d is None or (not isinstance(d, str) and pd.isna(d)) or str(d).strip() == "" else str(d).strip() for d in departments}
     return found.pop() if len(found) == 1 and None not in found else None
+

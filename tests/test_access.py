@@ -193,8 +193,8 @@ def signed_in_app(database: str, bound_to, who: str, page: str) -> AppTest:
 @pytest.mark.parametrize(
     ("who", "allowed", "reason"),
     [("admin", True, ""), ("editor-hr", True, ""),
-     ("editor-marketing", False, "Nicht erlaubt (import): Die Abteilung hr gehört nicht zu Ihren Abteilungen (marketing)."),
-     ("viewer", False, "Nicht erlaubt (import): Ihre Rolle ist Lesen.")],
+     ("editor-marketing", False, "Nicht erlaubt (Import): Die Abteilung Personal / Employer Branding gehört nicht zu Ihren Abteilungen (Marketing)."),
+     ("viewer", False, "Nicht erlaubt (Import): Ihre Rolle ist Lesen.")],
 )  # fmt: skip
 def test_import_of_an_hr_account_by_role(database: str, bound_to, who: str, allowed: bool, reason: str) -> None:
     from storage.imports import import_history

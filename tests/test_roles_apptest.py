@@ -128,9 +128,9 @@ def _import_pr_file(app: AppTest, database: str, who: str, expected: str) -> Non
     assert ("Overview.csv" in stored) is (expected == "allowed")
     assert last_row(database, "import") == [f"{who}@example.com", GRANTS[who].role.value, "import", "pr", expected]
     if who == "editor-marketing":
-        assert "Nicht erlaubt (import): Die Abteilung pr gehört nicht zu Ihren Abteilungen (marketing)." in errors(app)
+        assert "Nicht erlaubt (Import): Die Abteilung Unternehmenskommunikation / PR gehört nicht zu Ihren Abteilungen (Marketing)." in errors(app)
     if who == "viewer-marketing":
-        assert any(e.startswith("Nicht erlaubt (import): Ihre Rolle ist Lesen.") for e in errors(app))
+        assert any(e.startswith("Nicht erlaubt (Import): Ihre Rolle ist Lesen.") for e in errors(app))
 
 
 def _review(app: AppTest, database: str, who: str, comment: str, minutes: str) -> None:
@@ -153,13 +153,13 @@ def _review(app: AppTest, database: str, who: str, comment: str, minutes: str) -
     review = latest_review(make_engine(database))
     if comment == "denied" and minutes == "denied":
         assert review is None
-        viewer = "Nicht erlaubt (review): Ihre Rolle ist Lesen. Für Änderungen braucht es die Rolle Bearbeiten für die Abteilung; "
+        viewer = "Nicht erlaubt (Review-Protokoll): Ihre Rolle ist Lesen. Für Änderungen braucht es die Rolle Bearbeiten für die Abteilung; "
         assert viewer + "eine Administratorin oder ein Administrator vergibt sie." in errors(app)
         return
     assert review.comments == {key_result: "Ziel erreicht"}
     assert review.summary == (f"Kernaussage von {who}" if minutes == "allowed" else "")
     if minutes == "denied":
-        assert any(e.startswith("Nicht erlaubt (review): Das betrifft keine einzelne Ihrer Abteilungen") for e in errors(app)), errors(app)
+        assert any(e.startswith("Nicht erlaubt (Review-Protokoll): Das betrifft keine einzelne Ihrer Abteilungen") for e in errors(app)), errors(app)
 
 
 def _event(app: AppTest, database: str, who: str, expected: str) -> None:
@@ -242,8 +242,18 @@ def test_admin_manages_roles_and_cannot_remove_the_last_admin(database: str, beh
     log = read_audit(make_engine(database), action="roles")
     assert log[["actor", "object_id", "result"]].values.tolist() == [["admin@example.com", "email:neu@example.com", "allowed"]]
     assert log["details"].iloc[0] == '{"before": null, "after": {"role": "editor", "departments": ["hr", "pr"]}}'
+    assert [m.value for m in app.success] == ["Gespeichert: neu@example.com hat jetzt die Rolle Bearbeiten."]
+    # The next entry starts empty: a group saved without picking departments must not inherit HR and PR.
+    assert app.text_input(key="roles_subject").value == ""
+    assert app.multiselect(key="roles_departments").value == []
+    app.selectbox(key="roles_kind").set_value("group")
+    app.text_input(key="roles_subject").input("resonanz-viewers")
+    app.selectbox(key="roles_role").set_value(Role.VIEWER)
+    button(app, "Speichern").click().run()
+    assert load_grants(make_engine(database))[1]["resonanz-viewers"] == Grant(Role.VIEWER)
 
     # The only admin by e-mail demotes themself: refused with the reason, and logged as denied.
+    app.selectbox(key="roles_kind").set_value("email")
     app.text_input(key="roles_subject").input("admin@example.com")
     app.selectbox(key="roles_role").set_value(Role.VIEWER)
     app.multiselect(key="roles_departments").set_value([])
@@ -251,7 +261,7 @@ def test_admin_manages_roles_and_cannot_remove_the_last_admin(database: str, beh
     assert any(e.startswith("Nicht gespeichert: admin@example.com ist der letzte Administrator-Eintrag per E-Mail.") for e in errors(app)), errors(app)
     assert load_grants(make_engine(database))[0]["admin@example.com"] == Grant(Role.ADMIN)
     log = read_audit(make_engine(database), action="roles")
-    assert log[["object_id", "result"]].iloc[0].tolist() == ["email:admin@example.com", "denied"]
+    assert log[["object_id", "result"]].iloc[0].tolist() == ["email:admin@example.com", "denied"]  # newest first
     change = '{"before": {"role": "admin", "departments": null}, "after": {"role": "viewer", "departments": null}}'
     assert log["details"].iloc[0] == change + "; roles.last_admin {'subject': 'admin@example.com'}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from typing import NoReturn
 
 import streamlit as st
@@ -12,9 +13,10 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from access.audit import audit_entry
 from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
+from model.i18n import translate
 from storage.access import append_audit, load_grants
 from ui.resources import engine
-from ui.state import t
+from ui.state import language, t
 from ui.widgets import plain
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
@@ -98,10 +100,29 @@ def authorize(action: Action, department: str | None = None, object_type: str = 
     decision: Decision = decide(grant, action, department)
     append_audit(engine(), audit_entry(identity, grant, action, decision, object_type, object_id, department, details))
     if not decision.allowed:
-        message = t(decision.reason, **decision.params)
+        message = decision_text(decision)
         st.error(message)
         st.session_state.setdefault(DENIALS, []).append(message)
     return decision.allowed
+
+
+def decision_text(decision: Decision) -> str:
+    """A decision as a person reads it: the action and departments by their labels, never their stored keys."""
+    from metrics.goals import DEPARTMENTS
+
+    lang = language()
+
+    def department(key: str) -> str:
+        return DEPARTMENTS[key].label(lang.value) if key in DEPARTMENTS else key
+
+    params = dict(decision.params)
+    if "action" in params:
+        params["action"] = translate(f"action.{params['action']}", lang)
+    if "department" in params:
+        params["department"] = department(str(params["department"]))
+    if "departments" in params:
+        params["departments"] = ", ".join(department(d.strip()) for d in str(params["departments"]).split(","))
+    return translate(decision.reason, lang, **params)
 
 
 def show_denials() -> None:
@@ -134,6 +155,12 @@ def is_admin() -> bool:
     return grant is not None and grant.role is Role.ADMIN
 
 
+def _action_labels() -> Callable[[Action | None], str]:
+    # captured while the widget is drawn: a format_func may be called outside the run (see ui/roles.py)
+    lang = language()
+    return lambda action: translate("audit.all" if action is None else f"action.{action}", lang)
+
+
 def audit_section() -> None:
     """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
     import datetime as dt
@@ -143,7 +170,7 @@ def audit_section() -> None:
 
     columns = st.columns(4)
     actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
-    action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=lambda a: t("audit.all") if a is None else str(a))
+    action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=_action_labels())
     result = columns[2].selectbox(
         t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=lambda r: t("audit.all") if r is None else r
     )

@@ -113,6 +113,8 @@ def _set_form(options: list[str]) -> None:
         st.error(t("roles.bad_group"))
     elif change_role(kind, subject, _grant_of(role, departments)):
         st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_labels()(role))
+        for key in ("roles_subject", "roles_role", "roles_departments"):  # the next entry starts empty, not with this one's scope
+            st.session_state.pop(key, None)
         st.rerun()
 
 
