@@ -19,9 +19,36 @@ import datetime as dt
 import json
 import math
 import os
+import resource
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+MEMORY_ADVICE = (
+    "Nothing was stored. Resonanz needs about 1 GiB of memory and, under an address-space limit, "
+    "ulimit -v 4194304 (4 GiB; see README, Memory limits); run it with more."
+)
+
+
+MIN_ADDRESS_SPACE = 1024**3  # measured: demo, goals and reports run at 1 GiB; below ~600 MB pyarrow crashes natively
+
+
+def address_space_too_small() -> bool:
+    """True under an address-space limit (ulimit -v) too small to start: a native crash there prints nothing useful."""
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return soft != resource.RLIM_INFINITY and soft < MIN_ADDRESS_SPACE
+
+
+def _refuse_too_small_address_space(command: str) -> int | None:
+    if not address_space_too_small():
+        return None
+    print(f"resonanz: {command}: the address-space limit (ulimit -v) is below 1 GiB. {MEMORY_ADVICE}", file=sys.stderr)
+    return 1
+
+
+# Checked before pandas is imported: under a tiny limit the import itself dies with a bare MemoryError.
+if __name__ == "__main__" and (refused := _refuse_too_small_address_space(" ".join(sys.argv[1:2]) or "cli")) is not None:
+    sys.exit(refused)
 
 import pandas as pd
 
@@ -99,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="load the demo company (sample_data/demo)")
     demo.add_argument("--db")
 
+    role = commands.add_parser("role", help="give an e-mail address or an identity-provider group a role (the first admin before sign-in is on)")
+    role.add_argument("subject", help="an e-mail address, or with --group a group name of the identity provider")
+    role.add_argument("--role", required=True, choices=["admin", "editor", "viewer", "none"], help="none removes the entry")
+    role.add_argument("--group", action="store_true", help="the subject is a group claim, not an e-mail address")
+    role.add_argument("--department", action="append", choices=list(DEPARTMENTS), help="editor or viewer of these only (repeat; default: all)")
+    role.add_argument("--db")
+
     plan = commands.add_parser("plan", help="store an editorial plan and match it against the published posts")
     plan.add_argument("--db")
     plan.add_argument("--plan", required=True, help="the plan as .xlsx or .csv")
@@ -128,16 +162,20 @@ def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
             yield Path(os.path.relpath(path, base)).as_posix(), path.read_bytes()
 
 
-def _audit_as_local_admin(engine: object, action: str, object_type: str, object_id: str = "", details: str = "") -> None:
-    """The command line acts as the named local admin: the same permission check, and an audit row naming the OS user."""
+def _cli_actor() -> str:
     import getpass
 
+    return f"cli:{getpass.getuser()}"
+
+
+def _audit_as_local_admin(engine: object, action: str, object_type: str, object_id: str = "", details: str = "") -> None:
+    """The command line acts as the named local admin: the same permission check, and an audit row naming the OS user."""
     from access.audit import audit_entry
     from access.identity import Identity
     from access.permissions import LOCAL_GRANT, Action, decide
     from storage.access import append_audit
 
-    identity = Identity(f"cli:{getpass.getuser()}", "command line")
+    identity = Identity(_cli_actor(), "command line")
     decision = decide(LOCAL_GRANT, Action(action))
     append_audit(engine, audit_entry(identity, LOCAL_GRANT, Action(action), decision, object_type, object_id, None, details))  # type: ignore[arg-type]
 
@@ -357,6 +395,36 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(r.status is Status.ERROR for r in results) else EXIT_OK
 
 
+def run_role(args: argparse.Namespace) -> int:
+    from access.identity import EMAIL
+    from access.permissions import Grant, Role
+    from storage.access import load_grants, save_grant
+    from storage.engine import make_engine
+
+    kind = "group" if args.group else "email"
+    subject = args.subject.strip() if args.group else args.subject.strip().lower()
+    if kind == "email" and not EMAIL.match(subject):
+        raise UsageError(f"{args.subject!r} is no e-mail address (a group needs --group)")
+    if args.role in ("admin", "none") and args.department:
+        raise UsageError(f"--department goes with editor or viewer, not {args.role}")
+    grant = None if args.role == "none" else Grant(Role(args.role), frozenset(args.department) if args.department else None)
+    database = make_engine(args.db)
+    by_email, by_group, _ = load_grants(database)
+    before = (by_group if args.group else by_email).get(subject)
+    change = {"before": _grant_dict(before), "after": _grant_dict(grant)}
+    _audit_as_local_admin(database, "roles", "role_assignment", f"{kind}:{subject}", json.dumps(change, ensure_ascii=False))
+    save_grant(database, kind, subject, grant, by=_cli_actor())
+    print(f"{kind} {subject}: {args.role}" + (f" ({', '.join(sorted(args.department))})" if args.department else ""))
+    return EXIT_OK
+
+
+def _grant_dict(grant: object) -> dict[str, object] | None:
+    if grant is None:
+        return None
+    departments = grant.departments  # type: ignore[attr-defined]
+    return {"role": grant.role.value, "departments": None if departments is None else sorted(departments)}  # type: ignore[attr-defined]
+
+
 def run_plan(args: argparse.Namespace) -> int:
     from ingest.plan_reader import read_plan_upload
     from metrics.plan import match_plan, plan_window, summarise
@@ -447,11 +515,13 @@ class FailedError(Exception):
     pass
 
 
-COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "report": run_report, "demo": run_demo, "plan": run_plan}
+COMMANDS = {"import": run_import, "kpis": run_kpis, "goals": run_goals, "report": run_report, "demo": run_demo, "plan": run_plan, "role": run_role}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if (refused := _refuse_too_small_address_space(args.command)) is not None:
+        return refused
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -462,6 +532,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except DatabaseReadError as exc:  # the bulk reader's child process failed: the message says what failed and what to do
         print(f"resonanz: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except MemoryError:  # pyarrow's ArrowMemoryError too: a traceback would tell an operator nothing
+        print(f"resonanz: {args.command}: out of memory. {MEMORY_ADVICE}", file=sys.stderr)
         return EXIT_FAILED
 
 

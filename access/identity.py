@@ -8,6 +8,7 @@ Bound to any other address without sign-in the app refuses to show data: anyone 
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,7 @@ class Mode(StrEnum):
     REFUSED = "refused"  # reachable from the network without sign-in
 
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")  # what a role entry by e-mail must look like
 LOCAL_ACTOR = "local-admin"  # the name the audit log gives the one user of local mode and the command line
 
 

@@ -204,7 +204,7 @@ def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:
         [
             error(
                 "ingest.safety.huge_range",
-                params={"where": where, "columns": MAX_SHEET_COLUMNS, "rows": f"{MAX_SHEET_ROWS:,}"},
+                params={"where": where, "columns": MAX_SHEET_COLUMNS},
                 file=file,
                 sheet=sheet,
                 value=where,

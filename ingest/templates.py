@@ -23,9 +23,9 @@ def check_template(name: str, data: bytes) -> list[Issue]:
     from ingest.safety import check_workbook_parts, sniff_container
 
     try:
-        container = sniff_container(name, data)
-        if not data.startswith(b"PK\x03\x04"):
+        if not data.startswith(b"PK\x03\x04"):  # before the export sniffing, whose messages speak of exports
             return [error("template.not_pptx", file=name)]
+        container = sniff_container(name, data)
         parsed = parser_process().parse(name, data, str(container), dt.date.today(), while_parsing=lambda: check_workbook_parts(name, data), kind="template")
     except IngestError as exc:
         return exc.issues

@@ -665,8 +665,8 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The workbook part '{part}' declares a DTD or entities; such files are refused for safety. Re-save it in Excel.",
     },
     "ingest.safety.huge_range": {
-        Language.DE: "Das Tabellenblatt nutzt Zellen bis {where}, weit jenseits jedes Plattform-Exports (höchstens {columns} Spalten und {rows} Zeilen). Löschen Sie die verstreuten Zellen in Excel oder exportieren Sie die Daten erneut.",
-        Language.EN: "The worksheet uses cells up to {where}, far beyond any platform export (at most {columns} columns and {rows} rows). Delete the stray cells in Excel or export the data again.",
+        Language.DE: "Das Tabellenblatt nutzt oder meldet Zellen bis {where}, weit jenseits dessen, was Resonanz liest (höchstens {columns} Spalten und rund eine Million Zeilen). Löschen Sie die verstreuten Zellen in Excel und speichern Sie neu, oder exportieren Sie die Daten erneut.",
+        Language.EN: "The worksheet uses or declares cells up to {where}, far beyond what Resonanz reads (at most {columns} columns and about a million rows). Delete the stray cells in Excel and save again, or export the data again.",
     },
     "ingest.read.cp1252": {
         Language.DE: "Die Datei ist kein UTF-8; sie wurde als Windows-1252 gelesen (so speichert Excel in Westeuropa).",

@@ -104,7 +104,7 @@ def test_broken_upload_shows_where_and_stores_nothing(database: str) -> None:
     assert "1 fehlerhaft" in app.error[0].value
     issues = app.dataframe[1].value
     row = issues[issues["Stufe"] == "Fehler"].iloc[0]
-    assert (row["Zeile"], row["Spalte"], row["Wert"]) == (4, "Video Views", "viel")
+    assert (row["Zeile"], row["Spalte"], row["Wert"]) == ("4", "Video Views", "viel")
     assert current(make_engine(database), Grain.DAILY, account="default").empty
 
 
@@ -115,7 +115,7 @@ def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:
     assert not app.exception
     assert app.error[0].value.startswith("Die Arbeitsmappe wurde nicht übernommen")
     issues = app.table[0].value
-    assert (issues.iloc[0]["Zeile"], issues.iloc[0]["Wert"]) == (2, "einkauf")
+    assert (issues.iloc[0]["Zeile"], issues.iloc[0]["Wert"]) == ("2", "einkauf")
     assert issues.iloc[0]["Meldung"].startswith("Unbekannte Abteilung. Erlaubt sind: Unternehmenskommunikation / PR, Marketing")  # German, whole
 
 
@@ -225,7 +225,7 @@ def test_a_stored_workbook_that_no_longer_passes_is_named_with_its_problems(data
     app = run("views/goals.py")
     assert app.error[0].value.startswith("Die gespeicherte Ziele-Arbeitsmappe alt.yaml lässt sich nicht mehr lesen")
     issue = app.table[0].value.iloc[0]
-    assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == (2, "target", "1.2")
+    assert (issue["Zeile"], issue["Spalte"], issue["Wert"]) == ("2", "target", "1.2")
     assert "Schreiben Sie 1,2 % oder 0,012" in issue["Meldung"]
 
 
@@ -270,3 +270,12 @@ def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypa
     assert ours.loc["$5 instead of $10", "time"] == "11:00"  # 10:00 UTC is 11:00 in Berlin (CET)
     assert ours.loc["![x](https://tracker.example/p.png)", "time"] == "–"  # a date without a time
     assert any("ohne Uhrzeit" in c.value for c in app.caption)
+
+
+def test_a_file_wide_issue_shows_a_blank_row_not_none() -> None:
+    from model.i18n import Language
+    from model.issues import error
+    from ui.imports import issues_from
+
+    table = issues_from([error("ingest.zip_empty", file="leer.zip"), error("ingest.zip_empty", file="b.zip", row=7)], Language.DE)
+    assert table["Zeile"].tolist() == ["", "7"]

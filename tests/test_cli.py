@@ -171,3 +171,27 @@ def test_import_is_recorded_as_the_named_local_admin(tmp_path: Path, db: str) ->
     log = read_audit(make_engine(db))
     columns = ["actor", "role", "action", "object_type", "object_id", "details", "result"]
     assert log[columns].values.tolist() == [[f"cli:{getpass.getuser()}", "admin", "import", "file", "Overview.csv", "acme", "allowed"]]
+
+
+def test_role_command_sets_the_first_admin_before_sign_in_is_on(db: str) -> None:
+    from access.permissions import Grant, Role
+    from storage.access import load_grants, read_audit
+    from storage.engine import make_engine
+
+    assert cli("role", "Ana.Admin@Example.com", "--role", "admin", "--db", db).stdout == "email ana.admin@example.com: admin\n"
+    assert cli("role", "resonanz-hr", "--group", "--role", "editor", "--department", "hr", "--db", db).returncode == 0
+    by_email, by_group, default = load_grants(make_engine(db))
+    assert by_email == {"ana.admin@example.com": Grant(Role.ADMIN)}
+    assert by_group == {"resonanz-hr": Grant(Role.EDITOR, frozenset({"hr"}))}
+    assert default is None
+    log = read_audit(make_engine(db), action="roles")
+    assert log["object_id"].tolist() == ["group:resonanz-hr", "email:ana.admin@example.com"]  # newest first
+    assert log["details"].iloc[1] == '{"before": null, "after": {"role": "admin", "departments": null}}'
+    assert log["actor"].str.startswith("cli:").all()
+    # removing, and what is refused with exit 2 and nothing stored
+    assert cli("role", "resonanz-hr", "--group", "--role", "none", "--db", db).returncode == 0
+    assert load_grants(make_engine(db))[1] == {}
+    bad = cli("role", "resonanz-hr", "--role", "viewer", "--db", db)
+    assert (bad.returncode, bad.stderr) == (2, "resonanz: error: 'resonanz-hr' is no e-mail address (a group needs --group)\n")
+    assert cli("role", "x@example.com", "--role", "admin", "--department", "hr", "--db", db).returncode == 2
+    assert load_grants(make_engine(db))[0] == {"ana.admin@example.com": Grant(Role.ADMIN)}

@@ -36,6 +36,22 @@ def test_cli_goals_under_a_4_gib_address_space_limit(demo_db: str) -> None:
     assert (first["key_result"], first["department"], first["kpi"], first["status"]) == ("PR-1.1", "pr", "impressions", "on_track")
 
 
+def test_cli_goals_at_1_gib_the_documented_minimum(demo_db: str) -> None:
+    goals = ("--goals", "sample_data/demo/ziele.xlsx", "--as-of", "2026-11-22", "--json")
+    done = limited(sys.executable, "cli.py", "goals", "--db", demo_db, *goals, kib=1_048_576)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["key_result"] == "PR-1.1"
+
+
+def test_cli_under_a_too_small_limit_says_so_instead_of_crashing(demo_db: str) -> None:
+    """A new user's try: at 550 MB pyarrow segfaulted (exit 139, no output); at 400 MB a bare MemoryError traceback."""
+    for kib in (200_000, 550_000):
+        done = limited(sys.executable, "cli.py", "goals", "--db", demo_db, "--goals", "sample_data/demo/ziele.xlsx", "--as-of", "2026-11-22", kib=kib)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith("resonanz: goals: the address-space limit (ulimit -v) is below 1 GiB. Nothing was stored."), done.stderr
+        assert "Traceback" not in done.stderr
+
+
 def test_parser_child_takes_the_lower_inherited_limit() -> None:
     """A cap above the inherited hard limit raises in setrlimit: the child would never start."""
     code = "from ingest.worker import memory_limit; print(memory_limit())"

@@ -54,14 +54,14 @@ def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
             tr("col.level"): tr(f"level.{issue.level}"),
             tr("col.file"): issue.file or "",
             tr("col.sheet"): issue.sheet or "",
-            tr("col.row"): issue.row,
+            tr("col.row"): "" if issue.row is None else f"{issue.row}",  # a file-wide issue has no row: blank, not "None"
             tr("col.column"): issue.column or "",
             tr("col.value"): issue.value or "",
             tr("col.message"): issue.text(language),
         }
         for issue in issues
     ]
-    return pd.DataFrame(rows).astype({tr("col.row"): "Int64"}) if rows else pd.DataFrame()
+    return pd.DataFrame(rows) if rows else pd.DataFrame()
 
 
 def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:

@@ -7,14 +7,13 @@ lands in the audit log with the entry before and after.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from access.audit import audit_entry
-from access.identity import Mode
+from access.identity import EMAIL, Mode
 from access.permissions import Action, Decision, Grant, Role, removes_last_admin
 from metrics.goals import DEPARTMENTS
 from model.i18n import translate
@@ -24,7 +23,6 @@ from ui.identity import GRANT, IDENTITY, authorize, current_mode
 from ui.resources import engine
 from ui.state import language, t
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MESSAGE = "roles_message"  # session key: the success text of the change before the rerun that shows it in the table
 DEFAULT_ROLES = [None, Role.VIEWER, Role.EDITOR]  # admin as the default would make every signed-in person an admin
 
