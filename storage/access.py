@@ -46,6 +46,15 @@ def read_audit(
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
+def signed_in_since(engine: Engine, actor: str, role: str | None, since: dt.datetime) -> bool:
+    """Whether ``actor`` has an allowed sign-in row with ``role`` at or after ``since`` (UTC)."""
+    query = select(audit_log.c.id).where(
+        audit_log.c.actor == actor, audit_log.c.action == "sign_in", audit_log.c.result == "allowed", audit_log.c.role == role, audit_log.c.at >= since
+    )
+    with engine.connect() as connection:
+        return connection.execute(query.limit(1)).first() is not None
+
+
 def _grant(role: str, departments: str | None) -> Grant:
     return Grant(Role(role), None if departments is None else frozenset(json.loads(departments)))
 

@@ -130,6 +130,24 @@ def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to)
     assert signed_in[["actor", "role", "action", "object_id", "result"]].values.tolist() == [["ana@example.com", "viewer", "sign_in", "proxy", "allowed"]]
 
 
+def test_reloads_within_a_working_day_add_no_sign_in_rows(database: str, bound_to) -> None:
+    # Every reload or opened link is a new Streamlit session: a new user saw nine sign-in rows in 45 seconds.
+    bound_to("127.0.0.1", {"X-Forwarded-Email": "email"})
+    save_grant(make_engine(database), "email", "ana@example.com", Grant(Role.VIEWER), by="local-admin")
+    for _ in range(3):
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        app.user = {"email": "ana@example.com"}
+        app.run()
+        assert app.title[0].value == "Cockpit"
+    assert read_audit(make_engine(database), action="sign_in")[["actor", "role"]].values.tolist() == [["ana@example.com", "viewer"]]
+    # a changed role is a new sign-in worth a row
+    save_grant(make_engine(database), "email", "ana@example.com", Grant(Role.EDITOR, frozenset({"hr"})), by="local-admin")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "ana@example.com"}
+    app.run()
+    assert read_audit(make_engine(database), action="sign_in")["role"].tolist() == ["editor", "viewer"]
+
+
 def test_unknown_person_gets_no_access_and_an_audit_row(database: str, bound_to) -> None:
     bound_to("127.0.0.1", {"X-Forwarded-Email": "email"})
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)

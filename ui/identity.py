@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from access.audit import audit_entry
 from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
 from model.i18n import translate
-from storage.access import append_audit, load_grants
+from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
 from ui.state import language, t
 from ui.widgets import plain
@@ -23,6 +24,7 @@ IDENTITY = "identity"  # session key: the Identity of this run, for the pages' p
 GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
 DENIALS = "access_denials"  # denials of this run, shown again after a page's st.rerun() would have wiped them
 SIGNED_IN_LOGGED = "signed_in_logged"  # session flag: the sign-in is in the audit log once per session
+SIGN_IN_QUIET = dt.timedelta(hours=8)  # a working day: within it a person's further sessions add no sign-in row
 
 
 def _oidc_configured() -> bool:
@@ -86,7 +88,13 @@ def sign_in() -> Identity:
     grant = LOCAL_GRANT if mode is Mode.LOCAL else resolve_grant(identity, *load_grants(engine()))
     st.session_state[IDENTITY], st.session_state[GRANT] = identity, grant
     if not st.session_state.get(SIGNED_IN_LOGGED):
-        append_audit(engine(), audit_entry(identity, grant, Action.SIGN_IN, decide(grant, Action.SIGN_IN), "mode", mode.value))
+        decision = decide(grant, Action.SIGN_IN)
+        # Every reload or opened link is a new session: one row per person and role within SIGN_IN_QUIET, not one per page
+        # load (a new user saw nine rows in 45 s). Denied attempts are always written.
+        role = grant.role.value if grant is not None else None
+        since = dt.datetime.now(dt.UTC).replace(tzinfo=None) - SIGN_IN_QUIET
+        if not decision.allowed or not signed_in_since(engine(), identity.actor, role, since):
+            append_audit(engine(), audit_entry(identity, grant, Action.SIGN_IN, decision, "mode", mode.value))
         st.session_state[SIGNED_IN_LOGGED] = True
     if grant is None:
         _stop("access.denied_no_role")
@@ -163,7 +171,6 @@ def _action_labels() -> Callable[[Action | None], str]:
 
 def audit_section() -> None:
     """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
-    import datetime as dt
 
     from reports.excel_writer import safe_csv
     from storage.access import read_audit
