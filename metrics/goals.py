@@ -110,6 +110,47 @@ class GoalsConfig:
         return next(o for o in self.objectives if o.id == objective_id)
 
 
+@dataclass(frozen=True)
+class GoalChanges:
+    """What a new goal set changes against the stored one, by who may change it."""
+
+    departments: frozenset[str]  # departments whose objectives, key results or manual values differ
+    company_wide: bool  # no set before, or the accounts, tags or company-wide manual values differ
+
+
+def goal_changes(before: GoalsConfig | None, after: GoalsConfig) -> GoalChanges:
+    """Which departments' goals ``after`` changes, so that an editor may replace the set for their own departments.
+
+    A key result belongs to its objective's department, a manual value to its department (none: company-wide);
+    moving an objective changes both departments. The accounts sheet and tag rules span departments.
+    """
+    if before is None:
+        return GoalChanges(frozenset(_department_parts(after)) - {""}, True)
+    old, new = _department_parts(before), _department_parts(after)
+    changed = {d for d in old.keys() | new.keys() if old.get(d, frozenset()) != new.get(d, frozenset())}
+    shared = "" in changed or _rows(before.accounts) != _rows(after.accounts) or set(before.tags) != set(after.tags)
+    return GoalChanges(frozenset(changed - {""}), shared)
+
+
+def _rows(frame: pd.DataFrame) -> frozenset[tuple[object, ...]]:
+    """A frame's rows as comparable tuples (missing as None: NaN never equals NaN)."""
+    cells = frame.astype(object).where(frame.notna(), None)
+    return frozenset(cells.itertuples(index=False, name=None))
+
+
+def _department_parts(config: GoalsConfig) -> dict[str, frozenset[object]]:
+    department_of = {o.id: o.department for o in config.objectives}
+    parts: dict[str, set[object]] = {}
+    for objective in config.objectives:
+        parts.setdefault(objective.department, set()).add(objective)
+    for key_result in config.key_results:
+        parts.setdefault(department_of.get(key_result.objective_id, ""), set()).add(key_result)
+    manual = config.manual_values
+    for department, rows in manual.groupby(manual["department"].fillna(""), sort=False):
+        parts.setdefault(str(department), set()).update(_rows(rows))
+    return {department: frozenset(items) for department, items in parts.items()}
+
+
 class GoalsError(Exception):
     def __init__(self, issues: list[Issue]) -> None:
         super().__init__("; ".join(str(i) for i in issues[:5]))

@@ -601,6 +601,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "goals.period": {Language.DE: "Zeitraum", Language.EN: "Period"},
     "goals.aspirational": {Language.DE: "ambitioniert", Language.EN: "aspirational"},
     "goals.upload": {Language.DE: "Ziele-Arbeitsmappe hochladen (.xlsx oder .yaml)", Language.EN: "Upload the goals workbook (.xlsx or .yaml)"},
+    "goals.unchanged": {
+        Language.DE: "Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein: nichts zu speichern.",
+        Language.EN: "The uploaded goals workbook matches the stored goals: nothing to save.",
+    },
     "goals.saved": {
         Language.DE: "Ziele gespeichert: {objectives} Ziele, {key_results} Schlüsselergebnisse.",
         Language.EN: "Goals saved: {objectives} objectives, {key_results} key results.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -234,24 +234,70 @@ def test_import_of_an_hr_account_by_role(database: str, bound_to, who: str, allo
     assert log["result"].tolist() == ["allowed" if allowed else "denied"]
 
 
-@pytest.mark.parametrize(("who", "allowed"), [("admin", True), ("editor-hr", False), ("viewer", False)])
-def test_replacing_the_goal_set_is_the_admins(database: str, bound_to, who: str, allowed: bool) -> None:
-    from storage.goalsets import current_goal_set
-
-    app = signed_in_app(database, bound_to, who, "views/goals.py")
+def demo_goals(edit: Callable[[object], None] | None = None) -> bytes:
+    """The demo goals workbook, changed by ``edit`` (an openpyxl workbook), in new bytes."""
     import io
 
     import openpyxl
 
-    book, workbook = openpyxl.load_workbook(ROOT / "sample_data" / "demo" / "ziele.xlsx"), io.BytesIO()
-    book.save(workbook)  # the same goals in new bytes: the page saves only content that differs from the stored set
-    workbook = workbook.getvalue()
+    book, out = openpyxl.load_workbook(ROOT / "sample_data" / "demo" / "ziele.xlsx"), io.BytesIO()
+    if edit is not None:
+        edit(book)
+    book.save(out)  # new bytes even without an edit: the page saves only content that differs from the stored set
+    return out.getvalue()
+
+
+def upload_goals(app: AppTest, workbook: bytes) -> None:
     app.file_uploader(key="goals_upload").set_value(("neue-ziele.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     app.run()
     assert not app.exception, app.exception
+
+
+def hr_target(book: object) -> None:
+    book["Kennzahlen"]["H10"] = 25000  # HR-1 followers on TikTok: 22,000 -> 25,000  # type: ignore[index]
+
+
+def pr_target(book: object) -> None:
+    book["Kennzahlen"]["H2"] = 190000  # PR-1 impressions  # type: ignore[index]
+
+
+def konten(book: object) -> None:
+    book["Konten"]["C2"] = "marketing"  # an account to another department: spans departments  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("who", "allowed"), [("admin", True), ("editor-hr", False), ("viewer", False)])
+def test_replacing_the_goal_set_with_shared_changes_is_the_admins(database: str, bound_to, who: str, allowed: bool) -> None:
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, who, "views/goals.py")
+    upload_goals(app, demo_goals(konten))
     assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is allowed
     log = read_audit(make_engine(database), action="goal_set")
     assert log[["actor", "object_id", "result"]].values.tolist()[0] == [f"{who}@example.com", "neue-ziele.xlsx", "allowed" if allowed else "denied"]
+
+
+@pytest.mark.parametrize(
+    ("who", "edit", "saved", "audit"),
+    [
+        ("editor-hr", hr_target, True, [["key_result", "hr", "allowed"]]),
+        ("editor-marketing", hr_target, False, [["key_result", "hr", "denied"]]),
+        ("editor-hr", pr_target, False, [["key_result", "pr", "denied"]]),
+        ("viewer", hr_target, False, [["key_result", "hr", "denied"]]),
+        ("editor-hr", None, False, []),  # the same goals: nothing to save, nothing to check
+    ],
+    ids=["own department", "other editor", "other department", "viewer", "unchanged"],
+)
+def test_an_editor_changes_the_key_results_of_their_department(database: str, bound_to, who: str, edit, saved: bool, audit: list) -> None:
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, who, "views/goals.py")
+    upload_goals(app, demo_goals(edit))
+    assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is saved
+    log = read_audit(make_engine(database))
+    log = log[log["action"].isin(["key_result", "goal_set"])]
+    assert log[["action", "department", "result"]].values.tolist() == audit
+    if edit is None:
+        assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info), [i.value for i in app.info]
 
 
 def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: str, bound_to) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import openpyxl
 import pytest
 
 from ingest.goals_reader import load_goals
-from metrics.goals import GoalsError, KeyResultType, goals_template
+from metrics.goals import GoalsConfig, GoalsError, KeyResultType, goals_template
 from model.i18n import Language
 from tests.hostile import workbook_bytes
 
@@ -276,3 +277,60 @@ def test_a_workbook_without_objectives_sheet_says_which_sheets_it_needs() -> Non
     first = raised.value.issues[0]
     assert (first.code, first.sheet, first.value) == ("goals.unknown_sheet", "Tabelle1", "Tabelle1")
     assert "objectives/Ziele, key_results/Kennzahlen" in first.message
+
+
+def _demo_yaml_with(edit: Callable[[dict], None] | None = None) -> GoalsConfig:
+    import yaml
+
+    from sample_data.demo import DEMO_GOALS_YAML
+
+    goals = yaml.safe_load(DEMO_GOALS_YAML.read_text(encoding="utf-8"))
+    if edit is not None:
+        edit(goals)
+    return load_goals("goals.yaml", yaml.safe_dump(goals, allow_unicode=True).encode())
+
+
+def _move_hr_objective(goals: dict) -> None:
+    next(o for o in goals["objectives"] if o["id"] == "HR-1")["department"] = "marketing"
+
+
+def _sales_manual_value(goals: dict) -> None:
+    next(v for v in goals["manual_values"] if v["department"] == "sales")["value"] = 99
+
+
+def _service_target(goals: dict) -> None:
+    next(k for k in goals["key_results"] if k["objective_id"] == "KS-1")["target"] = 3
+
+
+def _tag(goals: dict) -> None:
+    goals["tags"][0]["match"] = "#lehre"
+
+
+def _account(goals: dict) -> None:
+    goals["accounts"][0]["department"] = "hr"
+
+
+@pytest.mark.parametrize(
+    ("edit", "departments", "company_wide"),
+    [
+        (None, set(), False),
+        (_service_target, {"service"}, False),
+        (_sales_manual_value, {"sales"}, False),
+        (_move_hr_objective, {"hr", "marketing"}, False),  # the objective and its key results leave HR and join marketing
+        (_tag, set(), True),
+        (_account, set(), True),
+    ],
+    ids=["same", "target", "manual value", "moved objective", "tag rule", "account mapping"],
+)
+def test_goal_changes_by_department(edit, departments: set[str], company_wide: bool) -> None:
+    from metrics.goals import goal_changes
+
+    changes = goal_changes(_demo_yaml_with(), _demo_yaml_with(edit))
+    assert (set(changes.departments), changes.company_wide) == (departments, company_wide)
+
+
+def test_the_first_goal_set_is_company_wide() -> None:
+    from metrics.goals import goal_changes
+
+    changes = goal_changes(None, _demo_yaml_with())
+    assert changes.company_wide and changes.departments == {"pr", "marketing", "sales", "hr", "service"}

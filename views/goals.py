@@ -11,17 +11,36 @@ from charts.plan import add_events
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalsError, goals_template, scope_label
+from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, goal_changes, goals_template, scope_label
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
-from ui.data import goal_report, is_current_goals, visible_events, workspace
+from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize, visible_departments
+from ui.identity import authorize, is_admin, visible_departments
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
 from ui.widgets import badge, freshness, label, plain, value
+
+
+def _may_save(config: GoalsConfig, file_name: str) -> bool:
+    """An admin replaces the whole set; an editor a set whose changes stay within their departments.
+
+    One audited check per changed department. The accounts sheet, tag rules and company-wide manual values span
+    departments (as does the first set): those stay the admins' (Action.GOAL_SET).
+    """
+    if is_admin():
+        return authorize(Action.GOAL_SET, None, "goal_set", file_name)
+    changes = goal_changes(goals_for_checks(), config)
+    if changes.company_wide:
+        return authorize(Action.GOAL_SET, None, "goal_set", file_name)
+    if not changes.departments:
+        st.info(t("goals.unchanged"))
+        return False
+    allowed = [authorize(Action.KEY_RESULT, department, "goal_set", file_name) for department in sorted(changes.departments)]
+    return all(allowed)
+
 
 space = workspace()
 selection = sidebar(space)
@@ -44,7 +63,7 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
             st.error(t("goals.errors"))
             st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:
-            if authorize(Action.GOAL_SET, None, "goal_set", upload.name):  # replaces every department's goals: admin only
+            if _may_save(config, upload.name):
                 save_goal_set(engine(), upload.name, upload.getvalue())
                 st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
                 st.rerun()  # the new data version loads the new goals: the page shows them at once
