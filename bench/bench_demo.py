@@ -4,7 +4,8 @@
    stored into a new SQLite file, process start included: the work of the dashboard's first start.
 2. ``cli.py goals`` with 200 and 5,000 key results on the demo database (the demo's 14 key results
    over eight periods, so many of them ask for the same values, as a goals workbook with the same
-   KPIs per department and period does).
+   KPIs per department and period does), and ``evaluate()`` of them alone in a warm process with the
+   engine built, as the Goals page reruns it.
 
 Each figure is measured for this checkout and for a baseline revision (``--baseline``, a git
 revision checked out into a temporary worktree and run with the same Python), runs alternating, so
@@ -62,6 +63,30 @@ def goals_run(tree: Path, database: Path, goals: Path) -> float:
     return timed([sys.executable, "cli.py", "goals", "--db", f"sqlite:///{database}", "--goals", str(goals), "--as-of", "2026-11-22"], tree)
 
 
+EVALUATE = """
+import datetime as dt, statistics, sys, time
+import cli
+from ingest.goals_reader import load_goals
+from metrics.progress import evaluate
+goals = open(sys.argv[2], "rb").read()
+config = load_goals("goals.yaml", goals)
+engine = cli._kpi_engine(sys.argv[1], config)
+times = []
+for _ in range(5):
+    engine.clear_cache()
+    started = time.perf_counter()
+    evaluate(engine, config, dt.date(2026, 11, 22))
+    times.append(time.perf_counter() - started)
+print(statistics.median(times))
+"""
+
+
+def evaluate_in_process(tree: Path, database: Path, goals: Path) -> float:
+    """evaluate() alone, in a warm process with the engine built, as the Goals page reruns it (median of five)."""
+    done = subprocess.run([sys.executable, "-c", EVALUATE, f"sqlite:///{database}", str(goals)], cwd=tree, check=True, capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def worktree(revision: str, folder: Path) -> Path:
     path = folder / "baseline"
     subprocess.run(["git", "worktree", "add", "--detach", "-q", str(path), revision], cwd=ROOT, check=True)
@@ -83,6 +108,7 @@ def main() -> None:
         for count in (200, 5000):
             goals = goals_file(count, folder)
             work[f"cli.py goals, {count:,} key results"] = lambda tree, goals=goals: goals_run(tree, database, goals)
+            work[f"evaluate() of {count:,} key results"] = lambda tree, goals=goals: evaluate_in_process(tree, database, goals)
         print(f"{'what':<38} {'tree':<20} {'median':>8}  runs")
         for name, run in work.items():
             times: dict[str, list[float]] = {label: [] for label in trees}

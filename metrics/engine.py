@@ -201,9 +201,18 @@ class KpiEngine:
             if positions is None:
                 self._restricted[key] = aggregates
             else:
+                index = self._scope_index(scope, positions)
                 cut = {f.name: getattr(aggregates, f.name) for f in fields(PeriodAggregates)}
-                self._restricted[key] = PeriodAggregates(**{name: value if name == "has_posts" else value.iloc[positions] for name, value in cut.items()})
+                cut = {name: value if name == "has_posts" else _rows_at(value, positions, index) for name, value in cut.items()}
+                self._restricted[key] = PeriodAggregates(**cut)
         return self._restricted[key]
+
+    def _scope_index(self, scope: Scope, positions: np.ndarray) -> pd.Index:
+        """The scope's part of the account index, taken once per scope (a MultiIndex take per frame cost more than the KPI)."""
+        key = ("index", scope)
+        if key not in self._scopes:
+            self._scopes[key] = self._index[positions]
+        return self._scopes[key]  # type: ignore[return-value]
 
     def _positions(self, scope: Scope) -> np.ndarray | None:
         """Row positions of the scope's accounts in the engine's account index (None: all of them)."""
@@ -409,6 +418,13 @@ class KpiEngine:
                 grid[0, position] = before[account]
         totals = pd.DataFrame(grid, index=days).ffill().sum(axis=1, min_count=1)
         return totals.where(totals.index <= pd.Timestamp(through)) if through is not None else totals * np.nan
+
+
+def _rows_at(values: pd.DataFrame | pd.Series, positions: np.ndarray, index: pd.Index) -> pd.DataFrame | pd.Series:
+    """``values.iloc[positions]`` with ``index`` already taken; the aggregates are homogeneous, so to_numpy() is a view."""
+    if isinstance(values, pd.Series):
+        return pd.Series(values.to_numpy()[positions], index=index, name=values.name)
+    return pd.DataFrame(values.to_numpy()[positions], index=index, columns=values.columns)
 
 
 def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, ...]]:
