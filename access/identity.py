@@ -62,6 +62,14 @@ def serving_mode(address: str | None, oidc: bool, proxy: bool) -> Mode:
 TRUSTED_PROXIES_VARIABLE = "RESONANZ_TRUSTED_PROXIES"
 
 
+class InvalidProxyList(ValueError):
+    """An entry of RESONANZ_TRUSTED_PROXIES that is no address or network (``entry``)."""
+
+    def __init__(self, entry: str) -> None:
+        super().__init__(f"{TRUSTED_PROXIES_VARIABLE}: {entry!r} is no IP address or network")
+        self.entry = entry
+
+
 def trusted_networks(text: str | None) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     """The proxies' addresses or networks from RESONANZ_TRUSTED_PROXIES ("10.0.0.5, 10.1.0.0/16").
 
@@ -73,7 +81,7 @@ def trusted_networks(text: str | None) -> tuple[ipaddress.IPv4Network | ipaddres
             try:
                 networks.append(ipaddress.ip_network(entry, strict=False))
             except ValueError:
-                raise ValueError(f"{TRUSTED_PROXIES_VARIABLE}: {entry!r} is no IP address or network") from None
+                raise InvalidProxyList(entry) from None
     return tuple(networks)
 
 

@@ -123,7 +123,7 @@ def test_proxy_identity_is_read_from_the_mapped_headers(database: str, bound_to)
     app.run()
     assert not app.exception, app.exception
     assert app.session_state["identity"] == Identity("ana@example.com", "ana@example.com", ("marketing", "hr"))
-    assert "Angemeldet: ana@\u2060example\\.com (ana@\u2060example\\.com)" in texts(app)  # claims as text: no mailto link
+    assert "Angemeldet: ana@\u2060example\\.com" in texts(app).splitlines()  # claims as text: no mailto link; no name claim: once
     assert app.title[0].value == "Cockpit"
     assert app.session_state["grant"] == Grant(Role.VIEWER)  # from the group claim
     signed_in = read_audit(make_engine(database))
@@ -171,6 +171,18 @@ def test_network_bound_proxy_mode_refuses_a_forged_header(database: str, bound_t
     assert not app.exception, app.exception
     assert app.error[0].value.startswith("Resonanz zeigt keine Daten: Im Proxy-Modus")
     assert "RESONANZ_TRUSTED_PROXIES" in app.error[0].value
+    assert not app.title and not app.metric
+
+
+def test_a_mistyped_proxy_list_says_so_in_the_user_s_language(database: str, bound_to, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESONANZ_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.300")
+    bound_to("0.0.0.0", {"X-Forwarded-Email": "email"})
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.user = {"email": "boss@example.com"}
+    app.run()
+    assert not app.exception, app.exception
+    # the entry is shown as text: plain() escapes Markdown (the dots still render as dots)
+    assert app.error[0].value.startswith(r"Resonanz zeigt keine Daten: RESONANZ_TRUSTED_PROXIES enthält 10\.0\.0\.300, keine IP-Adresse")
     assert not app.title and not app.metric
 
 
@@ -309,7 +321,9 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     assert [tab.label for tab in app.tabs][-1] == "Protokoll"
     app.selectbox(key="audit_result").set_value("denied").run()
     table = app.dataframe[-1].value
-    assert table["actor"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
+    assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis"]
+    assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
+    assert table[["Aktion", "Ergebnis"]].values.tolist() == [["Anmeldung", "abgelehnt"]]  # labels, not the stored keys
     csv = app.get("download_button")[-1].proto.url  # the CSV is served by the media manager; build the bytes as the page does
     assert csv
     from reports.excel_writer import safe_csv
@@ -320,3 +334,11 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
 def test_editor_has_no_audit_tab(database: str, bound_to) -> None:
     app = signed_in_app(database, bound_to, "editor-hr", "views/data.py")
     assert "Protokoll" not in [tab.label for tab in app.tabs]
+
+
+def test_uploading_the_stored_file_itself_says_there_is_nothing_to_save(database: str, bound_to) -> None:
+    # A new user re-uploaded the byte-identical stored workbook and saw no message at all.
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    upload_goals(app, (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
+    assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info), [i.value for i in app.info]
+    assert read_audit(make_engine(database), action="key_result").empty

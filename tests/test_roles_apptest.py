@@ -242,7 +242,8 @@ def test_admin_manages_roles_and_cannot_remove_the_last_admin(database: str, beh
     log = read_audit(make_engine(database), action="roles")
     assert log[["actor", "object_id", "result"]].values.tolist() == [["admin@example.com", "email:neu@example.com", "allowed"]]
     assert log["details"].iloc[0] == '{"before": null, "after": {"role": "editor", "departments": ["hr", "pr"]}}'
-    assert [m.value for m in app.success] == ["Gespeichert: neu@example.com hat jetzt die Rolle Bearbeiten."]
+    saved = "Gespeichert: neu@example.com hat jetzt die Rolle Bearbeiten, Abteilungen: Personal / Employer Branding, Unternehmenskommunikation / PR."
+    assert [m.value for m in app.success] == [saved]
     # The next entry starts empty: a group saved without picking departments must not inherit HR and PR.
     assert app.text_input(key="roles_subject").value == ""
     assert app.multiselect(key="roles_departments").value == []

@@ -8,11 +8,12 @@ import os
 from collections.abc import Callable
 from typing import NoReturn
 
+import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from access.audit import audit_entry
-from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, Mode, identity_from_claims, proxy_request_trusted, serving_mode
+from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, InvalidProxyList, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
 from model.i18n import translate
 from storage.access import append_audit, load_grants, signed_in_since
@@ -46,7 +47,11 @@ def current_mode() -> Mode:
 
 
 def _stop(message_key: str) -> NoReturn:
-    st.error(t(message_key))
+    _stop_with(t(message_key))
+
+
+def _stop_with(message: str) -> NoReturn:
+    st.error(message)
     st.stop()
     raise AssertionError  # st.stop() raises; this line tells type checkers so
 
@@ -55,9 +60,8 @@ def _refuse_unless_through_proxy() -> None:
     peer = st.context.ip_address  # the TCP peer; None for this machine
     try:
         trusted = proxy_request_trusted(st.get_option("server.address"), peer, os.environ.get(TRUSTED_PROXIES_VARIABLE))
-    except ValueError as exc:
-        st.error(plain(str(exc)))
-        st.stop()
+    except InvalidProxyList as exc:
+        _stop_with(t("auth.proxy_list_invalid", entry=plain(exc.entry)))
     if not trusted:
         _stop("auth.proxy_untrusted")
 
@@ -82,7 +86,10 @@ def sign_in() -> Identity:
             _stop("auth.no_email" if mode is Mode.OIDC else "auth.no_header")
         identity = found
         with st.sidebar:
-            st.caption(t("auth.signed_in_as", name=plain(identity.name), email=plain(identity.actor)))  # claims are text, not Markdown
+            # claims are text, not Markdown; without a name claim the name is the address: say it once
+            email = plain(identity.actor)
+            named = identity.name != identity.actor
+            st.caption(t("auth.signed_in_as", name=plain(identity.name), email=email) if named else t("auth.signed_in", email=email))
             if mode is Mode.OIDC:
                 st.button(t("auth.sign_out"), on_click=st.logout)
     grant = LOCAL_GRANT if mode is Mode.LOCAL else resolve_grant(identity, *load_grants(engine()))
@@ -169,6 +176,26 @@ def _action_labels() -> Callable[[Action | None], str]:
     return lambda action: translate("audit.all" if action is None else f"action.{action}", lang)
 
 
+def _result_labels() -> Callable[[str | None], str]:
+    lang = language()
+    return lambda result: translate("audit.all" if result is None else f"audit.result.{result}", lang)
+
+
+def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
+    """The audit log as people read it: headers, actions, roles, departments and results by their labels."""
+    from metrics.goals import DEPARTMENTS
+
+    lang = language()
+    headers = {"actor": "audit.actor", "action": "audit.action", "result": "audit.result"}
+    shown = log.assign(
+        action=log["action"].map(lambda a: translate(f"action.{a}", lang)),
+        role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore"),
+        department=log["department"].map(lambda d: DEPARTMENTS[d].label(lang.value) if d in DEPARTMENTS else d, na_action="ignore"),
+        result=log["result"].map(lambda r: translate(f"audit.result.{r}", lang)),
+    )
+    return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})
+
+
 def audit_section() -> None:
     """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
 
@@ -179,12 +206,12 @@ def audit_section() -> None:
     actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
     action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=_action_labels())
     result = columns[2].selectbox(
-        t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=lambda r: t("audit.all") if r is None else r
+        t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=_result_labels()
     )
     days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
     since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
     log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)
-    st.dataframe(log, hide_index=True, width="stretch")
+    st.dataframe(_audit_display(log), hide_index=True, width="stretch")  # labels on screen; the CSV keeps the stable keys
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M")
     if st.download_button(t("audit.download"), safe_csv(log), file_name=f"resonanz-audit-{stamp}.csv", mime="text/csv", key="audit_download"):
         append_audit(

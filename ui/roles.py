@@ -96,7 +96,9 @@ def _grant_of(role: Role, departments: list[str]) -> Grant:
 
 
 def _set_form(options: list[str]) -> None:
-    with st.form("roles_form"):
+    # clear_on_submit: the browser keeps a widget's value across reruns, so the next entry would inherit this
+    # one's departments (a group saved next was limited to the editor's departments); the form starts empty.
+    with st.form("roles_form", clear_on_submit=True):
         st.subheader(t("roles.set"))
         kind = st.selectbox(t("roles.kind"), ["email", "group"], format_func=_kind_labels(), key="roles_kind")
         subject = st.text_input(t("roles.subject"), key="roles_subject").strip()
@@ -110,8 +112,10 @@ def _set_form(options: list[str]) -> None:
     elif kind == "group" and not subject:
         st.error(t("roles.bad_group"))
     elif change_role(kind, subject, _grant_of(role, departments)):
-        st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_labels()(role))
-        for key in ("roles_subject", "roles_role", "roles_departments"):  # the next entry starts empty, not with this one's scope
+        grant = _grant_of(role, departments)
+        scope = t("roles.departments_all") if grant.departments is None else ", ".join(map(_department_labels(), sorted(grant.departments)))
+        st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_labels()(role), departments=scope)
+        for key in ("roles_subject", "roles_role", "roles_departments"):  # the server's copy too (AppTest keeps only that one)
             st.session_state.pop(key, None)
         st.rerun()
 

@@ -67,6 +67,8 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
                 save_goal_set(engine(), upload.name, upload.getvalue())
                 st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
                 st.rerun()  # the new data version loads the new goals: the page shows them at once
+    elif upload is not None and not saved:  # the stored file itself (a success above says it was just saved)
+        st.info(t("goals.unchanged"))
     if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
         st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
         st.table(issues_from(list(space.goal_issues), language()), hide_index=True)
