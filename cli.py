@@ -397,7 +397,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     from access.identity import EMAIL
-    from access.permissions import Grant, Role
+    from access.permissions import Grant, Role, role_change_details
     from storage.access import load_grants, save_grant
     from storage.engine import make_engine
 
@@ -411,18 +411,10 @@ def run_role(args: argparse.Namespace) -> int:
     database = make_engine(args.db)
     by_email, by_group, _ = load_grants(database)
     before = (by_group if args.group else by_email).get(subject)
-    change = {"before": _grant_dict(before), "after": _grant_dict(grant)}
-    _audit_as_local_admin(database, "roles", "role_assignment", f"{kind}:{subject}", json.dumps(change, ensure_ascii=False))
+    _audit_as_local_admin(database, "roles", "role_assignment", f"{kind}:{subject}", role_change_details(before, grant))
     save_grant(database, kind, subject, grant, by=_cli_actor())
     print(f"{kind} {subject}: {args.role}" + (f" ({', '.join(sorted(args.department))})" if args.department else ""))
     return EXIT_OK
-
-
-def _grant_dict(grant: object) -> dict[str, object] | None:
-    if grant is None:
-        return None
-    departments = grant.departments  # type: ignore[attr-defined]
-    return {"role": grant.role.value, "departments": None if departments is None else sorted(departments)}  # type: ignore[attr-defined]
 
 
 def run_plan(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ unless an admin sets one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -145,3 +146,11 @@ def one_department(departments: Iterable[object]) -> str | None:
     found = {None if d is None or (not isinstance(d, str) and pd.isna(d)) or str(d).strip() == "" else str(d).strip() for d in departments}
     return found.pop() if len(found) == 1 and None not in found else None
 
+
+def role_change_details(before: Grant | None, after: Grant | None) -> str:
+    """The audit log's details of a role change (page and command line): the entry before and after, as JSON."""
+
+    def entry(grant: Grant | None) -> dict[str, object] | None:
+        return None if grant is None else {"role": grant.role.value, "departments": None if grant.departments is None else sorted(grant.departments)}
+
+    return json.dumps({"before": entry(before), "after": entry(after)}, ensure_ascii=False)

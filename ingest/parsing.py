@@ -74,17 +74,13 @@ def resolve_header(header: object, keys: frozenset[str]) -> str | None:
     "Video") where that leaves a single key. Matching is on whole headers, never on parts, so
     "Reactions" never names "Reactions, Comments and Shares".
     """
-    return _resolve_key(normalise_header(header), keys)
-
-
-def _resolve_key(key: str, keys: frozenset[str]) -> str | None:
-    """``resolve_header`` for a header already normalised."""
+    key = normalise_header(header)
     if key in keys:
         return key
     return _by_singular(keys).get(singular_header(key)) if key else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # one table's first rows, while every adapter looks at them (rows may hold long post texts)
 def _row_forms(row: tuple[object, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """A row's normalised cells and their singular forms. Every adapter looks for its header in the
     same first rows of a table: each row is normalised once, not once per adapter."""
@@ -620,10 +616,10 @@ def find_header_row(head: Sequence[Sequence[str]], wanted: Iterable[str], minimu
     Headers are matched as ``resolve_header`` does (spelling, punctuation, singular or plural).
     """
     wanted_set = frozenset(wanted)
+    by_singular = _by_singular(wanted_set)
     best: tuple[int, int] | None = None
     for position, row in enumerate(head[:30]):
         keys, singulars = _row_forms(tuple(row))
-        by_singular = _by_singular(wanted_set)
         # As resolve_header per cell, with set operations: a wanted key's own singular form maps to itself.
         named = (keys & wanted_set) | {by_singular[form] for form in singulars & by_singular.keys()}
         matches = len(named - {None})

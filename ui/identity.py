@@ -19,7 +19,7 @@ from model.i18n import translate
 from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
 from ui.state import language, t
-from ui.widgets import plain
+from ui.widgets import department_labels, department_names, plain
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
 GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
@@ -123,21 +123,14 @@ def authorize(action: Action, department: str | None = None, object_type: str = 
 
 def decision_text(decision: Decision) -> str:
     """A decision as a person reads it: the action and departments by their labels, never their stored keys."""
-    from metrics.goals import DEPARTMENTS
-
-    lang = language()
-
-    def department(key: str) -> str:
-        return DEPARTMENTS[key].label(lang.value) if key in DEPARTMENTS else key
-
     params = dict(decision.params)
     if "action" in params:
-        params["action"] = translate(f"action.{params['action']}", lang)
+        params["action"] = t(f"action.{params['action']}")
     if "department" in params:
-        params["department"] = department(str(params["department"]))
+        params["department"] = department_names([str(params["department"])])
     if "departments" in params:
-        params["departments"] = ", ".join(department(d.strip()) for d in str(params["departments"]).split(","))
-    return translate(decision.reason, lang, **params)
+        params["departments"] = department_names(d.strip() for d in str(params["departments"]).split(","))
+    return t(decision.reason, **params)
 
 
 def show_denials() -> None:
@@ -183,31 +176,26 @@ def _result_labels() -> Callable[[str | None], str]:
 
 def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
     """The audit log as people read it: headers, actions, roles, departments and results by their labels."""
-    from metrics.goals import DEPARTMENTS
-
     lang = language()
     headers = {"actor": "audit.actor", "action": "audit.action", "result": "audit.result"}
     shown = log.assign(
-        action=log["action"].map(lambda a: translate(f"action.{a}", lang)),
+        action=log["action"].map(_action_labels()),
         role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore"),
-        department=log["department"].map(lambda d: DEPARTMENTS[d].label(lang.value) if d in DEPARTMENTS else d, na_action="ignore"),
-        result=log["result"].map(lambda r: translate(f"audit.result.{r}", lang)),
+        department=log["department"].map(department_labels(), na_action="ignore"),
+        result=log["result"].map(_result_labels()),
     )
     return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})
 
 
 def audit_section() -> None:
     """The audit log for admins on the Data page: filters, table, formula-safe CSV download."""
-
     from reports.excel_writer import safe_csv
     from storage.access import read_audit
 
     columns = st.columns(4)
     actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
     action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=_action_labels())
-    result = columns[2].selectbox(
-        t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=_result_labels()
-    )
+    result = columns[2].selectbox(t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=_result_labels())
     days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
     since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
     log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)

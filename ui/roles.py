@@ -6,7 +6,6 @@ lands in the audit log with the entry before and after.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import pandas as pd
@@ -14,7 +13,7 @@ import streamlit as st
 
 from access.audit import audit_entry
 from access.identity import EMAIL, Mode
-from access.permissions import Action, Decision, Grant, Role, removes_last_admin
+from access.permissions import Action, Decision, Grant, Role, removes_last_admin, role_change_details
 from metrics.goals import DEPARTMENTS
 from model.i18n import translate
 from storage.access import append_audit, load_grants, role_table, save_grant
@@ -22,6 +21,7 @@ from ui.data import goals_for_checks
 from ui.identity import GRANT, IDENTITY, authorize, current_mode
 from ui.resources import engine
 from ui.state import language, t
+from ui.widgets import department_labels
 
 MESSAGE = "roles_message"  # session key: the success text of the change before the rerun that shows it in the table
 DEFAULT_ROLES = [None, Role.VIEWER, Role.EDITOR]  # admin as the default would make every signed-in person an admin
@@ -29,11 +29,6 @@ DEFAULT_ROLES = [None, Role.VIEWER, Role.EDITOR]  # admin as the default would m
 
 # Widget labels capture the language when the widget is drawn: Streamlit (and AppTest) may call a format_func
 # outside the run, where the session's language cannot be read.
-def _department_labels() -> Callable[[str], str]:
-    lang = language()
-    return lambda key: DEPARTMENTS[key].label(lang) if key in DEPARTMENTS else key
-
-
 def _role_labels() -> Callable[[Role | None], str]:
     lang = language()
     return lambda role: translate("roles.no_access", lang) if role is None else translate(f"role.{role}", lang)
@@ -52,15 +47,11 @@ def department_options(granted: pd.Series) -> list[str]:
     return sorted(used | already, key=lambda d: (list(DEPARTMENTS).index(d) if d in DEPARTMENTS else len(DEPARTMENTS), d))
 
 
-def _as_dict(grant: Grant | None) -> dict[str, object] | None:
-    return None if grant is None else {"role": grant.role.value, "departments": None if grant.departments is None else sorted(grant.departments)}
-
-
 def change_role(kind: str, subject: str, grant: Grant | None) -> bool:
     """Set (``grant`` None: remove) one entry through the one check; the audit row holds the entry before and after."""
     by_email, by_group, default = load_grants(engine())
     before = default if kind == "default" else {"email": by_email, "group": by_group}[kind].get(subject)
-    details = json.dumps({"before": _as_dict(before), "after": _as_dict(grant)}, ensure_ascii=False)
+    details = role_change_details(before, grant)
     object_id = f"{kind}:{subject}" if subject else kind
     signed_in = current_mode() in (Mode.OIDC, Mode.PROXY)  # local mode: the one user is admin anyway
     if kind == "email" and signed_in and removes_last_admin(by_email, subject, grant):
@@ -82,7 +73,7 @@ def _entries_table(table: pd.DataFrame) -> pd.DataFrame:
             t("col.subject"): table["subject"],
             t("col.role"): table["role"].map(_role_labels()),
             t("col.departments"): table["departments"].map(
-                lambda ds: t("roles.departments_all") if not isinstance(ds, list) else ", ".join(map(_department_labels(), ds))
+                lambda ds: t("roles.departments_all") if not isinstance(ds, list) else ", ".join(map(department_labels(), ds))
             ),
             t("col.updated_at"): table["updated_at"],
             t("col.updated_by"): table["updated_by"],
@@ -103,7 +94,7 @@ def _set_form(options: list[str]) -> None:
         kind = st.selectbox(t("roles.kind"), ["email", "group"], format_func=_kind_labels(), key="roles_kind")
         subject = st.text_input(t("roles.subject"), key="roles_subject").strip()
         role = st.selectbox(t("roles.role"), list(Role), format_func=_role_labels(), key="roles_role")
-        departments = st.multiselect(t("roles.departments"), options, format_func=_department_labels(), key="roles_departments")
+        departments = st.multiselect(t("roles.departments"), options, format_func=department_labels(), key="roles_departments")
         if not st.form_submit_button(t("roles.save"), type="primary"):
             return
     subject = subject.lower() if kind == "email" else subject
@@ -113,7 +104,7 @@ def _set_form(options: list[str]) -> None:
         st.error(t("roles.bad_group"))
     elif change_role(kind, subject, _grant_of(role, departments)):
         grant = _grant_of(role, departments)
-        scope = t("roles.departments_all") if grant.departments is None else ", ".join(map(_department_labels(), sorted(grant.departments)))
+        scope = t("roles.departments_all") if grant.departments is None else ", ".join(map(department_labels(), sorted(grant.departments)))
         st.session_state[MESSAGE] = t("roles.saved", subject=subject, role=_role_labels()(role), departments=scope)
         for key in ("roles_subject", "roles_role", "roles_departments"):  # the server's copy too (AppTest keeps only that one)
             st.session_state.pop(key, None)
@@ -138,7 +129,7 @@ def _default_form(options: list[str], current: Grant | None) -> None:
         index = DEFAULT_ROLES.index(current.role) if current is not None and current.role in DEFAULT_ROLES else 0
         role = st.selectbox(t("roles.role"), DEFAULT_ROLES, index=index, format_func=_role_labels(), help=t("roles.default_help"), key="roles_default_role")
         chosen = sorted(current.departments) if current is not None and current.departments else []
-        departments = st.multiselect(t("roles.departments"), options, default=chosen, format_func=_department_labels(), key="roles_default_departments")
+        departments = st.multiselect(t("roles.departments"), options, default=chosen, format_func=department_labels(), key="roles_default_departments")
         if not st.form_submit_button(t("roles.save")):
             return
     grant = None if role is None else _grant_of(role, departments)

@@ -79,7 +79,7 @@ def kpi_labels() -> Callable[[str], str]:
 
 def department_labels() -> Callable[[str], str]:
     current = language()
-    return lambda key: DEPARTMENTS[key].label(current)
+    return lambda key: DEPARTMENTS[key].label(current) if key in DEPARTMENTS else str(key)
 
 
 def platform_labels() -> Callable[[object], str]:
