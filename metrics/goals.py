@@ -11,7 +11,6 @@ are booleans, so ``NO`` stays Norway).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,6 +129,40 @@ def goal_changes(before: GoalsConfig | None, after: GoalsConfig) -> GoalChanges:
     changed = {d for d in old.keys() | new.keys() if old.get(d, frozenset()) != new.get(d, frozenset())}
     shared = "" in changed or _rows(before.accounts) != _rows(after.accounts) or set(before.tags) != set(after.tags)
     return GoalChanges(frozenset(changed - {""}), shared)
+
+
+def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments: frozenset[str]) -> tuple[GoalsConfig, GoalChanges]:
+    """The stored set with ``departments``' goals taken from ``upload``: how a department's own workbook goes back.
+
+    For each of ``departments`` the upload's objectives, key results and manual values replace the stored ones (a
+    department it leaves empty ends with none). Another department the upload leaves out keeps its stored goals;
+    one it holds must hold them unchanged, else that department counts as changed and the editor's check refuses
+    it (as it refuses an objective taken over from another department). Accounts and tag rules stay the stored
+    ones: an upload may list fewer (a department's workbook lists its own), anything new there is company-wide.
+    """
+    old, new = _department_parts(stored), _department_parts(upload)
+    changed = {d for d in departments if old.get(d, frozenset()) != new.get(d, frozenset())}
+    changed |= {d for d, part in new.items() if d not in departments and part != old.get(d, frozenset())}
+    owner = {o.id: o.department for o in stored.objectives}
+    changed |= {owner[o.id] for o in upload.objectives if o.department in departments and owner.get(o.id, o.department) not in departments}
+    shared = "" in changed or not _rows(upload.accounts) <= _rows(stored.accounts) or not set(upload.tags) <= set(stored.tags)
+    taken = {o.id for o in upload.objectives if o.department in departments}
+    kept = {o.id for o in stored.objectives if o.department not in departments and o.id not in taken}  # an objective moved in leaves its department
+    objectives = [o for o in stored.objectives if o.id in kept] + [o for o in upload.objectives if o.id in taken]
+    first_seen = {d: n for n, d in reversed(list(enumerate(o.department for o in stored.objectives)))}
+    objectives.sort(key=lambda o: first_seen.get(o.department, len(first_seen) + list(DEPARTMENTS).index(o.department)))
+    position = {o.id: n for n, o in enumerate(objectives)}
+    key_results = [kr for kr in stored.key_results if kr.objective_id in kept] + [kr for kr in upload.key_results if kr.objective_id in taken]
+    key_results.sort(key=lambda kr: position[kr.objective_id])
+    manual = pd.concat(
+        [
+            stored.manual_values.loc[~stored.manual_values["department"].isin(departments).fillna(False).to_numpy(dtype=bool)],
+            upload.manual_values.loc[upload.manual_values["department"].isin(departments).fillna(False).to_numpy(dtype=bool)],
+        ],
+        ignore_index=True,
+    )
+    merged = GoalsConfig(tuple(objectives), tuple(key_results), manual, stored.accounts, stored.tags)
+    return merged, GoalChanges(frozenset(changed - {""}), shared)
 
 
 def _rows(frame: pd.DataFrame) -> frozenset[tuple[object, ...]]:
@@ -367,8 +400,8 @@ class _Rows:
             return None
         if percent and not cell.percent and abs(cell.value) > MAX_PERCENT_WITHOUT_SIGN:
             # A typed number is written back in each language's marks; text stays as the user wrote it.
-            written_de, written_en = (_decimal_text(cell.value, ","), _decimal_text(cell.value, ".")) if cell.typed else (cell.text.strip(),) * 2
-            fraction = _decimal_text(cell.value / 100, ".")
+            written_de, written_en = (decimal_text(cell.value, ","), decimal_text(cell.value, ".")) if cell.typed else (cell.text.strip(),) * 2
+            fraction = decimal_text(cell.value / 100, ".")
             params = {"written_de": written_de, "written_en": written_en, "fraction_de": fraction.replace(".", ","), "fraction_en": fraction}
             self.fail(number, column, cell, "goals.percent_hint", params)
             return None
@@ -401,7 +434,7 @@ class _Rows:
         return found
 
 
-def _decimal_text(value: float, decimal: str) -> str:
+def decimal_text(value: float, decimal: str) -> str:
     """1.2 -> "1.2" or "1,2"; 0.012 -> "0.012" (no float noise, no trailing zeros)."""
     return f"{value:.8f}".rstrip("0").rstrip(".").replace(".", decimal)
 
@@ -513,74 +546,3 @@ def validate_goals(file: str, sheets: RawSheets, fiscal_start_month: int = 1, is
     if issues:
         raise GoalsError(issues)
     return GoalsConfig(tuple(objectives), tuple(key_results), manual, accounts, tuple(tag_rules))
-
-
-# ---------------------------------------------------------------- template
-
-
-def goals_template(language: str = "de") -> bytes:
-    """A blank goals workbook that opens on its instructions, with headers and drop-down lists, all in ``language``.
-
-    The drop-downs offer the labels people read in that language (``Impressionen``, ``Personal /
-    Employer Branding``, ``verbindlich``); the reader accepts them back, as well as ids and the other
-    language's labels.
-    """
-    import xlsxwriter
-
-    german = language == "de"
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    book.set_properties({"title": "Resonanz goals", "created": dt.datetime(2026, 1, 1)})
-    bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1})
-    help_sheet = book.add_worksheet("Anleitung" if german else "Instructions")
-    help_sheet.set_column(0, 0, 120)
-    for row, line in enumerate(_INSTRUCTIONS_DE if german else _INSTRUCTIONS_EN):
-        help_sheet.write(row, 0, line)
-    help_sheet.activate()
-    lists = book.add_worksheet("Listen" if german else "Lists")
-    values = choices(Language.DE if german else Language.EN)
-    headers = {"kpi": ("kpi", "Kennzahl"), "department": ("department", "Abteilung"), "platform": ("platform", "Plattform")}
-    headers |= {"type": ("type", "Typ"), "level": ("level", "Ebene"), "metric": ("metric", "Kennzahl (manuell)")}
-    for column, (name, entries) in enumerate(values.items()):
-        lists.write(0, column, headers[name][1] if german else headers[name][0], bold)
-        lists.write_column(1, column, entries)
-    for key, (english, german_name, columns, _) in SHEETS.items():
-        sheet = book.add_worksheet(german_name if german else english)
-        for position, (canonical, (header_en, header_de)) in enumerate(columns.items()):
-            sheet.write(0, position, header_de if german else header_en, bold)
-            sheet.set_column(position, position, 22)
-            source = "kpi" if (key, canonical) == ("key_results", "kpi") else "metric" if (key, canonical) == ("manual_values", "metric") else canonical
-            if source in values:
-                column_letter = chr(ord("A") + list(values).index(source))
-                sheet.data_validation(
-                    1,
-                    position,
-                    500,
-                    position,
-                    {"validate": "list", "source": f"='{lists.name}'!${column_letter}$2:${column_letter}${len(values[source]) + 1}"},
-                )
-        sheet.freeze_panes(1, 0)
-    book.close()
-    return buffer.getvalue()
-
-
-_INSTRUCTIONS_DE = (
-    "So füllen Sie die Ziele-Arbeitsmappe aus (Auswahllisten auf dem Blatt Listen; Kennzahlen und Abteilungen dürfen deutsch, englisch oder als ID stehen):",
-    "Ziele: je Zeile ein Unternehmensziel mit ID, Ziel, Abteilung (z. B. Personal / Employer Branding, Vertrieb) und Ebene (input, output, outcome, outflow).",
-    "Kennzahlen: je Zeile ein Schlüsselergebnis: Ziel-ID, Kennzahl (z. B. Impressionen, Interaktionsrate), optional Plattform/Konto/Thema (leer = alle), Zeitraum, Ausgangswert, Zielwert, Typ (verbindlich oder ambitioniert).",
-    "Zeiträume: 2026, 2026-Q3 oder Q3/2026, 2026-04, 2026-W14 oder KW 14/2026, 2026-04-01..2026-04-30, GJ2026 (Geschäftsjahr).",
-    "Zahlen mit Dezimalkomma (1.234,5) oder Dezimalpunkt (1,234.5). Prozentwerte mit %-Zeichen (1,2 %) oder als Bruch (0,012); 1,2 ohne % wird abgelehnt.",
-    "Weniger ist besser (z. B. verlorene Follower): Der Zielwert ist ein Budget; Resonanz zeigt, wie viel davon verbraucht ist. Ein Zielwert 0 heißt: gar nicht.",
-    "Manuelle Werte: Kennzahlen, die keine Plattform liefert (Bewerbungen, Leads, Bekanntheit, ...), mit Datum, Wert, Abteilung (leer = ganzes Unternehmen) und Quelle als Notiz.",
-    "Konten: welche Abteilung welches Konto verantwortet. Themen: Hashtags oder Stichwörter (durch Komma getrennt), die Beiträge einem Thema zuordnen.",
-)
-_INSTRUCTIONS_EN = (
-    "How to fill in the goals workbook (drop-down values on the sheet Lists; KPIs and departments may be written in English, German or as ids):",
-    "objectives: one company objective per row with id, objective, department (e.g. HR / employer branding, Sales) and level (input, output, outcome, outflow).",
-    "key_results: one key result per row: objective_id, KPI (e.g. Impressions, Engagement rate), optional platform/account/tag (blank = all), period, baseline, target, type (committed or aspirational).",
-    "Periods: 2026, 2026-Q3, 2026-04, 2026-W14, 2026-04-01..2026-04-30, FY2026 (fiscal year).",
-    "Numbers with a decimal point (1,234.5) or a decimal comma (1.234,5). Percentages with a % sign (1.2%) or as a fraction (0.012); 1.2 without % is refused.",
-    "Lower is better (e.g. followers lost): the target is a budget; Resonanz shows how much of it is used. A target of 0 means none at all.",
-    "manual_values: KPIs no platform exports (applications, leads, awareness, ...) with date, value, department (blank = the whole company) and the source as a note.",
-    "accounts: which department owns which account. tags: hashtags or keywords (comma-separated) that assign posts to a topic.",
-)

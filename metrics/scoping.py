@@ -94,6 +94,20 @@ def restrict_goals(goals: GoalsConfig | None, departments: Departments) -> Goals
     )
 
 
+def department_goals(goals: GoalsConfig, departments: frozenset[str]) -> GoalsConfig:
+    """What a department's own goals workbook holds: ``restrict_goals`` plus the accounts and tag rules its key
+    results name (an HR key result may count a marketing account), so the workbook reads back on its own."""
+    own = restrict_goals(goals, departments)
+    assert own is not None
+    named_accounts = {kr.account for kr in own.key_results if kr.account}
+    named_tags = {kr.tag for kr in own.key_results if kr.tag}
+    accounts = goals.accounts.loc[
+        (goals.accounts["department"].isin(departments) | goals.accounts["account"].isin(named_accounts)).fillna(False).to_numpy(dtype=bool)
+    ]
+    tags = tuple(rule for rule in goals.tags if rule in own.tags or rule.tag in named_tags)
+    return replace(own, accounts=accounts.reset_index(drop=True), tags=tags)
+
+
 def visible_comments(comments: dict[str, str], goals: GoalsConfig | None) -> dict[str, str]:
     """Review comments of the key results in ``goals`` (already restricted): a comment names its key result."""
     ids = {kr.id for kr in goals.key_results} if goals is not None else set()

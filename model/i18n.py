@@ -1263,9 +1263,15 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Nur die erlaubten Teile wurden gespeichert; die übrigen blieben wie zuvor.",
         Language.EN: "Only the parts you may change were saved; the others stayed as they were.",
     },
-    "goals.download_all_only": {
-        Language.DE: "Die Zieldatei enthält die Ziele aller Abteilungen: herunterladen dürfen sie nur Personen, die alle Abteilungen sehen.",
-        Language.EN: "The goals workbook holds every department's goals: only people who see every department may download it.",
+    "goals.download_mine": {Language.DE: "Ziele meiner Abteilungen herunterladen", Language.EN: "Download my departments' goals"},
+    "goals.download_mine_read": {
+        Language.DE: "Die Arbeitsmappe enthält die Ziele, Schlüsselergebnisse und manuellen Werte von {departments}.",
+        Language.EN: "The workbook holds the objectives, key results and manual values of {departments}.",
+    },
+    "goals.download_mine_file": {Language.DE: "ziele", Language.EN: "goals"},
+    "goals.download_mine_help": {
+        Language.DE: "Die Arbeitsmappe enthält die Ziele, Schlüsselergebnisse und manuellen Werte von {departments}. Bearbeitet wieder hochladen: die Ziele der anderen Abteilungen bleiben, wie sie sind.",
+        Language.EN: "The workbook holds the objectives, key results and manual values of {departments}. Upload it again once edited: the other departments' goals stay as they are.",
     },
     # --- texts: L isolated parsing, hostile uploads, memory limits (add new keys of this area below this line) ---
     "template.not_pptx": {

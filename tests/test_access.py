@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, is_loopback, proxy_request_trusted, serving_mode
 from access.permissions import Grant, Role
+from ingest.goals_reader import load_goals
+from metrics.goals import GoalsConfig, goal_changes
 from storage.access import read_audit, save_grant
 from storage.engine import make_engine
 from tests.conftest import ROOT
@@ -259,6 +261,13 @@ def demo_goals(edit: Callable[[object], None] | None = None) -> bytes:
     return out.getvalue()
 
 
+DEMO_WORKBOOK = ROOT / "sample_data" / "demo" / "ziele.xlsx"
+
+
+def demo_config() -> GoalsConfig:
+    return load_goals("ziele.xlsx", DEMO_WORKBOOK.read_bytes())
+
+
 def upload_goals(app: AppTest, workbook: bytes) -> None:
     app.file_uploader(key="goals_upload").set_value(("neue-ziele.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     app.run()
@@ -304,7 +313,10 @@ def test_an_editor_changes_the_key_results_of_their_department(database: str, bo
 
     app = signed_in_app(database, bound_to, who, "views/goals.py")
     upload_goals(app, demo_goals(edit))
-    assert (current_goal_set(make_engine(database)).file_name == "neue-ziele.xlsx") is saved
+    stored = current_goal_set(make_engine(database))
+    # an editor of some departments: their departments' goals are taken into the stored set, which is written anew
+    assert goal_changes(demo_config(), load_goals(stored.file_name, stored.content)).departments == ({"hr"} if saved else set())
+    assert (stored.content == DEMO_WORKBOOK.read_bytes()) is not saved
     log = read_audit(make_engine(database))
     log = log[log["action"].isin(["key_result", "goal_set"])]
     assert log[["action", "department", "result"]].values.tolist() == audit
@@ -342,3 +354,51 @@ def test_uploading_the_stored_file_itself_says_there_is_nothing_to_save(database
     upload_goals(app, (ROOT / "sample_data" / "demo" / "ziele.xlsx").read_bytes())
     assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info), [i.value for i in app.info]
     assert read_audit(make_engine(database), action="key_result").empty
+
+
+def hr_workbook(edit: Callable[[GoalsConfig], GoalsConfig]) -> bytes:
+    """HR's own goals workbook as the page writes it for an HR editor, edited by ``edit``."""
+    from metrics.goals_workbook import goals_workbook
+    from metrics.scoping import department_goals
+
+    return goals_workbook(edit(department_goals(demo_config(), frozenset({"hr"}))), "de")
+
+
+def test_an_hr_editor_downloads_hr_s_workbook_and_uploads_it_back(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    button = next(b for b in app.get("download_button") if b.proto.id.endswith("goals_download"))
+    assert button.proto.label == "Ziele meiner Abteilungen herunterladen"
+    assert any("Personal / Employer Branding" in c.value and "bleiben, wie sie sind" in c.value for c in app.caption)
+
+    def raise_targets(goals: GoalsConfig) -> GoalsConfig:
+        return replace(goals, key_results=tuple(replace(kr, target=kr.target * 2) for kr in goals.key_results))
+
+    upload_goals(app, hr_workbook(raise_targets))
+    stored = load_goals("stored.xlsx", current_goal_set(make_engine(database)).content)
+    before = demo_config()
+    assert goal_changes(before, stored).departments == {"hr"}
+    doubled = {kr.id: kr.target for kr in before.key_results if kr.objective_id == "HR-1"}
+    assert {kr.id: kr.target / 2 for kr in stored.key_results if kr.objective_id == "HR-1"} == doubled
+    assert [o.id for o in stored.objectives] == [o.id for o in before.objectives]
+    assert any(s.value.startswith("Ziele gespeichert: 1 Ziele") for s in app.success), [s.value for s in app.success]
+    assert not app.info  # the file still in the upload field is not read as a second, unchanged upload
+    log = read_audit(make_engine(database), action="key_result")
+    assert log[["department", "result"]].values.tolist() == [["hr", "allowed"]]
+
+
+def test_an_hr_workbook_that_adds_a_marketing_objective_is_refused(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    from metrics.goals import Objective
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    upload_goals(app, hr_workbook(lambda goals: replace(goals, objectives=(*goals.objectives, Objective("MK-9", "Neu", "marketing")))))
+    assert current_goal_set(make_engine(database)).content == DEMO_WORKBOOK.read_bytes()
+    assert any("Marketing" in e.value for e in app.error), [e.value for e in app.error]
+    log = read_audit(make_engine(database), action="key_result")
+    assert log[["department", "result"]].values.tolist() == [["marketing", "denied"]]

@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 
 from ingest.goals_reader import load_goals
-from metrics.goals import GoalsConfig, GoalsError, KeyResultType, goals_template
+from metrics.goals import GoalsConfig, GoalsError, KeyResultType
+from metrics.goals_workbook import goals_template
 from model.i18n import Language
 from tests.hostile import workbook_bytes
 

@@ -163,6 +163,11 @@ def is_admin() -> bool:
     return grant is not None and grant.role is Role.ADMIN
 
 
+def is_editor() -> bool:
+    grant: Grant | None = st.session_state.get(GRANT)
+    return grant is not None and grant.role is Role.EDITOR
+
+
 def _action_labels() -> Callable[[Action | None], str]:
     # captured while the widget is drawn: a format_func may be called outside the run (see ui/roles.py)
     lang = language()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from access.permissions import Action
 from charts.figures import goal_path
@@ -11,28 +14,24 @@ from charts.plan import add_events
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, goal_changes, goals_template, scope_label
+from metrics.goals import DEPARTMENTS, GoalChanges, GoalsConfig, GoalsError, goal_changes, merge_department_goals, scope_label
+from metrics.goals_workbook import goals_template, goals_workbook
 from metrics.progress import ACCUMULATING, progress_text
+from metrics.scoping import department_goals
 from metrics.views import key_result_path
 from storage.goalsets import save_goal_set
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize, is_admin, visible_departments
+from ui.identity import authorize, is_admin, is_editor, visible_departments
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
-from ui.widgets import badge, freshness, label, plain, value
+from ui.widgets import badge, department_names, freshness, label, plain, value
 
 
-def _may_save(config: GoalsConfig, file_name: str) -> bool:
-    """An admin replaces the whole set; an editor a set whose changes stay within their departments.
-
-    One audited check per changed department. The accounts sheet, tag rules and company-wide manual values span
-    departments (as does the first set): those stay the admins' (Action.GOAL_SET).
-    """
-    if is_admin():
-        return authorize(Action.GOAL_SET, None, "goal_set", file_name)
-    changes = goal_changes(goals_for_checks(), config)
+def _may_apply(changes: GoalChanges, file_name: str) -> bool:
+    """An editor's changes: one audited check per changed department. The accounts sheet, tag rules and company-wide
+    manual values span departments (as does the first set): those stay the admins' (Action.GOAL_SET)."""
     if changes.company_wide:
         return authorize(Action.GOAL_SET, None, "goal_set", file_name)
     if not changes.departments:
@@ -40,6 +39,32 @@ def _may_save(config: GoalsConfig, file_name: str) -> bool:
         return False
     allowed = [authorize(Action.KEY_RESULT, department, "goal_set", file_name) for department in sorted(changes.departments)]
     return all(allowed)
+
+
+def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tuple[str, bytes] | None:
+    """The workbook to store for an upload, if this person may: an admin's (or an editor's of every department) as
+    uploaded; for an editor limited to departments, the stored set with those departments' goals taken from the
+    upload (their own workbook, or a whole one whose other departments are unchanged), written as a new workbook."""
+    stored, departments = goals_for_checks(), visible_departments()
+    if is_admin():
+        return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name) else None
+    if stored is None or departments is None or space.goal_set is None:
+        return (file_name, content) if _may_apply(goal_changes(stored, config), file_name) else None
+    merged, changes = merge_department_goals(stored, config, departments)
+    if not _may_apply(changes, file_name):
+        return None
+    return f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(merged, language())
+
+
+def _department_download(column: DeltaGenerator, departments: frozenset[str]) -> None:
+    """A department's own goals workbook, written when the button is pressed; editors upload it back edited."""
+    goals, lang = goals_for_checks(), language()
+    if goals is None:
+        return
+    keys = sorted(departments, key=list(DEPARTMENTS).index)
+    name = f"{t('goals.download_mine_file')}-{'-'.join(keys)}.xlsx"
+    column.download_button(t("goals.download_mine"), lambda: goals_workbook(department_goals(goals, departments), lang), file_name=name, key="goals_download")
+    column.caption(t("goals.download_mine_help" if is_editor() else "goals.download_mine_read", departments=department_names(keys)))
 
 
 space = workspace()
@@ -56,25 +81,29 @@ if saved := st.session_state.get(GOALS_SAVED):
 with st.expander(t("goals.manage"), expanded=space.goals is None):
     upload = st.file_uploader(t("goals.upload"), type=["xlsx", "yaml", "yml"], key="goals_upload")
     # A rerun (a filter change, a click) still holds the uploaded file: only new content is read and saved.
-    if upload is not None and not is_current_goals(space, upload.getvalue()):
+    if upload is not None and not saved and is_current_goals(space, upload.getvalue()):
+        st.info(t("goals.unchanged"))  # the stored file itself
+    elif upload is not None and not saved:  # (a success above says it was just saved)
+        content = upload.getvalue()
         try:
-            config = load_goals(upload.name, upload.getvalue())
+            config = load_goals(upload.name, content)
+            to_store = _goals_to_store(config, upload.name, content)
+            if to_store is not None and to_store[1] is not content:
+                load_goals(*to_store)  # a merged workbook must read back before it replaces the stored one
         except GoalsError as exc:
             st.error(t("goals.errors"))
             st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:
-            if _may_save(config, upload.name):
-                save_goal_set(engine(), upload.name, upload.getvalue())
+            if to_store is not None:
+                save_goal_set(engine(), *to_store)
                 st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
                 st.rerun()  # the new data version loads the new goals: the page shows them at once
-    elif upload is not None and not saved:  # the stored file itself (a success above says it was just saved)
-        st.info(t("goals.unchanged"))
     if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
         st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
         st.table(issues_from(list(space.goal_issues), language()), hide_index=True)
     buttons = st.columns(3)
-    if space.goal_set is not None and visible_departments() is not None:
-        buttons[0].caption(t("goals.download_all_only"))  # the workbook holds every department's goals
+    if space.goal_set is not None and (mine := visible_departments()) is not None:
+        _department_download(buttons[0], mine)  # the stored workbook holds every department's goals
     elif space.goal_set is not None:
         buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")
     buttons[1].download_button(t("goals.template_de"), goals_template("de"), file_name="resonanz-ziele-vorlage.xlsx", key="goals_template_de")
