@@ -134,15 +134,39 @@ def check_workbook_parts(file: str, data: bytes) -> None:
     (a hostile file can at worst end that child process; these checks then say why).
     """
     archive = zipfile.ZipFile(io.BytesIO(data))
-    for name in sorted(archive.namelist()):
+    names = sorted(archive.namelist())
+    for name in names:
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
         with archive.open(name) as handle:
             head = handle.read(MAX_PROLOG_BYTES)
         _check_no_dtd(file, _prolog(file, head, name), name)
-        if name.startswith("xl/worksheets/"):
+    titles = sheet_titles(archive)  # every part is free of DTDs now: safe to parse
+    for name in names:
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
             with archive.open(name) as handle:
-                _check_used_range(file, _chunks(handle), name)
+                _check_used_range(file, _chunks(handle), titles.get(name, name.rsplit("/", 1)[-1].removesuffix(".xml")))
+
+
+MAX_INDEX_BYTES = 1024 * 1024  # workbook.xml and its relations: a few kilobytes in real files
+
+
+def sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """{worksheet part ("xl/worksheets/sheet1.xml"): the sheet's title as the user sees it ("Ziele")}; empty when
+    the index parts are missing, damaged or oversized (messages then name the part)."""
+    from xml.etree import ElementTree
+
+    relation = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with archive.open("xl/workbook.xml") as handle:
+            book = ElementTree.fromstring(handle.read(MAX_INDEX_BYTES))
+        with archive.open("xl/_rels/workbook.xml.rels") as handle:
+            relations = ElementTree.fromstring(handle.read(MAX_INDEX_BYTES))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {r.get("Id"): str(r.get("Target", "")) for r in relations if r.tag.endswith("Relationship")}
+    parts = {rid: target.lstrip("/") if target.startswith("/") else f"xl/{target}" for rid, target in targets.items()}
+    return {parts[s.get(relation)]: str(s.get("name")) for s in book.iter() if s.tag.endswith("}sheet") and s.get(relation) in parts}
 
 
 MAX_PROLOG_BYTES = 1024 * 1024  # what comes before a part's root element: a few dozen bytes in real files
@@ -182,24 +206,23 @@ def _chunks(handle: object) -> Iterator[bytes]:
         tail = chunk[-_SCAN_OVERLAP_BYTES:]
 
 
-def _check_used_range(file: str, pieces: Iterable[bytes], part: str) -> None:
+def _check_used_range(file: str, pieces: Iterable[bytes], sheet: str) -> None:
     """Refuse a sheet whose declared range or any cell or row lies beyond ZZ or the last-but-one row.
 
     Every piece is searched (a long comment may push the ``<dimension>`` past the first kilobytes)."""
     for piece in pieces:
         dimension = _DIMENSION.search(piece)
         if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
-            raise _huge_range(file, part, dimension.group(1).decode() + dimension.group(2).decode())
+            raise _huge_range(file, sheet, dimension.group(1).decode() + dimension.group(2).decode())
         cell = _CELL_REF.search(piece)
         if cell:
-            raise _huge_range(file, part, cell.group(1).decode())
+            raise _huge_range(file, sheet, cell.group(1).decode())
         for row in _ROW_REF.finditer(piece):
             if int(row.group(1).lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
-                raise _huge_range(file, part, row.group(1).decode())
+                raise _huge_range(file, sheet, row.group(1).decode())
 
 
-def _huge_range(file: str, part: str, where: str) -> UnsafeFileError:
-    sheet = part.rsplit("/", 1)[-1].removesuffix(".xml")
+def _huge_range(file: str, sheet: str, where: str) -> UnsafeFileError:
     return UnsafeFileError(
         [
             error(

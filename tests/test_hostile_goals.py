@@ -19,7 +19,7 @@ def test_huge_declared_range_is_refused_in_either_quote_style(quote: str) -> Non
     assert len(data) < 10_000
     with pytest.raises(UnsafeFileError) as raised:
         check_workbook_parts("ziele.xlsx", data)
-    assert (raised.value.issues[0].sheet, raised.value.issues[0].value) == ("sheet1", "XFD2000")
+    assert (raised.value.issues[0].sheet, raised.value.issues[0].value) == ("Ziele", "XFD2000")
 
 
 def refused_with_peak(data: bytes) -> tuple[GoalsError, int]:

@@ -54,7 +54,18 @@ def test_hostile_file_is_refused_with_a_reason_and_nothing_is_stored(name, data,
 
 def test_the_huge_range_check_names_the_sheet_and_cell() -> None:
     [issue] = [i for i in read_one("huge.xlsx", hostile.huge_range_workbook()).issues if i.level == "error"]
-    assert (issue.sheet, issue.value) == ("sheet1", "XFD1048576")
+    assert (issue.sheet, issue.value) == ("Sheet", "XFD1048576")  # the tab's title, not the part's name
+
+
+@pytest.mark.parametrize("index", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"])
+def test_without_a_readable_sheet_index_the_huge_range_check_names_the_part(index: str) -> None:
+    from ingest.safety import check_workbook_parts
+    from model.issues import UnsafeFileError
+
+    for broken in (None, b"<workbook"):
+        with pytest.raises(UnsafeFileError) as raised:
+            check_workbook_parts("huge.xlsx", hostile.rewrite_zip(hostile.huge_range_workbook(), {index: broken}))
+        assert (raised.value.issues[0].sheet, raised.value.issues[0].value) == ("sheet1", "XFD1048576")
 
 
 def test_a_reader_crash_stays_in_its_child_process_and_the_next_file_still_reads() -> None:
