@@ -233,10 +233,12 @@ def _kpi_engine(db: str | None, config: GoalsConfig | None) -> KpiEngine:
     from storage.queries import load_dataset
 
     database = make_engine(db)
-    data = load_dataset(database, with_text=bool(config and config.tags))  # text only for tag rules
+    with_text = bool(config and config.tags)  # text only for tag rules
+    data = load_dataset(database, with_text=with_text)
+    plan = load_plan_data(database, data.posts if with_text else None)  # matching needs the texts
     if config is not None:
         data = data.with_mapping(config.accounts, config.tags, config.manual_values)
-    return KpiEngine(data.with_plan(load_plan_data(database)))
+    return KpiEngine(data.with_plan(plan))
 
 
 def _kpis_period(args: argparse.Namespace) -> Period:
@@ -369,7 +371,7 @@ def run_report(args: argparse.Namespace) -> int:
     as_of = args.as_of or min(dt.date.today(), period.end)
     database = make_engine(args.db)
     data = load_dataset(database, with_text=True).with_mapping(config.accounts, config.tags, config.manual_values)
-    data = data.with_plan(load_plan_data(database))
+    data = data.with_plan(load_plan_data(database, data.posts))
     review, carried = review_of(database, period)
     pack = build_pack(KpiEngine(data), config, period, as_of, Language(args.lang), review, carried, rank_by=args.rank_by)
     try:

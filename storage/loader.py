@@ -1,10 +1,11 @@
-"""Bulk reads from the SQLite file through ADBC, in a child process: ``python -m storage.loader PATH``.
+"""Bulk reads from the SQLite file through ADBC, in a child process: ``python -m storage.loader``.
 
 ADBC reads rows straight into Arrow columns, several times faster than Python's sqlite3 module.
 It brings its own copy of SQLite, and two copies of SQLite in one process must never open the
 same database file: closing a file in one copy drops the POSIX locks the other holds, which can
 corrupt the database. So the app's process keeps Python's sqlite3 (through SQLAlchemy) and bulk
-reads run here. Requests: a JSON list of SQL strings on stdin; answers: each result as an 8-byte
+reads run here. Request: ``{"path": file, "queries": [SQL, ...]}`` as JSON on stdin, read after the imports, so
+a process can be started ahead of the read (``storage.queries.warm_loader``); answers: each result as an 8-byte
 length and an Arrow IPC stream.
 
 Memory: the driver reserves every column's buffers for a whole batch up front. A batch of a billion
@@ -25,10 +26,12 @@ def main() -> int:
     import adbc_driver_sqlite.dbapi
     import pyarrow as pa
 
-    queries = json.loads(sys.stdin.buffer.read())
+    request = json.loads(sys.stdin.buffer.read() or b"null")
+    if request is None:  # a spare the server did not need (it closed the pipe on shutdown)
+        return 0
     out = sys.stdout.buffer
-    with adbc_driver_sqlite.dbapi.connect(sys.argv[1], autocommit=True) as connection, connection.cursor() as cursor:
-        for sql in queries:
+    with adbc_driver_sqlite.dbapi.connect(request["path"], autocommit=True) as connection, connection.cursor() as cursor:
+        for sql in request["queries"]:
             # The driver infers each column's type from its first batch: one batch for all rows, so
             # that a column empty at first cannot clash with later values.
             cursor.execute(f"SELECT COUNT(*) FROM ({sql})")

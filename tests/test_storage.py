@@ -158,3 +158,56 @@ def test_migrations_build_exactly_the_declared_schema(engine) -> None:
 
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+
+
+def test_the_start_s_head_revision_is_alembic_s() -> None:
+    # make_engine skips Alembic when the database is at head_revision(): it must be the head Alembic upgrades to.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from storage.engine import MIGRATIONS, head_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_a_database_one_revision_behind_is_migrated_on_open(tmp_path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    from storage.engine import MIGRATIONS, head_revision, make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect().execution_options(write=True) as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")  # as the previous release left it
+    assert "audit_log" not in inspect(make_engine(url, migrate_schema=False)).get_table_names()
+    reopened = make_engine(url)
+    assert {"audit_log", "role_assignments"} <= set(inspect(reopened).get_table_names())
+    with reopened.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+
+
+def test_a_reader_started_ahead_serves_the_next_read_and_another_stands_by(demo_db: str) -> None:
+    from storage import queries
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    cold = load_dataset(make_engine(demo_db))  # no spare: a reader started for this read
+    queries.warm_loader()
+    spare = queries._spare
+    try:
+        warm = load_dataset(make_engine(demo_db))
+        assert spare is not None and spare.returncode == 0  # it answered this read
+        assert queries._spare is not None and queries._spare is not spare and queries._spare.poll() is None
+        pd.testing.assert_frame_equal(warm.daily, cold.daily)
+        pd.testing.assert_frame_equal(warm.posts, cold.posts)
+    finally:
+        queries._spare_wanted = False
+        standing = queries._take_loader()
+        assert standing.communicate(b"", timeout=60)[0] == b"" and standing.returncode == 0  # an unused spare ends quietly

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -39,17 +40,25 @@ class Workspace:
 def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
     del url, version  # the cache keys: a new data version builds a new workspace
     goal_set = current_goal_set(database())
-    goals, issues = None, ()
-    if goal_set is not None:
-        try:
-            goals = load_goals(goal_set.file_name, goal_set.content)
-        except GoalsError as exc:
-            issues = tuple(exc.issues)
-    data = load_dataset(database())
+    # The goals are read in the parser process and the data in the SQLite reader's: both wait on a child, so together.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(_read_goals, goal_set)
+        data = load_dataset(database())
+        goals, issues = reading.result()
+    posts = data.posts  # with their texts: the plan is matched against them
     if goals is not None:
         data = data.with_mapping(goals.accounts, goals.tags, goals.manual_values)
-    data = data.with_plan(load_plan_data(database()))  # the plan KPIs (the plan page clears this cache after changes)
+    data = data.with_plan(load_plan_data(database(), posts))  # the plan KPIs (the plan page clears this cache after changes)
     return Workspace(KpiEngine(data), goals, goal_set, issues)
+
+
+def _read_goals(goal_set: GoalSet | None) -> tuple[GoalsConfig | None, tuple[Issue, ...]]:
+    if goal_set is None:
+        return None, ()
+    try:
+        return load_goals(goal_set.file_name, goal_set.content), ()
+    except GoalsError as exc:
+        return None, tuple(exc.issues)
 
 
 def forget_workspace() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import func, select
 
-from sample_data.demo import DEMO_GOALS, load_demo
 from storage.goalsets import save_goal_set
 from storage.schema import imports
 from ui.resources import engine
@@ -21,6 +20,8 @@ def _ensure_demo(url: str) -> bool:
     with database.connect() as connection:
         if connection.execute(select(func.count()).select_from(imports)).scalar():
             return False
+    from sample_data.demo import DEMO_GOALS, load_demo  # the import pipeline: only a new database needs it at start
+
     load_demo(database)
     save_goal_set(database, DEMO_GOALS.name, DEMO_GOALS.read_bytes())
     return True
