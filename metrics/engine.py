@@ -97,13 +97,15 @@ class KpiEngine:
         self._daily_sums = PrefixSums.build(self._codes(daily), day_numbers(daily["date"].to_numpy()), daily[FLOWS].to_numpy(dtype=float))
         stocks = daily.dropna(subset=["followers"])
         self._stocks = PrefixSums.build(self._codes(stocks), day_numbers(stocks["date"].to_numpy()), stocks[["followers"]].to_numpy(dtype=float))
-        self._post_sums = PrefixSums.build(self._codes(posts), day_numbers(self._post_days), posts[FLOWS].to_numpy(dtype=float))
+        self._post_codes = self._codes(posts)
+        self._post_flows = posts[FLOWS].to_numpy(dtype=float)  # tag scopes count posts row by row: kept in post order
+        self._post_sums = PrefixSums.build(self._post_codes, day_numbers(self._post_days), self._post_flows)
         self.last_days = LastDays.build(
             len(self._index),
             self._codes(daily),
             day_numbers(daily["date"].to_numpy()),
             daily[[*FLOWS, *sorted(STOCK_METRICS)]],
-            self._codes(posts),
+            self._post_codes,
             day_numbers(self._post_days),
             posts[FLOWS],
         )
@@ -170,19 +172,23 @@ class KpiEngine:
     def _aggregate_tagged(self, period: Period, tags: frozenset[str]) -> PeriodAggregates:
         """A tag scope can only be counted on its posts (daily figures belong to no topic)."""
         start, end = np.datetime64(period.start, "us"), np.datetime64(period.end, "us")
-        posts = self.data.posts.loc[(self._post_days >= start) & (self._post_days <= end)]
-        tagged = self._post_tags[self._post_tags["tag"].isin(tags)] if self._post_tags is not None else None
-        keys = tagged[["platform", "account", "post_id"]].drop_duplicates() if tagged is not None else posts.iloc[0:0][["platform", "account", "post_id"]]
-        groups = posts.merge(keys, on=["platform", "account", "post_id"]).groupby(ACCOUNT_KEY)
-        index = self._index
-        post_sums = groups[FLOWS].sum(min_count=1).reindex(index)
+        rows = self._tagged_rows(tags) & (self._post_days >= start) & (self._post_days <= end) & (self._post_codes >= 0)
+        codes, values = self._post_codes[rows], self._post_flows[rows]
+        accounts, index = len(self._index), self._index
+        present = ~np.isnan(values)
+        counts = np.zeros((accounts, len(FLOWS)), dtype=np.int64)
+        sums = np.zeros((accounts, len(FLOWS)))
+        for column in range(len(FLOWS)):  # per metric, not per row: bincount sums each account's posts
+            counts[:, column] = np.bincount(codes[present[:, column]], minlength=accounts)
+            sums[:, column] = np.bincount(codes, weights=np.where(present[:, column], values[:, column], 0.0), minlength=accounts)
+        post_sums = pd.DataFrame(np.where(counts > 0, sums, np.nan), index=index, columns=FLOWS)
         empty = pd.DataFrame(np.nan, index=index, columns=["followers"])
         return PeriodAggregates(
             flows=post_sums,
             from_posts=pd.DataFrame(True, index=index, columns=FLOWS),
             post_sums=post_sums,
-            post_metric_counts=groups[FLOWS].count().reindex(index, fill_value=0),
-            post_counts=groups.size().reindex(index, fill_value=0),
+            post_metric_counts=pd.DataFrame(counts, index=index, columns=FLOWS),
+            post_counts=pd.Series(np.bincount(codes, minlength=accounts), index=index),
             stock_last=empty,
             stock_first=empty,
             stock_before=empty,
@@ -191,6 +197,19 @@ class KpiEngine:
             stock_day=empty.fillna(NONE),
             has_posts=self._posts_with_accounts,
         )
+
+    def _tagged_rows(self, tags: frozenset[str]) -> np.ndarray:
+        """Which posts (rows of ``data.posts``) carry one of ``tags``, once per tag set."""
+        key = ("tagged", tags)
+        if key not in self._scopes:
+            if self._post_tags is None:
+                rows = np.zeros(len(self.data.posts), dtype=bool)
+            else:
+                tagged = self._post_tags[self._post_tags["tag"].isin(tags)]
+                post_key = ["platform", "account", "post_id"]
+                rows = pd.MultiIndex.from_frame(self.data.posts[post_key].astype(object)).isin(pd.MultiIndex.from_frame(tagged[post_key].astype(object)))
+            self._scopes[key] = rows
+        return self._scopes[key]  # type: ignore[return-value]
 
     def _scoped(self, period: Period, scope: Scope) -> PeriodAggregates:
         """The period's aggregates cut to the scope's accounts, once per (period, scope)."""
@@ -334,18 +353,28 @@ class KpiEngine:
         return stale(accounts, self.last_days.overall[selected], as_of, threshold_days)
 
     def _manual_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
-        manual = self.data.manual
-        mask = (manual["metric"] == item.key) & (manual["date"] >= pd.Timestamp(period.start)) & (manual["date"] <= pd.Timestamp(period.end))
+        days, values, departments = self._manual_columns(item.key)
+        mask = (days >= np.datetime64(period.start, "D")) & (days <= np.datetime64(period.end, "D"))
         if scope.departments:
             # A value without a department is the whole company's figure: it counts for every department's key results.
-            mask &= manual["department"].isin(scope.departments) | manual["department"].isna()
-        values = manual.loc[mask.fillna(False).to_numpy(dtype=bool)]
-        if values.empty:
+            mask &= np.isin(departments, list(scope.departments)) | (departments == "")
+        if not mask.any():
             return KpiValue(item.key, math.nan, period, scope)
+        days, values = days[mask], values[mask]
         if item.aggregation is Aggregation.LAST:
-            latest = values[values["date"] == values["date"].max()]
-            return KpiValue(item.key, float(latest["value"].mean()), period, scope, len(latest))
-        return KpiValue(item.key, float(values["value"].sum()), period, scope, len(values))
+            latest = values[days == days.max()]
+            return KpiValue(item.key, float(latest.mean()), period, scope, len(latest))
+        return KpiValue(item.key, float(values.sum()), period, scope, len(values))
+
+    def _manual_columns(self, metric: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A manual metric's days, values and departments ("" for the whole company) as arrays, once per metric."""
+        key = ("manual", metric)
+        if key not in self._scopes:
+            manual = self.data.manual
+            rows = manual.loc[(manual["metric"] == metric).fillna(False).to_numpy(dtype=bool)]
+            days = rows["date"].to_numpy(dtype="datetime64[D]")
+            self._scopes[key] = (days, rows["value"].to_numpy(dtype=float), rows["department"].astype("string").fillna("").to_numpy(dtype=object))
+        return self._scopes[key]  # type: ignore[return-value]
 
     def _plan_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
         from metrics.plan import plan_kpi  # the plan KPIs live with the matching (metrics.plan)
@@ -428,33 +457,32 @@ def _rows_at(values: pd.DataFrame | pd.Series, positions: np.ndarray, index: pd.
 
 
 def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, ...]]:
-    """(value, contributing accounts, accounts that fell back to posts) of one KPI over the aggregates' accounts."""
+    """(value, contributing accounts, accounts that fell back to posts) of one KPI over the aggregates' accounts.
 
-    def part(metrics: tuple[str, ...]) -> pd.Series:
+    Sums and ratios work on the frames' arrays (a key result's value took 2 ms of pandas overhead on a few rows)."""
+
+    def part(metrics: tuple[str, ...]) -> np.ndarray:
         stocks = [m for m in metrics if m in STOCK_METRICS]
-        if stocks:
-            return agg.stock_carried[stocks].sum(axis=1, min_count=1)
-        return agg.flows[list(metrics)].sum(axis=1, min_count=1)
+        return _row_sums(agg.stock_carried, stocks) if stocks else _row_sums(agg.flows, list(metrics))
 
-    def fallback(metrics: tuple[str, ...], used: pd.Index) -> tuple[str, ...]:
+    def fallback(metrics: tuple[str, ...], used: np.ndarray) -> tuple[str, ...]:
         flows = [m for m in metrics if m not in STOCK_METRICS]
         if not flows:
             return ()
-        marks = agg.from_posts[flows].to_numpy().any(axis=1)
-        if not marks.any():
-            return ()
-        marked = agg.from_posts.index[marks]
-        return tuple(f"{p}/{a}" for p, a in marked[marked.isin(used)])
+        marks = _columns(agg.from_posts, flows).any(axis=1) & used
+        return tuple(f"{p}/{a}" for p, a in agg.from_posts.index[marks]) if marks.any() else ()
 
     aggregation = item.aggregation
     if aggregation in (Aggregation.SUM, Aggregation.LAST):
-        values = part(item.numerator).dropna()
-        return _total(values), len(values), fallback(item.numerator, values.index)
+        values = part(item.numerator)
+        known = ~np.isnan(values)
+        return (float(values[known].sum()) if known.any() else math.nan), int(known.sum()), fallback(item.numerator, known)
     if aggregation is Aggregation.RATIO:
-        both = pd.DataFrame({"num": part(item.numerator), "den": part(item.denominator)}).dropna()
-        denominator = both["den"].sum()
-        value = both["num"].sum() / denominator if len(both) and denominator != 0 else math.nan
-        return value, len(both), fallback(item.numerator + item.denominator, both.index)
+        numerator, denominator = part(item.numerator), part(item.denominator)
+        both = ~np.isnan(numerator) & ~np.isnan(denominator)
+        total = denominator[both].sum()
+        value = float(numerator[both].sum() / total) if both.any() and total != 0 else math.nan
+        return value, int(both.sum()), fallback(item.numerator + item.denominator, both)
     if aggregation is Aggregation.PER_POST:
         metric = item.numerator[0]
         counted = agg.post_metric_counts[metric]
@@ -469,6 +497,17 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
     both = pd.DataFrame({"growth": growth, "start": start}).dropna()
     denominator = both["start"].sum()
     return (both["growth"].sum() / denominator if len(both) and denominator else math.nan), len(both), ()
+
+
+def _columns(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """The frame's values of ``columns`` as one array (the aggregates are homogeneous: no copy of the frame)."""
+    return frame.to_numpy()[:, frame.columns.get_indexer(columns)]
+
+
+def _row_sums(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Per row the sum of ``columns``, NaN where all of them are (pandas' ``sum(axis=1, min_count=1)``)."""
+    values = _columns(frame, columns).astype(float)
+    return np.where(np.isnan(values).all(axis=1), np.nan, np.nansum(values, axis=1))
 
 
 def _growth(agg: PeriodAggregates) -> tuple[pd.Series, pd.Series]:

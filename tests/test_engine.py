@@ -138,3 +138,29 @@ def test_a_scope_s_aggregates_are_the_period_s_rows_of_its_accounts() -> None:
         expected, got = getattr(whole, name).iloc[positions], getattr(cut, name)
         (pd.testing.assert_series_equal if isinstance(expected, pd.Series) else pd.testing.assert_frame_equal)(got, expected)
     assert engine.value("impressions", scope, APRIL).value == 500 + 500 + 400 + 600
+
+
+@pytest.mark.parametrize("period", ["2026-Q3", "2026-Q4", "2026-10", "2025"])
+def test_a_tag_scope_counts_what_an_engine_of_only_those_posts_counts(demo_db: str, period: str) -> None:
+    # Metamorphic: a tag's figures are its posts' figures. An engine that holds only the tagged posts (and no daily
+    # data, which belongs to no topic) must give the same values without a tag, account by account.
+    from dataclasses import replace
+
+    from ingest.goals_reader import load_goals
+    from metrics.periods import parse_period
+    from sample_data.demo import DEMO_GOALS
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    goals = load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+    data = load_dataset(make_engine(demo_db)).with_mapping(goals.accounts, goals.tags, goals.manual_values)
+    engine, span = KpiEngine(data), parse_period(period)
+    for rule in goals.tags:
+        tagged = data.post_tags()
+        keys = tagged.loc[tagged["tag"] == rule.tag, ["platform", "account", "post_id"]].drop_duplicates()
+        only = KpiEngine(replace(data, daily=data.daily.iloc[0:0], posts=data.posts.merge(keys, on=["platform", "account", "post_id"])))
+        for kpi in ("posts", "impressions", "engagements", "engagement_rate", "comments"):
+            with_tag, without = engine.value(kpi, Scope.of(tags=rule.tag), span), only.value(kpi, Scope(), span)
+            assert with_tag.value == pytest.approx(without.value, nan_ok=True), (rule.tag, kpi)
+            if kpi != "posts":  # a count of posts includes accounts that posted, on this topic or not, with zero
+                assert with_tag.accounts == without.accounts
