@@ -5,7 +5,8 @@
 2. ``cli.py goals`` with 200 and 5,000 key results on the demo database (the demo's 14 key results
    over eight periods, so many of them ask for the same values, as a goals workbook with the same
    KPIs per department and period does), and ``evaluate()`` of them alone in a warm process with the
-   engine built, as the Goals page reruns it (200 only).
+   engine built, as the Goals page reruns it (200 only), and of 200 key results that share no value (every KPI
+   on every platform over the periods).
 
 Each figure is measured for this checkout and for a baseline revision (``--baseline``, a git
 revision checked out into a temporary worktree and run with the same Python), runs alternating, so
@@ -41,6 +42,29 @@ def goals_file(count: int, folder: Path) -> Path:
         key_result["period"] = PERIODS[(number // len(own)) % len(PERIODS)]
         key_results.append(key_result)
     path = folder / f"goals{count}.yaml"
+    path.write_text(yaml.safe_dump({**goals, "key_results": key_results}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def distinct_goals_file(count: int, folder: Path) -> Path:
+    """``count`` key results that share no value: every catalog KPI on every platform (and on all of them) over the
+    eight periods, spread over the demo's objectives, so the engine computes each one afresh."""
+    from itertools import product
+
+    sys.path.insert(0, str(ROOT))
+    from metrics.catalog import CATALOG, Source
+
+    goals = yaml.safe_load((ROOT / "sample_data" / "demo" / "goals.yaml").read_text(encoding="utf-8"))
+    objectives = [o["id"] for o in goals["objectives"]]
+    kpis = [key for key, item in CATALOG.items() if item.source is not Source.MANUAL]
+    platforms = [None, "linkedin", "instagram", "facebook", "tiktok", "youtube", "x"]
+    combinations = list(product(PERIODS, platforms, kpis))[:count]
+    key_results = [
+        {"objective_id": objectives[n % len(objectives)], "kpi": kpi, "period": period, "target": 1.0 if CATALOG[kpi].unit.value != "percent" else 0.5}
+        | ({"platform": platform} if platform else {})
+        for n, (period, platform, kpi) in enumerate(combinations)
+    ]
+    path = folder / f"distinct{count}.yaml"
     path.write_text(yaml.safe_dump({**goals, "key_results": key_results}, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -110,6 +134,8 @@ def main() -> None:
             work[f"cli.py goals, {count:,} key results"] = lambda tree, goals=goals: goals_run(tree, database, goals)
             if count == 200:  # the issue's figure; at 5,000 the baseline's five evaluations take minutes per run
                 work[f"evaluate() of {count:,} key results"] = lambda tree, goals=goals: evaluate_in_process(tree, database, goals)
+                distinct = distinct_goals_file(count, folder)
+                work[f"evaluate() of {count:,} distinct ones"] = lambda tree, goals=distinct: evaluate_in_process(tree, database, goals)
         print(f"{'what':<38} {'tree':<20} {'median':>8}  runs")
         for name, run in work.items():
             times: dict[str, list[float]] = {label: [] for label in trees}
