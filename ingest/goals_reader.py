@@ -28,6 +28,8 @@ from ingest.safety import check_workbook_parts, sniff_container
 from metrics.goals import (
     INSTRUCTION_SHEETS,
     NUMBER_COLUMNS,
+    ORIGIN_KEY,
+    ORIGIN_PROPERTIES,
     SHEETS,
     GoalsConfig,
     GoalsError,
@@ -67,6 +69,8 @@ def read_goals_isolated(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]
     from ingest.safety import Container
 
     is_workbook = data[:4] == b"PK\x03\x04"
+    if not is_workbook and name.lower().endswith((".xlsx", ".xlsm", ".xltx")):  # else it would be read as YAML and say so
+        raise GoalsError([error("goals.not_xlsx", file=name)])
     try:
         container = sniff_container(name, data) if is_workbook else Container.TEXT
         checks = (lambda: check_workbook_parts(name, data)) if is_workbook else None
@@ -157,6 +161,9 @@ def read_workbook(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]:
         rows = sheet_rows(sheet, MAX_ROWS)
         headers = [("" if h is None else str(h).strip()) for h in (rows[0] if rows else [])]
         sheets[canonical] = (sheet.title, headers, rows[1:])
+    stated = {p.name: p.value for p in book.custom_doc_props.props if p.name in ORIGIN_PROPERTIES.values() and isinstance(p.value, str | int)}
+    if stated:  # a workbook Resonanz wrote: the departments it holds and the goal set it came from
+        sheets[ORIGIN_KEY] = ("", list(stated), [[str(v)[:200] if isinstance(v, str) else v for v in stated.values()]])
     book.close()
     return sheets, issues
 
@@ -236,7 +243,7 @@ def parse_numbers(sheets: RawSheets) -> RawSheets:
     parsed: RawSheets = {}
     for key, (title, headers, rows) in sheets.items():
         rows = [list(row) for row in rows]
-        for position, header in enumerate(headers):
+        for position, header in enumerate(headers if key in NUMBER_COLUMNS else ()):
             if column_key(key, header) not in NUMBER_COLUMNS.get(key, ()):
                 continue
             cells = pd.Series([row[position] if position < len(row) else None for row in rows], dtype=object)

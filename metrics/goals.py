@@ -11,6 +11,7 @@ are booleans, so ``NO`` stays Norway).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,12 +99,27 @@ def scope_label(kr: KeyResult, language: Language) -> str:
 
 
 @dataclass(frozen=True)
+class WorkbookOrigin:
+    """What a workbook Resonanz wrote says about itself (document properties, kept by Excel): the departments whose
+    goals it holds (None: every department) and the stored goal set it was written from."""
+
+    departments: frozenset[str] | None = None
+    goal_set: int | None = None
+
+
+# The document properties that carry a WorkbookOrigin, and the reader's key for them beside the sheets.
+ORIGIN_PROPERTIES = {"departments": "Resonanz departments", "goal_set": "Resonanz goal set"}
+ORIGIN_KEY = "_origin"
+
+
+@dataclass(frozen=True)
 class GoalsConfig:
     objectives: tuple[Objective, ...] = ()
     key_results: tuple[KeyResult, ...] = ()
     manual_values: pd.DataFrame = field(default_factory=manual_frame)
     accounts: pd.DataFrame = field(default_factory=accounts_frame)
     tags: tuple[TagRule, ...] = ()
+    origin: WorkbookOrigin | None = field(default=None, compare=False)  # set by workbooks Resonanz wrote
 
     def objective(self, objective_id: str) -> Objective:
         return next(o for o in self.objectives if o.id == objective_id)
@@ -114,7 +130,25 @@ class GoalChanges:
     """What a new goal set changes against the stored one, by who may change it."""
 
     departments: frozenset[str]  # departments whose objectives, key results or manual values differ
-    company_wide: bool  # no set before, or the accounts, tags or company-wide manual values differ
+    shared: frozenset[str] = frozenset()  # what spans departments: SHARED_PARTS that differ
+
+    @property
+    def company_wide(self) -> bool:
+        return bool(self.shared)
+
+
+# The parts of a goal set that span departments (the admin's), as GoalChanges.shared names them.
+SHARED_PARTS = ("first_set", "accounts", "tags", "company_values")
+
+
+def _shared_changes(before: GoalsConfig, after: GoalsConfig, changed: set[str], accounts_grow: bool = True) -> frozenset[str]:
+    """Which shared parts ``after`` changes; with ``accounts_grow=False`` listing fewer accounts or tag rules is no change
+    (a department's workbook lists only those its key results name)."""
+    if accounts_grow:
+        accounts, tags = _rows(before.accounts) != _rows(after.accounts), set(before.tags) != set(after.tags)
+    else:
+        accounts, tags = not _rows(after.accounts) <= _rows(before.accounts), not set(after.tags) <= set(before.tags)
+    return frozenset(name for name, differs in (("accounts", accounts), ("tags", tags), ("company_values", "" in changed)) if differs)
 
 
 def goal_changes(before: GoalsConfig | None, after: GoalsConfig) -> GoalChanges:
@@ -124,11 +158,10 @@ def goal_changes(before: GoalsConfig | None, after: GoalsConfig) -> GoalChanges:
     moving an objective changes both departments. The accounts sheet and tag rules span departments.
     """
     if before is None:
-        return GoalChanges(frozenset(_department_parts(after)) - {""}, True)
+        return GoalChanges(frozenset(_department_parts(after)) - {""}, frozenset({"first_set"}))
     old, new = _department_parts(before), _department_parts(after)
     changed = {d for d in old.keys() | new.keys() if old.get(d, frozenset()) != new.get(d, frozenset())}
-    shared = "" in changed or _rows(before.accounts) != _rows(after.accounts) or set(before.tags) != set(after.tags)
-    return GoalChanges(frozenset(changed - {""}), shared)
+    return GoalChanges(frozenset(changed - {""}), _shared_changes(before, after, changed))
 
 
 def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments: frozenset[str]) -> tuple[GoalsConfig, GoalChanges]:
@@ -145,7 +178,7 @@ def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments
     changed |= {d for d, part in new.items() if d not in departments and part != old.get(d, frozenset())}
     owner = {o.id: o.department for o in stored.objectives}
     changed |= {owner[o.id] for o in upload.objectives if o.department in departments and owner.get(o.id, o.department) not in departments}
-    shared = "" in changed or not _rows(upload.accounts) <= _rows(stored.accounts) or not set(upload.tags) <= set(stored.tags)
+    shared = _shared_changes(stored, upload, changed, accounts_grow=False)
     taken = {o.id for o in upload.objectives if o.department in departments}
     kept = {o.id for o in stored.objectives if o.department not in departments and o.id not in taken}  # an objective moved in leaves its department
     objectives = [o for o in stored.objectives if o.id in kept] + [o for o in upload.objectives if o.id in taken]
@@ -163,6 +196,25 @@ def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments
     )
     merged = GoalsConfig(tuple(objectives), tuple(key_results), manual, stored.accounts, stored.tags)
     return merged, GoalChanges(frozenset(changed - {""}), shared)
+
+
+def departments_held(config: GoalsConfig) -> frozenset[str]:
+    """The departments a goal set holds objectives, key results or manual values of."""
+    return frozenset(_department_parts(config)) - {""}
+
+
+def change_details(before: GoalsConfig | None, after: GoalsConfig, department: str) -> str:
+    """The audit log's details of a change to one department's goals: how many objectives, key results and manual
+    values were added and removed (a changed one counts as both), as JSON."""
+    old = _department_parts(before).get(department, frozenset()) if before is not None else frozenset()
+    new = _department_parts(after).get(department, frozenset())
+
+    def counted(items: frozenset[object]) -> dict[str, int]:
+        kinds = {"objectives": Objective, "key_results": KeyResult}
+        counts = {name: sum(isinstance(i, kind) for i in items) for name, kind in kinds.items()}
+        return {**counts, "manual_values": len(items) - sum(counts.values())}
+
+    return json.dumps({"added": counted(new - old), "removed": counted(old - new)})
 
 
 def _rows(frame: pd.DataFrame) -> frozenset[tuple[object, ...]]:
@@ -545,4 +597,22 @@ def validate_goals(file: str, sheets: RawSheets, fiscal_start_month: int = 1, is
 
     if issues:
         raise GoalsError(issues)
-    return GoalsConfig(tuple(objectives), tuple(key_results), manual, accounts, tuple(tag_rules))
+    return GoalsConfig(tuple(objectives), tuple(key_results), manual, accounts, tuple(tag_rules), workbook_origin(sheets.get(ORIGIN_KEY)))
+
+
+def workbook_origin(properties: tuple[str, list[str], list[list[Any]]] | None) -> WorkbookOrigin | None:
+    """The origin a workbook's document properties state; None without them. Anything unreadable there counts as
+    unstated: the properties only narrow what an upload may do, the permission checks decide."""
+    if not properties or not properties[2]:
+        return None
+    stated = dict(zip(properties[1], properties[2][0], strict=False))
+    departments = stated.get(ORIGIN_PROPERTIES["departments"])
+    keys = None
+    if isinstance(departments, str) and departments.strip() != "*":
+        found = {department_key(part) for part in departments.split(",")}
+        keys = None if None in found or not found else frozenset(k for k in found if k)
+    goal_set = stated.get(ORIGIN_PROPERTIES["goal_set"])
+    number = int(goal_set) if isinstance(goal_set, int | float) and not isinstance(goal_set, bool) else None
+    if isinstance(goal_set, str) and goal_set.strip().isdigit():
+        number = int(goal_set)
+    return WorkbookOrigin(keys, number)

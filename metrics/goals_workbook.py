@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from metrics.catalog import CATALOG, Unit
-from metrics.goals import DEPARTMENTS, SHEETS, GoalsConfig, KeyResultType, choices
+from metrics.goals import DEPARTMENTS, ORIGIN_PROPERTIES, SHEETS, GoalsConfig, KeyResultType, WorkbookOrigin, choices
 from model.i18n import Language, platform_name
 
 
@@ -45,8 +45,11 @@ def goals_template(language: str = "de") -> bytes:
     return goals_workbook(GoalsConfig(), language)
 
 
-def goals_workbook(config: GoalsConfig, language: str = "de") -> bytes:
-    """``config`` as a goals workbook in ``language``: the template's sheets, drop-downs and instructions, filled."""
+def goals_workbook(config: GoalsConfig, language: str = "de", origin: WorkbookOrigin | None = None) -> bytes:
+    """``config`` as a goals workbook in ``language``: the template's sheets, drop-downs and instructions, filled.
+
+    ``origin`` goes into the document properties (Excel keeps them): the departments the workbook holds and the
+    goal set it was written from, so that its upload replaces those departments only and notices newer goals."""
     import xlsxwriter
 
     german = language == "de"
@@ -54,6 +57,11 @@ def goals_workbook(config: GoalsConfig, language: str = "de") -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": "Resonanz goals", "created": dt.datetime(2026, 1, 1)})  # fixed: same goals, same bytes
+    if origin is not None:
+        departments = "*" if origin.departments is None else ",".join(sorted(origin.departments, key=list(DEPARTMENTS).index))
+        book.set_custom_property(ORIGIN_PROPERTIES["departments"], departments)
+        if origin.goal_set is not None:
+            book.set_custom_property(ORIGIN_PROPERTIES["goal_set"], str(origin.goal_set))
     formats = {
         "header": book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1}),
         "date": book.add_format({"num_format": "dd.mm.yyyy" if german else "yyyy-mm-dd"}),

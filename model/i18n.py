@@ -320,8 +320,12 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The goals file is larger than 5 MB; a goals workbook is a few kilobytes. Please choose the right file.",
     },
     "goals.cannot_open": {
-        Language.DE: "Die Ziele-Arbeitsmappe lässt sich nicht öffnen ({kind}). Bitte in Excel erneut als .xlsx speichern.",
-        Language.EN: "The goals workbook cannot be opened ({kind}). Save it again as .xlsx in Excel.",
+        Language.DE: "Die Ziele-Arbeitsmappe lässt sich nicht öffnen: Sie ist beschädigt oder keine Excel-Arbeitsmappe. Bitte in Excel erneut als .xlsx speichern.",
+        Language.EN: "The goals workbook cannot be opened: it is damaged or not an Excel workbook. Save it again as .xlsx in Excel.",
+    },
+    "goals.not_xlsx": {
+        Language.DE: "Die Datei endet auf .xlsx, ist aber keine Excel-Arbeitsmappe (vielleicht eine umbenannte CSV- oder Textdatei). Bitte in Excel als Excel-Arbeitsmappe (.xlsx) speichern.",
+        Language.EN: "The file ends in .xlsx but is not an Excel workbook (perhaps a renamed CSV or text file). Save it in Excel as an Excel workbook (.xlsx).",
     },
     "goals.unknown_sheet": {
         Language.DE: "Unbekanntes Blatt. Erlaubt sind: {sheets} (und ein Blatt Anleitung oder Listen).",
@@ -620,8 +624,8 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The uploaded goals workbook matches the stored goals: nothing to save.",
     },
     "goals.saved": {
-        Language.DE: "Ziele gespeichert: {objectives} Ziele, {key_results} Schlüsselergebnisse.",
-        Language.EN: "Goals saved: {objectives} objectives, {key_results} key results.",
+        Language.DE: "Ziele gespeichert (Ziele: {objectives}, Schlüsselergebnisse: {key_results}).",
+        Language.EN: "Goals saved (objectives: {objectives}, key results: {key_results}).",
     },
     "goals.errors": {
         Language.DE: "Die Arbeitsmappe wurde nicht übernommen. Bitte korrigieren:",
@@ -1264,6 +1268,22 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "Only the parts you may change were saved; the others stayed as they were.",
     },
     "goals.download_mine": {Language.DE: "Ziele meiner Abteilungen herunterladen", Language.EN: "Download my departments' goals"},
+    "goals.workbook_of": {
+        Language.DE: "Diese Arbeitsmappe enthält die Ziele von {workbook}; Sie bearbeiten die von {yours}. Nichts wurde gespeichert. Laden Sie die Arbeitsmappe Ihrer Abteilungen herunter („Ziele meiner Abteilungen herunterladen“).",
+        Language.EN: "This workbook holds the goals of {workbook}; you edit those of {yours}. Nothing was saved. Download your departments' workbook (“Download my departments' goals”).",
+    },
+    "goals.changed_since_download": {
+        Language.DE: "Die Ziele von {departments} wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde (zuletzt gespeichert am {date}). Nichts wurde gespeichert, damit diese Änderungen nicht verloren gehen: Laden Sie die Arbeitsmappe neu herunter und tragen Sie Ihre Änderungen dort ein.",
+        Language.EN: "The goals of {departments} were changed after this workbook was downloaded (last saved on {date}). Nothing was saved, so that those changes are not lost: download the workbook again and make your changes there.",
+    },
+    "goals.shared_changed": {Language.DE: "Geändert wurde: {parts}.", Language.EN: "What changed: {parts}."},
+    "goals.shared.first_set": {Language.DE: "die erste Zieldatei überhaupt", Language.EN: "the very first goals workbook"},
+    "goals.shared.accounts": {Language.DE: "das Blatt Konten", Language.EN: "the accounts sheet"},
+    "goals.shared.tags": {Language.DE: "das Blatt Themen", Language.EN: "the tags sheet"},
+    "goals.shared.company_values": {
+        Language.DE: "manuelle Werte ohne Abteilung (des ganzen Unternehmens)",
+        Language.EN: "manual values without a department (the whole company's)",
+    },
     "goals.download_mine_read": {
         Language.DE: "Die Arbeitsmappe enthält die Ziele, Schlüsselergebnisse und manuellen Werte von {departments}.",
         Language.EN: "The workbook holds the objectives, key results and manual values of {departments}.",

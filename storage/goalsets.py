@@ -31,6 +31,13 @@ def current_goal_set(engine: Engine) -> GoalSet | None:
     return GoalSet(**row) if row else None
 
 
+def goal_set_by_id(engine: Engine, goal_set_id: int) -> GoalSet | None:
+    """A stored goal set, current or earlier (every upload is kept)."""
+    with engine.connect() as connection:
+        row = connection.execute(select(goal_sets).where(goal_sets.c.id == goal_set_id)).mappings().first()
+    return GoalSet(**row) if row else None
+
+
 def data_version(engine: Engine) -> tuple[object, ...]:
     """Changes whenever an import, an undo or a goals upload changes what the dashboard shows."""
     with engine.connect() as connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -336,6 +337,7 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis"]
     assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
     assert table[["Aktion", "Ergebnis"]].values.tolist() == [["Anmeldung", "abgelehnt"]]  # labels, not the stored keys
+    assert table[["Rolle", "Abteilung"]].values.tolist() == [["", ""]]  # no role, no department: blank, not "None"
     csv = app.get("download_button")[-1].proto.url  # the CSV is served by the media manager; build the bytes as the page does
     assert csv
     from reports.excel_writer import safe_csv
@@ -356,8 +358,21 @@ def test_uploading_the_stored_file_itself_says_there_is_nothing_to_save(database
     assert read_audit(make_engine(database), action="key_result").empty
 
 
+def department_workbook(database: str, department: str, edit: Callable[[GoalsConfig], GoalsConfig] = lambda goals: goals) -> bytes:
+    """A department's own goals workbook as the Goals page writes it (from the stored set), edited by ``edit``."""
+    from metrics.goals import WorkbookOrigin
+    from metrics.goals_workbook import goals_workbook
+    from metrics.scoping import department_goals
+    from storage.goalsets import current_goal_set
+
+    stored = current_goal_set(make_engine(database))
+    config = load_goals(stored.file_name, stored.content)
+    origin = WorkbookOrigin(frozenset({department}), stored.id)
+    return goals_workbook(edit(department_goals(config, frozenset({department}))), "de", origin)
+
+
 def hr_workbook(edit: Callable[[GoalsConfig], GoalsConfig]) -> bytes:
-    """HR's own goals workbook as the page writes it for an HR editor, edited by ``edit``."""
+    """HR's own goals workbook written from the demo goals, edited by ``edit`` (no origin: as a hand-made one)."""
     from metrics.goals_workbook import goals_workbook
     from metrics.scoping import department_goals
 
@@ -384,7 +399,7 @@ def test_an_hr_editor_downloads_hr_s_workbook_and_uploads_it_back(database: str,
     doubled = {kr.id: kr.target for kr in before.key_results if kr.objective_id == "HR-1"}
     assert {kr.id: kr.target / 2 for kr in stored.key_results if kr.objective_id == "HR-1"} == doubled
     assert [o.id for o in stored.objectives] == [o.id for o in before.objectives]
-    assert any(s.value.startswith("Ziele gespeichert: 1 Ziele") for s in app.success), [s.value for s in app.success]
+    assert any(s.value == "Ziele gespeichert (Ziele: 1, Schlüsselergebnisse: 4)." for s in app.success), [s.value for s in app.success]
     assert not app.info  # the file still in the upload field is not read as a second, unchanged upload
     log = read_audit(make_engine(database), action="key_result")
     assert log[["department", "result"]].values.tolist() == [["hr", "allowed"]]
@@ -402,3 +417,83 @@ def test_an_hr_workbook_that_adds_a_marketing_objective_is_refused(database: str
     assert any("Marketing" in e.value for e in app.error), [e.value for e in app.error]
     log = read_audit(make_engine(database), action="key_result")
     assert log[["department", "result"]].values.tolist() == [["marketing", "denied"]]
+
+
+def stored_goals(database: str) -> GoalsConfig:
+    from storage.goalsets import current_goal_set
+
+    stored = current_goal_set(make_engine(database))
+    return load_goals(stored.file_name, stored.content)
+
+
+def test_the_marketing_workbook_uploaded_by_the_hr_editor_is_refused_and_hr_keeps_its_goals(database: str, bound_to) -> None:
+    # A new user uploaded the marketing editor's file as the HR editor: it was saved, and every HR goal was gone.
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    upload_goals(app, department_workbook(database, "marketing"))
+    assert goal_changes(demo_config(), stored_goals(database)).departments == set()
+    assert any(e.value.startswith("Diese Arbeitsmappe enthält die Ziele von Marketing; Sie bearbeiten die von Personal") for e in app.error), [
+        e.value for e in app.error
+    ]
+    log = read_audit(make_engine(database), action="key_result")
+    assert log[["department", "result"]].values.tolist() == [["marketing", "denied"]]
+
+
+def test_a_workbook_without_hr_goals_does_not_delete_them(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    # a hand-made workbook (no origin) that holds only a changed manual value of another department's... nothing of HR
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    upload_goals(app, hr_workbook(lambda goals: replace(goals, objectives=(), key_results=(), manual_values=goals.manual_values.iloc[0:0])))
+    assert goal_changes(demo_config(), stored_goals(database)).departments == set()  # nothing of HR held: HR kept
+    assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info)
+
+
+def test_an_outdated_hr_workbook_does_not_undo_a_newer_hr_change(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    from metrics.goals_workbook import goals_workbook
+    from storage.goalsets import save_goal_set
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    downloaded = department_workbook(database, "hr", lambda goals: replace(goals, key_results=goals.key_results[:-1]))
+    # meanwhile the admin raises an HR target
+    newer = demo_config()
+    first_hr = next(n for n, kr in enumerate(newer.key_results) if kr.objective_id == "HR-1")
+    raised = replace(newer.key_results[first_hr], target=99_999.0)
+    newer = replace(newer, key_results=(*newer.key_results[:first_hr], raised, *newer.key_results[first_hr + 1 :]))
+    save_goal_set(make_engine(database), "admin.xlsx", goals_workbook(newer, "de"))
+    upload_goals(app, downloaded)
+    assert raised in stored_goals(database).key_results  # the admin's change stays
+    assert any("wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde" in e.value for e in app.error), [e.value for e in app.error]
+    assert read_audit(make_engine(database), action="key_result").empty
+
+
+def test_a_marketing_change_in_between_is_kept_when_hr_saves_its_workbook(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    from metrics.goals_workbook import goals_workbook
+    from storage.goalsets import save_goal_set
+
+    def drop_last(goals: GoalsConfig) -> GoalsConfig:
+        return replace(goals, key_results=goals.key_results[:-1])
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    downloaded = department_workbook(database, "hr", drop_last)
+    newer = demo_config()
+    renamed = replace(next(o for o in newer.objectives if o.department == "marketing"), objective="Reichweite 2027")
+    newer = replace(newer, objectives=tuple(renamed if o.id == renamed.id else o for o in newer.objectives))
+    save_goal_set(make_engine(database), "admin.xlsx", goals_workbook(newer, "de"))
+    upload_goals(app, downloaded)
+    after = stored_goals(database)
+    assert renamed in after.objectives  # marketing's change in between is kept
+    assert sum(kr.objective_id == "HR-1" for kr in after.key_results) == sum(kr.objective_id == "HR-1" for kr in newer.key_results) - 1
+    details = read_audit(make_engine(database), action="key_result")["details"].tolist()
+    assert [json.loads(d) for d in details] == [
+        {"added": {"objectives": 0, "key_results": 0, "manual_values": 0}, "removed": {"objectives": 0, "key_results": 1, "manual_values": 0}}
+    ]
+
+
+def test_a_refused_shared_change_names_what_changed(database: str, bound_to) -> None:
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    upload_goals(app, demo_goals(konten))
+    assert "Geändert wurde: das Blatt Konten." in [c.value for c in app.caption]

@@ -223,3 +223,22 @@ def test_the_range_scan_holds_a_megabyte_not_the_whole_sheet() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 8 * 1024 * 1024  # before: the whole 40 MB sheet at once
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("ziele.xlsx", b"\x00\x01binary junk", "The file ends in .xlsx but is not an Excel workbook"),
+        ("ziele.xlsx", b"objective;department\nReichweite;pr\n", "The file ends in .xlsx but is not an Excel workbook"),
+        ("ziele.xlsx", b"", "The file ends in .xlsx but is not an Excel workbook"),
+        ("ziele.xlsx", rewrite_zip(declared_range_workbook("A1:C9", '"'), {"xl/workbook.xml": None}), "it is damaged or not an Excel workbook"),
+    ],
+    ids=["binary junk", "renamed CSV", "empty", "ZIP without a workbook"],
+)
+def test_a_file_that_is_no_workbook_gets_a_message_about_workbooks(name: str, data: bytes, message: str) -> None:
+    # A new user's junk .xlsx got a YAML parser's message in English, a ZIP "KeyError".
+    with pytest.raises(GoalsError) as raised:
+        load_goals(name, data)
+    texts = [issue.text(Language.EN) for issue in raised.value.issues]
+    assert any(message in text for text in texts), texts
+    assert not any("YAML" in text or "KeyError" in text for text in texts)

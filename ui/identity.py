@@ -121,6 +121,12 @@ def authorize(action: Action, department: str | None = None, object_type: str = 
     return decision.allowed
 
 
+def would_allow(action: Action, department: str | None = None) -> bool:
+    """The check's answer without writing it: a write that needs several checks asks first, so that a refused one
+    leaves only its denials in the audit log, not "allowed" rows for parts that were never written."""
+    return decide(st.session_state.get(GRANT), action, department).allowed
+
+
 def decision_text(decision: Decision) -> str:
     """A decision as a person reads it: the action and departments by their labels, never their stored keys."""
     params = dict(decision.params)
@@ -185,8 +191,8 @@ def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
     headers = {"actor": "audit.actor", "action": "audit.action", "result": "audit.result"}
     shown = log.assign(
         action=log["action"].map(_action_labels()),
-        role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore"),
-        department=log["department"].map(department_labels(), na_action="ignore"),
+        role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore").astype("string").fillna(""),  # no "None" cells
+        department=log["department"].map(department_labels(), na_action="ignore").astype("string").fillna(""),
         result=log["result"].map(_result_labels()),
     )
     return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})

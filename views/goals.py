@@ -14,31 +14,49 @@ from charts.plan import add_events
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import DEPARTMENTS, GoalChanges, GoalsConfig, GoalsError, goal_changes, merge_department_goals, scope_label
+from metrics.goals import (
+    DEPARTMENTS,
+    GoalChanges,
+    GoalsConfig,
+    GoalsError,
+    WorkbookOrigin,
+    change_details,
+    departments_held,
+    goal_changes,
+    merge_department_goals,
+    scope_label,
+)
 from metrics.goals_workbook import goals_template, goals_workbook
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.scoping import department_goals
 from metrics.views import key_result_path
-from storage.goalsets import save_goal_set
+from storage.goalsets import goal_set_by_id, save_goal_set
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize, is_admin, is_editor, visible_departments
+from ui.identity import authorize, is_admin, is_editor, visible_departments, would_allow
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
 from ui.widgets import badge, department_names, freshness, label, plain, value
 
 
-def _may_apply(changes: GoalChanges, file_name: str) -> bool:
-    """An editor's changes: one audited check per changed department. The accounts sheet, tag rules and company-wide
-    manual values span departments (as does the first set): those stay the admins' (Action.GOAL_SET)."""
+def _may_apply(before: GoalsConfig | None, after: GoalsConfig, changes: GoalChanges, file_name: str) -> bool:
+    """An editor's changes: one audited check per changed department, asked first, so that a refused upload leaves
+    only its denials in the audit log. The accounts sheet, tag rules and company-wide manual values span departments
+    (as does the first set): those stay the admins' (Action.GOAL_SET), and a refusal names which of them changed."""
     if changes.company_wide:
-        return authorize(Action.GOAL_SET, None, "goal_set", file_name)
+        allowed = authorize(Action.GOAL_SET, None, "goal_set", file_name, ",".join(sorted(changes.shared)))
+        if not allowed:
+            st.caption(t("goals.shared_changed", parts=", ".join(t(f"goals.shared.{part}") for part in sorted(changes.shared))))
+        return allowed
     if not changes.departments:
         st.info(t("goals.unchanged"))
         return False
-    allowed = [authorize(Action.KEY_RESULT, department, "goal_set", file_name) for department in sorted(changes.departments)]
-    return all(allowed)
+    checks = sorted(changes.departments)
+    refused = [department for department in checks if not would_allow(Action.KEY_RESULT, department)]
+    for department in refused or checks:
+        authorize(Action.KEY_RESULT, department, "goal_set", file_name, change_details(before, after, department))
+    return not refused
 
 
 def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tuple[str, bytes] | None:
@@ -49,11 +67,44 @@ def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tupl
     if is_admin():
         return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name) else None
     if stored is None or departments is None or space.goal_set is None:
-        return (file_name, content) if _may_apply(goal_changes(stored, config), file_name) else None
-    merged, changes = merge_department_goals(stored, config, departments)
-    if not _may_apply(changes, file_name):
+        return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
+    origin = config.origin or WorkbookOrigin()
+    if origin.departments is not None and not origin.departments <= departments:
+        # Another department's workbook: taking it would replace that department's goals (and empty the editor's own).
+        st.error(t("goals.workbook_of", workbook=department_names(_ordered(origin.departments)), yours=department_names(_ordered(departments))))
+        for department in _ordered(origin.departments - departments):
+            authorize(Action.KEY_RESULT, department, "goal_set", file_name, "workbook of another department")
+        return None
+    # The departments the upload replaces: those its workbook says it holds, and any of the editor's it holds goals of.
+    # A department of the editor's that a hand-made or whole workbook leaves out keeps its goals.
+    replaced = (origin.departments or frozenset()) | (departments_held(config) & departments)
+    if _changed_since_download(origin, stored, replaced):
+        return None
+    merged, changes = merge_department_goals(stored, config, replaced)
+    if not _may_apply(stored, config, changes, file_name):  # the details name what the upload changes, taken or refused
         return None
     return f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(merged, language())
+
+
+def _ordered(departments: frozenset[str]) -> list[str]:
+    return sorted(departments, key=lambda key: list(DEPARTMENTS).index(key) if key in DEPARTMENTS else len(DEPARTMENTS))
+
+
+def _changed_since_download(origin: WorkbookOrigin, stored: GoalsConfig, replaced: frozenset[str]) -> bool:
+    """Whether someone changed the goals of ``replaced`` after the workbook was written: saving it would silently undo
+    that. Changes to other departments in between are kept by the merge. Says so, and what to do."""
+    if origin.goal_set is None or space.goal_set is None or origin.goal_set == space.goal_set.id:
+        return False
+    base = goal_set_by_id(engine(), origin.goal_set)
+    try:
+        before = load_goals(base.file_name, base.content) if base is not None else None
+    except GoalsError:
+        before = None
+    changed = replaced if before is None else goal_changes(before, stored).departments & replaced
+    if changed:
+        when = formatting.date(space.goal_set.uploaded_at.date(), language())
+        st.error(t("goals.changed_since_download", departments=department_names(_ordered(frozenset(changed))), date=when))
+    return bool(changed)
 
 
 def _department_download(column: DeltaGenerator, departments: frozenset[str]) -> None:
@@ -61,9 +112,11 @@ def _department_download(column: DeltaGenerator, departments: frozenset[str]) ->
     goals, lang = goals_for_checks(), language()
     if goals is None:
         return
-    keys = sorted(departments, key=list(DEPARTMENTS).index)
+    keys = _ordered(departments)
     name = f"{t('goals.download_mine_file')}-{'-'.join(keys)}.xlsx"
-    column.download_button(t("goals.download_mine"), lambda: goals_workbook(department_goals(goals, departments), lang), file_name=name, key="goals_download")
+    origin = WorkbookOrigin(departments, space.goal_set.id if space.goal_set else None)  # what its upload may replace, and from when
+    workbook = lambda: goals_workbook(department_goals(goals, departments), lang, origin)  # noqa: E731 - written when pressed
+    column.download_button(t("goals.download_mine"), workbook, file_name=name, key="goals_download")
     column.caption(t("goals.download_mine_help" if is_editor() else "goals.download_mine_read", departments=department_names(keys)))
 
 
