@@ -126,13 +126,13 @@ def ready(url: str) -> tuple[object, object, object]:
     from storage.engine import make_engine
     from storage.goalsets import current_goal_set
     from storage.plan import load_plan_data
-    from storage.queries import load_dataset
+    from storage.snapshot import load_dataset_snapshot
 
     database = make_engine(url)
     goal_set = current_goal_set(database)
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(load_goals, goal_set.file_name, goal_set.content)
-        data = load_dataset(database)
+        data = load_dataset_snapshot(database)
         config = reading.result()
     posts = data.posts
     data = data.with_mapping(config.accounts, config.tags, config.manual_values).with_plan(load_plan_data(database, posts))

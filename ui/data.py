@@ -22,8 +22,9 @@ from metrics.scoping import Departments, of_departments, restrict_dataset, restr
 from model.issues import Issue
 from storage.goalsets import GoalSet, current_goal_set, data_version
 from storage.plan import all_events, load_plan_data
-from storage.queries import DatabaseReadError, load_dataset
+from storage.queries import DatabaseReadError
 from storage.settings import database_url
+from storage.snapshot import load_dataset_snapshot
 from ui.resources import engine as database
 from ui.state import language
 
@@ -43,7 +44,7 @@ def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
     # The goals are read in the parser process and the data in the SQLite reader's: both wait on a child, so together.
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(_read_goals, goal_set)
-        data = load_dataset(database())
+        data = load_dataset_snapshot(database())  # a start reads the snapshot of the current data, not every row
         goals, issues = reading.result()
     posts = data.posts  # with their texts: the plan is matched against them
     if goals is not None:

@@ -1,0 +1,120 @@
+"""A columnar snapshot of the current data, so that a start does not read and resolve every row again.
+
+``storage.queries.load_dataset`` reads every stored row and resolves overlapping imports (the newest value per
+key wins): 2.3 s of the first page for an agency's 330k daily rows and 200k posts, 0.5 s for the demo. What it
+returns changes only with an import or an undo, so the result is kept as Arrow files (one per grain) and read
+back memory-mapped in a few hundredths of a second, exactly equal (dtypes included; tested).
+
+A snapshot is named by everything its content depends on: the database, its import history (count, newest id,
+newest undo: ``storage.goalsets.data_version``), the schema revision and the source of the code that resolves the
+rows. A changed history or a new release therefore never reads an old snapshot. Snapshots of a SQLite file lie
+beside it (``resonanz.sqlite3`` -> ``resonanz.snapshots/``), those of a PostgreSQL database under
+``data/snapshots/``; they hold the same figures as the database and need the same protection.
+``RESONANZ_SNAPSHOTS=0`` turns them off. A damaged or unwritable snapshot only costs the time it should save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.feather as feather
+from sqlalchemy import Engine, func, select
+
+from metrics.dataset import Dataset
+from storage.engine import head_revision
+from storage.queries import load_dataset
+from storage.schema import imports
+from storage.settings import PROJECT_ROOT
+
+SNAPSHOTS_VARIABLE = "RESONANZ_SNAPSHOTS"
+GRAINS = ("daily", "posts", "audience")
+KEPT = 2  # the newest snapshots of a database kept: another process may still read the one before
+# The code whose change changes what a snapshot must hold.
+_SOURCES = [PROJECT_ROOT / "storage" / "queries.py", PROJECT_ROOT / "model" / "canonical.py", PROJECT_ROOT / "storage" / "snapshot.py"]
+_LOG = logging.getLogger(__name__)
+
+
+def load_dataset_snapshot(engine: Engine) -> Dataset:
+    """``load_dataset(engine)`` (with the posts' texts), from the snapshot of the current data when there is one."""
+    folder = snapshot_folder(engine)
+    if folder is None:
+        return load_dataset(engine)
+    name = snapshot_name(engine)
+    found = _read(folder, name)
+    if found is not None:
+        return found
+    data = load_dataset(engine)
+    _write(folder, name, data)
+    return data
+
+
+def snapshots_enabled() -> bool:
+    return os.environ.get(SNAPSHOTS_VARIABLE, "1").strip().lower() not in ("0", "off", "false", "no")
+
+
+def snapshot_folder(engine: Engine) -> Path | None:
+    """Where the snapshots of this database lie; None when they are turned off or the database is in memory."""
+    url = engine.url
+    if not snapshots_enabled():
+        return None
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            return None
+        path = Path(url.database)
+        return path.with_name(f"{path.stem}.snapshots")
+    server = url.render_as_string(hide_password=True)
+    return PROJECT_ROOT / "data" / "snapshots" / hashlib.sha256(server.encode()).hexdigest()[:16]
+
+
+def snapshot_name(engine: Engine) -> str:
+    """Everything the snapshot's content depends on, as one name (see the module's text)."""
+    with engine.connect() as connection:
+        history = connection.execute(select(func.count(), func.max(imports.c.id), func.max(imports.c.undone_at))).one()
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in _SOURCES)).hexdigest()
+    key = repr((engine.url.render_as_string(hide_password=True), tuple(history), head_revision(), code))
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def _read(folder: Path, name: str) -> Dataset | None:
+    paths = {grain: folder / f"{name}.{grain}.arrow" for grain in GRAINS}
+    if not all(path.is_file() for path in paths.values()):
+        return None
+    try:
+        frames = {grain: feather.read_table(path, memory_map=True).to_pandas() for grain, path in paths.items()}
+    except (OSError, pa.ArrowException) as exc:
+        _LOG.warning("snapshot %s unreadable, reading the database instead: %s", name, exc)
+        for path in paths.values():
+            path.unlink(missing_ok=True)
+        return None
+    return Dataset(**frames)
+
+
+def _write(folder: Path, name: str, data: Dataset) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for grain in GRAINS:
+            table = pa.Table.from_pandas(getattr(data, grain), preserve_index=False)
+            # Written aside and renamed: a reader in another process sees the whole file or none.
+            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+                feather.write_feather(table, handle.name, compression="uncompressed")
+            os.replace(handle.name, folder / f"{name}.{grain}.arrow")
+        _prune(folder)
+    except (OSError, pa.ArrowException) as exc:
+        _LOG.warning("snapshot %s not written: %s", name, exc)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the ``KEPT`` newest snapshots (by time of writing) and no temporary file a crash left (an hour old)."""
+    for stray in folder.glob("*.tmp"):
+        if time.time() - stray.stat().st_mtime > 3600:
+            stray.unlink(missing_ok=True)
+    names = sorted({path.name.split(".")[0] for path in folder.glob("*.arrow")}, key=lambda n: -(folder / f"{n}.daily.arrow").stat().st_mtime_ns)
+    for old in names[KEPT:]:
+        for path in folder.glob(f"{old}.*.arrow"):
+            path.unlink(missing_ok=True)
