@@ -101,16 +101,18 @@ class KpiEngine:
         self._values: dict[tuple[str, Scope, Period], KpiValue] = {}
         self._known_accounts = data.known_accounts()
         self._index = pd.MultiIndex.from_frame(self._known_accounts[ACCOUNT_KEY].astype(object)).sort_values()
-        self._daily_sums = PrefixSums.build(self._codes(daily), day_numbers(daily["date"].to_numpy()), daily[FLOWS].to_numpy(dtype=float))
-        stocks = daily.dropna(subset=["followers"])
-        self._stocks = PrefixSums.build(self._codes(stocks), day_numbers(stocks["date"].to_numpy()), stocks[["followers"]].to_numpy(dtype=float))
+        daily_codes, daily_days = self._codes(daily), day_numbers(daily["date"].to_numpy())  # each once: an agency's 330k rows
+        self._daily_sums = PrefixSums.build(daily_codes, daily_days, daily[FLOWS].to_numpy(dtype=float))
+        followers = daily["followers"].to_numpy(dtype=float)
+        known = ~np.isnan(followers)
+        self._stocks = PrefixSums.build(daily_codes[known], daily_days[known], followers[known][:, None])
         self._post_codes = self._codes(posts)
         self._post_flows = posts[FLOWS].to_numpy(dtype=float)  # tag scopes count posts row by row: kept in post order
         self._post_sums = PrefixSums.build(self._post_codes, day_numbers(self._post_days), self._post_flows)
         self.last_days = LastDays.build(
             len(self._index),
-            self._codes(daily),
-            day_numbers(daily["date"].to_numpy()),
+            daily_codes,
+            daily_days,
             daily[[*FLOWS, *sorted(STOCK_METRICS)]],
             self._post_codes,
             day_numbers(self._post_days),
