@@ -27,7 +27,6 @@ with st.sidebar:
         format_func=LANGUAGE_NAMES.get, key=LANGUAGE_WIDGET, on_change=remember_language,
     )  # fmt: skip
 sign_in()  # before any data is touched: stops the run for a visitor who may not see it
-warm_parser()
 ensure_data(database_url())
 
 pages = [
@@ -43,3 +42,6 @@ pages = [
 show_denials()
 st.navigation(pages).run()
 forget_denials()  # not reached after a page's st.rerun(): its denials are shown by the next run
+# After the first page, not before: on two cores the parser processes' start (a second each) slowed the first page,
+# which no longer needs them (the stored goals come from their snapshot); the first upload finds them ready.
+warm_parser()

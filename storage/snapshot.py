@@ -16,6 +16,7 @@ beside it (``resonanz.sqlite3`` -> ``resonanz.snapshots/``), those of a PostgreS
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -27,7 +28,9 @@ import pyarrow.feather as feather
 from sqlalchemy import Engine, func, select
 
 from metrics.dataset import Dataset
+from metrics.goals import GoalsConfig
 from storage.engine import head_revision
+from storage.goalsets import GoalSet
 from storage.queries import load_dataset
 from storage.schema import imports
 from storage.settings import PROJECT_ROOT
@@ -52,6 +55,50 @@ def load_dataset_snapshot(engine: Engine) -> Dataset:
     data = load_dataset(engine)
     _write(folder, name, data)
     return data
+
+
+def load_goal_set(engine: Engine, goal_set: GoalSet) -> GoalsConfig:
+    """``load_goals`` of a stored goal set. The sheets the parser process read from it are kept beside the data
+    snapshot (JSON, as the process sent them), so that a start needs no parser process; they are validated every
+    time, so a stricter rule still applies to a stored set. Raises ``GoalsError`` as ``load_goals`` does."""
+    from ingest.goals_reader import load_goals, parse_numbers, read_goals_isolated, sheets_from_plain, sheets_to_plain
+    from metrics.goals import validate_goals
+
+    folder = snapshot_folder(engine)
+    if folder is None:
+        return load_goals(goal_set.file_name, goal_set.content)
+    reader = (PROJECT_ROOT / "ingest" / "goals_reader.py").read_bytes()
+    path = folder / f"goals-{hashlib.sha256(goal_set.content + reader).hexdigest()[:24]}.json"
+    try:
+        sheets = sheets_from_plain(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        sheets = None
+    if sheets is None:
+        if not _fits(goal_set):
+            return load_goals(goal_set.file_name, goal_set.content)  # says why
+        sheets, issues = read_goals_isolated(goal_set.file_name, goal_set.content)
+        if issues:  # an unknown sheet: the set no longer passes; nothing worth keeping
+            return validate_goals(goal_set.file_name, parse_numbers(sheets), issues=issues)
+        _write_text(folder, path, json.dumps(sheets_to_plain(sheets), ensure_ascii=False))
+    return validate_goals(goal_set.file_name, parse_numbers(sheets))
+
+
+def _fits(goal_set: GoalSet) -> bool:
+    from ingest.goals_reader import MAX_GOALS_BYTES
+
+    return len(goal_set.content) <= MAX_GOALS_BYTES
+
+
+def _write_text(folder: Path, path: Path, text: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as handle:
+            handle.write(text)
+        os.replace(handle.name, path)
+        for old in sorted(folder.glob("goals-*.json"), key=lambda p: -p.stat().st_mtime_ns)[KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        _LOG.warning("goals snapshot not written: %s", exc)
 
 
 def snapshots_enabled() -> bool:

@@ -84,3 +84,34 @@ def test_snapshots_can_be_turned_off(database: str, monkeypatch: pytest.MonkeyPa
     assert snapshot_folder(engine) is None
     _same(load_dataset_snapshot(engine), load_dataset(engine))
     assert not Path(database.removeprefix("sqlite:///")).with_name("kopie.snapshots").exists()
+
+
+def test_a_stored_goal_set_is_read_from_its_snapshot_without_the_parser_process(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.goals_reader
+    from ingest.goals_reader import load_goals
+    from sample_data.demo import DEMO_GOALS
+    from storage.goalsets import current_goal_set, save_goal_set
+    from storage.snapshot import load_goal_set
+
+    engine = make_engine(database)
+    save_goal_set(engine, DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+    stored = current_goal_set(engine)
+    expected = load_goals(stored.file_name, stored.content)
+    _same_goals(load_goal_set(engine, stored), expected)  # read in the parser process, its sheets kept
+
+    def no_parser(*_: object) -> None:
+        raise AssertionError("the parser process was asked")
+
+    monkeypatch.setattr(ingest.goals_reader, "read_goals_isolated", no_parser)
+    _same_goals(load_goal_set(engine, stored), expected)
+    # a damaged snapshot is read again in the parser process (here: refused, so the test sees the attempt)
+    for path in snapshot_folder(engine).glob("goals-*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(AssertionError, match="parser process was asked"):
+        load_goal_set(engine, stored)
+
+
+def _same_goals(a: object, b: object) -> None:
+    assert (a.objectives, a.key_results, a.tags) == (b.objectives, b.key_results, b.tags)
+    pd.testing.assert_frame_equal(a.manual_values, b.manual_values)
+    pd.testing.assert_frame_equal(a.accounts, b.accounts)

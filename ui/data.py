@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from ingest.goals_reader import load_goals
 from metrics.engine import KpiEngine
 from metrics.goals import GoalsConfig, GoalsError
 from metrics.progress import GoalReport, evaluate
@@ -24,7 +23,7 @@ from storage.goalsets import GoalSet, current_goal_set, data_version
 from storage.plan import all_events, load_plan_data
 from storage.queries import DatabaseReadError
 from storage.settings import database_url
-from storage.snapshot import load_dataset_snapshot
+from storage.snapshot import load_dataset_snapshot, load_goal_set
 from ui.resources import engine as database
 from ui.state import language
 
@@ -57,7 +56,7 @@ def _read_goals(goal_set: GoalSet | None) -> tuple[GoalsConfig | None, tuple[Iss
     if goal_set is None:
         return None, ()
     try:
-        return load_goals(goal_set.file_name, goal_set.content), ()
+        return load_goal_set(database(), goal_set), ()
     except GoalsError as exc:
         return None, tuple(exc.issues)
 
