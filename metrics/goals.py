@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -269,6 +269,7 @@ SHEETS: dict[str, tuple[str, str, dict[str, tuple[str, str]], tuple[str, ...]]] 
             "baseline": ("baseline", "Ausgangswert"),
             "target": ("target", "Zielwert"),
             "type": ("type", "Typ"),
+            "id": ("id", "ID"),  # optional, last: Resonanz writes it, so comments stay with their key result
         },
         ("objective_id", "kpi", "period", "target"),
     ),
@@ -486,6 +487,31 @@ class _Rows:
         return found
 
 
+def _with_ids(read: list[tuple[int, str | None, KeyResult]], sheet: _Rows) -> list[KeyResult]:
+    """Key results with their ids: the one written in the id column, else "<objective id>.<n>" counted per objective
+    in workbook order (as before the column existed), after the highest number written for that objective, so that
+    a new row never takes the id (and the review comments) of a row that stays."""
+    taken: dict[str, int] = {}
+    for number, given, _ in read:
+        if given in taken:
+            sheet.fail(number, "id", given, "goals.duplicate_id", {"row": taken[given]})
+        elif given:
+            taken[given] = number
+    counters: dict[str, int] = {}
+    for _, given, kr in read:
+        prefix, _, suffix = (given or "").rpartition(".")
+        if prefix == kr.objective_id and suffix.isdigit():
+            counters[kr.objective_id] = max(counters.get(kr.objective_id, 0), int(suffix))
+    numbered = []
+    for _, given, kr in read:
+        identifier = given
+        while not identifier or (identifier in taken and identifier != given):
+            counters[kr.objective_id] = counters.get(kr.objective_id, 0) + 1
+            identifier = f"{kr.objective_id}.{counters[kr.objective_id]}"
+        numbered.append(replace(kr, id=identifier))
+    return numbered
+
+
 def decimal_text(value: float, decimal: str) -> str:
     """1.2 -> "1.2" or "1,2"; 0.012 -> "0.012" (no float noise, no trailing zeros)."""
     return f"{value:.8f}".rstrip("0").rstrip(".").replace(".", decimal)
@@ -536,7 +562,7 @@ def validate_goals(file: str, sheets: RawSheets, fiscal_start_month: int = 1, is
             objectives.append(Objective(identifier, name, department, level, objectives_sheet.text(number, row, "description") or ""))
 
     kr_sheet = reader("key_results")
-    key_results, counters = [], {}
+    read: list[tuple[int, str | None, KeyResult]] = []  # (row, id as written, key result with a placeholder id)
     for number, row in kr_sheet.rows:
         objective_id = kr_sheet.text(number, row, "objective_id", required=True)
         if objective_id and objective_id not in seen:
@@ -560,23 +586,28 @@ def validate_goals(file: str, sheets: RawSheets, fiscal_start_month: int = 1, is
         baseline = kr_sheet.percent_number(number, row, "baseline", percent)
         target = kr_sheet.percent_number(number, row, "target", percent, required=True)
         kind = kr_sheet.choice(number, row, "type", TYPE_NAMES, "type") or KeyResultType.COMMITTED
+        given = kr_sheet.text(number, row, "id")
         if objective_id in seen and kpi_key and period and target is not None:
-            counters[objective_id] = counters.get(objective_id, 0) + 1
-            key_results.append(
-                KeyResult(
-                    f"{objective_id}.{counters[objective_id]}",
-                    objective_id,
-                    kpi_key,
-                    period,
-                    period_text or "",
-                    target,
-                    baseline,
-                    platform,
-                    account,
-                    tag,
-                    KeyResultType(kind),
+            read.append(
+                (
+                    number,
+                    given,
+                    KeyResult(
+                        "",
+                        objective_id,
+                        kpi_key,
+                        period,
+                        period_text or "",
+                        target,
+                        baseline,
+                        platform,
+                        account,
+                        tag,
+                        KeyResultType(kind),
+                    ),
                 )
             )
+    key_results = _with_ids(read, kr_sheet)
 
     manual_sheet = reader("manual_values")
     manual_rows = []

@@ -136,6 +136,7 @@ def _sheet_rows(config: GoalsConfig, language: Language) -> Rows:
                 "baseline": _number(kr.kpi, kr.baseline),
                 "target": _number(kr.kpi, kr.target),
                 "type": aspirational if kr.type is KeyResultType.ASPIRATIONAL else committed,
+                "id": kr.id,  # kept on the next upload: a review comment stays with its key result when rows are deleted
             }
             for kr in config.key_results
         ],
@@ -183,6 +184,7 @@ _INSTRUCTIONS_DE = (
     "So füllen Sie die Ziele-Arbeitsmappe aus (Auswahllisten auf dem Blatt Listen; Kennzahlen und Abteilungen dürfen deutsch, englisch oder als ID stehen):",
     "Ziele: je Zeile ein Unternehmensziel mit ID, Ziel, Abteilung (z. B. Personal / Employer Branding, Vertrieb) und Ebene (input, output, outcome, outflow).",
     "Kennzahlen: je Zeile ein Schlüsselergebnis: Ziel-ID, Kennzahl (z. B. Impressionen, Interaktionsrate), optional Plattform/Konto/Thema (leer = alle), Zeitraum, Ausgangswert, Zielwert, Typ (verbindlich oder ambitioniert).",
+    "ID (letzte Spalte der Kennzahlen): bei neuen Zeilen leer lassen, Resonanz nummeriert je Ziel (HR-1.1, HR-1.2, ...). Vorhandene IDs nicht ändern: an ihnen hängen die Kommentare der Management-Reviews.",
     "Zeiträume: 2026, 2026-Q3 oder Q3/2026, 2026-04, 2026-W14 oder KW 14/2026, 2026-04-01..2026-04-30, GJ2026 (Geschäftsjahr).",
     "Zahlen mit Dezimalkomma (1.234,5) oder Dezimalpunkt (1,234.5). Prozentwerte mit %-Zeichen (1,2 %) oder als Bruch (0,012); 1,2 ohne % wird abgelehnt.",
     "Weniger ist besser (z. B. verlorene Follower): Der Zielwert ist ein Budget; Resonanz zeigt, wie viel davon verbraucht ist. Ein Zielwert 0 heißt: gar nicht.",
@@ -193,6 +195,7 @@ _INSTRUCTIONS_EN = (
     "How to fill in the goals workbook (drop-down values on the sheet Lists; KPIs and departments may be written in English, German or as ids):",
     "objectives: one company objective per row with id, objective, department (e.g. HR / employer branding, Sales) and level (input, output, outcome, outflow).",
     "key_results: one key result per row: objective_id, KPI (e.g. Impressions, Engagement rate), optional platform/account/tag (blank = all), period, baseline, target, type (committed or aspirational).",
+    "id (the last column of key_results): leave it blank in new rows, Resonanz numbers them per objective (HR-1.1, HR-1.2, ...). Do not change existing ids: the management reviews' comments are attached to them.",
     "Periods: 2026, 2026-Q3, 2026-04, 2026-W14, 2026-04-01..2026-04-30, FY2026 (fiscal year).",
     "Numbers with a decimal point (1,234.5) or a decimal comma (1.234,5). Percentages with a % sign (1.2%) or as a fraction (0.012); 1.2 without % is refused.",
     "Lower is better (e.g. followers lost): the target is a budget; Resonanz shows how much of it is used. A target of 0 means none at all.",

@@ -204,3 +204,37 @@ def test_a_whole_workbook_from_an_hr_editor_counts_only_its_real_changes() -> No
     _, changes = merge_department_goals(stored, load_goals("all.xlsx", goals_workbook(_target(stored), "en")), frozenset({"hr"}))
     first_department = next(o.department for o in stored.objectives if o.id == stored.key_results[0].objective_id)
     assert set(changes.departments) == {first_department}
+
+
+def test_key_results_keep_their_ids_when_a_row_above_is_deleted() -> None:
+    # A new user deleted HR's first key result: the review comment of HR-1.4 moved to another key result,
+    # because ids were row positions. Written workbooks carry the ids; a new row gets a number not in use.
+    demo = _demo()
+    hr = department_goals(demo, frozenset({"hr"}))
+    kept = hr.key_results[1:]
+    extra = replace(hr.key_results[0], id="", target=123.0)  # a new row, id left blank
+    book = openpyxl.load_workbook(io.BytesIO(goals_workbook(replace(hr, key_results=(*kept, extra)), "de")))
+    book["Kennzahlen"]["J5"] = None  # the new row's id cell: blank, as a user leaves it
+    buffer = io.BytesIO()
+    book.save(buffer)
+    back = load_goals("hr.xlsx", buffer.getvalue())
+    assert [kr.id for kr in back.key_results[:-1]] == [kr.id for kr in kept] == ["HR-1.2", "HR-1.3", "HR-1.4"]
+    assert back.key_results[-1].id == "HR-1.5"  # after the highest number written, not the deleted HR-1.1
+    merged, _ = merge_department_goals(demo, back, frozenset({"hr"}))
+    by_id = {kr.id: kr for kr in merged.key_results}
+    assert all(by_id[kr.id] == kr for kr in kept)
+
+
+def test_a_workbook_without_ids_numbers_key_results_per_objective_as_before() -> None:
+    ids = [kr.id for kr in _demo().key_results]
+    assert ids[:3] == ["PR-1.1", "PR-1.2", "PR-1.3"] and len(set(ids)) == len(ids)
+
+
+def test_an_id_written_twice_is_refused_with_both_rows() -> None:
+    from metrics.goals import GoalsError
+
+    hr = department_goals(_demo(), frozenset({"hr"}))
+    twice = replace(hr, key_results=(hr.key_results[0], replace(hr.key_results[1], id=hr.key_results[0].id), *hr.key_results[2:]))
+    with pytest.raises(GoalsError) as raised:
+        load_goals("hr.xlsx", goals_workbook(twice, "en"))
+    assert any(i.code == "goals.duplicate_id" and i.row == 3 and i.value == "HR-1.1" for i in raised.value.issues)
