@@ -385,8 +385,9 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, load_demo
+    from sample_data.demo import DEMO_EXPORT_DAY, DEMO_EXPORTS, DEMO_GOALS, load_demo
     from storage.engine import make_engine
+    from storage.goalsets import current_goal_set, save_goal_set
 
     database = make_engine(args.db)
     _audit_as_local_admin(database, "import", "demo", str(DEMO_EXPORTS.name))
@@ -394,6 +395,10 @@ def run_demo(args: argparse.Namespace) -> int:
     for result in results:
         print(_summary(result))
     print(f"Demo company loaded from {DEMO_EXPORTS} (exported {DEMO_EXPORT_DAY:%Y-%m-%d}).")
+    if current_goal_set(database) is None:  # as the dashboard's first start does; a stored goal set stays
+        _audit_as_local_admin(database, "goal_set", "goal_set", DEMO_GOALS.name)
+        save_goal_set(database, DEMO_GOALS.name, DEMO_GOALS.read_bytes())
+        print(f"Demo goals stored from {DEMO_GOALS}.")
     return EXIT_FAILED if any(r.status is Status.ERROR for r in results) else EXIT_OK
 
 

@@ -98,7 +98,7 @@ def _write_text(folder: Path, path: Path, text: str) -> None:
         for old in sorted(folder.glob("goals-*.json"), key=lambda p: -p.stat().st_mtime_ns)[KEPT:]:
             old.unlink(missing_ok=True)
     except OSError as exc:
-        _LOG.warning("goals snapshot not written: %s", exc)
+        _LOG.log(logging.WARNING, "goals snapshot not written: %s", exc)
 
 
 def snapshots_enabled() -> bool:
@@ -135,7 +135,7 @@ def _read(folder: Path, name: str) -> Dataset | None:
     try:
         frames = {grain: feather.read_table(path, memory_map=True).to_pandas() for grain, path in paths.items()}
     except (OSError, pa.ArrowException) as exc:
-        _LOG.warning("snapshot %s unreadable, reading the database instead: %s", name, exc)
+        _LOG.log(logging.WARNING, "snapshot %s unreadable, reading the database instead: %s", name, exc)
         for path in paths.values():
             path.unlink(missing_ok=True)
         return None
@@ -153,7 +153,7 @@ def _write(folder: Path, name: str, data: Dataset) -> None:
             os.replace(handle.name, folder / f"{name}.{grain}.arrow")
         _prune(folder)
     except (OSError, pa.ArrowException) as exc:
-        _LOG.warning("snapshot %s not written: %s", name, exc)
+        _LOG.log(logging.WARNING, "snapshot %s not written: %s", name, exc)
 
 
 def _prune(folder: Path) -> None:

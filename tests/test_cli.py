@@ -123,8 +123,14 @@ def test_demo_command_twice_reports_duplicates(tmp_path: Path) -> None:
     first = cli("demo", "--db", db)
     assert first.returncode == 0, first.stderr
     assert first.stdout.count("imported ") == 184  # 166 exports and the follower totals: 16 Meta overview files, 2 noted in the template
+    assert "Demo goals stored from" in first.stdout  # as the dashboard's first start does
     second = cli("demo", "--db", db)
     assert second.stdout.count("duplicate ") == 184
+    assert "Demo goals stored" not in second.stdout  # a stored goal set stays
+    from storage.engine import make_engine
+    from storage.goalsets import current_goal_set
+
+    assert current_goal_set(make_engine(db)).file_name == "ziele.xlsx"
 
 
 def test_human_output_shows_every_note_of_every_file_every_time(tmp_path: Path, db: str) -> None:
