@@ -76,8 +76,11 @@ def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.
     clipped to the window. ``events``: date_from, date_to, title, channels (comma-separated; blank: all), colour.
     With ``platforms``, events for other channels only are left out.
     """
+    shown = visible_events(events, start, end, platforms)
+    if shown.empty:
+        return figure  # nothing to draw: no copy (a copy per key result's chart cost more than the chart)
     out = go.Figure(figure)
-    for row, event in enumerate(visible_events(events, start, end, platforms).itertuples(index=False)):
+    for row, event in enumerate(shown.itertuples(index=False)):
         first, last = max(event.date_from, start), min(event.date_to, end)
         if first == last:
             out.add_vline(x=pd.Timestamp(first).value / 1e6, line={"color": event.colour, "dash": "dot", "width": 2})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 PLATFORM_COLOURS = {
     "linkedin": "#0A66C2", "facebook": "#F28E2B", "instagram": "#C13584", "x": "#14171A",
@@ -13,6 +14,17 @@ SERIES = ["#1F5F8B", "#E07B39", "#3D9970", "#B10DC9", "#FF4136", "#85144B", "#39
 ACCENT, MUTED = "#1F5F8B", "#9AA5B1"
 
 
+def _white() -> go.layout.Template:
+    """Plotly's "plotly_white" cut to what these charts use (cartesian axes; bars, lines, heatmaps): setting the whole
+    template cost 10 ms a chart (its 3-D, map and polar parts are validated too), 200 key results' paths two seconds."""
+    white = pio.templates["plotly_white"]
+    kept = ("xaxis", "yaxis", "plot_bgcolor", "paper_bgcolor", "colorway", "font", "hoverlabel", "title", "annotationdefaults", "shapedefaults")
+    return go.layout.Template(layout={key: white.layout[key] for key in kept}, data={kind: white.data[kind] for kind in ("bar", "scatter", "heatmap")})
+
+
+WHITE = _white()
+
+
 def colour(name: str, position: int = 0) -> str:
     return PLATFORM_COLOURS.get(name, SERIES[position % len(SERIES)])
 
@@ -20,7 +32,7 @@ def colour(name: str, position: int = 0) -> str:
 def layout(figure: go.Figure, *, language: str, title: str = "", y_title: str = "", height: int = 360, percent: bool = False) -> go.Figure:
     """Apply the shared theme; German uses 1.234,5 (Plotly separators are decimal then thousands)."""
     figure.update_layout(
-        template="plotly_white",
+        template=WHITE,
         height=height,
         title={"text": title, "font": {"size": 16}},
         margin={"l": 60, "r": 20, "t": 80 if title else 40, "b": 40},
