@@ -412,29 +412,51 @@ class KpiEngine:
         first_day = int(day_numbers(np.array([np.datetime64(period.start, "D")]))[0])
         if metric in STOCK_METRICS:
             return self._stock_by_day(metric, selected, first_day, days, self.data_through(scope, key, since=period.start))
-        column = FLOWS.index(metric)
-        # Daily or posts per account as in the KPI: daily where the period has a daily value for the metric.
-        _, counts = self._daily_sums.totals(self._daily_sums.window(len(self._index), first_day, first_day + len(days) - 1))
-        with_daily = selected[counts[selected, column] > 0]
-        totals = self._by_day(self._daily_sums, with_daily, column, first_day, len(days))
-        if not daily_only:
-            without_daily = np.setdiff1d(selected, with_daily)
-            from_posts = self._by_day(self._post_sums, without_daily, column, first_day, len(days))
-            totals = np.where(np.isnan(totals), from_posts, np.where(np.isnan(from_posts), totals, totals + from_posts))
+        grid = self._flow_grid(metric, selected, first_day, len(days), daily_only)
+        totals = np.where(np.isnan(grid).all(axis=1), np.nan, np.nansum(grid, axis=1))
         return pd.Series(totals, index=days)
 
-    def _by_day(self, prefix: PrefixSums, accounts: np.ndarray, column: int, first_day: int, length: int) -> np.ndarray:
-        """Per day of the window, the sum over ``accounts`` of one metric (NaN where none has a value)."""
-        if not len(accounts) or not prefix.with_values[column]:
-            return np.full(length, np.nan)
+    def daily_by_account(self, key: str, scope: Scope, period: Period) -> pd.DataFrame | None:
+        """Per day and account of the scope (columns: positions in the account index) a flow KPI's values, as
+        ``daily_totals`` adds them up; None for KPIs without such a grid (stocks, manual and plan KPIs)."""
+        item = CATALOG[key]
+        metric = item.numerator[0] if item.numerator else None
+        if metric is None or item.source is not Source.PLATFORM or metric in STOCK_METRICS:
+            return None
+        days = pd.date_range(period.start, period.end, freq="D")
+        positions = self._positions(scope)
+        selected = np.arange(len(self._index)) if positions is None else positions
+        first_day = int(day_numbers(np.array([np.datetime64(period.start, "D")]))[0])
+        return pd.DataFrame(self._flow_grid(metric, selected, first_day, len(days), False), index=days, columns=selected)
+
+    def _flow_grid(self, metric: str, selected: np.ndarray, first_day: int, length: int, daily_only: bool) -> np.ndarray:
+        """Days x ``selected`` accounts of a flow metric: daily where the period has a daily value for the account
+        (as the KPI counts it), else its posts by publish day (unless ``daily_only``); NaN where nothing is known."""
+        column = FLOWS.index(metric)
+        _, counts = self._daily_sums.totals(self._daily_sums.window(len(self._index), first_day, first_day + length - 1))
+        has_daily = counts[selected, column] > 0
+        grid = self._by_day(self._daily_sums, selected, has_daily, column, first_day, length)
+        if not daily_only:
+            from_posts = self._by_day(self._post_sums, selected, ~has_daily, column, first_day, length)
+            grid = np.where(has_daily[None, :], grid, from_posts)
+        return grid
+
+    def _by_day(self, prefix: PrefixSums, accounts: np.ndarray, used: np.ndarray, column: int, first_day: int, length: int) -> np.ndarray:
+        """Days x ``accounts``: each day's sum of one metric per account (only where ``used``; NaN where no value)."""
+        grid = np.full((length, len(accounts)), np.nan)
+        if not used.any() or not prefix.with_values[column]:
+            return grid
         window = prefix.window(len(self._index), first_day, first_day + length - 1)
-        rows = np.concatenate([np.arange(window.lo[a], window.hi[a]) for a in accounts]) if len(accounts) else np.array([], dtype=np.int64)
+        lo, hi = window.lo[accounts[used]], window.hi[accounts[used]]
+        sizes = hi - lo
+        owner = np.repeat(np.flatnonzero(used), sizes)  # the column of each row
+        rows = np.repeat(lo - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes) + np.arange(sizes.sum())
         values = prefix.values[rows, column]
         present = ~np.isnan(values)
-        offsets = (prefix.keys[rows] % SPAN - first_day)[present]
-        sums = np.bincount(offsets, weights=values[present], minlength=length)
-        counts = np.bincount(offsets, minlength=length)
-        return np.where(counts > 0, sums, np.nan)
+        cells = ((prefix.keys[rows] % SPAN - first_day) * len(accounts) + owner)[present]
+        sums = np.bincount(cells, weights=values[present], minlength=length * len(accounts)).reshape(length, len(accounts))
+        known = np.bincount(cells, minlength=length * len(accounts)).reshape(length, len(accounts)) > 0
+        return np.where(known, sums, grid)
 
     def _stock_by_day(self, metric: str, accounts: np.ndarray, first_day: int, days: pd.DatetimeIndex, through: dt.date | None) -> pd.Series:
         """Each account's stock carried forward from its last value (also from before the period) up to the

@@ -164,3 +164,28 @@ def test_a_tag_scope_counts_what_an_engine_of_only_those_posts_counts(demo_db: s
             assert with_tag.value == pytest.approx(without.value, nan_ok=True), (rule.tag, kpi)
             if kpi != "posts":  # a count of posts includes accounts that posted, on this topic or not, with zero
                 assert with_tag.accounts == without.accounts
+
+
+@pytest.mark.parametrize("period", ["2026-Q3", "2026-10", "2026-W40"])
+def test_a_ratio_s_day_sums_pair_accounts_as_one_account_at_a_time_would(demo_db: str, period: str) -> None:
+    # metrics.views pairs a ratio's two metrics over every account at once (a day-by-account grid); it must equal
+    # adding up the accounts one by one, each counted only when it has both metrics in the period.
+    import pandas as pd
+
+    from metrics.views import _paired_daily_totals
+    from storage.engine import make_engine
+    from storage.queries import load_dataset
+
+    engine, span = KpiEngine(load_dataset(make_engine(demo_db))), parse_period(period)
+    for numerator, denominator in (("engagements", "impressions"), ("clicks", "impressions"), ("engagements", "reach")):
+        tops, bottoms = [], []
+        for platform, account in engine.accounts_in(Scope())[["platform", "account"]].itertuples(index=False, name=None):
+            one = Scope.of(platforms=[platform], accounts=[account])
+            top, bottom = engine.daily_totals(numerator, one, span), engine.daily_totals(denominator, one, span)
+            if top.notna().any() and bottom.notna().any():
+                tops.append(top)
+                bottoms.append(bottom)
+        top, bottom = _paired_daily_totals(engine, numerator, denominator, Scope(), span)
+        assert len(tops) > 1
+        pd.testing.assert_series_equal(top, pd.concat(tops, axis=1).sum(axis=1, min_count=1), check_names=False, check_freq=False)
+        pd.testing.assert_series_equal(bottom, pd.concat(bottoms, axis=1).sum(axis=1, min_count=1), check_names=False, check_freq=False)
