@@ -76,13 +76,50 @@ class PeriodAggregates:
     stock_carried: pd.DataFrame  # stocks: last value up to the period's end (carried from before it)
     stock_day: pd.DataFrame  # stocks: day number of that value (NONE: none)
     has_posts: pd.Index = field(default_factory=lambda: pd.Index([]))  # accounts with any post data at all
-    _arrays: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _arrays: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # arrays and column positions, taken once
+
+    def __getattr__(self, name: str) -> object:
+        """A frame of a scope's cut, built when first asked for: most KPIs read only arrays (``array``), and a page
+        with one row per account cut every frame of every account (568 cuts, 1.5 s on an agency's Channels page)."""
+        source = self.__dict__.get("_source")
+        if source is None or name not in FRAME_FIELDS:
+            raise AttributeError(name)
+        parent, positions, index = source
+        value = _rows_at(getattr(parent, name), positions, index)
+        setattr(self, name, value)
+        return value
+
+    @classmethod
+    def cut(cls, parent: PeriodAggregates, positions: np.ndarray, index: pd.Index) -> PeriodAggregates:
+        """``parent``'s rows at ``positions`` (their account index: ``index``), frames and arrays taken when needed."""
+        cut = cls.__new__(cls)
+        cut.__dict__.update(has_posts=parent.has_posts, _arrays={}, _source=(parent, positions, index))
+        return cut
+
+    def accounts(self) -> pd.Index:
+        """The (platform, account) index of the rows."""
+        source = self.__dict__.get("_source")
+        return source[2] if source is not None else self.flows.index
+
+    def column_position(self, name: str, column: str) -> int:
+        """A column's position in one of the frames (Index.get_indexer took longer than the sums it served)."""
+        source = self.__dict__.get("_source")
+        if source is not None:
+            return source[0].column_position(name, column)  # a cut has its parent's columns
+        positions = self._arrays.get(f"columns:{name}")
+        if positions is None:
+            positions = self._arrays[f"columns:{name}"] = {c: n for n, c in enumerate(getattr(self, name).columns)}  # type: ignore[assignment]
+        return positions[column]  # type: ignore[index]
 
     def array(self, name: str) -> np.ndarray:
         """A frame's values as an array, taken once (``to_numpy`` cost a third of a millisecond per KPI)."""
         if name not in self._arrays:
-            self._arrays[name] = getattr(self, name).to_numpy()
-        return self._arrays[name]
+            source = self.__dict__.get("_source")
+            self._arrays[name] = source[0].array(name)[source[1]] if source is not None else getattr(self, name).to_numpy()
+        return self._arrays[name]  # type: ignore[return-value]
+
+
+FRAME_FIELDS = frozenset(f.name for f in fields(PeriodAggregates) if f.name not in ("has_posts", "_arrays"))
 
 
 class KpiEngine:
@@ -229,10 +266,7 @@ class KpiEngine:
             if positions is None:
                 self._restricted[key] = aggregates
             else:
-                index = self._scope_index(scope, positions)
-                cut = {f.name: getattr(aggregates, f.name) for f in fields(PeriodAggregates) if f.name != "_arrays"}
-                cut = {name: value if name == "has_posts" else _rows_at(value, positions, index) for name, value in cut.items()}
-                self._restricted[key] = PeriodAggregates(**cut)
+                self._restricted[key] = PeriodAggregates.cut(aggregates, positions, self._scope_index(scope, positions))
         return self._restricted[key]
 
     def _scope_index(self, scope: Scope, positions: np.ndarray) -> pd.Index:
@@ -501,7 +535,7 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
         if not flows:
             return ()
         marks = _columns(agg, "from_posts", flows).any(axis=1) & used
-        return tuple(f"{p}/{a}" for p, a in agg.from_posts.index[marks]) if marks.any() else ()
+        return tuple(f"{p}/{a}" for p, a in agg.accounts()[marks]) if marks.any() else ()
 
     aggregation = item.aggregation
     if aggregation in (Aggregation.SUM, Aggregation.LAST):
@@ -520,7 +554,7 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
         count = counted.sum()
         return (float(np.nansum(sums) / count) if count else math.nan), int((counted > 0).sum()), ()
     if aggregation is Aggregation.COUNT:
-        with_posts = agg.post_counts.index.isin(agg.has_posts)
+        with_posts = agg.accounts().isin(agg.has_posts)
         return (float(agg.array("post_counts")[with_posts].sum()) if with_posts.any() else math.nan), int(with_posts.sum()), ()
     growth, start = _growth(agg)
     known = ~np.isnan(growth)
@@ -533,7 +567,7 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
 
 def _columns(agg: PeriodAggregates, frame: str, columns: list[str]) -> np.ndarray:
     """The values of ``columns`` of one of the aggregates' frames, as an array."""
-    return agg.array(frame)[:, getattr(agg, frame).columns.get_indexer(columns)]
+    return agg.array(frame)[:, [agg.column_position(frame, column) for column in columns]]
 
 
 def _row_sums(agg: PeriodAggregates, frame: str, columns: list[str]) -> np.ndarray:
