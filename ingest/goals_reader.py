@@ -68,6 +68,8 @@ def read_goals_isolated(name: str, data: bytes) -> tuple[RawSheets, list[Issue]]
     from ingest.isolation import parser_process
     from ingest.safety import Container
 
+    if not data:
+        raise GoalsError([error("goals.empty", file=name)])
     is_workbook = data[:4] == b"PK\x03\x04"
     if not is_workbook and name.lower().endswith((".xlsx", ".xlsm", ".xltx")):  # else it would be read as YAML and say so
         raise GoalsError([error("goals.not_xlsx", file=name)])

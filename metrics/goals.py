@@ -90,6 +90,7 @@ class KeyResult:
     account: str | None = None
     tag: str | None = None
     type: KeyResultType = KeyResultType.COMMITTED
+    numbered: bool = field(default=False, compare=False)  # the id was counted by Resonanz, not written in the workbook
 
 
 def scope_label(kr: KeyResult, language: Language) -> str:
@@ -187,6 +188,7 @@ def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments
     position = {o.id: n for n, o in enumerate(objectives)}
     key_results = [kr for kr in stored.key_results if kr.objective_id in kept] + [kr for kr in upload.key_results if kr.objective_id in taken]
     key_results.sort(key=lambda kr: position[kr.objective_id])
+    key_results = _fresh_ids(stored, key_results)
     manual = pd.concat(
         [
             stored.manual_values.loc[~stored.manual_values["department"].isin(departments).fillna(False).to_numpy(dtype=bool)],
@@ -198,23 +200,57 @@ def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments
     return merged, GoalChanges(frozenset(changed - {""}), shared)
 
 
+def _identity(kr: KeyResult) -> tuple[object, ...]:
+    """What makes a key result the same one when its target or baseline changes."""
+    return (kr.objective_id, kr.kpi, kr.period_text, kr.platform, kr.account, kr.tag)
+
+
+def _fresh_ids(stored: GoalsConfig, key_results: list[KeyResult]) -> list[KeyResult]:
+    """A key result whose id Resonanz counted (a new row, id left blank) and that another key result of the stored
+    set already had gets a number after every one in use: a deleted key result's id, and its review comments,
+    never pass to a new one."""
+    before = {kr.id: kr for kr in stored.key_results}
+    reused = {n for n, kr in enumerate(key_results) if kr.numbered and kr.id in before and _identity(before[kr.id]) != _identity(kr)}
+    if not reused:
+        return key_results
+    highest: dict[str, int] = {}
+    for kr in (*stored.key_results, *key_results):
+        prefix, _, number = kr.id.rpartition(".")
+        if number.isdigit():
+            highest[prefix] = max(highest.get(prefix, 0), int(number))
+    fresh = []
+    for n, kr in enumerate(key_results):
+        if n in reused:
+            highest[kr.objective_id] = highest.get(kr.objective_id, 0) + 1
+            kr = replace(kr, id=f"{kr.objective_id}.{highest[kr.objective_id]}")
+        fresh.append(kr)
+    return fresh
+
+
 def departments_held(config: GoalsConfig) -> frozenset[str]:
     """The departments a goal set holds objectives, key results or manual values of."""
     return frozenset(_department_parts(config)) - {""}
 
 
 def change_details(before: GoalsConfig | None, after: GoalsConfig, department: str) -> str:
-    """The audit log's details of a change to one department's goals: how many objectives, key results and manual
-    values were added and removed (a changed one counts as both), as JSON."""
+    """The audit log's details of a change to one department's goals, as JSON: the objectives, key results (id, KPI,
+    period, target) and manual values added and removed; a changed one stands in both, before and after."""
     old = _department_parts(before).get(department, frozenset()) if before is not None else frozenset()
     new = _department_parts(after).get(department, frozenset())
 
-    def counted(items: frozenset[object]) -> dict[str, int]:
-        kinds = {"objectives": Objective, "key_results": KeyResult}
-        counts = {name: sum(isinstance(i, kind) for i in items) for name, kind in kinds.items()}
-        return {**counts, "manual_values": len(items) - sum(counts.values())}
+    def listed(items: frozenset[object]) -> dict[str, list[str]]:
+        objectives = sorted(i.id for i in items if isinstance(i, Objective))
+        key_results = sorted(f"{i.id} {i.kpi} {i.period_text} {i.target:g}" for i in items if isinstance(i, KeyResult))
+        manual = sorted(_manual_text(i) for i in items if isinstance(i, tuple))
+        return {"objectives": objectives, "key_results": key_results, "manual_values": manual}
 
-    return json.dumps({"added": counted(new - old), "removed": counted(old - new)})
+    return json.dumps({"added": listed(new - old), "removed": listed(old - new)}, ensure_ascii=False)
+
+
+def _manual_text(row: tuple[object, ...]) -> str:
+    metric, day, value = row[:3]
+    shown_day = day.strftime("%Y-%m-%d") if hasattr(day, "strftime") else str(day)
+    return f"{metric} {shown_day} {value:g}" if isinstance(value, float | int) else f"{metric} {shown_day} {value}"
 
 
 def _rows(frame: pd.DataFrame) -> frozenset[tuple[object, ...]]:
@@ -508,7 +544,7 @@ def _with_ids(read: list[tuple[int, str | None, KeyResult]], sheet: _Rows) -> li
         while not identifier or (identifier in taken and identifier != given):
             counters[kr.objective_id] = counters.get(kr.objective_id, 0) + 1
             identifier = f"{kr.objective_id}.{counters[kr.objective_id]}"
-        numbered.append(replace(kr, id=identifier))
+        numbered.append(replace(kr, id=identifier, numbered=not given))
     return numbered
 
 

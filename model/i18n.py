@@ -1273,8 +1273,17 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "This workbook holds the goals of {workbook}; you edit those of {yours}. Nothing was saved. Download your departments' workbook (“Download my departments' goals”).",
     },
     "goals.changed_since_download": {
-        Language.DE: "Die Ziele von {departments} wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde (zuletzt gespeichert am {date}). Nichts wurde gespeichert, damit diese Änderungen nicht verloren gehen: Laden Sie die Arbeitsmappe neu herunter und tragen Sie Ihre Änderungen dort ein.",
-        Language.EN: "The goals of {departments} were changed after this workbook was downloaded (last saved on {date}). Nothing was saved, so that those changes are not lost: download the workbook again and make your changes there.",
+        Language.DE: "Die Ziele von {departments} wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde (zuletzt gespeichert am {date}, auch wenn Sie selbst gespeichert haben). Nichts wurde gespeichert, damit diese Änderungen nicht verloren gehen: Laden Sie die Arbeitsmappe neu herunter und tragen Sie Ihre Änderungen dort ein.",
+        Language.EN: "The goals of {departments} were changed after this workbook was downloaded (last saved on {date}, also if you saved them yourself). Nothing was saved, so that those changes are not lost: download the workbook again and make your changes there.",
+    },
+    "goals.outside_workbook": {
+        Language.DE: "Diese Arbeitsmappe enthält die Ziele von {workbook}, aber auch Änderungen für {others}. Nichts wurde gespeichert: Ändern Sie die Ziele von {others} in deren Arbeitsmappe (mit beiden Abteilungen herunterladen).",
+        Language.EN: "This workbook holds the goals of {workbook} but also changes for {others}. Nothing was saved: change the goals of {others} in their workbook (download one with both departments).",
+    },
+    "goals.shared_parts": {Language.DE: "Konten oder Themen", Language.EN: "accounts or tags"},
+    "goals.empty": {
+        Language.DE: "Die Datei ist leer (0 Bytes). Speichern Sie die Arbeitsmappe in Excel erneut und laden Sie sie dann hoch.",
+        Language.EN: "The file is empty (0 bytes). Save the workbook again in Excel, then upload it.",
     },
     "goals.shared_changed": {Language.DE: "Geändert wurde: {parts}.", Language.EN: "What changed: {parts}."},
     "goals.shared.first_set": {Language.DE: "die erste Zieldatei überhaupt", Language.EN: "the very first goals workbook"},
@@ -1290,8 +1299,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "goals.download_mine_file": {Language.DE: "ziele", Language.EN: "goals"},
     "goals.download_mine_help": {
-        Language.DE: "Die Arbeitsmappe enthält die Ziele, Schlüsselergebnisse und manuellen Werte von {departments}. Bearbeitet wieder hochladen: die Ziele der anderen Abteilungen bleiben, wie sie sind.",
-        Language.EN: "The workbook holds the objectives, key results and manual values of {departments}. Upload it again once edited: the other departments' goals stay as they are.",
+        Language.DE: "Die Arbeitsmappe enthält die Ziele, Schlüsselergebnisse und manuellen Werte von {departments}. Bearbeitet wieder hochladen: die Ziele der anderen Abteilungen bleiben, wie sie sind. Die Blätter Konten und Themen dienen zum Nachschlagen; ändern kann sie ein Admin.",
+        Language.EN: "The workbook holds the objectives, key results and manual values of {departments}. Upload it again once edited: the other departments' goals stay as they are. The accounts and tags sheets are for reference; an admin changes them.",
     },
     # --- texts: L isolated parsing, hostile uploads, memory limits (add new keys of this area below this line) ---
     "template.not_pptx": {

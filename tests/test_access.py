@@ -203,6 +203,7 @@ GRANTS = {
     "admin": Grant(Role.ADMIN),
     "editor-hr": Grant(Role.EDITOR, frozenset({"hr"})),
     "editor-marketing": Grant(Role.EDITOR, frozenset({"marketing"})),
+    "editor-hr-marketing": Grant(Role.EDITOR, frozenset({"hr", "marketing"})),
     "viewer": Grant(Role.VIEWER),
 }
 
@@ -488,12 +489,64 @@ def test_a_marketing_change_in_between_is_kept_when_hr_saves_its_workbook(databa
     assert renamed in after.objectives  # marketing's change in between is kept
     assert sum(kr.objective_id == "HR-1" for kr in after.key_results) == sum(kr.objective_id == "HR-1" for kr in newer.key_results) - 1
     details = read_audit(make_engine(database), action="key_result")["details"].tolist()
+    dropped = [kr for kr in newer.key_results if kr.objective_id == "HR-1"][-1]
+    nothing = {"objectives": [], "key_results": [], "manual_values": []}
     assert [json.loads(d) for d in details] == [
-        {"added": {"objectives": 0, "key_results": 0, "manual_values": 0}, "removed": {"objectives": 0, "key_results": 1, "manual_values": 0}}
+        {"added": nothing, "removed": nothing | {"key_results": [f"{dropped.id} {dropped.kpi} {dropped.period_text} {dropped.target:g}"]}}
     ]
 
 
 def test_a_refused_shared_change_names_what_changed(database: str, bound_to) -> None:
     app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
     upload_goals(app, demo_goals(konten))
-    assert "Geändert wurde: das Blatt Konten." in [c.value for c in app.caption]
+    assert "Geändert wurde: das Blatt Konten." in [w.value for w in app.warning]
+
+
+def test_an_admin_uploading_hr_s_workbook_replaces_hr_s_goals_only(database: str, bound_to) -> None:
+    # A new user's admin uploaded the HR workbook an editor had mailed: every other department's goals were gone.
+    from dataclasses import replace
+
+    app = signed_in_app(database, bound_to, "admin", "views/goals.py")
+    upload_goals(app, department_workbook(database, "hr", lambda goals: replace(goals, key_results=goals.key_results[1:])))
+    after = stored_goals(database)
+    assert goal_changes(demo_config(), after).departments == {"hr"}
+    assert len(after.objectives) == len(demo_config().objectives)
+
+
+def test_a_marketing_row_in_hr_s_workbook_is_refused_not_taken_as_marketing_s_goals(database: str, bound_to) -> None:
+    # The editor of HR and marketing added one marketing value to HR's workbook: marketing's objective was deleted.
+    from dataclasses import replace
+
+    import pandas as pd
+
+    def marketing_value(goals: GoalsConfig) -> GoalsConfig:
+        row = pd.DataFrame({"metric": ["leads"], "date": [pd.Timestamp("2026-11-21")], "value": [9.0], "department": ["marketing"], "note": [None]})
+        return replace(goals, manual_values=pd.concat([goals.manual_values, row.astype(goals.manual_values.dtypes.to_dict())], ignore_index=True))
+
+    app = signed_in_app(database, bound_to, "editor-hr-marketing", "views/goals.py")
+    upload_goals(app, department_workbook(database, "hr", marketing_value))
+    assert goal_changes(demo_config(), stored_goals(database)).departments == set()
+    assert any(
+        e.value.startswith("Diese Arbeitsmappe enthält die Ziele von Personal / Employer Branding, aber auch Änderungen für Marketing") for e in app.error
+    ), [e.value for e in app.error]
+
+
+def test_an_admin_s_outdated_whole_workbook_does_not_undo_a_newer_change(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    from metrics.goals import WorkbookOrigin
+    from metrics.goals_workbook import goals_workbook
+    from storage.goalsets import current_goal_set, save_goal_set
+
+    app = signed_in_app(database, bound_to, "admin", "views/goals.py")
+    base = current_goal_set(make_engine(database))
+    old = demo_config()
+    downloaded = goals_workbook(
+        replace(old, objectives=(replace(old.objectives[0], objective="Umbenannt"), *old.objectives[1:])), "de", WorkbookOrigin(None, base.id)
+    )
+    first_hr = next(n for n, kr in enumerate(old.key_results) if kr.objective_id == "HR-1")
+    newer = replace(old, key_results=(*old.key_results[:first_hr], replace(old.key_results[first_hr], target=1.0), *old.key_results[first_hr + 1 :]))
+    save_goal_set(make_engine(database), "hr-editor.xlsx", goals_workbook(newer, "de"))
+    upload_goals(app, downloaded)
+    assert stored_goals(database).key_results[first_hr].target == 1.0
+    assert any("wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde" in e.value for e in app.error), [e.value for e in app.error]

@@ -238,3 +238,17 @@ def test_an_id_written_twice_is_refused_with_both_rows() -> None:
     with pytest.raises(GoalsError) as raised:
         load_goals("hr.xlsx", goals_workbook(twice, "en"))
     assert any(i.code == "goals.duplicate_id" and i.row == 3 and i.value == "HR-1.1" for i in raised.value.issues)
+
+
+def test_a_new_row_never_takes_the_id_of_a_deleted_key_result() -> None:
+    # A new user deleted HR-1.4 (the highest) and added a key result with a blank id: it became HR-1.4 and took over
+    # the deleted one's review comment. The merge gives it a number after every one the stored set used.
+    demo = _demo()
+    hr = department_goals(demo, frozenset({"hr"}))
+    last = hr.key_results[-1]
+    new = replace(last, id="", kpi="views", target=500000.0)
+    back = load_goals("hr.xlsx", goals_workbook(replace(hr, key_results=(*hr.key_results[:-1], new)), "de"))
+    assert back.key_results[-1].id == last.id and back.key_results[-1].numbered  # counted by the reader alone
+    merged, _ = merge_department_goals(demo, back, frozenset({"hr"}))
+    ids = {kr.kpi: kr.id for kr in merged.key_results if kr.objective_id == "HR-1"}
+    assert ids["views"] == "HR-1.5" and last.id not in ids.values()

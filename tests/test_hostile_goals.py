@@ -230,7 +230,7 @@ def test_the_range_scan_holds_a_megabyte_not_the_whole_sheet() -> None:
     [
         ("ziele.xlsx", b"\x00\x01binary junk", "The file ends in .xlsx but is not an Excel workbook"),
         ("ziele.xlsx", b"objective;department\nReichweite;pr\n", "The file ends in .xlsx but is not an Excel workbook"),
-        ("ziele.xlsx", b"", "The file ends in .xlsx but is not an Excel workbook"),
+        ("ziele.xlsx", b"", "The file is empty (0 bytes)"),
         ("ziele.xlsx", rewrite_zip(declared_range_workbook("A1:C9", '"'), {"xl/workbook.xml": None}), "it is damaged or not an Excel workbook"),
     ],
     ids=["binary junk", "renamed CSV", "empty", "ZIP without a workbook"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePath
 
 import pandas as pd
@@ -47,7 +48,7 @@ def _may_apply(before: GoalsConfig | None, after: GoalsConfig, changes: GoalChan
     if changes.company_wide:
         allowed = authorize(Action.GOAL_SET, None, "goal_set", file_name, ",".join(sorted(changes.shared)))
         if not allowed:
-            st.caption(t("goals.shared_changed", parts=", ".join(t(f"goals.shared.{part}") for part in sorted(changes.shared))))
+            st.warning(t("goals.shared_changed", parts=", ".join(t(f"goals.shared.{part}") for part in sorted(changes.shared))))
         return allowed
     if not changes.departments:
         st.info(t("goals.unchanged"))
@@ -60,39 +61,62 @@ def _may_apply(before: GoalsConfig | None, after: GoalsConfig, changes: GoalChan
 
 
 def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tuple[str, bytes] | None:
-    """The workbook to store for an upload, if this person may: an admin's (or an editor's of every department) as
-    uploaded; for an editor limited to departments, the stored set with those departments' goals taken from the
-    upload (their own workbook, or a whole one whose other departments are unchanged), written as a new workbook."""
+    """The workbook to store for an upload, if this person may.
+
+    A whole workbook (no departments stated) from someone who may change every department replaces the set as
+    uploaded. A department workbook (Resonanz states its departments in it), and any upload of a person limited to
+    departments, replaces only those departments' goals: the stored set with them taken from the upload, written
+    as a new workbook; every other department keeps its goals. An admin's department workbook is taken the same way.
+    """
     stored, departments = goals_for_checks(), visible_departments()
-    if is_admin():
-        return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name) else None
-    if stored is None or departments is None or space.goal_set is None:
-        return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
     origin = config.origin or WorkbookOrigin()
-    if origin.departments is not None and not origin.departments <= departments:
+    if stored is None or space.goal_set is None:  # the first set (or a stored one that no longer passes) spans departments
+        if is_admin():
+            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(None, config)) else None
+        return (file_name, content) if _may_apply(None, config, goal_changes(None, config), file_name) else None
+    if origin.departments is None and departments is None:
+        if _changed_since_download(origin, stored, frozenset(DEPARTMENTS), whole=True):
+            return None
+        if is_admin():
+            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(stored, config)) else None
+        return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
+    allowed = departments if departments is not None else frozenset(DEPARTMENTS)
+    if origin.departments is not None and not origin.departments <= allowed:
         # Another department's workbook: taking it would replace that department's goals (and empty the editor's own).
-        st.error(t("goals.workbook_of", workbook=department_names(_ordered(origin.departments)), yours=department_names(_ordered(departments))))
-        for department in _ordered(origin.departments - departments):
+        st.error(t("goals.workbook_of", workbook=department_names(_ordered(origin.departments)), yours=department_names(_ordered(allowed))))
+        for department in _ordered(origin.departments - allowed):
             authorize(Action.KEY_RESULT, department, "goal_set", file_name, "workbook of another department")
         return None
-    # The departments the upload replaces: those its workbook says it holds, and any of the editor's it holds goals of.
-    # A department of the editor's that a hand-made or whole workbook leaves out keeps its goals.
-    replaced = (origin.departments or frozenset()) | (departments_held(config) & departments)
+    # The departments the upload replaces: those its workbook states; for a hand-made or whole one, those of the
+    # person's departments it holds goals of (one it leaves out keeps its goals).
+    replaced = origin.departments if origin.departments is not None else departments_held(config) & allowed
     if _changed_since_download(origin, stored, replaced):
         return None
     merged, changes = merge_department_goals(stored, config, replaced)
+    if origin.departments is not None and (outside := changes.departments - replaced):
+        # e.g. a marketing row added to HR's workbook: taking it would replace marketing's goals by that one row
+        st.error(t("goals.outside_workbook", workbook=department_names(_ordered(replaced)), others=department_names(_ordered(frozenset(outside)))))
+        return None
     if not _may_apply(stored, config, changes, file_name):  # the details name what the upload changes, taken or refused
         return None
     return f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(merged, language())
+
+
+def _summary(stored: GoalsConfig | None, config: GoalsConfig) -> str:
+    """The audit details of a whole set replaced: the departments and shared parts it changes, what per department."""
+    changes = goal_changes(stored, config)
+    details = {department: json.loads(change_details(stored, config, department)) for department in sorted(changes.departments)}
+    return json.dumps({"shared": sorted(changes.shared), "departments": details}, ensure_ascii=False)
 
 
 def _ordered(departments: frozenset[str]) -> list[str]:
     return sorted(departments, key=lambda key: list(DEPARTMENTS).index(key) if key in DEPARTMENTS else len(DEPARTMENTS))
 
 
-def _changed_since_download(origin: WorkbookOrigin, stored: GoalsConfig, replaced: frozenset[str]) -> bool:
-    """Whether someone changed the goals of ``replaced`` after the workbook was written: saving it would silently undo
-    that. Changes to other departments in between are kept by the merge. Says so, and what to do."""
+def _changed_since_download(origin: WorkbookOrigin, stored: GoalsConfig, replaced: frozenset[str], whole: bool = False) -> bool:
+    """Whether someone changed the goals of ``replaced`` (with ``whole``: also the accounts or tags) after the workbook
+    was written: saving it would silently undo that. Changes to other departments in between are kept by the merge.
+    Says so, and what to do."""
     if origin.goal_set is None or space.goal_set is None or origin.goal_set == space.goal_set.id:
         return False
     base = goal_set_by_id(engine(), origin.goal_set)
@@ -100,10 +124,14 @@ def _changed_since_download(origin: WorkbookOrigin, stored: GoalsConfig, replace
         before = load_goals(base.file_name, base.content) if base is not None else None
     except GoalsError:
         before = None
-    changed = replaced if before is None else goal_changes(before, stored).departments & replaced
+    since = goal_changes(before, stored) if before is not None else None
+    changed = set(replaced) if since is None else set(since.departments & replaced)
+    if whole and since is not None and since.company_wide:
+        changed |= {"*"}
     if changed:
         when = formatting.date(space.goal_set.uploaded_at.date(), language())
-        st.error(t("goals.changed_since_download", departments=department_names(_ordered(frozenset(changed))), date=when))
+        names = department_names(_ordered(frozenset(changed - {"*"}))) or t("goals.shared_parts")
+        st.error(t("goals.changed_since_download", departments=names, date=when))
     return bool(changed)
 
 
@@ -157,8 +185,13 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
     buttons = st.columns(3)
     if space.goal_set is not None and (mine := visible_departments()) is not None:
         _department_download(buttons[0], mine)  # the stored workbook holds every department's goals
-    elif space.goal_set is not None:
-        buttons[0].download_button(t("goals.download"), space.goal_set.content, file_name=space.goal_set.file_name, key="goals_download")
+    elif space.goal_set is not None and space.goals is not None:
+        # Written anew in this language, with the key results' ids and the goal set it comes from: its upload then
+        # notices goals changed in between (the uploaded original stays in the history)
+        whole, goal_set_id, lang = space.goals, space.goal_set.id, language()
+        written = lambda: goals_workbook(whole, lang, WorkbookOrigin(None, goal_set_id))  # noqa: E731 - written when pressed
+        name = f"{PurePath(space.goal_set.file_name).stem}.xlsx"
+        buttons[0].download_button(t("goals.download"), written, file_name=name, key="goals_download")
     buttons[1].download_button(t("goals.template_de"), goals_template("de"), file_name="resonanz-ziele-vorlage.xlsx", key="goals_template_de")
     buttons[2].download_button(t("goals.template_en"), goals_template("en"), file_name="resonanz-goals-template.xlsx", key="goals_template_en")
 
