@@ -80,7 +80,6 @@ def goals_yaml(scale: int) -> bytes:
 
 def build(url: str, scale: int) -> None:
     """The agency at ``scale`` (1, 4 or 16) into the empty database at ``url``, with its goals stored."""
-    from model.canonical import Grain, conform
     from model.results import FileResult, Status
     from storage.engine import make_engine
     from storage.goalsets import save_goal_set
@@ -92,26 +91,34 @@ def build(url: str, scale: int) -> None:
     per_account = FULL_POSTS // (FULL_BRANDS * len(PLATFORMS))
     for brand in range(brands(scale)):
         for platform in PLATFORMS:
-            account, n = f"brand{brand:02d}_{platform}", len(days)
-            impressions = rng.integers(200, 20_000, n).astype(float)
-            daily = pd.DataFrame({
-                "platform": platform, "account": account, "date": days, "impressions": impressions, "reach": impressions * 0.6,
-                "engagements": impressions * rng.uniform(0.01, 0.05, n), "clicks": impressions * rng.uniform(0.002, 0.01, n),
-                "followers": 1000 + np.cumsum(rng.integers(0, 20, n)).astype(float), "followers_gained": rng.integers(0, 20, n).astype(float),
-                "source_row": np.arange(2, n + 2),
-            })  # fmt: skip
-            published = pd.to_datetime(rng.integers(days[0].value, days[-1].value, per_account), utc=True)
-            posts = pd.DataFrame({
-                "platform": platform, "account": account, "post_id": [f"{account}-{i}" for i in range(per_account)], "published_at": published,
-                "text": "Beitrag #messe", "permalink": [f"https://example.com/{account}/{i}" for i in range(per_account)],
-                "impressions": rng.integers(100, 50_000, per_account).astype(float), "reactions": rng.integers(0, 500, per_account).astype(float),
-                "comments": rng.integers(0, 50, per_account).astype(float), "shares": rng.integers(0, 40, per_account).astype(float),
-                "source_row": np.arange(2, per_account + 2),
-            })  # fmt: skip
-            frames = {Grain.DAILY: conform(daily, Grain.DAILY), Grain.POST: conform(posts, Grain.POST)}
+            account = f"brand{brand:02d}_{platform}"
+            frames = account_frames(account, platform, days, per_account, rng)
             store_one(engine, FileResult(f"{account}.csv", f"{account}-{scale}", 1, Status.PARSED, platform=platform, account=account, frames=frames))
     save_goal_set(engine, "agentur.yaml", goals_yaml(scale))
     engine.dispose()
+
+
+def account_frames(account: str, platform: str, days: pd.DatetimeIndex, posts: int, rng: np.random.Generator) -> dict[object, pd.DataFrame]:
+    """One generated account: a daily row per day and ``posts`` posts, as canonical frames (also bench_kpis)."""
+    from model.canonical import Grain, conform
+
+    n = len(days)
+    impressions = rng.integers(200, 20_000, n).astype(float)
+    daily = pd.DataFrame({
+        "platform": platform, "account": account, "date": days, "impressions": impressions, "reach": impressions * 0.6,
+        "engagements": impressions * rng.uniform(0.01, 0.05, n), "clicks": impressions * rng.uniform(0.002, 0.01, n),
+        "followers": 1000 + np.cumsum(rng.integers(0, 20, n)).astype(float), "followers_gained": rng.integers(0, 20, n).astype(float),
+        "source_row": np.arange(2, n + 2),
+    })  # fmt: skip
+    published = pd.to_datetime(rng.integers(days[0].value, days[-1].value, posts), utc=True)
+    post_rows = pd.DataFrame({
+        "platform": platform, "account": account, "post_id": [f"{account}-{i}" for i in range(posts)], "published_at": published,
+        "text": "Beitrag #messe", "permalink": [f"https://example.com/{account}/{i}" for i in range(posts)],
+        "impressions": rng.integers(100, 50_000, posts).astype(float), "reactions": rng.integers(0, 500, posts).astype(float),
+        "comments": rng.integers(0, 50, posts).astype(float), "shares": rng.integers(0, 40, posts).astype(float),
+        "source_row": np.arange(2, posts + 2),
+    })  # fmt: skip
+    return {Grain.DAILY: conform(daily, Grain.DAILY), Grain.POST: conform(post_rows, Grain.POST)}
 
 
 # ---------------------------------------------------------------- measured in a new process

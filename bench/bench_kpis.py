@@ -38,7 +38,8 @@ AS_OF = dt.date(2026, 11, 15)
 
 
 def build_database() -> None:
-    from model.canonical import Grain, conform
+    from bench_agency import account_frames  # the same generated accounts as the agency benchmark
+
     from model.results import FileResult, Status
     from storage.engine import make_engine
     from storage.imports import store_one
@@ -48,35 +49,11 @@ def build_database() -> None:
     engine = make_engine(f"sqlite:///{DB}")
     rng = np.random.default_rng(7)
     days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
-    posts_per_account = 500_000 // 300
     for brand in range(50):
         for platform in PLATFORMS:
             account = f"brand{brand:02d}_{platform}"
-            n = len(days)
-            impressions = rng.integers(200, 20_000, n).astype(float)
-            daily = pd.DataFrame({
-                "platform": platform, "account": account, "date": days, "impressions": impressions, "reach": impressions * 0.6,
-                "engagements": impressions * rng.uniform(0.01, 0.05, n), "clicks": impressions * rng.uniform(0.002, 0.01, n),
-                "followers": 1000 + np.cumsum(rng.integers(0, 20, n)).astype(float), "followers_gained": rng.integers(0, 20, n).astype(float),
-                "source_row": np.arange(2, n + 2),
-            })  # fmt: skip
-            published = pd.to_datetime(rng.integers(days[0].value, days[-1].value, posts_per_account), utc=True)
-            posts = pd.DataFrame({
-                "platform": platform, "account": account, "post_id": [f"{account}-{i}" for i in range(posts_per_account)], "published_at": published,
-                "text": "Beitrag #messe", "impressions": rng.integers(100, 50_000, posts_per_account).astype(float),
-                "reactions": rng.integers(0, 500, posts_per_account).astype(float), "comments": rng.integers(0, 50, posts_per_account).astype(float),
-                "shares": rng.integers(0, 40, posts_per_account).astype(float), "source_row": np.arange(2, posts_per_account + 2),
-            })  # fmt: skip
-            result = FileResult(
-                file=f"{account}.csv",
-                sha256=f"{brand}-{platform}",
-                size=1,
-                status=Status.PARSED,
-                platform=platform,
-                account=account,
-                frames={Grain.DAILY: conform(daily, Grain.DAILY), Grain.POST: conform(posts, Grain.POST)},
-            )
-            store_one(engine, result)
+            frames = account_frames(account, platform, days, 500_000 // 300, rng)
+            store_one(engine, FileResult(f"{account}.csv", f"{brand}-{platform}", 1, Status.PARSED, platform=platform, account=account, frames=frames))
 
 
 def goals_yaml() -> bytes:

@@ -3,7 +3,8 @@
 1. Each page's rerun after a filter change, measured with Streamlit's AppTest (median of the runs
    after a warm-up; the engine and goal report are cached as in the running app).
 2. Cold start: ``streamlit run`` on a database that holds the demo company, to the first rendered
-   Cockpit (a KPI value visible) in Debian's Chromium; median of three starts.
+   Cockpit (a KPI value visible) in Debian's Chromium; median of three starts, as a restart (the snapshots of an
+   earlier run there) and as the first start after new data (none there).
 Prints medians; never fails.
 
     .venv/bin/python bench/bench_pages.py [--runs 7]
@@ -68,7 +69,23 @@ def page_reruns(database: Path, runs: int) -> dict[str, float]:
     return medians
 
 
-def cold_start(database: Path) -> float:
+def snapshots_of(copy: Path) -> None:
+    """What a server that ran before leaves beside the database: the data and goals snapshots (storage.snapshot)."""
+    from storage.engine import make_engine
+    from storage.goalsets import current_goal_set
+    from storage.snapshot import load_dataset_snapshot, load_goal_set
+
+    engine = make_engine(f"sqlite:///{copy}")
+    load_dataset_snapshot(engine)
+    goal_set = current_goal_set(engine)
+    if goal_set is not None:
+        load_goal_set(engine, goal_set)
+    engine.dispose()
+
+
+def cold_start(database: Path, restart: bool = True) -> float:
+    """``streamlit run`` to the first rendered Cockpit; ``restart``: the snapshots of an earlier run are there (a
+    restart of the server), else not (the first start after new data, or the first start ever)."""
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as probe:
@@ -76,6 +93,8 @@ def cold_start(database: Path) -> float:
         port = probe.getsockname()[1]
     copy = Path(tempfile.mkdtemp()) / "cold.sqlite3"
     shutil.copy(database, copy)
+    if restart:
+        snapshots_of(copy)
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
     started = time.perf_counter()
     server = subprocess.Popen(
@@ -115,8 +134,10 @@ def main() -> None:
     print(f"{'page':<22} {'median rerun after a filter change':>36}")
     for page, seconds in page_reruns(database, args.runs).items():
         print(f"{page:<22} {seconds * 1000:>33.0f} ms")
-    starts = [cold_start(database) for _ in range(3)]
-    print(f"cold start to the first rendered Cockpit in Chromium: median {statistics.median(starts):.2f} s ({', '.join(f'{s:.2f}' for s in starts)})")
+    for restart, what in ((True, "a restart (snapshots there)"), (False, "the first start after new data (no snapshots)")):
+        starts = [cold_start(database, restart) for _ in range(3)]
+        shown = ", ".join(f"{s:.2f}" for s in starts)
+        print(f"cold start to the first rendered Cockpit in Chromium, {what}: median {statistics.median(starts):.2f} s ({shown})")
 
 
 if __name__ == "__main__":
