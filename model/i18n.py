@@ -1285,6 +1285,11 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Die Datei ist leer (0 Bytes). Speichern Sie die Arbeitsmappe in Excel erneut und laden Sie sie dann hoch.",
         Language.EN: "The file is empty (0 bytes). Save the workbook again in Excel, then upload it.",
     },
+    "goals.show_paths": {Language.DE: "Verlauf jedes Schlüsselergebnisses zeigen", Language.EN: "Show each key result's path"},
+    "goals.paths_hidden": {
+        Language.DE: "{count} Schlüsselergebnisse: Die Verläufe erscheinen ab {limit} erst auf Wunsch (Schalter oben), damit die Seite schnell bleibt. Oder wählen Sie links eine Abteilung.",
+        Language.EN: "{count} key results: beyond {limit} the paths appear on request (switch above), so the page stays fast. Or choose a department on the left.",
+    },
     "goals.shared_changed": {Language.DE: "Geändert wurde: {parts}.", Language.EN: "What changed: {parts}."},
     "goals.shared.first_set": {Language.DE: "die erste Zieldatei überhaupt", Language.EN: "the very first goals workbook"},
     "goals.shared.accounts": {Language.DE: "das Blatt Konten", Language.EN: "the accounts sheet"},

@@ -279,3 +279,21 @@ def test_a_file_wide_issue_shows_a_blank_row_not_none() -> None:
 
     table = issues_from([error("ingest.zip_empty", file="leer.zip"), error("ingest.zip_empty", file="b.zip", row=7)], Language.DE)
     assert table["Zeile"].tolist() == ["", "7"]
+
+
+def test_many_key_results_draw_their_paths_on_request(database: str) -> None:
+    # 200 key results drew 200 path charts on every rerun (2.3 s at agency scale): beyond 30 they wait for the switch.
+    import yaml
+
+    from sample_data.demo import DEMO_GOALS_YAML
+
+    goals = yaml.safe_load(DEMO_GOALS_YAML.read_text(encoding="utf-8"))
+    periods = ["2026-Q4", "2026-Q3", "2026"]
+    goals["key_results"] = [kr | {"period": period} for period in periods for kr in goals["key_results"]]  # 42 key results
+    save_goal_set(make_engine(database), "viele.yaml", yaml.safe_dump(goals, allow_unicode=True).encode())
+    app = run("views/goals.py")
+    assert not app.get("plotly_chart")
+    assert any(c.value.startswith("42 Schlüsselergebnisse: Die Verläufe erscheinen ab 30 erst auf Wunsch") for c in app.caption)
+    app.toggle(key="goals_show_paths").set_value(True).run()
+    assert not app.exception, app.exception
+    assert len(app.get("plotly_chart")) >= 20  # every key result with data has its path (the others have none)

@@ -148,6 +148,8 @@ def _department_download(column: DeltaGenerator, departments: frozenset[str]) ->
     column.caption(t("goals.download_mine_help" if is_editor() else "goals.download_mine_read", departments=department_names(keys)))
 
 
+PATHS_SHOWN_UP_TO = 30  # key results in view whose path charts are drawn without asking
+
 space = workspace()
 selection = sidebar(space)
 report = goal_report(selection.today)
@@ -201,6 +203,11 @@ if report is None or space.goals is None:
 
 events = visible_events()
 departments = [d for d in report.departments if not selection.scope.departments or d in selection.scope.departments]
+# Each key result's path is a chart: beyond a few dozen the page is slow and too long to read, so they wait for a click.
+shown_results = sum(1 for r in report.key_results if space.goals.objective(r.key_result.objective_id).department in departments)
+show_paths = st.toggle(t("goals.show_paths"), value=shown_results <= PATHS_SHOWN_UP_TO, key="goals_show_paths")
+if not show_paths:
+    st.caption(t("goals.paths_hidden", count=shown_results, limit=PATHS_SHOWN_UP_TO))
 for department in departments:
     st.header(f"{DEPARTMENTS[department].label(language())}")
     st.markdown(badge(str(report.departments[department].status)))
@@ -232,7 +239,7 @@ for department in departments:
                     }
                 )
                 numbers.dataframe(table, hide_index=True, width="stretch")
-                path = key_result_path(space.engine, result, selection.today)
+                path = key_result_path(space.engine, result, selection.today) if show_paths else pd.Series(dtype="float64")
                 if len(path.dropna()):
                     days = pd.date_range(kr.period.start, kr.period.end)
                     accumulating = CATALOG[kr.kpi].aggregation in ACCUMULATING
