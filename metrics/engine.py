@@ -279,6 +279,13 @@ class KpiEngine:
     def _positions(self, scope: Scope) -> np.ndarray | None:
         """Row positions of the scope's accounts in the engine's account index (None: all of them)."""
         key = ("positions", scope)
+        if key not in self._scopes and not scope.departments and len(scope.platforms) == len(scope.accounts) == 1:
+            # One account (a page's row per account): looked up, not filtered out of every account (2 ms each).
+            if "position_of" not in self._scopes:
+                self._scopes["position_of"] = {pair: n for n, pair in enumerate(self._index)}
+            found = self._scopes["position_of"].get((next(iter(scope.platforms)), next(iter(scope.accounts))))  # type: ignore[attr-defined]
+            positions = np.array([] if found is None else [found], dtype=np.int64)
+            self._scopes[key] = None if len(positions) == len(self._index) else positions  # type: ignore[assignment]
         if key not in self._scopes:
             in_scope = self.accounts_in(scope)
             if len(in_scope) == len(self._index):

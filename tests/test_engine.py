@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pandas as pd
 import pytest
 
 from metrics.catalog import CATALOG
@@ -189,3 +190,14 @@ def test_a_ratio_s_day_sums_pair_accounts_as_one_account_at_a_time_would(demo_db
         assert len(tops) > 1
         pd.testing.assert_series_equal(top, pd.concat(tops, axis=1).sum(axis=1, min_count=1), check_names=False, check_freq=False)
         pd.testing.assert_series_equal(bottom, pd.concat(bottoms, axis=1).sum(axis=1, min_count=1), check_names=False, check_freq=False)
+
+
+def test_one_account_s_positions_are_those_the_filter_finds() -> None:
+    # _positions looks a single (platform, account) up directly; it must agree with filtering every account.
+    engine = KpiEngine(dataset())
+    for platform, account in engine.accounts_in(Scope())[["platform", "account"]].itertuples(index=False, name=None):
+        one = Scope.of(platforms=[platform], accounts=[account])
+        found = engine.accounts_in(one)
+        expected = engine._index.get_indexer(pd.MultiIndex.from_frame(found.astype(object)))
+        assert engine._positions(one).tolist() == sorted(expected.tolist())
+    assert engine._positions(Scope.of(platforms=["x"], accounts=["no such account"])).tolist() == []
