@@ -329,9 +329,9 @@ class KpiEngine:
             return ()
         latest = int(self.last_days.overall.max()) if len(self.last_days.overall) else NONE
         until = min(int(day_numbers(np.array([np.datetime64(period.end, "D")]))[0]), latest)
-        days = scoped.stock_day["followers"]
-        late = days[(days != NONE) & (until - days > stale_threshold_days())]
-        return tuple(f"{p}/{a}" for p, a in late.index)
+        days = scoped.array("stock_day")[:, scoped.column_position("stock_day", "followers")]
+        late = (days != NONE) & (until - days > stale_threshold_days())
+        return tuple(f"{p}/{a}" for p, a in scoped.accounts()[late]) if late.any() else ()
 
     # ------------------------------------------------------------------ data through
 
