@@ -550,3 +550,15 @@ def test_an_admin_s_outdated_whole_workbook_does_not_undo_a_newer_change(databas
     upload_goals(app, downloaded)
     assert stored_goals(database).key_results[first_hr].target == 1.0
     assert any("wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde" in e.value for e in app.error), [e.value for e in app.error]
+
+
+def test_the_admin_s_download_uploaded_again_unchanged_saves_nothing(database: str, bound_to) -> None:
+    from metrics.goals import WorkbookOrigin
+    from metrics.goals_workbook import goals_workbook
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, "admin", "views/goals.py")
+    before = current_goal_set(make_engine(database))
+    upload_goals(app, goals_workbook(demo_config(), "en", WorkbookOrigin(None, before.id)))  # as the page writes it
+    assert current_goal_set(make_engine(database)).id == before.id
+    assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info)

@@ -78,6 +78,10 @@ def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tupl
         if _changed_since_download(origin, stored, frozenset(DEPARTMENTS), whole=True):
             return None
         if is_admin():
+            changes = goal_changes(stored, config)
+            if not changes.departments and not changes.company_wide:  # e.g. the current goals downloaded and uploaded again
+                st.info(t("goals.unchanged"))
+                return None
             return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(stored, config)) else None
         return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
     allowed = departments if departments is not None else frozenset(DEPARTMENTS)
