@@ -165,7 +165,9 @@ def goal_changes(before: GoalsConfig | None, after: GoalsConfig) -> GoalChanges:
     return GoalChanges(frozenset(changed - {""}), _shared_changes(before, after, changed))
 
 
-def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments: frozenset[str]) -> tuple[GoalsConfig, GoalChanges]:
+def merge_department_goals(
+    stored: GoalsConfig, upload: GoalsConfig, departments: frozenset[str], retired: frozenset[str] = frozenset()
+) -> tuple[GoalsConfig, GoalChanges]:
     """The stored set with ``departments``' goals taken from ``upload``: how a department's own workbook goes back.
 
     For each of ``departments`` the upload's objectives, key results and manual values replace the stored ones (a
@@ -188,7 +190,7 @@ def merge_department_goals(stored: GoalsConfig, upload: GoalsConfig, departments
     position = {o.id: n for n, o in enumerate(objectives)}
     key_results = [kr for kr in stored.key_results if kr.objective_id in kept] + [kr for kr in upload.key_results if kr.objective_id in taken]
     key_results.sort(key=lambda kr: position[kr.objective_id])
-    key_results = _fresh_ids(stored, key_results)
+    key_results = _fresh_ids(stored, key_results, retired)
     manual = pd.concat(
         [
             stored.manual_values.loc[~stored.manual_values["department"].isin(departments).fillna(False).to_numpy(dtype=bool)],
@@ -205,17 +207,22 @@ def _identity(kr: KeyResult) -> tuple[object, ...]:
     return (kr.objective_id, kr.kpi, kr.period_text, kr.platform, kr.account, kr.tag)
 
 
-def _fresh_ids(stored: GoalsConfig, key_results: list[KeyResult]) -> list[KeyResult]:
-    """A key result whose id Resonanz counted (a new row, id left blank) and that another key result of the stored
-    set already had gets a number after every one in use: a deleted key result's id, and its review comments,
-    never pass to a new one."""
+def _fresh_ids(stored: GoalsConfig, key_results: list[KeyResult], retired: frozenset[str] = frozenset()) -> list[KeyResult]:
+    """A key result that would take an id in use elsewhere gets a number after every one in use, so a deleted key
+    result's id, and its review comments, never pass to a new one: an id Resonanz counted (a new row, id left blank)
+    that another key result of the stored set has, and any id ``retired`` (named by a review comment) that no key
+    result of the stored set has any more (deleted in an earlier upload, or typed in by hand)."""
     before = {kr.id: kr for kr in stored.key_results}
-    reused = {n for n, kr in enumerate(key_results) if kr.numbered and kr.id in before and _identity(before[kr.id]) != _identity(kr)}
+    reused = {
+        n
+        for n, kr in enumerate(key_results)
+        if (kr.numbered and kr.id in before and _identity(before[kr.id]) != _identity(kr)) or (kr.id in retired and kr.id not in before)
+    }
     if not reused:
         return key_results
     highest: dict[str, int] = {}
-    for kr in (*stored.key_results, *key_results):
-        prefix, _, number = kr.id.rpartition(".")
+    for identifier in (*(kr.id for kr in (*stored.key_results, *key_results)), *retired):
+        prefix, _, number = identifier.rpartition(".")
         if number.isdigit():
             highest[prefix] = max(highest.get(prefix, 0), int(number))
     fresh = []

@@ -63,6 +63,12 @@ def load_review(engine: Engine, review_id: int) -> Review | None:
     return Review(row["held_on"], row["period"], row["summary"], comments, decisions, actions, row["id"])
 
 
+def commented_key_results(engine: Engine) -> frozenset[str]:
+    """The ids of every key result a review comment names: ids a new key result must not take."""
+    with engine.connect() as connection:
+        return frozenset(connection.execute(select(review_comments.c.key_result).distinct()).scalars())
+
+
 def review_index(engine: Engine) -> list[tuple[int, dt.date, str]]:
     """(id, held_on, period text) of every review, newest meeting first."""
     with engine.connect() as connection:

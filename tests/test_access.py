@@ -562,3 +562,30 @@ def test_the_admin_s_download_uploaded_again_unchanged_saves_nothing(database: s
     upload_goals(app, goals_workbook(demo_config(), "en", WorkbookOrigin(None, before.id)))  # as the page writes it
     assert current_goal_set(make_engine(database)).id == before.id
     assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info)
+
+
+def test_the_same_stamped_workbook_uploaded_twice_says_nothing_to_save(database: str, bound_to) -> None:
+    # A third new user's second upload of a saved file was refused as "changed since the download".
+    from dataclasses import replace
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    workbook = department_workbook(database, "hr", lambda goals: replace(goals, key_results=goals.key_results[:-1]))
+    upload_goals(app, workbook)
+    app.run()  # the saved file is still in the upload field: read again on the next rerun, as a second upload of it
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert any(i.value.startswith("Die hochgeladene Zieldatei stimmt mit den gespeicherten Zielen überein") for i in app.info)
+
+
+def test_the_audit_names_the_id_a_new_key_result_is_stored_under(database: str, bound_to) -> None:
+    from dataclasses import replace
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    last = [kr for kr in demo_config().key_results if kr.objective_id == "HR-1"][-1]
+    upload_goals(
+        app, department_workbook(database, "hr", lambda goals: replace(goals, key_results=(*goals.key_results[:-1], replace(last, id="", kpi="views"))))
+    )
+    stored = {kr.kpi: kr.id for kr in stored_goals(database).key_results if kr.objective_id == "HR-1"}
+    details = json.loads(read_audit(make_engine(database), action="key_result")["details"].iloc[-1])
+    assert stored["views"] == "HR-1.5"
+    assert [entry.split()[0] for entry in details["added"]["key_results"]] == ["HR-1.5"]

@@ -252,3 +252,21 @@ def test_a_new_row_never_takes_the_id_of_a_deleted_key_result() -> None:
     merged, _ = merge_department_goals(demo, back, frozenset({"hr"}))
     ids = {kr.kpi: kr.id for kr in merged.key_results if kr.objective_id == "HR-1"}
     assert ids["views"] == "HR-1.5" and last.id not in ids.values()
+
+
+def test_an_id_a_review_comment_names_is_never_taken_by_a_new_key_result() -> None:
+    # A third new user deleted HR-1.4 in one upload and added a blank-id row in the next: it became HR-1.4 again and
+    # took the deleted one's comment. Ids named by review comments count as used; a typed-in retired id as well.
+    demo = _demo()
+    hr = department_goals(demo, frozenset({"hr"}))
+    last = hr.key_results[-1]
+    after_first, _ = merge_department_goals(demo, replace(hr, key_results=hr.key_results[:-1]), frozenset({"hr"}))
+    assert last.id not in {kr.id for kr in after_first.key_results}
+    own = department_goals(after_first, frozenset({"hr"}))
+    blank = replace(last, id="", kpi="views")
+    typed = replace(last, id=last.id, kpi="reach")  # someone types the retired id in by hand
+    for new in (blank, typed):
+        back = load_goals("hr.xlsx", goals_workbook(replace(own, key_results=(*own.key_results, new)), "de"))
+        merged, _ = merge_department_goals(after_first, back, frozenset({"hr"}), retired=frozenset({last.id}))
+        ids = {kr.kpi: kr.id for kr in merged.key_results if kr.objective_id == "HR-1"}
+        assert ids[new.kpi] == "HR-1.5" and last.id not in ids.values()

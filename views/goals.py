@@ -32,6 +32,7 @@ from metrics.progress import ACCUMULATING, progress_text
 from metrics.scoping import department_goals
 from metrics.views import key_result_path
 from storage.goalsets import goal_set_by_id, save_goal_set
+from storage.reviews import commented_key_results
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
 from ui.identity import authorize, is_admin, is_editor, visible_departments, would_allow
@@ -41,7 +42,9 @@ from ui.state import GOALS_SAVED, language, t
 from ui.widgets import badge, department_names, freshness, label, plain, value
 
 
-def _may_apply(before: GoalsConfig | None, after: GoalsConfig, changes: GoalChanges, file_name: str) -> bool:
+def _may_apply(
+    before: GoalsConfig | None, after: GoalsConfig, changes: GoalChanges, file_name: str, upload: GoalsConfig | None = None, taken: frozenset[str] = frozenset()
+) -> bool:
     """An editor's changes: one audited check per changed department, asked first, so that a refused upload leaves
     only its denials in the audit log. The accounts sheet, tag rules and company-wide manual values span departments
     (as does the first set): those stay the admins' (Action.GOAL_SET), and a refusal names which of them changed."""
@@ -56,7 +59,9 @@ def _may_apply(before: GoalsConfig | None, after: GoalsConfig, changes: GoalChan
     checks = sorted(changes.departments)
     refused = [department for department in checks if not would_allow(Action.KEY_RESULT, department)]
     for department in refused or checks:
-        authorize(Action.KEY_RESULT, department, "goal_set", file_name, change_details(before, after, department))
+        # What would be stored (ids as renumbered) for a department the merge takes; what the upload holds for another.
+        attempted = upload if upload is not None and department not in taken else after
+        authorize(Action.KEY_RESULT, department, "goal_set", file_name, change_details(before, attempted, department))
     return not refused
 
 
@@ -72,7 +77,8 @@ def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tupl
     origin = config.origin or WorkbookOrigin()
     if stored is None or space.goal_set is None:  # the first set (or a stored one that no longer passes) spans departments
         if is_admin():
-            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(None, config)) else None
+            summary = _summary(None, config, goal_changes(None, config))
+            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, summary) else None
         return (file_name, content) if _may_apply(None, config, goal_changes(None, config), file_name) else None
     if origin.departments is None and departments is None:
         if _changed_since_download(origin, stored, frozenset(DEPARTMENTS), whole=True):
@@ -82,7 +88,7 @@ def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tupl
             if not changes.departments and not changes.company_wide:  # e.g. the current goals downloaded and uploaded again
                 st.info(t("goals.unchanged"))
                 return None
-            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(stored, config)) else None
+            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(stored, config, changes)) else None
         return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
     allowed = departments if departments is not None else frozenset(DEPARTMENTS)
     if origin.departments is not None and not origin.departments <= allowed:
@@ -94,21 +100,23 @@ def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tupl
     # The departments the upload replaces: those its workbook states; for a hand-made or whole one, those of the
     # person's departments it holds goals of (one it leaves out keeps its goals).
     replaced = origin.departments if origin.departments is not None else departments_held(config) & allowed
+    merged, changes = merge_department_goals(stored, config, replaced, commented_key_results(engine()))
+    if not changes.departments and not changes.company_wide:  # e.g. the same file uploaded again after it was saved
+        st.info(t("goals.unchanged"))
+        return None
     if _changed_since_download(origin, stored, replaced):
         return None
-    merged, changes = merge_department_goals(stored, config, replaced)
     if origin.departments is not None and (outside := changes.departments - replaced):
         # e.g. a marketing row added to HR's workbook: taking it would replace marketing's goals by that one row
         st.error(t("goals.outside_workbook", workbook=department_names(_ordered(replaced)), others=department_names(_ordered(frozenset(outside)))))
         return None
-    if not _may_apply(stored, config, changes, file_name):  # the details name what the upload changes, taken or refused
+    if not _may_apply(stored, merged, changes, file_name, config, replaced):  # the details name what the upload changes, taken or refused
         return None
     return f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(merged, language())
 
 
-def _summary(stored: GoalsConfig | None, config: GoalsConfig) -> str:
+def _summary(stored: GoalsConfig | None, config: GoalsConfig, changes: GoalChanges) -> str:
     """The audit details of a whole set replaced: the departments and shared parts it changes, what per department."""
-    changes = goal_changes(stored, config)
     details = {department: json.loads(change_details(stored, config, department)) for department in sorted(changes.departments)}
     return json.dumps({"shared": sorted(changes.shared), "departments": details}, ensure_ascii=False)
 
