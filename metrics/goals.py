@@ -11,10 +11,11 @@ are booleans, so ``NO`` stays Norway).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -241,17 +242,38 @@ def departments_held(config: GoalsConfig) -> frozenset[str]:
 
 def change_details(before: GoalsConfig | None, after: GoalsConfig, department: str) -> str:
     """The audit log's details of a change to one department's goals, as JSON: the objectives, key results (id, KPI,
-    period, target) and manual values added and removed; a changed one stands in both, before and after."""
+    period, target) and manual values added and removed, and under "changed" each objective or key result that keeps
+    its id with what differs as [before, after] (a baseline or type changed reads as such, not as a removal)."""
     old = _department_parts(before).get(department, frozenset()) if before is not None else frozenset()
     new = _department_parts(after).get(department, frozenset())
+    old_by_id = {(type(i), i.id): i for i in old - new if isinstance(i, Objective | KeyResult)}
+    new_by_id = {(type(i), i.id): i for i in new - old if isinstance(i, Objective | KeyResult)}
+    kept = old_by_id.keys() & new_by_id.keys()
 
     def listed(items: frozenset[object]) -> dict[str, list[str]]:
+        items = frozenset(i for i in items if not (isinstance(i, Objective | KeyResult) and (type(i), i.id) in kept))
         objectives = sorted(i.id for i in items if isinstance(i, Objective))
         key_results = sorted(f"{i.id} {i.kpi} {i.period_text} {i.target:g}" for i in items if isinstance(i, KeyResult))
         manual = sorted(_manual_text(i) for i in items if isinstance(i, tuple))
         return {"objectives": objectives, "key_results": key_results, "manual_values": manual}
 
-    return json.dumps({"added": listed(new - old), "removed": listed(old - new)}, ensure_ascii=False)
+    changed = [_differences(old_by_id[key], new_by_id[key]) for key in sorted(kept, key=lambda key: (key[0].__name__ != "Objective", key[1]))]
+    return json.dumps({"added": listed(new - old), "removed": listed(old - new), "changed": changed}, ensure_ascii=False)
+
+
+def _differences(before: Objective | KeyResult, after: Objective | KeyResult) -> dict[str, object]:
+    """What differs between two versions of one objective or key result: {"kind", "id", field: [before, after], ...}."""
+    skipped = {"id", "period"}  # the period is compared as written (period_text)
+    differing: dict[str, object] = {"kind": "objective" if isinstance(after, Objective) else "key_result", "id": after.id}
+    for item in fields(after):
+        old, new = getattr(before, item.name), getattr(after, item.name)
+        if item.name not in skipped and item.compare and old != new:
+            differing[item.name] = [_plain(old), _plain(new)]
+    return differing
+
+
+def _plain(value: object) -> object:
+    return value if value is None or isinstance(value, bool | int | float | str) else str(value)
 
 
 def _manual_text(row: tuple[object, ...]) -> str:
@@ -430,20 +452,24 @@ class _Rows:
         self.title, headers, rows = sheet or (SHEETS[key][0], [], [])
         columns = SHEETS[key][2]
         self.positions: dict[str, int] = {}
+        unknown: list[str] = []
         for position, header in enumerate(headers):
             if not header:
                 continue
             canonical = column_key(key, header)
             if canonical is None:
-                allowed = ", ".join(f"{en}/{de}" for en, de in columns.values())
-                issues.append(error("goals.unknown_column", {"column": header, "allowed": allowed}, file=file, sheet=self.title, column=header))
+                unknown.append(str(header))
             else:
                 self.positions[canonical] = position
         self.headers = headers
         missing = [c for c in SHEETS[key][3] if c not in self.positions]
+        for header in unknown:
+            issues.append(_unknown_column(file, self.title, key, header, missing))
         if sheet is not None and missing:
             names = ", ".join(f"{columns[c][0]}/{columns[c][1]}" for c in missing)
             issues.append(error("goals.missing_columns", {"columns": names}, file=file, sheet=self.title))
+        # A missing column is said once for the sheet, not again as an empty cell in every row (a typo gave 24 errors).
+        self.missing = frozenset(missing) if sheet is not None else frozenset()
         self.rows = [(number, row) for number, row in enumerate(rows, start=first_row) if any(v not in (None, "") for v in row)]
 
     def cell(self, row: list[Any], column: str) -> Any:
@@ -456,6 +482,8 @@ class _Rows:
         return None if value == "" or (isinstance(value, float) and math.isnan(value)) else value
 
     def fail(self, number: int, column: str, value: Any, code: str, params: dict[str, object] | None = None) -> None:
+        if value is None and column in self.missing:
+            return
         header = self.headers[self.positions[column]] if column in self.positions else column
         shown = value.text if isinstance(value, NumberCell) else value
         self.issues.append(error(code, params, file=self.file, sheet=self.title, row=number, column=header, value=None if shown is None else str(shown)))
@@ -528,6 +556,18 @@ class _Rows:
                 number, column, value, f"goals.unknown_{what}", {"de": ", ".join(choices(Language.DE)[what]), "en": ", ".join(choices(Language.EN)[what])}
             )
         return found
+
+
+def _unknown_column(file: str, title: str, key: str, header: str, missing: list[str]) -> Issue:
+    """An unknown column's error; one that looks like a missing required column's name (a typo) names that column."""
+    columns = SHEETS[key][2]
+    names = {name.casefold(): column for column in missing for name in columns[column]}
+    close = difflib.get_close_matches(header.strip().casefold(), list(names), n=1, cutoff=0.75)
+    if close:
+        english, german = columns[names[close[0]]]
+        return error("goals.unknown_column_like", {"column": header, "en": english, "de": german}, file=file, sheet=title, column=header)
+    allowed = ", ".join(f"{en}/{de}" for en, de in columns.values())
+    return error("goals.unknown_column", {"column": header, "allowed": allowed}, file=file, sheet=title, column=header)
 
 
 def _with_ids(read: list[tuple[int, str | None, KeyResult]], sheet: _Rows) -> list[KeyResult]:

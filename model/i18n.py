@@ -226,9 +226,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     "audit.col.object_id": {Language.DE: "Objekt-ID", Language.EN: "Object id"},
     "audit.col.department": {Language.DE: "Abteilung", Language.EN: "Department"},
     "audit.col.details": {Language.DE: "Details", Language.EN: "Details"},
+    "audit.col.reason": {Language.DE: "Grund", Language.EN: "Reason"},
     "audit.result.allowed": {Language.DE: "erlaubt", Language.EN: "allowed"},
     "audit.result.denied": {Language.DE: "abgelehnt", Language.EN: "denied"},
     "audit.result.failed": {Language.DE: "fehlgeschlagen", Language.EN: "failed"},
+    "audit.result.refused": {Language.DE: "zurückgewiesen", Language.EN: "refused"},
     "audit.days": {Language.DE: "Tage (UTC)", Language.EN: "Days (UTC)"},
     "audit.all": {Language.DE: "alle", Language.EN: "all"},
     "audit.download": {Language.DE: "Protokoll als CSV ⬇", Language.EN: "Audit log as CSV ⬇"},
@@ -352,6 +354,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "goals.unknown_column": {
         Language.DE: "Unbekannte Spalte „{column}“. Spalten dieses Blatts sind: {allowed}.",
         Language.EN: "Unknown column '{column}'. Columns here are: {allowed}.",
+    },
+    "goals.unknown_column_like": {
+        Language.DE: "Unbekannte Spalte „{column}“: meinten Sie „{de}“ (englisch „{en}“)? Bitte die Überschrift korrigieren.",
+        Language.EN: "Unknown column '{column}': did you mean '{en}' (German '{de}')? Please correct the header.",
     },
     "goals.missing_columns": {Language.DE: "Pflichtspalte(n) fehlen: {columns}.", Language.EN: "Required column(s) missing: {columns}."},
     "goals.empty_cell": {Language.DE: "Diese Zelle darf nicht leer sein.", Language.EN: "This cell must not be empty."},
@@ -624,8 +630,14 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The uploaded goals workbook matches the stored goals: nothing to save.",
     },
     "goals.saved": {
-        Language.DE: "Ziele gespeichert (Ziele: {objectives}, Schlüsselergebnisse: {key_results}).",
-        Language.EN: "Goals saved (objectives: {objectives}, key results: {key_results}).",
+        Language.DE: "Ziele gespeichert (Ziele: {objectives}, Schlüsselergebnisse: {key_results}; neu: {added}, geändert: {changed}, entfernt: {removed}).",
+        Language.EN: "Goals saved (objectives: {objectives}, key results: {key_results}; added: {added}, changed: {changed}, removed: {removed}).",
+    },
+    "goals.saved_departments": {
+        Language.DE: "Ziele von {departments} gespeichert (Ziele: {objectives}, Schlüsselergebnisse: {key_results}; neu: {added}, geändert: {changed}, "
+        "entfernt: {removed}); die anderen Abteilungen behalten ihre.",
+        Language.EN: "Goals of {departments} saved (objectives: {objectives}, key results: {key_results}; added: {added}, changed: {changed}, "
+        "removed: {removed}); every other department keeps its own.",
     },
     "goals.errors": {
         Language.DE: "Die Arbeitsmappe wurde nicht übernommen. Bitte korrigieren:",

@@ -13,7 +13,7 @@ from access.audit import AuditEntry
 from access.permissions import Grant, Role
 from storage.schema import audit_log, role_assignments
 
-AUDIT_COLUMNS = ["at", "actor", "role", "action", "object_type", "object_id", "department", "details", "result"]
+AUDIT_COLUMNS = ["at", "actor", "role", "action", "object_type", "object_id", "department", "details", "result", "reason", "reason_params"]
 
 
 def append_audit(engine: Engine, entry: AuditEntry) -> None:

@@ -239,6 +239,8 @@ audit_log = Table(
     Column("object_id", Text, nullable=False, server_default=""),
     Column("department", Text),
     Column("details", Text, nullable=False, server_default=""),
-    Column("result", String(10), nullable=False),  # allowed, denied, failed
+    Column("result", String(10), nullable=False),  # allowed, denied, refused, failed
+    Column("reason", String(80)),  # why denied, refused or failed: a text key of model/i18n.py (NULL when allowed)
+    Column("reason_params", Text),  # that text's parameters as JSON (department keys, ISO dates), shown translated
 )
 Index("ix_audit_log_at", audit_log.c.at)

@@ -335,7 +335,7 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     assert [tab.label for tab in app.tabs][-1] == "Protokoll"
     app.selectbox(key="audit_result").set_value("denied").run()
     table = app.dataframe[-1].value
-    assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis"]
+    assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
     assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
     assert table[["Aktion", "Ergebnis"]].values.tolist() == [["Anmeldung", "abgelehnt"]]  # labels, not the stored keys
     assert table[["Rolle", "Abteilung"]].values.tolist() == [["", ""]]  # no role, no department: blank, not "None"
@@ -400,7 +400,11 @@ def test_an_hr_editor_downloads_hr_s_workbook_and_uploads_it_back(database: str,
     doubled = {kr.id: kr.target for kr in before.key_results if kr.objective_id == "HR-1"}
     assert {kr.id: kr.target / 2 for kr in stored.key_results if kr.objective_id == "HR-1"} == doubled
     assert [o.id for o in stored.objectives] == [o.id for o in before.objectives]
-    assert any(s.value == "Ziele gespeichert (Ziele: 1, Schlüsselergebnisse: 4)." for s in app.success), [s.value for s in app.success]
+    saved = (
+        "Ziele von Personal / Employer Branding gespeichert (Ziele: 1, Schlüsselergebnisse: 4; neu: 0, geändert: 4, entfernt: 0); "
+        "die anderen Abteilungen behalten ihre."
+    )
+    assert [s.value for s in app.success] == [saved]  # names the departments replaced, counts their goals
     assert not app.info  # the file still in the upload field is not read as a second, unchanged upload
     log = read_audit(make_engine(database), action="key_result")
     assert log[["department", "result"]].values.tolist() == [["hr", "allowed"]]
@@ -435,8 +439,9 @@ def test_the_marketing_workbook_uploaded_by_the_hr_editor_is_refused_and_hr_keep
     assert any(e.value.startswith("Diese Arbeitsmappe enthält die Ziele von Marketing; Sie bearbeiten die von Personal") for e in app.error), [
         e.value for e in app.error
     ]
-    log = read_audit(make_engine(database), action="key_result")
-    assert log[["department", "result"]].values.tolist() == [["marketing", "denied"]]
+    log = read_audit(make_engine(database), action="goal_set")  # refused, not for want of a permission: one row saying why
+    assert log[["department", "result", "reason"]].values.tolist() == [["marketing", "refused", "goals.workbook_of"]]
+    assert json.loads(log.loc[0, "reason_params"]) == {"workbook": ["marketing"], "yours": ["hr"]}
 
 
 def test_a_workbook_without_hr_goals_does_not_delete_them(database: str, bound_to) -> None:
@@ -467,6 +472,10 @@ def test_an_outdated_hr_workbook_does_not_undo_a_newer_hr_change(database: str, 
     assert raised in stored_goals(database).key_results  # the admin's change stays
     assert any("wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde" in e.value for e in app.error), [e.value for e in app.error]
     assert read_audit(make_engine(database), action="key_result").empty
+    refused = read_audit(make_engine(database), action="goal_set")  # nothing written, but the attempt is in the log
+    assert refused[["actor", "department", "result", "reason"]].values.tolist() == [["editor-hr@example.com", "hr", "refused", "goals.changed_since_download"]]
+    assert json.loads(refused.loc[0, "reason_params"])["departments"] == ["hr"]
+    assert json.loads(refused.loc[0, "details"])["departments"]["hr"]["removed"]["key_results"]  # what it would have removed
 
 
 def test_a_marketing_change_in_between_is_kept_when_hr_saves_its_workbook(database: str, bound_to) -> None:
@@ -492,7 +501,7 @@ def test_a_marketing_change_in_between_is_kept_when_hr_saves_its_workbook(databa
     dropped = [kr for kr in newer.key_results if kr.objective_id == "HR-1"][-1]
     nothing = {"objectives": [], "key_results": [], "manual_values": []}
     assert [json.loads(d) for d in details] == [
-        {"added": nothing, "removed": nothing | {"key_results": [f"{dropped.id} {dropped.kpi} {dropped.period_text} {dropped.target:g}"]}}
+        {"added": nothing, "removed": nothing | {"key_results": [f"{dropped.id} {dropped.kpi} {dropped.period_text} {dropped.target:g}"]}, "changed": []}
     ]
 
 
@@ -550,6 +559,28 @@ def test_an_admin_s_outdated_whole_workbook_does_not_undo_a_newer_change(databas
     upload_goals(app, downloaded)
     assert stored_goals(database).key_results[first_hr].target == 1.0
     assert any("wurden geändert, nachdem diese Arbeitsmappe heruntergeladen wurde" in e.value for e in app.error), [e.value for e in app.error]
+    refused = read_audit(make_engine(database), action="goal_set")
+    assert refused[["actor", "result", "reason"]].values.tolist() == [["admin@example.com", "refused", "goals.changed_since_download"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "goals.errors"), (b"PK\x03\x04 not really a zip", "goals.errors"), (b"objectives:\n  - id: [unclosed", "goals.errors")],
+    ids=["empty", "broken-zip", "broken-yaml"],
+)
+def test_an_unreadable_goals_upload_leaves_a_failed_audit_row_and_stores_nothing(database: str, bound_to, content: bytes, reason: str) -> None:
+    from storage.goalsets import current_goal_set
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/goals.py")
+    before = current_goal_set(make_engine(database)).id
+    name = "ziele.yaml" if content.startswith(b"objectives") else "ziele.xlsx"
+    app.file_uploader(key="goals_upload").set_value((name, content, "application/octet-stream")).run()
+    assert not app.exception, app.exception
+    assert current_goal_set(make_engine(database)).id == before
+    failed = read_audit(make_engine(database), action="goal_set")
+    assert failed[["actor", "object_id", "result", "reason"]].values.tolist() == [["editor-hr@example.com", name, "failed", reason]]
+    problems = json.loads(failed.loc[0, "details"])
+    assert problems and all(problem["file"] == name for problem in problems)  # the first problems, each naming the file
 
 
 def test_the_admin_s_download_uploaded_again_unchanged_saves_nothing(database: str, bound_to) -> None:

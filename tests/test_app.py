@@ -141,7 +141,7 @@ def test_a_goals_upload_is_saved_once_and_shown_at_once(database: str) -> None:
     assert not any("NEU-1" in s.value for s in app.subheader)
     app.file_uploader(key="goals_upload").set_value(("ziele.yaml", NEW_GOALS, "application/x-yaml")).run()
     assert not app.exception, app.exception
-    assert app.success[0].value == "Ziele gespeichert (Ziele: 1, Schlüsselergebnisse: 1)."
+    assert app.success[0].value == "Ziele gespeichert (Ziele: 1, Schlüsselergebnisse: 1; neu: 1, geändert: 0, entfernt: 14)."  # the demo's 14 key results
     objectives = [s.value for s in app.subheader if " · " in s.value]
     assert objectives == [r"NEU\-1 · Neue Reichweite"]  # the new goals at once, no reload (upload text escaped, shown as written)
     assert goal_set_count(database) == before + 1

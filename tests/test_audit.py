@@ -39,8 +39,9 @@ def test_audit_log_records_allowed_and_denied_and_filters(engine) -> None:
     assert pd.isna(newest.pop("department"))  # a company-wide action has no department
     assert newest | {"at": None} == {
         "at": None, "actor": "ana@example.com", "role": "editor", "action": "goal_set", "object_type": "goal_set", "object_id": "",
-        "details": "ziele.xlsx; access.denied_admin_only {'action': 'goal_set'}", "result": "denied",
+        "details": "ziele.xlsx", "result": "denied", "reason": "access.denied_admin_only", "reason_params": '{"action": "goal_set"}',
     }  # fmt: skip
+    assert pd.isna(log.iloc[1]["reason"]) and pd.isna(log.iloc[1]["reason_params"])  # an allowed write needs no reason
     assert read_audit(engine, result="denied")["action"].tolist() == ["goal_set"]
     assert read_audit(engine, since=dt.date(2026, 12, 1), until=dt.date(2026, 12, 1))["action"].tolist() == ["import"]
     assert read_audit(engine, actor="bob@example.com").empty
@@ -58,3 +59,41 @@ def dataclass_at(entry: AuditEntry, at: dt.datetime) -> AuditEntry:
     import dataclasses
 
     return dataclasses.replace(entry, at=at)
+
+
+def test_an_audit_log_of_the_previous_release_keeps_its_rows_and_gains_the_reason_columns(tmp_path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from storage.engine import MIGRATIONS, make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with make_engine(url).connect().execution_options(write=True) as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")  # as the previous release left it: the reason inside the details
+        connection.execute(
+            text("INSERT INTO audit_log (at, actor, role, action, details, result) VALUES (:at, 'ana@example.com', 'editor', 'goal_set', :d, 'denied')"),
+            {"at": dt.datetime(2026, 12, 1, 9, 30), "d": "ziele.xlsx; access.denied_admin_only {'action': 'goal_set'}"},
+        )
+    log = read_audit(make_engine(url))  # opening migrates to 0006
+    assert log[["actor", "details", "result"]].to_dict("records") == [
+        {"actor": "ana@example.com", "details": "ziele.xlsx; access.denied_admin_only {'action': 'goal_set'}", "result": "denied"}
+    ]
+    assert pd.isna(log.loc[0, "reason"])
+
+
+def test_a_reason_reads_in_each_language_by_labels_never_keys() -> None:
+    from model.i18n import Language
+    from ui.identity import reason_text
+
+    params = {"action": "key_result", "department": "hr", "departments": "marketing, sales"}
+    assert reason_text("access.denied_department", params, Language.EN) == (
+        "Not allowed (Key results and manual values): department HR / employer branding is not one of yours (Marketing, Sales)."
+    )
+    german = reason_text("access.denied_department", params, Language.DE)
+    assert german.startswith("Nicht erlaubt (Schlüsselergebnisse und manuelle Werte): Die Abteilung Personal / Employer Branding")
+    stale = {"departments": ["marketing", "*"], "date": "2026-12-03"}
+    assert "03.12.2026" in reason_text("goals.changed_since_download", stale, Language.DE)
+    assert "Konten oder Themen" in reason_text("goals.changed_since_download", stale, Language.DE)

@@ -335,3 +335,21 @@ def test_the_first_goal_set_is_company_wide() -> None:
 
     changes = goal_changes(None, _demo_yaml_with())
     assert changes.company_wide and changes.departments == {"pr", "marketing", "sales", "hr", "service"}
+
+
+@pytest.mark.parametrize(
+    ("header", "meant_en", "meant_de"),
+    [("Zielwer", "target", "Zielwert"), ("Kenzahl", "kpi", "Kennzahl"), ("objectiv_id", "objective_id", "Ziel-ID"), ("Zeitraumm", "period", "Zeitraum")],
+)
+def test_a_typo_in_a_required_header_is_one_error_naming_the_column_meant_not_one_per_row(header: str, meant_en: str, meant_de: str) -> None:
+    # A new user's YAML with one mistyped column got 24 errors, one per row: the typo and the missing column are said once.
+    canonical = {"target": 7, "kpi": 1, "objective_id": 0, "period": 5}[meant_en]
+    headers = [header if n == canonical else name for n, name in enumerate(KEY_RESULTS_DE[0])]
+    rows = [headers, *KEY_RESULTS_DE[1:] * 12]  # 24 rows
+    with pytest.raises(GoalsError) as raised:
+        load_goals("ziele.xlsx", german_workbook(key_results=rows))
+    texts = [issue.text(Language.EN) for issue in raised.value.issues]
+    assert texts == [
+        f"Unknown column '{header}': did you mean '{meant_en}' (German '{meant_de}')? Please correct the header.",
+        f"Required column(s) missing: {meant_en}/{meant_de}.",
+    ]

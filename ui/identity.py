@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn
 
 import pandas as pd
@@ -15,11 +15,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from access.audit import audit_entry
 from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, InvalidProxyList, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
-from model.i18n import translate
+from metrics import formatting
+from metrics.goal_upload import ANY_SHARED_PART
+from metrics.goals import DEPARTMENTS
+from model.i18n import Language, translate
 from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
 from ui.state import language, t
-from ui.widgets import department_labels, department_names, plain
+from ui.widgets import department_labels, plain
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
 GRANT = "grant"  # session key: that person's Grant (role and departments), read fresh every run
@@ -127,16 +130,52 @@ def would_allow(action: Action, department: str | None = None) -> bool:
     return decide(st.session_state.get(GRANT), action, department).allowed
 
 
+def authorize_all(checks: Sequence[tuple[Action, str | None, str]], object_type: str, object_id: str) -> bool:
+    """Several checks for one write (action, department, details), asked first: a refused write leaves only its denials
+    in the audit log, not "allowed" rows for parts that were never written; an allowed one leaves a row per check."""
+    denied = [check for check in checks if not would_allow(check[0], check[1])]
+    for action, department, details in denied or checks:
+        authorize(action, department, object_type, object_id, details)
+    return not denied
+
+
+def record_refusal(
+    action: Action, reason: str, params: Mapping[str, object], object_type: str, object_id: str, department: str | None, details: str, result: str
+) -> None:
+    """An audit row for an attempt stopped for another cause than a permission: ``result`` "refused" (it would have
+    lost or mixed goals) or "failed" (the input could not be read). The page says why itself."""
+    identity: Identity = st.session_state[IDENTITY]
+    grant: Grant | None = st.session_state[GRANT]
+    entry = audit_entry(identity, grant, action, Decision(False, reason, dict(params)), object_type, object_id, department, details, result)
+    append_audit(engine(), entry)
+
+
 def decision_text(decision: Decision) -> str:
     """A decision as a person reads it: the action and departments by their labels, never their stored keys."""
-    params = dict(decision.params)
-    if "action" in params:
-        params["action"] = t(f"action.{params['action']}")
-    if "department" in params:
-        params["department"] = department_names([str(params["department"])])
-    if "departments" in params:
-        params["departments"] = department_names(d.strip() for d in str(params["departments"]).split(","))
-    return t(decision.reason, **params)
+    return reason_text(decision.reason, decision.params, language())
+
+
+DEPARTMENT_PARAMS = frozenset({"department", "departments", "workbook", "yours", "others"})
+
+
+def reason_text(reason: str, params: Mapping[str, object], lang: Language) -> str:
+    """Why something was denied or refused, in ``lang``: the one wording of the page's message and the audit log's
+    reason column. Parameters are stored as keys (action, departments, shared parts) and ISO dates, and shown by
+    their labels."""
+    shown: dict[str, object] = dict(params)
+    if "action" in shown:
+        shown["action"] = translate(f"action.{shown['action']}", lang)
+    for name in DEPARTMENT_PARAMS & shown.keys():
+        keys = shown[name]
+        keys = [k.strip() for k in keys.split(",")] if isinstance(keys, str) else list(keys)  # type: ignore[call-overload]
+        shown[name] = ", ".join(
+            translate("goals.shared_parts", lang) if k == ANY_SHARED_PART else DEPARTMENTS[k].label(lang) if k in DEPARTMENTS else str(k) for k in keys
+        )
+    if "parts" in shown:
+        shown["parts"] = ", ".join(translate(f"goals.shared.{part}", lang) for part in shown["parts"])  # type: ignore[attr-defined]
+    if "date" in shown:
+        shown["date"] = formatting.date(dt.date.fromisoformat(str(shown["date"])), lang)
+    return translate(reason, lang, **shown)
 
 
 def show_denials() -> None:
@@ -186,14 +225,19 @@ def _result_labels() -> Callable[[str | None], str]:
 
 
 def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
-    """The audit log as people read it: headers, actions, roles, departments and results by their labels."""
+    """The audit log as people read it: headers, actions, roles, departments, results and reasons by their labels."""
     lang = language()
     headers = {"actor": "audit.actor", "action": "audit.action", "result": "audit.result"}
-    shown = log.assign(
+    reasons = [
+        "" if reason is None or pd.isna(reason) else reason_text(reason, json.loads(params) if isinstance(params, str) else {}, lang)
+        for reason, params in zip(log["reason"], log["reason_params"], strict=True)
+    ]
+    shown = log.drop(columns=["reason_params"]).assign(
         action=log["action"].map(_action_labels()),
         role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore").astype("string").fillna(""),  # no "None" cells
         department=log["department"].map(department_labels(), na_action="ignore").astype("string").fillna(""),
         result=log["result"].map(_result_labels()),
+        reason=pd.Series(reasons, index=log.index, dtype="string"),
     )
     return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})
 
@@ -206,7 +250,7 @@ def audit_section() -> None:
     columns = st.columns(4)
     actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
     action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=_action_labels())
-    result = columns[2].selectbox(t("audit.result"), [None, "allowed", "denied", "failed"], key="audit_result", format_func=_result_labels())
+    result = columns[2].selectbox(t("audit.result"), [None, "allowed", "denied", "refused", "failed"], key="audit_result", format_func=_result_labels())
     days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
     since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
     log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)

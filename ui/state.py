@@ -12,7 +12,7 @@ LANGUAGE = "language"  # the chosen language; kept apart from the widget so it s
 LANGUAGE_WIDGET = "sidebar_language"
 DATA_RESULTS = "data_results"  # the last upload's results on the Data page
 DATA_UPLOAD_GENERATION = "data_upload_generation"  # bumped to clear the uploader after an import
-GOALS_SAVED = "goals_saved"  # (objectives, key results) of a goals upload just saved, shown after the rerun that loads it
+GOALS_SAVED = "goals_saved"  # the message of a goals upload just saved, shown after the rerun that loads it
 
 
 def init_state() -> None:

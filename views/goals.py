@@ -9,142 +9,87 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from access.permissions import Action
+from access.permissions import Action, one_department
 from charts.figures import goal_path
 from charts.plan import add_events
 from ingest.goals_reader import load_goals
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.goals import (
-    DEPARTMENTS,
-    GoalChanges,
-    GoalsConfig,
-    GoalsError,
-    WorkbookOrigin,
-    change_details,
-    departments_held,
-    goal_changes,
-    merge_department_goals,
-    scope_label,
-)
+from metrics.goal_upload import StoredSet, UploadDecision, Uploader, decide_upload, ordered_departments
+from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, WorkbookOrigin, scope_label
 from metrics.goals_workbook import goals_template, goals_workbook
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.scoping import department_goals
 from metrics.views import key_result_path
+from model.issues import Issue
 from storage.goalsets import goal_set_by_id, save_goal_set
 from storage.reviews import commented_key_results
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize, is_admin, is_editor, visible_departments, would_allow
+from ui.identity import authorize_all, is_admin, is_editor, reason_text, record_refusal, visible_departments, would_allow
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
 from ui.widgets import badge, department_names, freshness, label, plain, value
 
 
-def _may_apply(
-    before: GoalsConfig | None, after: GoalsConfig, changes: GoalChanges, file_name: str, upload: GoalsConfig | None = None, taken: frozenset[str] = frozenset()
-) -> bool:
-    """An editor's changes: one audited check per changed department, asked first, so that a refused upload leaves
-    only its denials in the audit log. The accounts sheet, tag rules and company-wide manual values span departments
-    (as does the first set): those stay the admins' (Action.GOAL_SET), and a refusal names which of them changed."""
-    if changes.company_wide:
-        allowed = authorize(Action.GOAL_SET, None, "goal_set", file_name, ",".join(sorted(changes.shared)))
-        if not allowed:
-            st.warning(t("goals.shared_changed", parts=", ".join(t(f"goals.shared.{part}") for part in sorted(changes.shared))))
-        return allowed
-    if not changes.departments:
-        st.info(t("goals.unchanged"))
-        return False
-    checks = sorted(changes.departments)
-    refused = [department for department in checks if not would_allow(Action.KEY_RESULT, department)]
-    for department in refused or checks:
-        # What would be stored (ids as renumbered) for a department the merge takes; what the upload holds for another.
-        attempted = upload if upload is not None and department not in taken else after
-        authorize(Action.KEY_RESULT, department, "goal_set", file_name, change_details(before, attempted, department))
-    return not refused
-
-
-def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tuple[str, bytes] | None:
-    """The workbook to store for an upload, if this person may.
-
-    A whole workbook (no departments stated) from someone who may change every department replaces the set as
-    uploaded. A department workbook (Resonanz states its departments in it), and any upload of a person limited to
-    departments, replaces only those departments' goals: the stored set with them taken from the upload, written
-    as a new workbook; every other department keeps its goals. An admin's department workbook is taken the same way.
-    """
-    stored, departments = goals_for_checks(), visible_departments()
-    origin = config.origin or WorkbookOrigin()
-    if stored is None or space.goal_set is None:  # the first set (or a stored one that no longer passes) spans departments
-        if is_admin():
-            summary = _summary(None, config, goal_changes(None, config))
-            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, summary) else None
-        return (file_name, content) if _may_apply(None, config, goal_changes(None, config), file_name) else None
-    if origin.departments is None and departments is None:
-        if _changed_since_download(origin, stored, frozenset(DEPARTMENTS), whole=True):
-            return None
-        if is_admin():
-            changes = goal_changes(stored, config)
-            if not changes.departments and not changes.company_wide:  # e.g. the current goals downloaded and uploaded again
-                st.info(t("goals.unchanged"))
-                return None
-            return (file_name, content) if authorize(Action.GOAL_SET, None, "goal_set", file_name, _summary(stored, config, changes)) else None
-        return (file_name, content) if _may_apply(stored, config, goal_changes(stored, config), file_name) else None
-    allowed = departments if departments is not None else frozenset(DEPARTMENTS)
-    if origin.departments is not None and not origin.departments <= allowed:
-        # Another department's workbook: taking it would replace that department's goals (and empty the editor's own).
-        st.error(t("goals.workbook_of", workbook=department_names(_ordered(origin.departments)), yours=department_names(_ordered(allowed))))
-        for department in _ordered(origin.departments - allowed):
-            authorize(Action.KEY_RESULT, department, "goal_set", file_name, "workbook of another department")
+def _stored_set() -> StoredSet | None:
+    """The stored goal set as the upload rules need it (None: none yet, or one that no longer passes)."""
+    stored = goals_for_checks()
+    if stored is None or space.goal_set is None:
         return None
-    # The departments the upload replaces: those its workbook states; for a hand-made or whole one, those of the
-    # person's departments it holds goals of (one it leaves out keeps its goals).
-    replaced = origin.departments if origin.departments is not None else departments_held(config) & allowed
-    merged, changes = merge_department_goals(stored, config, replaced, commented_key_results(engine()))
-    if not changes.departments and not changes.company_wide:  # e.g. the same file uploaded again after it was saved
-        st.info(t("goals.unchanged"))
-        return None
-    if _changed_since_download(origin, stored, replaced):
-        return None
-    if origin.departments is not None and (outside := changes.departments - replaced):
-        # e.g. a marketing row added to HR's workbook: taking it would replace marketing's goals by that one row
-        st.error(t("goals.outside_workbook", workbook=department_names(_ordered(replaced)), others=department_names(_ordered(frozenset(outside)))))
-        return None
-    if not _may_apply(stored, merged, changes, file_name, config, replaced):  # the details name what the upload changes, taken or refused
-        return None
-    return f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(merged, language())
+    return StoredSet(stored, space.goal_set.id, space.goal_set.uploaded_at.date(), _goals_of_set)
 
 
-def _summary(stored: GoalsConfig | None, config: GoalsConfig, changes: GoalChanges) -> str:
-    """The audit details of a whole set replaced: the departments and shared parts it changes, what per department."""
-    details = {department: json.loads(change_details(stored, config, department)) for department in sorted(changes.departments)}
-    return json.dumps({"shared": sorted(changes.shared), "departments": details}, ensure_ascii=False)
-
-
-def _ordered(departments: frozenset[str]) -> list[str]:
-    return sorted(departments, key=lambda key: list(DEPARTMENTS).index(key) if key in DEPARTMENTS else len(DEPARTMENTS))
-
-
-def _changed_since_download(origin: WorkbookOrigin, stored: GoalsConfig, replaced: frozenset[str], whole: bool = False) -> bool:
-    """Whether someone changed the goals of ``replaced`` (with ``whole``: also the accounts or tags) after the workbook
-    was written: saving it would silently undo that. Changes to other departments in between are kept by the merge.
-    Says so, and what to do."""
-    if origin.goal_set is None or space.goal_set is None or origin.goal_set == space.goal_set.id:
-        return False
-    base = goal_set_by_id(engine(), origin.goal_set)
+def _goals_of_set(goal_set_id: int) -> GoalsConfig | None:
+    found = goal_set_by_id(engine(), goal_set_id)
     try:
-        before = load_goals(base.file_name, base.content) if base is not None else None
+        return load_goals(found.file_name, found.content) if found is not None else None
     except GoalsError:
-        before = None
-    since = goal_changes(before, stored) if before is not None else None
-    changed = set(replaced) if since is None else set(since.departments & replaced)
-    if whole and since is not None and since.company_wide:
-        changed |= {"*"}
-    if changed:
-        when = formatting.date(space.goal_set.uploaded_at.date(), language())
-        names = department_names(_ordered(frozenset(changed - {"*"}))) or t("goals.shared_parts")
-        st.error(t("goals.changed_since_download", departments=names, date=when))
-    return bool(changed)
+        return None
+
+
+def _goals_to_store(config: GoalsConfig, file_name: str, content: bytes) -> tuple[UploadDecision, tuple[str, bytes]] | None:
+    """The goals and the workbook to store for an upload, if this person may (the rules: metrics.goal_upload). Every
+    refusal, denial and allowed check leaves its audit row; "nothing changed" leaves none."""
+    uploader = Uploader(visible_departments(), is_admin())
+    decision = decide_upload(config, _stored_set(), uploader, commented_key_results(engine()))
+    if decision.unchanged:
+        st.info(t("goals.unchanged"))
+        return None
+    if decision.refusal is not None:
+        st.error(reason_text(decision.refusal.key, decision.refusal.params, language()))
+        department = one_department(decision.replaced)
+        record_refusal(Action.GOAL_SET, decision.refusal.key, decision.refusal.params, "goal_set", file_name, department, decision.details, "refused")
+        return None
+    checks = [(Action.GOAL_SET if c.department is None else Action.KEY_RESULT, c.department, c.details) for c in decision.checks]
+    if not authorize_all(checks, "goal_set", file_name):
+        for hint in (c.denied_hint for c in decision.checks if c.denied_hint and not would_allow(Action.GOAL_SET)):
+            st.warning(reason_text(hint.key, hint.params, language()))
+        return None
+    assert decision.goals is not None  # an allowed decision always names what to store
+    if decision.as_uploaded:
+        return decision, (file_name, content)
+    return decision, (f"{PurePath(space.goal_set.file_name).stem}.xlsx", goals_workbook(decision.goals, language()))
+
+
+def _saved_message(decision: UploadDecision) -> str:
+    """What was saved: a whole set's objectives and key results, or those of the departments an upload replaced (named,
+    so that an editor sees whose goals were taken), and how many items it added, changed and removed."""
+    assert decision.goals is not None and decision.counts is not None
+    counts = decision.counts
+    changed = {"added": counts.added, "changed": counts.changed, "removed": counts.removed}
+    if decision.as_uploaded:
+        return t("goals.saved", objectives=len(decision.goals.objectives), key_results=len(decision.goals.key_results), **changed)
+    theirs = department_goals(decision.goals, decision.replaced)
+    names = department_names(ordered_departments(decision.replaced))
+    return t("goals.saved_departments", departments=names, objectives=len(theirs.objectives), key_results=len(theirs.key_results), **changed)
+
+
+def _record_unreadable(file_name: str, issues: list[Issue]) -> None:
+    """An upload that could not be read is a failed write: the audit row names the first problems."""
+    details = json.dumps([issue.to_dict() for issue in issues[:10]], ensure_ascii=False, default=str)
+    record_refusal(Action.GOAL_SET, "goals.errors", {}, "goal_set", file_name, None, details, "failed")
 
 
 def _department_download(column: DeltaGenerator, departments: frozenset[str]) -> None:
@@ -152,7 +97,7 @@ def _department_download(column: DeltaGenerator, departments: frozenset[str]) ->
     goals, lang = goals_for_checks(), language()
     if goals is None:
         return
-    keys = _ordered(departments)
+    keys = ordered_departments(departments)
     name = f"{t('goals.download_mine_file')}-{'-'.join(keys)}.xlsx"
     origin = WorkbookOrigin(departments, space.goal_set.id if space.goal_set else None)  # what its upload may replace, and from when
     workbook = lambda: goals_workbook(department_goals(goals, departments), lang, origin)  # noqa: E731 - written when pressed
@@ -171,7 +116,7 @@ st.caption(t("goals.as_of", date=formatting.date(selection.today, language())))
 freshness(space.engine, selection.scope, selection.period, selection.today)
 if saved := st.session_state.get(GOALS_SAVED):
     st.session_state[GOALS_SAVED] = None
-    st.success(t("goals.saved", objectives=saved[0], key_results=saved[1]))
+    st.success(saved)
 
 with st.expander(t("goals.manage"), expanded=space.goals is None):
     upload = st.file_uploader(t("goals.upload"), type=["xlsx", "yaml", "yml"], key="goals_upload")
@@ -183,15 +128,17 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
         try:
             config = load_goals(upload.name, content)
             to_store = _goals_to_store(config, upload.name, content)
-            if to_store is not None and to_store[1] is not content:
-                load_goals(*to_store)  # a merged workbook must read back before it replaces the stored one
+            if to_store is not None and to_store[1][1] is not content:
+                load_goals(*to_store[1])  # a merged workbook must read back before it replaces the stored one
         except GoalsError as exc:
+            _record_unreadable(upload.name, exc.issues)
             st.error(t("goals.errors"))
             st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:
             if to_store is not None:
-                save_goal_set(engine(), *to_store)
-                st.session_state[GOALS_SAVED] = (len(config.objectives), len(config.key_results))
+                decision, workbook = to_store
+                save_goal_set(engine(), *workbook)
+                st.session_state[GOALS_SAVED] = _saved_message(decision)
                 st.rerun()  # the new data version loads the new goals: the page shows them at once
     if space.goal_issues and upload is None:  # the stored workbook no longer passes (e.g. after a stricter rule)
         st.error(t("goals.stored_invalid", file=space.goal_set.file_name if space.goal_set else ""))
