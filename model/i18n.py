@@ -226,6 +226,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "audit.col.object_id": {Language.DE: "Objekt-ID", Language.EN: "Object id"},
     "audit.col.department": {Language.DE: "Abteilung", Language.EN: "Department"},
     "audit.col.details": {Language.DE: "Details", Language.EN: "Details"},
+    "audit.unreadable": {Language.DE: "Die Datei konnte nicht gelesen werden.", Language.EN: "The file could not be read."},
     "audit.col.reason": {Language.DE: "Grund", Language.EN: "Reason"},
     "audit.result.allowed": {Language.DE: "erlaubt", Language.EN: "allowed"},
     "audit.result.denied": {Language.DE: "abgelehnt", Language.EN: "denied"},

@@ -250,6 +250,23 @@ def test_import_of_an_hr_account_by_role(database: str, bound_to, who: str, allo
     assert log["result"].tolist() == ["allowed" if allowed else "denied"]
 
 
+def test_an_editor_s_unreadable_export_shows_its_problem_not_a_denial_and_is_logged_as_failed(database: str, bound_to) -> None:
+    # It has no account to check: the editor's permission check denied it as "no department" and hid the file's problem.
+    from storage.imports import import_history
+
+    app = signed_in_app(database, bound_to, "editor-hr", "views/data.py")
+    app.file_uploader(key="data_upload_0").set_value([("Overview.xlsx", b"PK\x03\x04 not really a zip", "application/octet-stream")])
+    app.run()
+    app.button(key="data_import").click().run()
+    assert not app.exception, app.exception
+    assert not any(e.value.startswith("Nicht erlaubt") for e in app.error), [e.value for e in app.error]
+    assert "Overview.xlsx" not in import_history(make_engine(database))["file_name"].tolist()
+    shown = app.dataframe[0].value  # the results table lists the file with its status
+    assert "Overview.xlsx" in shown.to_string()
+    log = read_audit(make_engine(database), action="import")
+    assert log[["object_id", "result", "reason"]].values.tolist() == [["Overview.xlsx", "failed", "ingest.safety.damaged_zip"]]
+
+
 def demo_goals(edit: Callable[[object], None] | None = None) -> bytes:
     """The demo goals workbook, changed by ``edit`` (an openpyxl workbook), in new bytes."""
     import io
@@ -565,7 +582,7 @@ def test_an_admin_s_outdated_whole_workbook_does_not_undo_a_newer_change(databas
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "goals.errors"), (b"PK\x03\x04 not really a zip", "goals.errors"), (b"objectives:\n  - id: [unclosed", "goals.errors")],
+    [(b"", "goals.empty"), (b"PK\x03\x04 not really a zip", "ingest.safety.damaged_zip"), (b"objectives:\n  - id: [unclosed", "goals.yaml_invalid")],
     ids=["empty", "broken-zip", "broken-yaml"],
 )
 def test_an_unreadable_goals_upload_leaves_a_failed_audit_row_and_stores_nothing(database: str, bound_to, content: bytes, reason: str) -> None:

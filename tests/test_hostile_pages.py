@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from storage.access import read_audit
 from storage.engine import make_engine
 from storage.goalsets import current_goal_set
 from tests.conftest import ROOT
@@ -24,6 +25,7 @@ def test_a_billion_laughs_goals_workbook_is_refused_on_the_page_and_nothing_is_s
     assert "xl/worksheets/sheet1.xml" in message and "DTD" in message
     assert goal_set_count(database) == before
     assert current_goal_set(make_engine(database)) == stored
+    assert read_audit(make_engine(database), action="goal_set")["result"].tolist() == ["failed"]
 
 
 def test_a_zip_bomb_goals_workbook_is_refused_on_the_page(database: str) -> None:  # noqa: F811
@@ -44,3 +46,6 @@ def test_a_hostile_template_is_refused_before_the_pack_is_built(database: str) -
     shown = re.sub(r"\\(.)", r"\1", app.error[0].value).replace("\u2060", "")  # as the reader sees it (plain() escapes Markdown)
     assert shown.startswith("Die Vorlage ist nicht nutzbar: vorlage.pptx: Der Arbeitsmappen-Teil „ppt/slideLayouts/slideLayout1.xml“ deklariert eine DTD")
     assert "review_files" not in app.session_state  # no pack was built on it
+    failed = read_audit(make_engine(database), result="failed")  # the attempt is in the audit log, with why
+    assert failed[["action", "object_type", "object_id"]].values.tolist() == [["pack_download", "template", "vorlage.pptx"]]
+    assert failed.loc[0, "reason"].startswith("ingest.safety")

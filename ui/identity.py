@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -19,6 +20,7 @@ from metrics import formatting
 from metrics.goal_upload import ANY_SHARED_PART
 from metrics.goals import DEPARTMENTS
 from model.i18n import Language, translate
+from model.issues import Issue, Level
 from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
 from ui.state import language, t
@@ -150,6 +152,15 @@ def record_refusal(
     append_audit(engine(), entry)
 
 
+def record_unreadable(action: Action, object_type: str, file_name: str, issues: Sequence[Issue]) -> None:
+    """An upload that could not be read (or is of no kind Resonanz stores) is a failed write: its audit row's reason
+    is its first error in the reader's language, its details the first problems as JSON."""
+    first = next((issue for issue in issues if issue.level is Level.ERROR), issues[0] if issues else None)
+    reason, params = (first.code, dict(first.params)) if first is not None and first.code else ("audit.unreadable", {})
+    details = json.dumps([issue.to_dict() for issue in issues[:10]], ensure_ascii=False, default=str)
+    record_refusal(action, reason, params, object_type, file_name, None, details, "failed")
+
+
 def decision_text(decision: Decision) -> str:
     """A decision as a person reads it: the action and departments by their labels, never their stored keys."""
     return reason_text(decision.reason, decision.params, language())
@@ -174,7 +185,8 @@ def reason_text(reason: str, params: Mapping[str, object], lang: Language) -> st
     if "parts" in shown:
         shown["parts"] = ", ".join(translate(f"goals.shared.{part}", lang) for part in shown["parts"])  # type: ignore[attr-defined]
     if "date" in shown:
-        shown["date"] = formatting.date(dt.date.fromisoformat(str(shown["date"])), lang)
+        with contextlib.suppress(ValueError):  # a reader's issue may name a date as the file wrote it: shown as it is
+            shown["date"] = formatting.date(dt.date.fromisoformat(str(shown["date"])), lang)
     return translate(reason, lang, **shown)
 
 

@@ -17,7 +17,7 @@ from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
 from ui.filters import today
-from ui.identity import audit_section, authorize, department_of_account, is_admin, visible_departments
+from ui.identity import audit_section, authorize, department_of_account, is_admin, record_unreadable, visible_departments
 from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.roles import roles_section
@@ -48,8 +48,15 @@ with upload_tab:
         items = [(f.name, f.getvalue()) for f in files]
         progress.progress(0.05, text=t("data.reading", file=plain(", ".join(name for name, _ in items)[:80])))
         results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account)
-        # Each file is checked against the department its account belongs to; a denied file is not stored.
-        results = [r for r in results if authorize(Action.IMPORT, department_of_account(r.platform, r.account), "file", r.file, r.account or "")]
+        # Each readable file is checked against the department its account belongs to; a denied file is not stored.
+        # One that could not be read has no account to check: it is shown with its problems and logged as failed.
+        for unread in (r for r in results if r.status is not Status.PARSED):
+            record_unreadable(Action.IMPORT, "file", unread.file, unread.issues)
+        results = [
+            r
+            for r in results
+            if r.status is not Status.PARSED or authorize(Action.IMPORT, department_of_account(r.platform, r.account), "file", r.file, r.account or "")
+        ]
 
         def report(number: int, total: int, file: str) -> None:
             progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=plain(file), number=number, total=total))

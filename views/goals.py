@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 
 import pandas as pd
@@ -21,12 +20,11 @@ from metrics.goals_workbook import goals_template, goals_workbook
 from metrics.progress import ACCUMULATING, progress_text
 from metrics.scoping import department_goals
 from metrics.views import key_result_path
-from model.issues import Issue
 from storage.goalsets import goal_set_by_id, save_goal_set
 from storage.reviews import commented_key_results
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
 from ui.filters import sidebar
-from ui.identity import authorize_all, is_admin, is_editor, reason_text, record_refusal, visible_departments, would_allow
+from ui.identity import authorize_all, is_admin, is_editor, reason_text, record_refusal, record_unreadable, visible_departments, would_allow
 from ui.imports import issues_from
 from ui.resources import engine
 from ui.state import GOALS_SAVED, language, t
@@ -86,12 +84,6 @@ def _saved_message(decision: UploadDecision) -> str:
     return t("goals.saved_departments", departments=names, objectives=len(theirs.objectives), key_results=len(theirs.key_results), **changed)
 
 
-def _record_unreadable(file_name: str, issues: list[Issue]) -> None:
-    """An upload that could not be read is a failed write: the audit row names the first problems."""
-    details = json.dumps([issue.to_dict() for issue in issues[:10]], ensure_ascii=False, default=str)
-    record_refusal(Action.GOAL_SET, "goals.errors", {}, "goal_set", file_name, None, details, "failed")
-
-
 def _department_download(column: DeltaGenerator, departments: frozenset[str]) -> None:
     """A department's own goals workbook, written when the button is pressed; editors upload it back edited."""
     goals, lang = goals_for_checks(), language()
@@ -131,7 +123,7 @@ with st.expander(t("goals.manage"), expanded=space.goals is None):
             if to_store is not None and to_store[1][1] is not content:
                 load_goals(*to_store[1])  # a merged workbook must read back before it replaces the stored one
         except GoalsError as exc:
-            _record_unreadable(upload.name, exc.issues)
+            record_unreadable(Action.GOAL_SET, "goal_set", upload.name, exc.issues)
             st.error(t("goals.errors"))
             st.table(issues_from(exc.issues, language()), hide_index=True)  # a table wraps: every message is shown whole
         else:

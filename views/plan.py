@@ -29,7 +29,7 @@ from storage.plan import (
     update_item,
 )
 from ui.data import forget_workspace, visible_events, workspace
-from ui.identity import authorize, visible_departments
+from ui.identity import authorize, record_unreadable, visible_departments
 from ui.imports import issues_from
 from ui.plan import editable_items, edited_items, editor_columns, item_label, matched_post_label, message_first, shown
 from ui.resources import engine
@@ -158,6 +158,7 @@ with upload:
         data = file.getvalue()
         parsed = read_plan_upload(file.name, data)
         if parsed.status != "parsed":
+            record_unreadable(Action.PLAN, "plan_file", file.name, parsed.issues)
             st.error(t("plan.failed"))
             st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
         elif authorize(Action.PLAN, one_department(parsed.tables["plan"]["department"]), "plan_file", file.name):
@@ -239,6 +240,7 @@ with campaigns_tab:
     if events_file is not None and st.button(t("plan.events_import"), key="plan_events_import"):
         parsed = read_plan_upload(events_file.name, events_file.getvalue(), kind="events")
         if parsed.status != "parsed":
+            record_unreadable(Action.PLAN, "events_file", events_file.name, parsed.issues)
             st.error(t("plan.events_failed"))
             st.dataframe(issues_from(parsed.issues, language()), hide_index=True, width="stretch", column_config=message_first())
         elif authorize(Action.PLAN, one_department(parsed.tables["events"]["department"]), "events_file", events_file.name):
