@@ -136,6 +136,8 @@ class KpiEngine:
         self._restricted: dict[tuple[object, ...], PeriodAggregates] = {}
         # Key results ask for the same values again (the period, last year's for the seasonal path).
         self._values: dict[tuple[str, Scope, Period], KpiValue] = {}
+        # Every account's coverage of a window: the Channels page compares each account of an agency on the same windows.
+        self._coverage: dict[tuple[str, int, int], np.ndarray] = {}
         self._known_accounts = data.known_accounts()
         self._index = pd.MultiIndex.from_frame(self._known_accounts[ACCOUNT_KEY].astype(object)).sort_values()
         daily_codes, daily_days = self._codes(daily), day_numbers(daily["date"].to_numpy())  # each once: an agency's 330k rows
@@ -163,6 +165,11 @@ class KpiEngine:
 
     def _codes(self, frame: pd.DataFrame) -> np.ndarray:
         return self._index.get_indexer(pd.MultiIndex.from_frame(frame[ACCOUNT_KEY].astype(object))).astype(np.int64)
+
+    @property
+    def known_accounts(self) -> pd.DataFrame:
+        """Dataset.known_accounts(), read once: it goes through every row (the sidebar asks it on each rerun)."""
+        return self._known_accounts
 
     def accounts_in(self, scope: Scope) -> pd.DataFrame:
         """The scope's (platform, account) pairs, computed once per scope."""
@@ -300,6 +307,7 @@ class KpiEngine:
         self._cache.clear()
         self._restricted.clear()
         self._values.clear()
+        self._coverage.clear()
 
     # ------------------------------------------------------------------ values
 
@@ -322,6 +330,27 @@ class KpiEngine:
             return KpiValue(key, math.nan, period, scope)
         value, contributing, fallback = _compute(item, scoped)
         return KpiValue(key, value, period, scope, contributing, fallback, self._carried(item, scoped, period))
+
+    def account_index(self, scope: Scope) -> pd.Index:
+        """The scope's (platform, account) pairs in the engine's order: the rows of the per-account arrays."""
+        positions = self._positions(scope)
+        return self._index if positions is None else self._scope_index(scope, positions)
+
+    def values_by_account(self, key: str, scope: Scope, period: Period) -> np.ndarray:
+        """Per account of the scope (``account_index`` order), the KPI over the period as that account alone gives it:
+        ``value(key, <scope of that one account>, period)`` for all of them at once (a table of 300 accounts)."""
+        item = CATALOG[key]
+        if item.source in (Source.MANUAL, Source.PLAN):
+            raise ValueError(f"{key} is no KPI of accounts' data")
+        scoped = self._scoped(period, scope)
+        if scoped.accounts().empty:
+            return np.array([], dtype=float)
+        return _per_account_values(item, scoped)
+
+    def last_days_by_account(self, scope: Scope, key: str | None = None) -> np.ndarray:
+        """Per account of the scope (``account_index`` order), the day number of its last data (for the KPI)."""
+        days = self.last_days.overall if key is None else self.last_days.of_kpi(key)
+        return np.full(len(self.account_index(scope)), NONE) if days is None else days[self._selected(scope)]
 
     def _carried(self, item: Kpi, scoped: PeriodAggregates, period: Period) -> tuple[str, ...]:
         """Accounts whose stock enters the KPI carried longer than the stale threshold (to the period's end or the latest data)."""
@@ -359,11 +388,18 @@ class KpiEngine:
         covered part; follower growth: the best covered of followers, gained, lost and net; post
         counts and per-post rates: the account's data span. Manual KPIs: an empty array (no accounts).
         """
-        item = CATALOG[key]
-        selected = self._selected(scope)
-        if item.source is Source.MANUAL:
+        if CATALOG[key].source is Source.MANUAL:
             return np.array([])
         first, last = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (window.start, window.end))
+        memo = (key, first, last)
+        if memo not in self._coverage:
+            if len(self._coverage) >= MAX_REMEMBERED_VALUES:
+                self._coverage.clear()
+            self._coverage[memo] = self._coverage_of_all(key, first, last)
+        return self._coverage[memo][self._selected(scope)]
+
+    def _coverage_of_all(self, key: str, first: int, last: int) -> np.ndarray:
+        item = CATALOG[key]
         days = last - first + 1
 
         def span(start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -386,7 +422,7 @@ class KpiEngine:
             shares = np.max([of_metric(m) for m in GROWTH_METRICS], axis=0)
         else:
             shares = np.min([of_metric(m) for m in item.numerator + item.denominator], axis=0)
-        return shares[selected]
+        return shares
 
     def account_last_days(self, scope: Scope | None = None) -> pd.DataFrame:
         """platform, account, last_day (date or None) of every account of the scope, oldest first."""
@@ -532,44 +568,58 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
     """(value, contributing accounts, accounts that fell back to posts) of one KPI over the aggregates' accounts.
 
     Sums and ratios work on the frames' arrays (a key result's value took 2 ms of pandas overhead on a few rows)."""
+    numerator, denominator, used = _per_account_parts(item, agg)
+    value = math.nan
+    if used.any():
+        total = float(numerator[used].sum())
+        below = float(denominator[used].sum()) if denominator is not None else None
+        value = total if below is None else total / below if below != 0 else math.nan
+    fallback: tuple[str, ...] = ()
+    if item.aggregation in (Aggregation.SUM, Aggregation.LAST, Aggregation.RATIO):
+        flows = [m for m in item.numerator + item.denominator if m not in STOCK_METRICS]
+        marks = _columns(agg, "from_posts", flows).any(axis=1) & used if flows else np.zeros(len(used), dtype=bool)
+        fallback = tuple(f"{p}/{a}" for p, a in agg.accounts()[marks]) if marks.any() else ()
+    return value, int(used.sum()), fallback
+
+
+def _per_account_values(item: Kpi, agg: PeriodAggregates) -> np.ndarray:
+    """The KPI of each account of the aggregates on its own (NaN: no data): what ``_compute`` gives for a scope of
+    that one account, for every account at once."""
+    numerator, denominator, used = _per_account_parts(item, agg)
+    if denominator is None:
+        return np.where(used, numerator, np.nan).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(used & (denominator != 0), numerator / np.where(denominator != 0, denominator, 1.0), np.nan).astype(float)
+
+
+def _per_account_parts(item: Kpi, agg: PeriodAggregates) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    """Per account the KPI's numerator, its denominator (None: the KPI is a sum) and whether the account counts.
+
+    The one definition of every aggregation: a scope's value is the sum of the counted numerators (over the sum of
+    their denominators), an account's own value its numerator (over its denominator)."""
 
     def part(metrics: tuple[str, ...]) -> np.ndarray:
         stocks = [m for m in metrics if m in STOCK_METRICS]
         return _row_sums(agg, "stock_carried", stocks) if stocks else _row_sums(agg, "flows", list(metrics))
 
-    def fallback(metrics: tuple[str, ...], used: np.ndarray) -> tuple[str, ...]:
-        flows = [m for m in metrics if m not in STOCK_METRICS]
-        if not flows:
-            return ()
-        marks = _columns(agg, "from_posts", flows).any(axis=1) & used
-        return tuple(f"{p}/{a}" for p, a in agg.accounts()[marks]) if marks.any() else ()
-
     aggregation = item.aggregation
     if aggregation in (Aggregation.SUM, Aggregation.LAST):
         values = part(item.numerator)
-        known = ~np.isnan(values)
-        return (float(values[known].sum()) if known.any() else math.nan), int(known.sum()), fallback(item.numerator, known)
+        return values, None, ~np.isnan(values)
     if aggregation is Aggregation.RATIO:
         numerator, denominator = part(item.numerator), part(item.denominator)
-        both = ~np.isnan(numerator) & ~np.isnan(denominator)
-        total = denominator[both].sum()
-        value = float(numerator[both].sum() / total) if both.any() and total != 0 else math.nan
-        return value, int(both.sum()), fallback(item.numerator + item.denominator, both)
+        return numerator, denominator, ~np.isnan(numerator) & ~np.isnan(denominator)
     if aggregation is Aggregation.PER_POST:
-        counted = _columns(agg, "post_metric_counts", list(item.numerator[:1]))[:, 0]
-        sums = _columns(agg, "post_sums", list(item.numerator[:1]))[:, 0]
-        count = counted.sum()
-        return (float(np.nansum(sums) / count) if count else math.nan), int((counted > 0).sum()), ()
+        counted = _columns(agg, "post_metric_counts", list(item.numerator[:1]))[:, 0].astype(float)
+        sums = np.nan_to_num(_columns(agg, "post_sums", list(item.numerator[:1]))[:, 0].astype(float))
+        return sums, counted, counted > 0
     if aggregation is Aggregation.COUNT:
-        with_posts = agg.accounts().isin(agg.has_posts)
-        return (float(agg.array("post_counts")[with_posts].sum()) if with_posts.any() else math.nan), int(with_posts.sum()), ()
+        return agg.array("post_counts").astype(float), None, np.asarray(agg.accounts().isin(agg.has_posts))
     growth, start = _growth(agg)
     known = ~np.isnan(growth)
     if aggregation is Aggregation.GROWTH:
-        return (float(growth[known].sum()) if known.any() else math.nan), int(known.sum()), ()
-    both = known & ~np.isnan(start)
-    denominator = start[both].sum()
-    return (float(growth[both].sum() / denominator) if both.any() and denominator else math.nan), int(both.sum()), ()
+        return growth, None, known
+    return growth, start, known & ~np.isnan(start)
 
 
 def _columns(agg: PeriodAggregates, frame: str, columns: list[str]) -> np.ndarray:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -72,6 +72,8 @@ class LastDays:
     posts: pd.DataFrame  # columns: flow metrics of the post grain
     overall: np.ndarray
     flows: np.ndarray  # the flow family: last daily row or post with any flow value
+    # of_kpi per KPI: the Channels page asks it for every account of an agency (300 x 2 KPIs each rerun)
+    _of_kpi: dict[str, np.ndarray | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -102,6 +104,15 @@ class LastDays:
 
     def of_kpi(self, key: str) -> np.ndarray | None:
         """Per account, the last day with data for the KPI (NONE: none); None for manual KPIs (no export lags)."""
+        if key not in self._of_kpi:
+            days = self._kpi_last_days(key)
+            if days is not None:
+                days = days.copy() if days is self.overall else days
+                days.setflags(write=False)  # shared by every caller from now on
+            self._of_kpi[key] = days
+        return self._of_kpi[key]
+
+    def _kpi_last_days(self, key: str) -> np.ndarray | None:
         item = CATALOG[key]
         if item.source is Source.MANUAL:
             return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 from enum import StrEnum
 
 import numpy as np
@@ -15,7 +16,7 @@ import pandas as pd
 
 from metrics import formatting
 from metrics.catalog import CATALOG, Aggregation, Direction, adds_unique_counts
-from metrics.comparison import ChangeStatus, Comparison, compare
+from metrics.comparison import ChangeStatus, Comparison, compare, compare_by_account
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.freshness import StaleAccount
@@ -113,6 +114,34 @@ def change_text(change: float, status: str, language: Language) -> str:
     if status in (ChangeStatus.NEW, ChangeStatus.NOT_COMPARABLE):
         return translate(f"change.{status}", language)
     return formatting.change(change, language)
+
+
+ACCOUNT_TABLE_KPIS = ("impressions", "engagements", "engagement_rate", "followers", "posts")
+ACCOUNT_CHANGE_KPIS = ("impressions", "engagements")
+
+
+def account_table(engine: KpiEngine, scope: Scope, period: Period, comparison: Comparison, as_of: dt.date, language: Language) -> pd.DataFrame:
+    """Each account of the scope with its KPIs over the period and the one comparison of the Cockpit (a percentage,
+    or "neu" / "nicht vergleichbar"), as the Channels page shows it: labelled, formatted, in ``language``.
+
+    Each account counts on its own (the scope's tags do not narrow it), computed for all accounts at once:
+    the same figures as ``engine.value`` and ``compare`` give for a scope of that one account."""
+    accounts_only = replace(scope, tags=frozenset())
+    accounts = engine.account_index(accounts_only)
+    table = pd.DataFrame(
+        {
+            translate("col.platform", language): [platform_name(platform, language) for platform in accounts.get_level_values(0)],
+            translate("col.account", language): list(accounts.get_level_values(1)),
+        }
+    )
+    for kpi in ACCOUNT_TABLE_KPIS:
+        values = pd.Series(engine.values_by_account(kpi, accounts_only, period), dtype=float)
+        table[CATALOG[kpi].label(language)] = values.map(lambda number, unit=CATALOG[kpi].unit.value: formatting.kpi_value(number, unit, language))
+    for kpi in ACCOUNT_CHANGE_KPIS:
+        compared = compare_by_account(engine, kpi, accounts_only, period, comparison, as_of)
+        name = translate("channels.change_of", language, kpi=CATALOG[kpi].label(language), comparison=translate(f"comparison.{comparison}", language))
+        table[name] = [change_text(change, status, language) for change, status in zip(compared["change"], compared["status"], strict=True)]
+    return table
 
 
 def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language) -> str:

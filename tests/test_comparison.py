@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from ingest.goals_reader import load_goals
-from metrics.comparison import ChangeStatus, Comparison, compare
+from metrics.catalog import CATALOG, Source
+from metrics.comparison import ChangeStatus, Comparison, compare, compare_by_account
 from metrics.dataset import Dataset, Scope
 from metrics.engine import KpiEngine
 from metrics.periods import parse_period
@@ -149,3 +150,51 @@ def test_cockpit_changes_a_week_later_without_new_data_are_unchanged(demo) -> No
         pd.testing.assert_frame_equal(later[columns], on_export_day[columns])
         assert list(later["change_status"]) == list(on_export_day["change_status"])
         assert set(later["data_through"]) == {DEMO_EXPORT_DAY}
+
+
+DATA_KPIS = [key for key, item in CATALOG.items() if item.source not in (Source.MANUAL, Source.PLAN)]
+
+
+def assert_each_account_as_its_own_scope(engine: KpiEngine, scope: Scope, periods: list, as_of: dt.date) -> None:
+    """Metamorphic: the per-account arrays (the Channels table) equal value() and compare() of a scope of one account."""
+    accounts = engine.account_index(scope)
+    assert len(accounts)
+    for period in periods:
+        for key in DATA_KPIS:
+            together = engine.values_by_account(key, scope, period)
+            alone = [engine.value(key, Scope.of(platforms=p, accounts=a), period).value for p, a in accounts]
+            assert together.tolist() == pytest.approx(alone, nan_ok=True, rel=1e-12), (key, period)
+        for key in ("impressions", "engagements", "engagement_rate", "followers", "followers_gained", "posts"):
+            for comparison in Comparison:
+                table = compare_by_account(engine, key, scope, period, comparison, as_of)
+                one_by_one = [compare(engine, key, Scope.of(platforms=p, accounts=a), period, comparison, as_of) for p, a in accounts]
+                assert table["status"].tolist() == [str(c.status) for c in one_by_one], (key, period, comparison)
+                for column in ("value", "base", "change"):
+                    assert table[column].tolist() == pytest.approx([getattr(c, column) for c in one_by_one], nan_ok=True, rel=1e-12)
+
+
+def test_the_channels_table_s_figures_are_each_account_s_own_on_the_demo(demo) -> None:
+    engine, _ = demo
+    periods = [Q4, parse_period("2026-Q3"), parse_period("2026-11"), parse_period("KW 46/2026"), parse_period("2025-Q1")]
+    assert_each_account_as_its_own_scope(engine, Scope(), periods, DEMO_EXPORT_DAY)
+    assert_each_account_as_its_own_scope(engine, Scope.of(platforms="linkedin"), [Q4], DEMO_EXPORT_DAY)
+
+
+def test_the_channels_table_s_edge_accounts_each_as_its_own_scope() -> None:
+    rows = (
+        every_day("linkedin", "whole", "2026-07-01", "2026-11-22", 10.0)  # both quarters, data through 22.11.
+        + every_day("linkedin", "late", "2026-07-25", "2026-07-30", 5.0)  # a few days of base only: not comparable
+        + every_day("linkedin", "late", "2026-10-01", "2026-11-20", 5.0)
+        + every_day("linkedin", "new", "2026-11-01", "2026-11-20", 5.0)  # starts mid-period, no base: new
+        + every_day("x", "gone", "2026-07-01", "2026-08-31", 7.0)  # nothing in Q4: no data
+        + every_day("x", "zero", "2026-07-01", "2026-09-30", 0.0)
+        + every_day("x", "zero", "2026-10-01", "2026-11-22", 3.0)  # a base of 0: new
+        + [("youtube", "once", "2026-10-05", 1.0)]
+    )
+    engine = engine_of(rows)
+    table = compare_by_account(engine, "impressions", Scope(), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 30))
+    assert table["status"].to_dict() == {
+        ("linkedin", "late"): "not_comparable", ("linkedin", "new"): "new", ("linkedin", "whole"): "change", ("x", "gone"): "no_data",
+        ("x", "zero"): "new", ("youtube", "once"): "new",
+    }  # fmt: skip
+    assert_each_account_as_its_own_scope(engine, Scope(), [Q4, parse_period("2026-Q3"), parse_period("2027-Q1")], dt.date(2026, 11, 30))

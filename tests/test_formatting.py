@@ -43,3 +43,17 @@ def test_platforms_are_written_as_their_makers_write_them() -> None:
     assert names == ["LinkedIn", "YouTube", "TikTok", "X", "Other"]
     assert platform_name("other", Language.DE) == "Sonstige"
     assert platform_name("Haberland AG", Language.DE) == "Haberland AG"  # not a platform: left as it is
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_numbers_are_babel_s_own_formats_with_the_locale_parsed_once(language: Language) -> None:
+    # formatting parses the locale and patterns once (a tenth of a Goals rerun); it must write what Babel's API writes.
+    from babel.numbers import format_decimal, format_percent
+
+    locale = formatting.LOCALES[language]
+    for value in (0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 1234.5, 1_234_567.891, -98_765.4321, 1e15, 0.125, 0.0005):
+        assert formatting.number(value, language) == format_decimal(value, format="#,##0", locale=locale)
+        assert formatting.number(value, language, digits=2) == format_decimal(value, format="#,##0.00", locale=locale)
+        sign = formatting.PERCENT_SIGN[language]
+        assert formatting.percent(value / 1000, language) == format_percent(value / 1000, format="#,##0.0" + sign, locale=locale)
+    assert formatting.number(1234.5, Language.DE, digits=2) == "1.234,50" and formatting.percent(0.123, Language.DE) == "12,3 %"

@@ -53,7 +53,7 @@ def _remember(name: str) -> None:
 def sidebar(space: Workspace) -> Selection:
     for name, default in FILTERS.items():
         st.session_state.setdefault(f"filter_{name}", default)
-    accounts = space.engine.data.known_accounts()
+    accounts = space.engine.known_accounts
     with st.sidebar:
         st.subheader(t("filters.title"))
         presets = list(Preset)

@@ -46,6 +46,12 @@ def department_names(keys: Iterable[str]) -> str:
     return ", ".join(DEPARTMENTS[k].label(current) if k in DEPARTMENTS else str(k) for k in keys)
 
 
+def number_row(headers: list[str], cells: list[str]) -> str:
+    """A one-row Markdown table of formatted figures under their headers (labels of ours, escaped all the same)."""
+    line = lambda items: "| " + " | ".join(plain(item) for item in items) + " |"  # noqa: E731
+    return "\n".join([line(headers), "|" + "---:|" * len(headers), line(cells)])
+
+
 def value(key: str, number: float | None) -> str:
     return formatting.kpi_value(number, CATALOG[key].unit.value, language())
 

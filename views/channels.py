@@ -9,15 +9,12 @@ from charts.figures import trend
 from charts.plan import add_benchmark, add_events
 from metrics.benchmark import own_benchmark, weekly_values
 from metrics.catalog import CATALOG
-from metrics.comparison import compare
-from metrics.views import change_text, kpi_trend
-from model.i18n import platform_name
+from metrics.views import account_table, kpi_trend
 from ui.data import visible_events, workspace
 from ui.filters import sidebar
 from ui.state import language, t
-from ui.widgets import fact_sheet_popover, freshness, kpi_labels, label, value
+from ui.widgets import fact_sheet_popover, freshness, kpi_labels, label
 
-CHANGE_KPIS = ["impressions", "engagements"]
 MAIN_KPIS = ["impressions", "reach", "views", "engagements", "clicks", "profile_visits", "page_views", "watch_time_hours", "followers_gained"]
 
 space = workspace()
@@ -63,17 +60,5 @@ with right:
     chart("engagement_rate", t("channels.engagement_rate"))
 
 st.subheader(t("channels.accounts"))
-accounts = space.engine.accounts_in(selection.scope)
-rows = []
-for platform, account in accounts.itertuples(index=False):
-    scope = selection.scope.__class__.of(platforms=platform, accounts=account)
-    row = {t("col.platform"): platform_name(platform, language()), t("col.account"): account}
-    for kpi in ("impressions", "engagements", "engagement_rate", "followers", "posts"):
-        row[label(kpi)] = value(kpi, space.engine.value(kpi, scope, selection.period).value)
-    for kpi in CHANGE_KPIS:  # the one comparison of the Cockpit: a percentage, or "neu" / "nicht vergleichbar"
-        compared = compare(space.engine, kpi, scope, selection.period, selection.comparison, selection.today)
-        row[t("channels.change_of", kpi=label(kpi), comparison=t(f"comparison.{selection.comparison}"))] = change_text(
-            compared.change, compared.status, language()
-        )
-    rows.append(row)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+table = account_table(space.engine, selection.scope, selection.period, selection.comparison, selection.today, language())
+st.dataframe(table, hide_index=True, width="stretch")
