@@ -86,9 +86,8 @@ def test_bullet_chart_groups_key_results_under_their_departments(demo) -> None:
     assert len(rows) == 14
     assert list(dict.fromkeys(rows["department"])) == ["pr", "marketing", "sales", "hr", "service"]
     figure = key_result_bullets(rows, language="de")
-    band, bars, ticks = figure.data
-    names = [(a.y, a.text) for a in figure.layout.annotations if a.xanchor == "left"]
-    shares = [(a.y, a.text) for a in figure.layout.annotations if a.xanchor == "right"]
+    band, bars, ticks, *_ = figure.data
+    names, shares = bullet_labels(figure, "left"), bullet_labels(figure, "right")
     assert names[:3] == [(0, "<b>Unternehmenskommunikation / PR</b>"), (1, "PR-1.1 Impressionen · LinkedIn"), (3, "PR-1.2 Interaktionsrate · LinkedIn")]
     assert [text for _, text in names if text.startswith("<b>")] == [
         "<b>Unternehmenskommunikation / PR</b>", "<b>Marketing</b>", "<b>Vertrieb</b>", "<b>Personal / Employer Branding</b>", "<b>Kundenservice</b>",
@@ -103,10 +102,22 @@ def test_bullet_chart_groups_key_results_under_their_departments(demo) -> None:
     assert ticks.name == "Soll heute"
     assert len(ticks.x) == rows["expected_share"].notna().sum()
     english = key_result_bullets(bullet_rows(config, report, Language.EN), language="en")
-    assert english.layout.annotations[0].text == "<b>Corporate communications / PR</b>"
+    assert bullet_labels(english, "left")[0] == (0, "<b>Corporate communications / PR</b>")
     assert figure.layout.xaxis.ticktext[:3] == ("0 %", "50 %", "100 %")  # German percent with its space
     assert english.layout.xaxis.ticktext[:3] == ("0%", "50%", "100%")
     assert english.data[2].name == "Expected by now"
+
+
+def bullet_labels(figure: object, side: str) -> list[tuple[float, str]]:
+    """The bullet chart's labels as (row, text), top down: names and department lines at the left, shares at the right."""
+    position = "middle right" if side == "left" else "middle left"
+    found = [
+        (y, text)
+        for trace in figure.data
+        if getattr(trace, "mode", None) == "text" and trace.textposition == position
+        for y, text in zip(trace.y, trace.text, strict=True)
+    ]
+    return sorted(found, key=lambda label: label[0])
 
 
 def test_bullets_follow_the_department_filter(demo) -> None:
@@ -137,7 +148,7 @@ def test_bullets_carry_the_cockpit_marks(demo) -> None:
     rows = bullet_rows(config, report, Language.DE, frozenset({"pr"}), engine, DEMO_EXPORT_DAY)
     assert rows["from_posts"].tolist() == [(), (), ()]  # the demo's LinkedIn has daily figures; awareness is manual
     marked = rows.assign(non_additive=[True, False, False], from_posts=[(), ("youtube/Haberland TV",), ()])
-    names = [a.text for a in key_result_bullets(marked, language="de").layout.annotations if a.xanchor == "left"]
+    names = [text for _, text in bullet_labels(key_result_bullets(marked, language="de"), "left")]
     assert names[1:4] == ["PR-1.1 Impressionen Σ · LinkedIn", "PR-1.2 Interaktionsrate ◆ · LinkedIn", "PR-1.3 Bekanntheit"]
 
 

@@ -35,13 +35,16 @@ if posts.empty:
     st.stop()
 
 st.caption(f"{formatting.number(len(posts), language())} {t('content.posts')}")
-names = department_labels()
+names, lang = department_labels(), language()
+# Labels once per distinct value: per row they asked the session's language 200,000 times at agency scale.
+platform_labels = {platform: platform_name(platform, lang) for platform in posts["platform"].unique()}
+department_texts = {keys: ", ".join(names(k) for k in keys) for keys in set(posts["departments"])}
 # Post texts, accounts and topics are shown by st.dataframe as plain text (never Markdown).
 table = posts.assign(
     date=posts["local_time"].dt.normalize(), time=posts["local_time"].dt.strftime("%H:%M").where(posts["has_time"], "–"),
     text=posts["text"].fillna("").str.slice(0, 140), post_type=posts["post_type"].fillna("–"), tags=posts["tags"].fillna(""),
-    platform=posts["platform"].map(lambda p: platform_name(p, language())),
-    departments=posts["departments"].map(lambda keys: ", ".join(names(k) for k in keys)),
+    platform=posts["platform"].map(platform_labels.__getitem__),
+    departments=posts["departments"].map(department_texts.__getitem__),
 )[["date", "time", "platform", "account", "post_type", "text", "tags", "departments",
   "impressions", "engagements", "engagement_rate", "views", "permalink"]]  # fmt: skip
 st.dataframe(
