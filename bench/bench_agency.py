@@ -125,24 +125,13 @@ def account_frames(account: str, platform: str, days: pd.DatetimeIndex, posts: i
 
 
 def ready(url: str) -> tuple[object, object, object]:
-    """What the dashboard's first page after a start does before it draws (ui.data._workspace)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from ingest.goals_reader import load_goals
+    """What the dashboard's first page after a start does before it draws (ui.data._workspace: read_current)."""
     from metrics.engine import KpiEngine
     from storage.engine import make_engine
-    from storage.goalsets import current_goal_set
-    from storage.plan import load_plan_data
-    from storage.snapshot import load_dataset_snapshot
+    from storage.snapshot import read_current
 
     database = make_engine(url)
-    goal_set = current_goal_set(database)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading = pool.submit(load_goals, goal_set.file_name, goal_set.content)
-        data = load_dataset_snapshot(database)
-        config = reading.result()
-    posts = data.posts
-    data = data.with_mapping(config.accounts, config.tags, config.manual_values).with_plan(load_plan_data(database, posts))
+    _, config, _, data = read_current(database)
     return database, config, KpiEngine(data)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, func, select
 
 from metrics.dataset import Dataset
 from metrics.goals import GoalsConfig
+from model.issues import Issue
 from storage.engine import head_revision
 from storage.goalsets import GoalSet
 from storage.queries import load_dataset
@@ -165,3 +166,33 @@ def _prune(folder: Path) -> None:
     for old in names[KEPT:]:
         for path in folder.glob(f"{old}.*.arrow"):
             path.unlink(missing_ok=True)
+
+
+def read_current(engine: Engine) -> tuple[GoalSet | None, GoalsConfig | None, tuple[Issue, ...], Dataset]:
+    """What a start reads before it builds the engine (the dashboard and the benchmarks through this one function):
+    the current goal set, its goals (None and the issues when it no longer passes) and the current data with the
+    goals' mapping and the editorial plan. The goals are read while the data loads: both mostly wait on files."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from metrics.goals import GoalsError
+    from storage.goalsets import current_goal_set
+    from storage.plan import load_plan_data
+
+    goal_set = current_goal_set(engine)
+
+    def read_goals() -> tuple[GoalsConfig | None, tuple[Issue, ...]]:
+        if goal_set is None:
+            return None, ()
+        try:
+            return load_goal_set(engine, goal_set), ()
+        except GoalsError as exc:
+            return None, tuple(exc.issues)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(read_goals)
+        data = load_dataset_snapshot(engine)  # a start reads the snapshot of the current data, not every row
+        goals, issues = reading.result()
+    posts = data.posts  # with their texts: the plan is matched against them
+    if goals is not None:
+        data = data.with_mapping(goals.accounts, goals.tags, goals.manual_values)
+    return goal_set, goals, issues, data.with_plan(load_plan_data(engine, posts))

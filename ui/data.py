@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from metrics.engine import KpiEngine
-from metrics.goals import GoalsConfig, GoalsError
+from metrics.goals import GoalsConfig
 from metrics.progress import GoalReport, evaluate
 from metrics.scoping import Departments, of_departments, restrict_dataset, restrict_goals
 from model.issues import Issue
-from storage.goalsets import GoalSet, current_goal_set, data_version
-from storage.plan import all_events, load_plan_data
+from storage.goalsets import GoalSet, data_version
+from storage.plan import all_events
 from storage.queries import DatabaseReadError
 from storage.settings import database_url
-from storage.snapshot import load_dataset_snapshot, load_goal_set
+from storage.snapshot import read_current
 from ui.resources import engine as database
 from ui.state import language
 
@@ -39,26 +38,8 @@ class Workspace:
 @st.cache_resource(max_entries=3, show_spinner=False)
 def _workspace(url: str, version: tuple[object, ...]) -> Workspace:
     del url, version  # the cache keys: a new data version builds a new workspace
-    goal_set = current_goal_set(database())
-    # The goals are read in the parser process and the data in the SQLite reader's: both wait on a child, so together.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading = pool.submit(_read_goals, goal_set)
-        data = load_dataset_snapshot(database())  # a start reads the snapshot of the current data, not every row
-        goals, issues = reading.result()
-    posts = data.posts  # with their texts: the plan is matched against them
-    if goals is not None:
-        data = data.with_mapping(goals.accounts, goals.tags, goals.manual_values)
-    data = data.with_plan(load_plan_data(database(), posts))  # the plan KPIs (the plan page clears this cache after changes)
+    goal_set, goals, issues, data = read_current(database())
     return Workspace(KpiEngine(data), goals, goal_set, issues)
-
-
-def _read_goals(goal_set: GoalSet | None) -> tuple[GoalsConfig | None, tuple[Issue, ...]]:
-    if goal_set is None:
-        return None, ()
-    try:
-        return load_goal_set(database(), goal_set), ()
-    except GoalsError as exc:
-        return None, tuple(exc.issues)
 
 
 def forget_workspace() -> None:
