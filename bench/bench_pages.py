@@ -96,13 +96,14 @@ def cold_start(database: Path, restart: bool = True) -> float:
     if restart:
         snapshots_of(copy)
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
+    log = copy.with_suffix(".log")
     started = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT,
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
     )
     try:
         with sync_playwright() as playwright:
@@ -116,6 +117,8 @@ def cold_start(database: Path, restart: bool = True) -> float:
                     page.goto(f"http://127.0.0.1:{port}/", timeout=2000)
                     break
                 except Exception:  # the server is not listening yet
+                    if server.poll() is not None or time.perf_counter() - started > 120:  # say why instead of waiting forever
+                        raise RuntimeError(f"the server did not start: {log.read_text(errors='replace')[-2000:]}") from None
                     time.sleep(0.1)
             page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=120_000)
             seconds = time.perf_counter() - started
