@@ -13,6 +13,7 @@ Prints medians; never fails.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import socket
@@ -25,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAGES = ["views/cockpit.py", "views/goals.py", "views/channels.py", "views/content.py", "views/data.py"]
+PAGES = ["views/cockpit.py", "views/goals.py", "views/channels.py", "views/content.py", "views/review.py", "views/plan.py", "views/data.py"]
+RANKS = ["engagements", "engagement_rate", "impressions", "views"]  # the Review page's ranking (metrics.views.RANK_KPIS)
 PRESETS = ["this_quarter", "last_month", "last_quarter", "year_to_date"]
 
 
@@ -58,6 +60,13 @@ def page_reruns(database: Path, runs: int) -> dict[str, float]:
         for number in range(runs + 1):
             if page == "views/data.py":  # no period filter there: a change of the account field instead
                 app.text_input(key="data_account").input(f"account {number}")
+            elif page == "views/review.py":  # the quarter is chosen on the page: a change of the posts' ranking
+                app.radio(key="review_rank_by").set_value(RANKS[number % len(RANKS)])
+            elif page == "views/plan.py":  # a change of the plan's window (the plan has no sidebar period); no plan: a rerun
+                windows = [widget for widget in app.date_input if widget.key == "plan_window"]
+                if windows:
+                    start, end = windows[0].value
+                    windows[0].set_value((start + dt.timedelta(days=number + 1), end))
             else:
                 app.selectbox(key="sidebar_preset_de").set_value(PRESETS[number % len(PRESETS)])
             started = time.perf_counter()

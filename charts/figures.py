@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, date_axis, layout
+from charts.theme import ACCENT, MUTED, STATUS_COLOURS, colour, layout
 from metrics import formatting
 from model.i18n import Language, platform_name, translate
 
@@ -36,7 +36,7 @@ def trend(frame: pd.DataFrame, *, language: str, title: str, y_title: str, perce
         line = {"color": colour(str(name), position), "width": 2}
         marker = {"symbol": "diamond", "size": 9, "color": colour(str(name), position)}
         figure.add_trace(go.Scatter(x=group["date"], y=group["value"], name=shown, mode="markers" if from_posts else "lines", line=line, marker=marker))
-    return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent), language)
+    return layout(figure, language=language, title=title, y_title=y_title, percent=percent, dates=True)
 
 
 def goal_path(
@@ -78,7 +78,7 @@ def goal_path(
     figure.update_layout(
         shapes=[line | {"line": {"color": STATUS_COLOURS["achieved"], "width": 1}}], annotations=[label | {"xanchor": "right", "yanchor": "bottom"}]
     )
-    return date_axis(layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300), language)
+    return layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300, dates=True)
 
 
 def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False, colour_by_platform: bool = False) -> go.Figure:
