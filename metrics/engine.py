@@ -132,6 +132,7 @@ class KpiEngine:
         self._post_days = posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize().to_numpy()
         self._posts_with_accounts = pd.MultiIndex.from_frame(posts[ACCOUNT_KEY].drop_duplicates().astype(object))
         self._post_tags = data.post_tags() if data.tag_rules else None
+        self._post_topics: pd.DataFrame | None = None
         self._cache: dict[tuple[object, ...], PeriodAggregates] = {}
         self._restricted: dict[tuple[object, ...], PeriodAggregates] = {}
         # Key results ask for the same values again (the period, last year's for the seasonal path).
@@ -165,6 +166,24 @@ class KpiEngine:
 
     def _codes(self, frame: pd.DataFrame) -> np.ndarray:
         return self._index.get_indexer(pd.MultiIndex.from_frame(frame[ACCOUNT_KEY].astype(object))).astype(np.int64)
+
+    def post_tags(self) -> pd.DataFrame:
+        """``Dataset.post_tags()``, matched once when the engine was built (empty without tag rules)."""
+        if self._post_tags is None:
+            return pd.DataFrame(columns=["platform", "account", "post_id", "tag", "department"])
+        return self._post_tags
+
+    def post_topics(self) -> pd.DataFrame:
+        """Per tagged post (platform, account, post_id): ``topics`` and ``tag_departments``, sorted tuples without
+        repeats; computed once (a Python function per post's group took half of a Content page's rerun)."""
+        if self._post_topics is None:
+            self._post_topics = (
+                self.post_tags()
+                .groupby(["platform", "account", "post_id"])
+                .agg(topics=("tag", lambda t: tuple(sorted(set(t)))), tag_departments=("department", lambda d: tuple(sorted(set(d.dropna())))))
+                .reset_index()
+            )
+        return self._post_topics
 
     @property
     def known_accounts(self) -> pd.DataFrame:

@@ -300,14 +300,11 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None
     posts = data.posts.merge(engine.accounts_in(scope), on=["platform", "account"])
     day = posts["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
     posts = posts[(day >= pd.Timestamp(period.start)) & (day <= pd.Timestamp(period.end))]
-    tags = data.post_tags() if data.tag_rules else pd.DataFrame(columns=["platform", "account", "post_id", "tag", "department"])
+    tags = engine.post_tags()
     if scope.tags:
         chosen = tags[tags["tag"].isin(scope.tags)][["platform", "account", "post_id"]].drop_duplicates()
         posts = posts.merge(chosen, on=["platform", "account", "post_id"])
-    topics = tags.groupby(["platform", "account", "post_id"]).agg(
-        topics=("tag", lambda t: tuple(sorted(set(t)))), tag_departments=("department", lambda d: tuple(sorted(set(d.dropna()))))
-    )
-    posts = posts.merge(topics.reset_index(), on=["platform", "account", "post_id"], how="left")
+    posts = posts.merge(engine.post_topics(), on=["platform", "account", "post_id"], how="left")
     posts["topics"] = [value if isinstance(value, tuple) else () for value in posts["topics"]]
     posts["tags"] = pd.Series([", ".join(value) or None for value in posts["topics"]], index=posts.index, dtype="string")
     posts = posts.merge(data.accounts[["platform", "account", "department"]], on=["platform", "account"], how="left")
