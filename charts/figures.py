@@ -75,10 +75,9 @@ def goal_path(
     # The target line as plain layout (add_hline validates a shape and an annotation: a third of this chart's time).
     line = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": target, "y1": target}
     label = {"xref": "x domain", "x": 1, "yref": "y", "y": target, "text": _text("chart.target", language), "showarrow": False}
-    figure.update_layout(
-        shapes=[line | {"line": {"color": STATUS_COLOURS["achieved"], "width": 1}}], annotations=[label | {"xanchor": "right", "yanchor": "bottom"}]
-    )
-    return layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300, dates=True)
+    shapes = [line | {"line": {"color": STATUS_COLOURS["achieved"], "width": 1}}]
+    annotations = [label | {"xanchor": "right", "yanchor": "bottom"}]
+    return layout(figure, language=language, title=title, y_title=y_title, percent=percent, height=300, dates=True, shapes=shapes, annotations=annotations)
 
 
 def bars(frame: pd.DataFrame, *, language: str, title: str, y_title: str, percent: bool = False, colour_by_platform: bool = False) -> go.Figure:

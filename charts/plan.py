@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.figures import safe
-from charts.theme import ACCENT, MUTED, layout
+from charts.theme import ACCENT, MUTED, layout, rebuilt
 from metrics import formatting
 from metrics.benchmark import MINIMUM_WEEKS, Benchmark
 from model.i18n import Language, platform_name, translate
@@ -72,12 +72,12 @@ def _short(title: str) -> str:
 
 
 def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.date, *, platforms: frozenset[str] = frozenset()) -> go.Figure:
-    """``figure`` with the events that touch ``start``..``end`` drawn into it: a line for a day, a band for a range,
+    """A copy of ``figure`` with the events that touch ``start``..``end``: a line for a day, a band for a range,
     clipped to the window. ``events``: date_from, date_to, title, channels (comma-separated; blank: all), colour.
     With ``platforms``, events for other channels only are left out.
 
-    Drawn in one layout update, into the figure itself: a copy of each key result's chart and plotly's add_vline,
-    add_vrect and add_annotation per event took half of the Goals page's rerun.
+    Built in one go (charts.theme.rebuilt): plotly's add_vline, add_vrect and add_annotation per event on a copy of
+    each key result's chart took half of the Goals page's rerun.
     """
     shown = visible_events(events, start, end, platforms)
     if shown.empty:
@@ -102,8 +102,8 @@ def add_events(figure: go.Figure, events: pd.DataFrame, start: dt.date, end: dt.
                 "font": {"size": 11, "color": event.colour}, "bgcolor": "rgba(255,255,255,0.8)",
             }
         )  # fmt: skip
-    figure.update_layout(shapes=[*figure.layout.shapes, *shapes], annotations=[*figure.layout.annotations, *labels])
-    return figure
+    current = figure.layout.to_plotly_json()
+    return rebuilt(figure, shapes=[*current.get("shapes", []), *shapes], annotations=[*current.get("annotations", []), *labels])
 
 
 def visible_events(events: pd.DataFrame, start: dt.date, end: dt.date, platforms: frozenset[str] = frozenset()) -> pd.DataFrame:

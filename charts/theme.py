@@ -29,15 +29,27 @@ def colour(name: str, position: int = 0) -> str:
     return PLATFORM_COLOURS.get(name, SERIES[position % len(SERIES)])
 
 
-def layout(figure: go.Figure, *, language: str, title: str = "", y_title: str = "", height: int = 360, percent: bool = False, dates: bool = False) -> go.Figure:
+def layout(
+    figure: go.Figure,
+    *,
+    language: str,
+    title: str = "",
+    y_title: str = "",
+    height: int = 360,
+    percent: bool = False,
+    dates: bool = False,
+    **extra: object,
+) -> go.Figure:
     """Apply the shared theme; German uses 1.234,5 (Plotly separators are decimal then thousands). ``dates``: days as
-    31.12. (German) or Dec 31 (English), with the year below where it changes.
+    31.12. (German) or Dec 31 (English), with the year below where it changes. ``extra``: more layout settings.
 
-    One layout update (every update walks plotly's property tree: three per chart were a third of the Goals page)."""
+    Built anew in one go (every update_layout walks plotly's property tree: three per chart were a third of the Goals
+    page)."""
     x_axis: dict[str, object] = {"gridcolor": "#F0F2F5"}
     if dates:
         x_axis |= {"tickformat": "%d.%m.\n%Y" if language == "de" else "%b %d\n%Y", "hoverformat": "%d.%m.%Y" if language == "de" else "%Y-%m-%d"}
-    figure.update_layout(
+    return rebuilt(
+        figure,
         template=WHITE,
         height=height,
         title={"text": title, "font": {"size": 16}},
@@ -48,5 +60,20 @@ def layout(figure: go.Figure, *, language: str, title: str = "", y_title: str = 
         hovermode="x unified",
         xaxis=x_axis,
         yaxis={"title": {"text": y_title}, "tickformat": ".1%" if percent else ",.0f", "rangemode": "tozero", "gridcolor": "#E5E8EC"},
+        **extra,
     )
-    return figure
+
+
+def rebuilt(figure: go.Figure, **changes: object) -> go.Figure:
+    """A new figure: ``figure``'s traces and its layout updated as ``update_layout`` would (nested settings merged,
+    lists replaced). Plotly validates a whole layout handed to a new figure about eight times faster than the same
+    settings through ``update_layout`` (51 against 6 ms for a path chart with its events)."""
+    return go.Figure(data=figure.data, layout=_merged(figure.layout.to_plotly_json(), changes))
+
+
+def _merged(base: dict[str, object], changes: dict[str, object]) -> dict[str, object]:
+    merged = dict(base)
+    for key, value in changes.items():
+        current = merged.get(key)
+        merged[key] = _merged(current, value) if isinstance(value, dict) and isinstance(current, dict) else value
+    return merged

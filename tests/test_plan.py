@@ -380,7 +380,7 @@ def test_events_are_clipped_to_the_chart_window() -> None:
 
     base = go.Figure(go.Scatter(x=pd.date_range("2026-11-01", "2026-11-30"), y=list(range(30))))
     figure = add_events(base, _events(), dt.date(2026, 11, 1), dt.date(2026, 11, 30), platforms=frozenset({"linkedin"}))
-    assert figure is base  # drawn into the chart itself (a copy per key result's chart cost more than the chart)
+    assert base.layout.shapes == ()  # the input figure is not changed
     shapes = [(s.type, s.x0, s.x1) for s in figure.layout.shapes]
     # "Messe" 28.10.-03.11. is clipped to 01.-03.11. (band to the end of 03.11.); "Launch" is a line;
     # "Kampagne" 20.11.-10.12. ends with the window; "Danach" and the TikTok-only event are not drawn.
