@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from access.identity import LOCAL_ADMIN, Identity, Mode, identity_from_claims, i
 from access.permissions import Grant, Role
 from ingest.goals_reader import load_goals
 from metrics.goals import GoalsConfig, goal_changes
+from model.i18n import Language
 from storage.access import read_audit, save_grant
 from storage.engine import make_engine
 from tests.conftest import ROOT
@@ -350,7 +352,7 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     append_audit(make_engine(database), AuditEntry("=cmd|' /c calc'!A1@example.com", None, "sign_in", "denied"))  # a hostile actor name
     app = signed_in_app(database, bound_to, "admin", "views/data.py")
     assert [tab.label for tab in app.tabs][-1] == "Protokoll"
-    app.selectbox(key="audit_result").set_value("denied").run()
+    app.selectbox(key="audit_result_de").set_value("denied").run()
     table = app.dataframe[-1].value
     assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
     assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
@@ -361,6 +363,26 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     from reports.excel_writer import safe_csv
 
     assert "'=cmd" in safe_csv(table).decode("utf-8-sig")
+
+
+def test_the_audit_table_reads_objects_and_reasons_in_the_chosen_language(database: str, bound_to) -> None:
+    # A new user saw raw keys (goal_set, file) in the Object column and German "alle" filters after switching to English.
+    from access.audit import AuditEntry
+    from storage.access import append_audit
+
+    refused = AuditEntry("hanna@example.com", "editor", "goal_set", "refused", "goal_set", "ziele-hr.xlsx", "marketing", "{}")
+    append_audit(make_engine(database), replace(refused, reason="goals.workbook_of", reason_params='{"workbook": ["marketing"], "yours": ["hr"]}'))
+    app = signed_in_app(database, bound_to, "admin", "views/data.py")
+    app.selectbox(key="audit_result_de").set_value("refused").run()
+    row = app.dataframe[-1].value.iloc[0]
+    assert (row["Objekt"], row["Ergebnis"]) == ("Zieldatei", "zurückgewiesen")
+    assert row["Grund"].startswith("Diese Arbeitsmappe enthält die Ziele von Marketing; Sie bearbeiten die von Personal / Employer Branding.")
+    app.selectbox(key="sidebar_language").set_value(Language.EN).run()
+    assert not app.exception, app.exception
+    filters = {widget.key: widget for widget in app.selectbox if widget.key.startswith("audit_")}
+    assert set(filters) == {"audit_action_en", "audit_result_en"}  # new widgets: their chosen label is drawn in English
+    assert filters["audit_result_en"].format_func(None) == "all"
+    assert "goals workbook" in app.dataframe[-1].value["Object"].tolist()  # the filter starts again at "all"
 
 
 def test_editor_has_no_audit_tab(database: str, bound_to) -> None:

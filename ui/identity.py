@@ -19,7 +19,7 @@ from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decid
 from metrics import formatting
 from metrics.goal_upload import ANY_SHARED_PART
 from metrics.goals import DEPARTMENTS
-from model.i18n import Language, translate
+from model.i18n import TEXTS, Language, translate
 from model.issues import Issue, Level
 from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
@@ -246,6 +246,7 @@ def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
     ]
     shown = log.drop(columns=["reason_params"]).assign(
         action=log["action"].map(_action_labels()),
+        object_type=log["object_type"].map(lambda kind: translate(f"audit.object.{kind}", lang) if f"audit.object.{kind}" in TEXTS else kind),
         role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore").astype("string").fillna(""),  # no "None" cells
         department=log["department"].map(department_labels(), na_action="ignore").astype("string").fillna(""),
         result=log["result"].map(_result_labels()),
@@ -261,8 +262,11 @@ def audit_section() -> None:
 
     columns = st.columns(4)
     actor = columns[0].text_input(t("audit.actor"), key="audit_actor").strip().lower() or None
-    action = columns[1].selectbox(t("audit.action"), [None, *Action], key="audit_action", format_func=_action_labels())
-    result = columns[2].selectbox(t("audit.result"), [None, "allowed", "denied", "refused", "failed"], key="audit_result", format_func=_result_labels())
+    # keyed by language: a choice's label is drawn once, so a kept widget showed "alle" after a switch to English
+    lang = language()
+    action = columns[1].selectbox(t("audit.action"), [None, *Action], key=f"audit_action_{lang}", format_func=_action_labels())
+    results = [None, "allowed", "denied", "refused", "failed"]
+    result = columns[2].selectbox(t("audit.result"), results, key=f"audit_result_{lang}", format_func=_result_labels())
     days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
     since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
     log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)
