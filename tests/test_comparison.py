@@ -198,3 +198,21 @@ def test_the_channels_table_s_edge_accounts_each_as_its_own_scope() -> None:
         ("x", "zero"): "new", ("youtube", "once"): "new",
     }  # fmt: skip
     assert_each_account_as_its_own_scope(engine, Scope(), [Q4, parse_period("2026-Q3"), parse_period("2027-Q1")], dt.date(2026, 11, 30))
+
+
+def test_the_channels_table_shows_each_account_s_figures_by_hand() -> None:
+    from metrics.views import account_table
+
+    rows = (
+        every_day("linkedin", "whole", "2026-07-01", "2026-11-22", 10.0)  # Q4 up to 22.11.: 53 days x 10 against Q3's first 53 days
+        + every_day("linkedin", "grown", "2026-07-01", "2026-09-30", 10.0)
+        + every_day("linkedin", "grown", "2026-10-01", "2026-11-22", 20.0)  # twice as much in Q4
+        + every_day("x", "new", "2026-11-01", "2026-11-22", 5.0)  # no base: "neu"
+    )
+    table = account_table(engine_of(rows), Scope(), Q4, Comparison.PREVIOUS, dt.date(2026, 11, 30), Language.DE)
+    shown = table.set_index("Konto")
+    assert list(table["Konto"]) == ["grown", "whole", "new"]  # the engine's order: platform, then account
+    assert shown.loc["whole", "Impressionen"] == "530" and shown.loc["grown", "Impressionen"] == "1.060"
+    assert shown.loc["new", "Impressionen"] == "110"  # 22 days x 5
+    change = "Impressionen ggü. Vorperiode"
+    assert (shown.loc["whole", change], shown.loc["grown", change], shown.loc["new", change]) == ("+0,0 %", "+100,0 %", "neu")

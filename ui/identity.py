@@ -240,17 +240,17 @@ def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
     """The audit log as people read it: headers, actions, roles, departments, results and reasons by their labels."""
     lang = language()
     headers = {"actor": "audit.actor", "action": "audit.action", "result": "audit.result"}
-    reasons = [
-        "" if reason is None or pd.isna(reason) else reason_text(reason, json.loads(params) if isinstance(params, str) else {}, lang)
-        for reason, params in zip(log["reason"], log["reason_params"], strict=True)
-    ]
+    # One text per distinct reason: a log has thousands of rows and a few dozen reasons.
+    pairs = pd.Series(list(zip(log["reason"].fillna(""), log["reason_params"].fillna(""), strict=True)), index=log.index, dtype=object)
+    texts = {pair: reason_text(pair[0], json.loads(pair[1]) if pair[1] else {}, lang) if pair[0] else "" for pair in set(pairs)}
+    reasons = pairs.map(texts.__getitem__)
     shown = log.drop(columns=["reason_params"]).assign(
         action=log["action"].map(_action_labels()),
         object_type=log["object_type"].map(lambda kind: translate(f"audit.object.{kind}", lang) if f"audit.object.{kind}" in TEXTS else kind),
         role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore").astype("string").fillna(""),  # no "None" cells
         department=log["department"].map(department_labels(), na_action="ignore").astype("string").fillna(""),
         result=log["result"].map(_result_labels()),
-        reason=pd.Series(reasons, index=log.index, dtype="string"),
+        reason=reasons.astype("string"),
     )
     return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})
 
