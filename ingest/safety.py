@@ -122,8 +122,10 @@ def _check_zip(file: str, data: bytes) -> Container:
 # Cell and row references beyond ZZ or row 999999 (literal-led patterns: a fast scan of large sheets).
 # XML allows either quote around an attribute (and blanks around "="): ref='A1:XFD2000' in single quotes
 # used to pass, and openpyxl then padded every row to 16,384 cells (658 MB for a 5 KB goals workbook).
-_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]{3,}\d+)["']""")
-_ROW_REF = re.compile(rb"""\sr\s*=\s*["']([A-Z]*\d{7,})["']""")
+# Led by the literal "r" rather than by a blank, so the regex engine skips ahead to each "r" instead of trying every
+# byte (a 100k-row sheet: 1.1 s -> 0.3 s); the blank before the attribute name is checked per match (``_is_attribute``).
+_FAR_CELL = re.compile(rb"""r\s*=\s*["']([A-Z]{3,}\d+)["']""")
+_FAR_ROW = re.compile(rb"""r\s*=\s*["']([A-Z]{0,2}\d{7,})["']""")
 _DIMENSION = re.compile(rb"""<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["'][A-Z]+\d+:([A-Z]+)(\d+)["']""")
 
 
@@ -211,15 +213,22 @@ def _check_used_range(file: str, pieces: Iterable[bytes], sheet: str) -> None:
 
     Every piece is searched (a long comment may push the ``<dimension>`` past the first kilobytes)."""
     for piece in pieces:
-        dimension = _DIMENSION.search(piece)
+        dimension = _DIMENSION.search(piece) if b"dimension" in piece else None
         if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
             raise _huge_range(file, sheet, dimension.group(1).decode() + dimension.group(2).decode())
-        cell = _CELL_REF.search(piece)
-        if cell:
-            raise _huge_range(file, sheet, cell.group(1).decode())
-        for row in _ROW_REF.finditer(piece):
-            if int(row.group(1).lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
-                raise _huge_range(file, sheet, row.group(1).decode())
+        # Cells before rows: a far cell names its column too ("XFD1048576", not only its row).
+        for found in _FAR_CELL.finditer(piece):
+            if _is_attribute(piece, found.start()):
+                raise _huge_range(file, sheet, found.group(1).decode())
+        for found in _FAR_ROW.finditer(piece):
+            reference = found.group(1)
+            if _is_attribute(piece, found.start()) and int(reference.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
+                raise _huge_range(file, sheet, reference.decode())
+
+
+def _is_attribute(piece: bytes, start: int) -> bool:
+    """The "r" at ``start`` is an attribute's whole name (a blank before it), not the end of another name ("attr=")."""
+    return start == 0 or piece[start - 1 : start].isspace()
 
 
 def _huge_range(file: str, sheet: str, where: str) -> UnsafeFileError:

@@ -57,6 +57,28 @@ def test_the_huge_range_check_names_the_sheet_and_cell() -> None:
     assert (issue.sheet, issue.value) == ("Sheet", "XFD1048576")  # the tab's title, not the part's name
 
 
+@pytest.mark.parametrize(
+    ("xml", "far"),
+    [
+        (b'<row r="2"><c r="XFD2"/></row>', "XFD2"),
+        (b"<row r = '7'><c\tr = 'AAA7'/></row>", "AAA7"),
+        (b'<row r="1048576"><c r="A1048576"/></row>', "1048576"),
+        (b'<row r="1048575"><c r="A1048575"/></row>', None),  # the last row but one is still data
+        (b'<row r="3"><c r="ZZ3"/><x attr="ABCD12" nr="A12345678"/></row>', None),  # other attributes ending in r
+    ],
+)
+def test_the_used_range_scan_finds_far_cells_and_rows_by_their_r_attribute(xml: bytes, far: str | None) -> None:
+    from ingest.safety import _check_used_range
+    from model.issues import UnsafeFileError
+
+    if far is None:
+        _check_used_range("x.xlsx", [xml], "Sheet")
+        return
+    with pytest.raises(UnsafeFileError) as raised:
+        _check_used_range("x.xlsx", [xml], "Sheet")
+    assert raised.value.issues[0].value == far
+
+
 @pytest.mark.parametrize("index", ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"])
 def test_without_a_readable_sheet_index_the_huge_range_check_names_the_part(index: str) -> None:
     from ingest.safety import check_workbook_parts
