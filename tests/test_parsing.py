@@ -124,3 +124,70 @@ def test_sep_line_sets_the_separator_and_row_numbers_stay_true() -> None:
     assert table.delimiter == ";"
     assert table.row_offset == 1
     assert table.head[2] == ["2025-01-01", "5"]
+
+
+def _read_by_pandas(monkeypatch: pytest.MonkeyPatch, data: bytes) -> pd.DataFrame:
+    import ingest.readers
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ingest.readers, "_read_rectangular", lambda *args: None)
+        return read_text_table("f.csv", data).cells
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'"Post ID","Text","Views"\r\n"1","Zeile eins\r\nZeile zwei","10"\r\n"2","","20"\r\n',  # Windows line ends inside a cell
+        b'Datum;Text;Wert\n01.02.2026;"sagt ""hallo""; dann";1.234,5\n02.02.2026; vorn und hinten ;7\n',
+        "\ufeffKanal,Konto,Datum\nXING,Müller & Söhne,2026-01-02\n".encode(),
+        "sep=;\r\nA;B\r\n1;2\r\n".encode("utf-16"),  # Meta's UTF-16 overview files with their hint line
+        b"a,b,c\n1,2,3\n4,5,6",  # no line end after the last row
+        b'a,b"c,d\n1,2,3\n',  # a quote inside an unquoted cell is text
+    ],
+)
+def test_the_fast_csv_reader_reads_the_same_cells_as_pandas(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import ingest.readers
+
+    calls: list[object] = []
+    original = ingest.readers._read_rectangular
+    monkeypatch.setattr(ingest.readers, "_read_rectangular", lambda *args: calls.append(args) or original(*args))
+    fast = read_text_table("f.csv", data).cells
+    assert calls and original(*calls[0]) is not None  # this file took the fast path
+    pd.testing.assert_frame_equal(fast, _read_by_pandas(monkeypatch, data), check_column_type=False)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"Fan reach\nDate,Value\n2026-01-01,5\n", [["Fan reach", ""], ["Date", "Value"], ["2026-01-01", "5"]]),  # a title row
+        (b"a,b\n1,2\n\n3,4\n", [["a", "b"], ["1", "2"], ["", ""], ["3", "4"]]),  # a blank line keeps its row number
+        (b"a,b,c\n1,2\nTotal,3,4\n", [["a", "b", "c"], ["1", "2", ""], ["Total", "3", "4"]]),  # a short row is padded
+    ],
+)
+def test_csv_files_whose_lines_differ_in_width_keep_every_row(data: bytes, expected: list[list[str]]) -> None:
+    cells = read_text_table("f.csv", data).cells
+    assert cells.fillna("").to_numpy().tolist() == expected
+
+
+def test_generated_grids_read_alike_by_both_csv_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+    import io
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    cell = st.text(alphabet=st.sampled_from(list('ab1,;."\n\r äß€\t')), max_size=6)
+
+    grids = st.integers(2, 4).flatmap(lambda w: st.lists(st.lists(cell, min_size=w, max_size=w), min_size=1, max_size=6))
+
+    @settings(max_examples=150, deadline=None)
+    @given(grids, st.sampled_from([",", ";"]), st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]), st.sampled_from(["\n", "\r\n"]))
+    def same(rows: list[list[str]], delimiter: str, quoting: int, line_end: str) -> None:
+        buffer = io.StringIO()
+        header = [f"h{i}" for i in range(len(rows[0]))]
+        csv.writer(buffer, delimiter=delimiter, lineterminator=line_end, quoting=quoting).writerows([header, *rows])
+        data = buffer.getvalue().encode()
+        fast = read_text_table("f.csv", data).cells
+        pd.testing.assert_frame_equal(fast, _read_by_pandas(monkeypatch, data), check_column_type=False)
+
+    same()
