@@ -18,20 +18,18 @@ import queue
 import select
 import struct
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 
+from ingest.worker import spawn
 from model.canonical import Grain, Platform, conform
 from model.issues import IngestError, Issue, error
 
 PARSE_TIMEOUT_SECONDS = 120.0
 STARTUP_TIMEOUT_SECONDS = 60.0
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def frame_to_ipc(frame: pd.DataFrame) -> bytes:
@@ -71,17 +69,29 @@ class ParserProcess:
         with self._lock:
             self._ensure()
 
+    def adopt(self, process: subprocess.Popen[bytes]) -> None:
+        """Use a child already started by ``ingest.worker.spawn`` (it may still be importing) if none runs yet."""
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = process
+                self._wait_until_ready()
+            else:
+                process.kill()
+                process.wait()
+
     def _ensure(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_ROOT, bufsize=0
-            )
-            try:  # wait until its imports are done, so that "started" means "warm"
-                _read_exact(self._process.stdout.fileno(), 1, time.monotonic() + STARTUP_TIMEOUT_SECONDS)  # type: ignore[union-attr]
-            except (_Deadline, EOFError, OSError):
-                self._discard()
-                raise IngestError([error("ingest.parser.not_started")]) from None
+            self._process = spawn()
+            self._wait_until_ready()
         return self._process
+
+    def _wait_until_ready(self) -> None:
+        """Wait until the child's imports are done, so that "started" means "warm"."""
+        try:
+            _read_exact(self._process.stdout.fileno(), 1, time.monotonic() + STARTUP_TIMEOUT_SECONDS)  # type: ignore[union-attr]
+        except (_Deadline, EOFError, OSError):
+            self._discard()
+            raise IngestError([error("ingest.parser.not_started")]) from None
 
     def _discard(self) -> None:
         if self._process is not None:
@@ -240,6 +250,10 @@ class ParserPool:
             return process.parse(file, data, container, reference_date, **kwargs)  # type: ignore[arg-type]
         finally:
             self._idle.put(process)
+
+    def adopt(self, process: subprocess.Popen[bytes]) -> None:
+        """Hand an early-started child (``ingest.worker.spawn``) to the first parser."""
+        self._all()[0].adopt(process)
 
     def _all(self) -> list[ParserProcess]:
         return list(self._idle.queue)

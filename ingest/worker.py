@@ -13,11 +13,20 @@ import json
 import os
 import resource
 import struct
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 MEMORY_LIMIT_BYTES = 4 * 1024**3
 READY = b"R"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def spawn() -> subprocess.Popen[bytes]:
+    """Start a parser process; it says ``READY`` on its stdout once warm. Light on imports, so a command can start
+    its parser before importing pandas itself (both interpreters load side by side; see ``cli.py``)."""
+    return subprocess.Popen([sys.executable, "-m", "ingest.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_ROOT, bufsize=0)
 
 
 def _read(stream: object, size: int) -> bytes:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from model.canonical import Grain
-from model.results import Status
+from model.results import FileResult, Status
 from storage.imports import import_history, store_results, undo_import
 from storage.queries import current
 from storage.schema import daily, imports, posts
@@ -211,3 +211,33 @@ def test_a_reader_started_ahead_serves_the_next_read_and_another_stands_by(demo_
         queries._spare_wanted = False
         standing = queries._take_loader()
         assert standing.communicate(b"", timeout=60)[0] == b"" and standing.returncode == 0  # an unused spare ends quietly
+
+
+def test_texts_that_look_like_markers_and_missing_values_are_stored_as_they_are(engine) -> None:
+    # PostgreSQL receives the rows as CSV through COPY: an empty text must stay empty, a missing one NULL,
+    # and quotes, separators, line breaks, backslashes and "\N" must be text, not syntax.
+    from model.canonical import Platform, conform
+
+    texts = ["", None, "\\N", 'sagt "hallo",\tdann\r\nneue Zeile', "$5 statt $10 *fett*", "Ümlaut 🚀"]
+    frame = pd.DataFrame(
+        {
+            "platform": "other",
+            "account": "blog",
+            "post_id": [f"p{i}" for i in range(len(texts))],
+            "published_at": pd.to_datetime(["2026-03-01 09:30:15.250", None, *(f"2026-03-0{d} 08:00:00" for d in range(2, 6))], utc=True, format="ISO8601"),
+            "text": pd.Series(texts, dtype="str"),
+            "impressions": [1.5, None, 0.0, 1e15, 1 / 3, 7.0],
+            "source_row": range(2, 2 + len(texts)),
+        }
+    )
+    result = FileResult(
+        file="posts.csv", sha256="ab" * 32, size=1, status=Status.PARSED, platform=Platform.OTHER, frames={Grain.POST: conform(frame, Grain.POST)}
+    )
+    [stored] = store_results(engine, [result])
+    assert stored.status is Status.IMPORTED, stored.issues
+    back = current(engine, Grain.POST).sort_values("post_id")
+    assert [None if pd.isna(t) else t for t in back["text"]] == texts
+    assert back["impressions"].tolist()[0] == 1.5 and pd.isna(back["impressions"].tolist()[1])
+    assert back["impressions"].tolist()[2:] == [0.0, 1e15, 1 / 3, 7.0]
+    assert back["published_at"].iloc[0] == pd.Timestamp("2026-03-01 09:30:15.250", tz="UTC")
+    assert pd.isna(back["published_at"].iloc[1])
