@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,22 +56,36 @@ def generate_rows(count: int) -> list[list[object]]:
     return rows
 
 
-def write_inputs(count: int) -> tuple[Path, Path]:
+# The issue's 20-column export: Business Suite's posts columns without those Resonanz has no use for.
+COLUMNS_20 = [
+    "Post ID", "Page ID", "Page name", "Description", "Duration (sec)", "Publish time", "Permalink", "Post type", "Views", "Reach",
+    "Reactions, Comments and Shares", "Reactions", "Comments", "Shares", "Total clicks", "Link Clicks", "Other Clicks",
+    "Seconds viewed", "Average Seconds viewed", "Ad impressions",
+]  # fmt: skip
+
+
+def write_inputs(count: int, width: int = len(HEADER)) -> tuple[Path, Path]:
+    """The generated export as CSV and .xlsx: all 31 columns, or (``width=20``) the issue's 20."""
     import xlsxwriter
 
     OUT.mkdir(parents=True, exist_ok=True)
-    csv_path, xlsx_path = OUT / f"facebook_posts_{count}.csv", OUT / f"facebook_posts_{count}.xlsx"
+    suffix = "" if width == len(HEADER) else f"_{width}cols"
+    csv_path, xlsx_path = OUT / f"facebook_posts_{count}{suffix}.csv", OUT / f"facebook_posts_{count}{suffix}.xlsx"
     if csv_path.exists() and xlsx_path.exists():
         return csv_path, xlsx_path
     rows = generate_rows(count)
+    header = HEADER
+    if width != len(HEADER):
+        keep = [HEADER.index(name) for name in COLUMNS_20]
+        header, rows = COLUMNS_20, [[row[i] for i in keep] for row in rows]
     with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(header)
         writer.writerows(rows)
     # shared strings, typed numbers, links left as text: what Excel saves from the CSV
     book = xlsxwriter.Workbook(str(xlsx_path), {"strings_to_urls": False, "strings_to_numbers": False})
     sheet = book.add_worksheet("Sheet1")
-    sheet.write_row(0, 0, HEADER)
+    sheet.write_row(0, 0, header)
     for number, row in enumerate(rows, start=1):
         sheet.write_row(number, 0, row)
     book.close()
@@ -117,15 +132,96 @@ def measure(mode: str, path: Path, runs: int) -> dict[str, float]:
     return {"cold": seconds[0], "warm": statistics.median(seconds[1:]), "peak": figures["peak_mb"]}
 
 
+TIMED_COMMAND = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def timed_command(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and the peak memory (MB, the largest process: the command or its parser child) of one command run."""
+    done = subprocess.run([sys.executable, "-c", TIMED_COMMAND, *command], cwd=cwd, check=True, capture_output=True, text=True)
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def openpyxl_read(path: Path) -> float:
+    """pandas.read_excel(engine="openpyxl") reading the file, in a process of its own."""
+    code = "import sys, time, pandas as pd; t = time.perf_counter(); pd.read_excel(sys.argv[1], engine='openpyxl'); print(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True).stdout)
+
+
+def fresh_store(store: str, folder: Path, server: str | None) -> str:
+    """An empty, migrated database: a new SQLite file, or a new database on the PostgreSQL server."""
+    sys.path.insert(0, str(ROOT))
+    from storage.engine import make_engine
+
+    if store == "SQLite":
+        url = f"sqlite:///{folder / f'import-{time.monotonic_ns()}.sqlite3'}"
+    else:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_agency import postgres_database
+
+        url = postgres_database(server or "", "resonanz_bench_import")
+    make_engine(url).dispose()  # the schema is there, as in a dashboard's store: the run times the import only
+    return url
+
+
+def end_to_end(args: argparse.Namespace) -> None:
+    """``cli.py import`` of the issue's inputs, process start included, into SQLite and PostgreSQL, for this checkout and
+    a baseline revision (runs alternating), against openpyxl only reading the .xlsx in the same run."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_agency import postgres_server
+    from bench_demo import worktree
+
+    folder = Path(tempfile.mkdtemp(prefix="resonanz-import-"))
+    trees = {"this checkout": ROOT}
+    if args.baseline:
+        trees[f"baseline {args.baseline}"] = worktree(args.baseline, folder)
+    server = postgres_server(args.postgres)
+    stores = ["SQLite"] + (["PostgreSQL"] if server else [])
+    inputs = [("xlsx", write_inputs(100_000, 20)[1]), ("csv", write_inputs(100_000, 20)[0]), ("csv", write_inputs(500_000, 20)[0])]
+    try:
+        read = [openpyxl_read(inputs[0][1]) for _ in range(args.baseline_runs)]
+        print(f"pandas.read_excel(openpyxl) of the 100k .xlsx: median {statistics.median(read):.2f} s ({', '.join(f'{r:.2f}' for r in read)})")
+        print(f"{'input':<22} {'store':<11} {'tree':<22} {'median s':>9} {'x openpyxl':>10} {'peak MB':>8}  runs")
+        for label, path in inputs:
+            rows = "500k" if "500000" in path.name else "100k"
+            for store in stores:
+                figures: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
+                for _ in range(args.runs):
+                    for tree, where in trees.items():
+                        url = fresh_store(store, folder, server)
+                        figures[tree].append(timed_command([sys.executable, "cli.py", "import", "--db", url, "--as-of", "2026-11-26", str(path)], where))
+                for tree, runs in figures.items():
+                    median = statistics.median(s for s, _ in runs)
+                    print(
+                        f"{rows + ' ' + label + ' (20 cols)':<22} {store:<11} {tree:<22} {median:>9.2f} {statistics.median(read) / median:>9.1f}x "
+                        f"{max(p for _, p in runs):>8.0f}  {', '.join(f'{s:.2f}' for s, _ in runs)}"
+                    )
+    finally:
+        if args.baseline:
+            subprocess.run(["git", "worktree", "remove", "--force", str(trees[f"baseline {args.baseline}"])], cwd=ROOT, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=4, help="imports per series: the first cold, the rest warm")
     parser.add_argument("--baseline-runs", type=int, default=3)
+    parser.add_argument("--end-to-end", action="store_true", help="cli.py import, process start included, SQLite and PostgreSQL")
+    parser.add_argument("--baseline", help="with --end-to-end: a git revision to compare with, runs alternating")
+    parser.add_argument("--postgres", help="with --end-to-end: a PostgreSQL server URL (default: the tests' throwaway server)")
     parser.add_argument("--child", nargs=3)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    if args.end_to_end:
+        end_to_end(args)
         return
     print(f"{'rows':>7} {'input':<5} {'what':<30} {'cold s':>7} {'warm s':>7} {'rows/s':>8} {'x openpyxl':>10} {'peak MB':>8}")
     for size in args.sizes:

@@ -154,7 +154,8 @@ def to_number(
         return (values / 100 if percent else values), []
     issues: list[Issue] = []
     # First pass, vectorised: typed workbook numbers and plain number text ("1591", "89.0", "12.5").
-    first = pd.to_numeric(series, errors="coerce")
+    plain = _plain_number_text(series)
+    first = pd.to_numeric(series, errors="coerce") if plain is None else plain
     values = pd.Series(np.asarray(first.to_numpy(dtype="float64", na_value=np.nan)), index=series.index)
     if kind == "string":
         # The cells that can tell the decimal mark: those the first pass could not read ("1.234,5",
@@ -189,6 +190,24 @@ def to_number(
     bad = to_clean[values[to_clean.index].isna().to_numpy()]
     issues += _cell_issues(series[bad.index], "ingest.cell_not_number", column, file, sheet, row_base)
     return (values / 100 if percent else values), issues
+
+
+_PLAIN_NUMBER = r"^(?:-?\d+(?:\.\d+)?)?$"  # "1591", "-3", "12.5" or empty: what to_numeric and Arrow's cast read alike
+
+
+def _plain_number_text(series: pd.Series) -> pd.Series | None:
+    """A text column (Arrow-backed, as CSV files are read) whose every cell is a plain number or empty, as floats by
+    Arrow's cast (500k cells: 0.03 s, where ``pd.to_numeric`` takes 0.2 s); None for any other column."""
+    if not isinstance(series.array, pd.arrays.ArrowStringArray):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.array(series.array)
+    if not pc.all(pc.match_substring_regex(cells, _PLAIN_NUMBER)).as_py():
+        return None
+    numbers = pc.cast(pc.if_else(pc.equal(cells, ""), pa.scalar(None, cells.type), cells), pa.float64())
+    return pd.Series(numbers.to_numpy(zero_copy_only=False), index=series.index)
 
 
 def _has_mark(series: pd.Series) -> np.ndarray:
@@ -478,7 +497,7 @@ def to_datetime(
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[us]")
     if native.any():
         result[native] = pd.to_datetime(series[native].astype(object)).astype("datetime64[us]")
-    text = _seconds_everywhere(series[~native & ~nulls].astype("string").str.strip().str.replace(r"\s+", " ", regex=True))
+    text = _seconds_everywhere(_single_spaced(series[~native & ~nulls].astype("string")))
     where = {"file": file, "sheet": sheet, "column": column}
     if not text.empty:
         fmt = choose_date_format(text, day_first=day_first)
@@ -499,6 +518,21 @@ def to_datetime(
     bad = result.isna() & ~nulls
     issues += _cell_issues(series[bad], "ingest.cell_not_date", column, file, sheet, row_base)
     return result, issues
+
+
+def _single_spaced(text: pd.Series) -> pd.Series:
+    """Cells stripped, each run of blanks (Python's ``\\s``: no-break spaces too) one space. Cells of printable ASCII
+    that already are (nearly every date) are found by Arrow's RE2 and left alone: pandas' per-cell regex took
+    0.4 s for 500k publish times."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    done = pc.match_substring_regex(pa.array(text.array), r"^[!-~]+(?: [!-~]+)*$").to_numpy(zero_copy_only=False)
+    if done.all():
+        return text
+    text = text.copy()
+    text[~done] = text[~done].str.strip().str.replace(r"\s+", " ", regex=True)
+    return text
 
 
 _WITH_SECONDS = re.compile(r"\d:\d{2}:\d{2}$")

@@ -33,6 +33,27 @@ def test_to_number(cells, decimal, expected) -> None:
     np.testing.assert_allclose(values.to_numpy(dtype=float), np.array(expected, dtype=float))
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["1591", "", "-3", "12.5", None, "007"],  # plain: Arrow's cast reads these
+        ["1.234,5", "12", "0,5"],
+        ["1,234", "5"],
+        [" 12", "3"],
+        ["12 %", "-", "undefined"],
+        ["1e3", "inf", "NaN"],
+        ["", ""],
+    ],
+)
+@pytest.mark.parametrize("decimal", [".", ","])
+def test_csv_text_columns_read_as_the_same_numbers_as_object_columns(cells: list[str | None], decimal: str) -> None:
+    # CSV cells arrive as Arrow-backed text, workbook cells as objects; both must give the same numbers and issues.
+    arrow, arrow_issues = to_number(pd.Series(cells, dtype="str"), decimal=decimal, **WHERE)
+    plain, plain_issues = to_number(pd.Series(cells, dtype=object), decimal=decimal, **WHERE)
+    np.testing.assert_array_equal(arrow.to_numpy(dtype=float), plain.to_numpy(dtype=float))
+    assert arrow_issues == plain_issues
+
+
 def test_unreadable_number_is_an_issue_with_row_and_value() -> None:
     values, issues = to_number(pd.Series(["1", "zwei", "3"], dtype=object), **WHERE)
     assert np.isnan(values[1])
