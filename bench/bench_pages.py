@@ -4,7 +4,8 @@
    after a warm-up; the engine and goal report are cached as in the running app).
 2. Cold start: ``streamlit run`` on a database that holds the demo company, to the first rendered
    Cockpit (a KPI value visible) in Debian's Chromium; median of three starts, as a restart (the snapshots of an
-   earlier run there) and as the first start after new data (none there).
+   earlier run there), as the first start after new data (none there) and as the first start ever (a new database
+   file: the dashboard loads the demo company first).
 Prints medians; never fails.
 
     .venv/bin/python bench/bench_pages.py [--runs 7]
@@ -92,17 +93,19 @@ def snapshots_of(copy: Path) -> None:
     engine.dispose()
 
 
-def cold_start(database: Path, restart: bool = True) -> float:
+def cold_start(database: Path | None, restart: bool = True) -> float:
     """``streamlit run`` to the first rendered Cockpit; ``restart``: the snapshots of an earlier run are there (a
-    restart of the server), else not (the first start after new data, or the first start ever)."""
+    restart of the server), else not (the first start after new data). ``database`` None: the first start ever, on a
+    new database file, which the dashboard fills with the demo company before it shows the Cockpit."""
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     copy = Path(tempfile.mkdtemp()) / "cold.sqlite3"
-    shutil.copy(database, copy)
-    if restart:
+    if database is not None:
+        shutil.copy(database, copy)
+    if database is not None and restart:
         snapshots_of(copy)
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}"}
     log = copy.with_suffix(".log")
@@ -146,8 +149,10 @@ def main() -> None:
     print(f"{'page':<22} {'median rerun after a filter change':>36}")
     for page, seconds in page_reruns(database, args.runs).items():
         print(f"{page:<22} {seconds * 1000:>33.0f} ms")
-    for restart, what in ((True, "a restart (snapshots there)"), (False, "the first start after new data (no snapshots)")):
-        starts = [cold_start(database, restart) for _ in range(3)]
+    kinds = [(database, True, "a restart (snapshots there)"), (database, False, "the first start after new data (no snapshots)")]
+    kinds.append((None, False, "the first start ever (new database, demo loaded)"))
+    for source, restart, what in kinds:
+        starts = [cold_start(source, restart) for _ in range(3)]
         shown = ", ".join(f"{s:.2f}" for s in starts)
         print(f"cold start to the first rendered Cockpit in Chromium, {what}: median {statistics.median(starts):.2f} s ({shown})")
 
