@@ -26,7 +26,7 @@ from ingest.registry import best_match
 from ingest.safety import Container, check_workbook_parts, sniff_container
 from model.canonical import KEY_COLUMNS, Grain, Platform, conform, present_metrics
 from model.issues import IngestError, Issue, Level, UnsupportedFileError, error, info, warning
-from model.results import FileResult, Status
+from model.results import FileResult, Progress, Status
 
 MAX_ARCHIVE_DEPTH = 2
 DEFAULT_ACCOUNT = "default"
@@ -38,12 +38,19 @@ def read_batch(
     reference_date: dt.date,
     platform: Platform | None = None,
     account: str | None = None,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Read every file (ZIP archives expanded) and resolve what files leave open from their siblings."""
+    """Read every file (ZIP archives expanded) and resolve what files leave open from their siblings.
+
+    ``progress`` is told in the calling thread as each uploaded file (a ZIP archive as one) has been read, in order."""
     items = list(items)
     # Files parse side by side in the parser processes; results keep the upload's order.
+    parsed: list[list[FileResult]] = []
     with ThreadPoolExecutor(max_workers=parser_process().size) as pool:
-        parsed = list(pool.map(lambda item: _read_any(item[0], item[1], reference_date, depth=0), items))
+        for number, group in enumerate(pool.map(lambda item: _read_any(item[0], item[1], reference_date, depth=0), items), start=1):
+            parsed.append(group)
+            if progress:
+                progress(number, len(items), items[number - 1][0])
     results = [result for group in parsed for result in group]
     _resolve_platforms(results, platform)
     _resolve_accounts(results, account)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -13,6 +13,9 @@ import pandas as pd
 
 from model.canonical import STOCK_METRICS, Grain, Platform, present_metrics
 from model.issues import Issue
+
+# Told after each file of an upload: (files done, files in all, the file's name); reading and storing both report.
+Progress = Callable[[int, int, str], None]
 
 
 class Status(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
@@ -12,10 +12,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from model.canonical import KEY_COLUMNS, Grain
 from model.issues import Issue, error, info, warning
-from model.results import FileResult, Status
+from model.results import FileResult, Progress, Status
 from storage.schema import FACT_TABLES, imports, posts
-
-Progress = Callable[[int, int, str], None]
 
 
 def store_results(engine: Engine, results: Iterable[FileResult], progress: Progress | None = None) -> list[FileResult]:

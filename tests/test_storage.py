@@ -241,3 +241,16 @@ def test_texts_that_look_like_markers_and_missing_values_are_stored_as_they_are(
     assert back["impressions"].tolist()[2:] == [0.0, 1e15, 1 / 3, 7.0]
     assert back["published_at"].iloc[0] == pd.Timestamp("2026-03-01 09:30:15.250", tz="UTC")
     assert pd.isna(back["published_at"].iloc[1])
+
+
+def test_reading_and_storing_tell_their_progress_file_by_file(engine) -> None:
+    from ingest.pipeline import read_batch
+    from tests.conftest import REFERENCE_DATE
+
+    files = [("a/Overview.csv", APRIL_12_13), ("b/Overview.csv", APRIL_13_14), ("broken.xlsx", b"PK\x03\x04 not a workbook")]
+    read: list[tuple[int, int, str]] = []
+    stored: list[tuple[int, int, str]] = []
+    results = read_batch(files, reference_date=REFERENCE_DATE, progress=lambda *told: read.append(told))
+    store_results(engine, results, progress=lambda *told: stored.append(told))
+    assert read == [(1, 3, "a/Overview.csv"), (2, 3, "b/Overview.csv"), (3, 3, "broken.xlsx")]  # in the upload's order
+    assert stored == [(1, 3, "a/Overview.csv"), (2, 3, "b/Overview.csv"), (3, 3, "broken.xlsx")]

@@ -46,8 +46,14 @@ with upload_tab:
     if st.button(t("data.import"), type="primary", disabled=not files, key="data_import"):
         progress = st.progress(0.0)
         items = [(f.name, f.getvalue()) for f in files]
-        progress.progress(0.05, text=t("data.reading", file=plain(", ".join(name for name, _ in items)[:80])))
-        results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account)
+        progress.progress(0.0, text=t("data.reading", number=0, total=len(items)))
+
+        def read(number: int, total: int, file: str) -> None:
+            progress.progress(0.5 * number / total, text=t("data.reading", number=number, total=total))
+
+        # A large file reads for seconds in one step: the spinner's clock shows the import is alive meanwhile.
+        with st.spinner(t("data.importing"), show_time=True):
+            results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account, progress=read)
         # Each readable file is checked against the department its account belongs to; a denied file is not stored.
         # One that could not be read has no account to check: it is shown with its problems and logged as failed.
         for unread in (r for r in results if r.status is not Status.PARSED):
@@ -59,9 +65,10 @@ with upload_tab:
         ]
 
         def report(number: int, total: int, file: str) -> None:
-            progress.progress(0.1 + 0.9 * number / total, text=t("data.storing", file=plain(file), number=number, total=total))
+            progress.progress(0.5 + 0.5 * (number - 1) / total, text=t("data.storing", file=plain(file), number=number, total=total))
 
-        st.session_state[DATA_RESULTS] = store_results(engine(), results, progress=report)
+        with st.spinner(t("data.importing"), show_time=True):
+            st.session_state[DATA_RESULTS] = store_results(engine(), results, progress=report)
         st.session_state[DATA_UPLOAD_GENERATION] += 1
         st.rerun()
 
