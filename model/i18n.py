@@ -119,7 +119,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.account": {Language.DE: "Konto (leer: aus dem Export)", Language.EN: "Account (blank: from the export)"},
     "data.import": {Language.DE: "Importieren", Language.EN: "Import"},
     "data.reading": {Language.DE: "Lese die Dateien … ({number} von {total} gelesen)", Language.EN: "Reading the files … ({number} of {total} read)"},
-    "data.importing": {Language.DE: "Import läuft …", Language.EN: "Importing …"},
+    "data.storing_start": {Language.DE: "Speichere …", Language.EN: "Storing …"},
+    "progress.elapsed": {Language.DE: "{seconds} s", Language.EN: "{seconds} s"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},
     # --- texts: H pages (add new keys of this area below this line) ---
     "col.progress_text": {Language.DE: "Fortschritt / Budget", Language.EN: "Progress / budget"},

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import streamlit as st
 
@@ -16,7 +19,31 @@ from metrics.goals import DEPARTMENTS
 from metrics.periods import Period
 from metrics.views import data_through_text, stale_text
 from model.i18n import platform_name
+from model.results import Progress
 from ui.state import language, t
+
+Result = TypeVar("Result")
+REDRAW_SECONDS = 0.25
+
+
+def with_progress(bar: object, work: Callable[[Progress], Result], step: Callable[[int, int, str], tuple[float, str]], *, since: float | None = None) -> Result:
+    """Run ``work`` (core code: it only calls the ``Progress`` it is given) in a thread and redraw ``bar`` (an
+    ``st.progress``) from this one, the script's, which alone may draw: every quarter second the fraction and text
+    ``step`` makes of the last file reported, and the seconds so far, in the reader's language (a large file is read
+    in one step of many seconds; the clock shows it is alive). ``since``: the clock's start (``time.monotonic()``) when
+    the work continues an earlier one on the same bar."""
+    told: list[tuple[int, int, str]] = [(0, 0, "")]
+    started = time.monotonic() if since is None else since
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(work, lambda *args: told.append(args))
+        while True:
+            try:
+                return future.result(timeout=REDRAW_SECONDS)
+            except TimeoutError:
+                fraction, text = step(*told[-1])
+                seconds = formatting.number(time.monotonic() - started, language())
+                bar.progress(min(max(fraction, 0.0), 1.0), text=f"{text} · {t('progress.elapsed', seconds=seconds)}")  # type: ignore[attr-defined]
+
 
 BADGE_COLOURS = {"achieved": "green", "on_track": "green", "at_risk": "orange", "off_track": "red", "no_data": "gray"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import streamlit as st
 
@@ -22,7 +23,7 @@ from ui.imports import history_table, issues_table, mapping_table, results_table
 from ui.resources import engine
 from ui.roles import roles_section
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
-from ui.widgets import freshness, plain, platform_labels
+from ui.widgets import freshness, plain, platform_labels, with_progress
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
@@ -44,16 +45,16 @@ with upload_tab:
         )
         account = st.text_input(t("data.account"), key="data_account").strip() or None
     if st.button(t("data.import"), type="primary", disabled=not files, key="data_import"):
-        progress = st.progress(0.0)
+        progress = st.progress(0.0, text=t("data.reading", number=0, total=len(files)))
+        started = time.monotonic()  # one clock for reading and storing
         items = [(f.name, f.getvalue()) for f in files]
-        progress.progress(0.0, text=t("data.reading", number=0, total=len(items)))
 
-        def read(number: int, total: int, file: str) -> None:
-            progress.progress(0.5 * number / total, text=t("data.reading", number=number, total=total))
+        def reading(number: int, total: int, file: str) -> tuple[float, str]:
+            return 0.5 * number / len(items), t("data.reading", number=number, total=len(items))
 
-        # A large file reads for seconds in one step: the spinner's clock shows the import is alive meanwhile.
-        with st.spinner(t("data.importing"), show_time=True):
-            results = read_batch(items, reference_date=dt.date.today(), platform=platform, account=account, progress=read)
+        results = with_progress(
+            progress, lambda told: read_batch(items, reference_date=dt.date.today(), platform=platform, account=account, progress=told), reading, since=started
+        )
         # Each readable file is checked against the department its account belongs to; a denied file is not stored.
         # One that could not be read has no account to check: it is shown with its problems and logged as failed.
         for unread in (r for r in results if r.status is not Status.PARSED):
@@ -64,11 +65,13 @@ with upload_tab:
             if r.status is not Status.PARSED or authorize(Action.IMPORT, department_of_account(r.platform, r.account), "file", r.file, r.account or "")
         ]
 
-        def report(number: int, total: int, file: str) -> None:
-            progress.progress(0.5 + 0.5 * (number - 1) / total, text=t("data.storing", file=plain(file), number=number, total=total))
+        def storing(number: int, total: int, file: str) -> tuple[float, str]:
+            if not total:
+                return 0.5, t("data.storing_start")
+            return 0.5 + 0.5 * (number - 1) / total, t("data.storing", file=plain(file), number=number, total=total)
 
-        with st.spinner(t("data.importing"), show_time=True):
-            st.session_state[DATA_RESULTS] = store_results(engine(), results, progress=report)
+        database = engine()  # taken here: the work's thread has no Streamlit context for the cached resource
+        st.session_state[DATA_RESULTS] = with_progress(progress, lambda told: store_results(database, results, progress=told), storing, since=started)
         st.session_state[DATA_UPLOAD_GENERATION] += 1
         st.rerun()
 
