@@ -7,7 +7,13 @@ the parser process is started first (the app starts it with the server); the fir
 "cold", the next ones re-import the same file after undoing it ("warm", the steady state of a
 running dashboard). Prints medians and peak memory; never fails.
 
+``--end-to-end`` times what the issue asks instead: ``cli.py import`` as a new process (start included) of the
+issue's 20-column inputs (100k rows as .xlsx and CSV, 500k rows as CSV) into an empty, migrated SQLite file and a
+new PostgreSQL database (the tests' throwaway server unless ``--postgres``), for this checkout and a ``--baseline``
+revision (a git worktree, runs alternating), against openpyxl reading the .xlsx in the same run.
+
     .venv/bin/python bench/bench_import.py [--sizes 10000 100000] [--runs 4] [--baseline-runs 3]
+    .venv/bin/python bench/bench_import.py --end-to-end [--baseline REV] [--postgres URL] [--runs 3]
 """
 
 from __future__ import annotations
