@@ -105,6 +105,9 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 def read_text_table(file: str, data: bytes) -> RawTable:
     text, notes = decode_text(file, data)
+    if "\x00" in text:  # no text column of PostgreSQL can hold it, and no export means it: both stores keep the same text
+        notes.append(warning("ingest.read.nul_characters", params={"count": text.count("\x00")}, file=file))
+        text = text.replace("\x00", "")
     if "\r" in text:  # scanning is cheap; copying a 200 MB text twice is not
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter: str | None = None

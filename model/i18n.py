@@ -727,6 +727,12 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Die Datei ist kein UTF-8; sie wurde als Windows-1252 gelesen (so speichert Excel in Westeuropa).",
         Language.EN: "The file is not UTF-8; it was read as Windows-1252 (what Excel saves in Western Europe).",
     },
+    "ingest.read.nul_characters": {
+        Language.DE: "Die Datei enthielt {count} Null-Zeichen (Byte 0, etwa aus einem defekten Export); sie wurden beim Lesen "
+        "entfernt, der Rest der Datei ist unverändert.",
+        Language.EN: "The file held {count} NUL character(s) (byte 0, e.g. from a damaged export); they were dropped while reading, "
+        "the rest of the file is unchanged.",
+    },
     "ingest.read.bad_encoding": {
         Language.DE: "Die Datei gibt sich als {encoding}-Text aus, aber Byte {position} ist kein gültiges {encoding}; sie ist abgeschnitten oder falsch kodiert gespeichert. Laden Sie sie erneut herunter.",
         Language.EN: "The file claims {encoding} text but byte {position} is not valid {encoding}; it is truncated or saved with a wrong encoding. Download it again.",

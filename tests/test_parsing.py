@@ -212,3 +212,9 @@ def test_generated_grids_read_alike_by_both_csv_readers(monkeypatch: pytest.Monk
         pd.testing.assert_frame_equal(fast, _read_by_pandas(monkeypatch, data), check_column_type=False)
 
     same()
+
+
+def test_nul_characters_in_a_csv_are_dropped_and_said() -> None:
+    table = read_text_table("posts.csv", b'"Post ID","Text"\n"1","a\x00b"\n"2","c"\n')
+    assert table.cells.iloc[1].tolist() == ["1", "ab"]
+    assert [(n.code, dict(n.params)) for n in table.notes] == [("ingest.read.nul_characters", {"count": "1"})]

@@ -254,3 +254,14 @@ def test_reading_and_storing_tell_their_progress_file_by_file(engine) -> None:
     store_results(engine, results, progress=lambda *told: stored.append(told))
     assert read == [(1, 3, "a/Overview.csv"), (2, 3, "b/Overview.csv"), (3, 3, "broken.xlsx")]  # in the upload's order
     assert stored == [(1, 3, "a/Overview.csv"), (2, 3, "b/Overview.csv"), (3, 3, "broken.xlsx")]
+
+
+def test_a_nul_character_deep_in_a_csv_is_dropped_so_both_stores_take_the_file(engine) -> None:
+    # Byte 0 in the first 4 KB marks a binary file (refused); further down it is a damaged cell that PostgreSQL's
+    # text columns cannot hold: it is dropped with a warning, and the file stores alike on both stores.
+    rows = "".join(f'"XING","Acme","p{i}","2026-03-01","Text {i}","10"\n' for i in range(200))
+    data = ('"Kanal","Konto","Beitrags-ID","Veröffentlicht am","Text","Impressionen"\n' + rows).encode() + b'"XING","Acme","px","2026-03-02","a\x00b","10"\n'
+    result = imported(engine, "xing.csv", data)
+    assert result.status is Status.IMPORTED
+    assert [i.code for i in result.issues] == ["ingest.read.nul_characters"]
+    assert current(engine, Grain.POST).set_index("post_id").loc["px", "text"] == "ab"
