@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Source
+from metrics.prefix import NO_DAY
 from model.canonical import STOCK_METRICS
 
 STALE_DAYS_VARIABLE = "RESONANZ_STALE_DAYS"
@@ -126,7 +127,7 @@ class LastDays:
 
 
 def _last_per_account(accounts: int, codes: np.ndarray, days: np.ndarray, values: pd.DataFrame) -> pd.DataFrame:
-    present = values.notna().to_numpy()
+    present = values.notna().to_numpy() & (days != NO_DAY)[:, None]  # a post without a publish time has no day
     marked = np.where(present, days[:, None], NONE)
     frame = pd.DataFrame(marked, columns=values.columns).groupby(codes).max() if len(codes) else pd.DataFrame(columns=values.columns)
     return frame.reindex(range(accounts), fill_value=NONE).astype(np.int64)
@@ -134,7 +135,7 @@ def _last_per_account(accounts: int, codes: np.ndarray, days: np.ndarray, values
 
 def _last_any(accounts: int, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
     last = np.full(accounts, NONE, dtype=np.int64)
-    np.maximum.at(last, codes, days)
+    np.maximum.at(last, codes, np.maximum(days, NONE))  # NO_DAY (no publish time) counts as no data
     return last
 
 

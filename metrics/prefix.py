@@ -15,8 +15,11 @@ import numpy as np
 SPAN = 1 << 22  # more days than any export covers; account code * SPAN + day is a sortable key
 
 
+NO_DAY = np.iinfo(np.int64).min  # the day number of a missing time (NaT): a post whose export gave no publish time
+
+
 def day_numbers(values: np.ndarray) -> np.ndarray:
-    """datetime64 values -> whole days since 1970."""
+    """datetime64 values -> whole days since 1970 (``NO_DAY`` where the value is missing)."""
     return values.astype("datetime64[D]").astype(np.int64)
 
 
@@ -36,6 +39,11 @@ class PrefixSums:
 
     @classmethod
     def build(cls, codes: np.ndarray, days: np.ndarray, values: np.ndarray) -> PrefixSums:
+        # Rows without a day belong to no period. Left in, their keys (account * SPAN + NO_DAY) would break the
+        # order the binary searches rely on, and one account's window would run into another's rows.
+        dated = days != NO_DAY
+        if not dated.all():
+            codes, days, values = codes[dated], days[dated], values[dated]
         order = np.lexsort((days, codes))
         ordered = values[order].astype(float)
         with_values = ~np.isnan(ordered).all(axis=0) if len(ordered) else np.zeros(ordered.shape[1], dtype=bool)

@@ -201,3 +201,29 @@ def test_one_account_s_positions_are_those_the_filter_finds() -> None:
         expected = engine._index.get_indexer(pd.MultiIndex.from_frame(found.astype(object)))
         assert engine._positions(one).tolist() == sorted(expected.tolist())
     assert engine._positions(Scope.of(platforms=["x"], accounts=["no such account"])).tolist() == []
+
+
+def test_posts_without_a_publish_time_change_no_other_account_and_count_in_no_period() -> None:
+    # A real YouTube "Table data" export had 17 videos without a publish time: their day keys broke the order of the
+    # running sums, so X counted 17 posts more, YouTube's own figures vanished and the Channels page crashed.
+    from metrics.comparison import Comparison, compare_by_account
+    from metrics.dataset import Dataset
+    from tests.metrics_data import ACCOUNTS, DAILY, MANUAL, POSTS, TAGS, _posts
+
+    dateless = _posts(
+        [{"platform": "youtube", "account": "yt", "post_id": f"v{i}", "published_at": None, "views": 50, "reactions": 5} for i in range(17)]
+        + [{"platform": "youtube", "account": "yt", "post_id": "dated", "published_at": "2026-04-07 12:00", "views": 70, "reactions": 7}]
+        + [{"platform": "instagram", "account": "ig", "post_id": "ig-x", "published_at": None, "impressions": 10_000, "reactions": 900}]
+    )
+    before = KpiEngine(dataset())
+    after = KpiEngine(Dataset(daily=DAILY, posts=pd.concat([POSTS, dateless], ignore_index=True)).with_mapping(ACCOUNTS, TAGS, MANUAL))
+    for key in ("impressions", "views", "posts", "engagements", "reactions", "engagement_rate"):
+        for platform in ("linkedin", "instagram", "x", "tiktok"):  # Instagram's dateless post included: it counts nowhere
+            old, new = (engine.value(key, Scope(platforms=(platform,)), APRIL).value for engine in (before, after))
+            assert old == new or (math.isnan(old) and math.isnan(new)), (key, platform, old, new)
+    youtube = Scope(platforms=("youtube",))
+    assert (after.value("posts", youtube, APRIL).value, after.value("views", youtube, APRIL).value) == (1, 70)  # only the dated video
+    assert after.value("posts", Scope(), APRIL).value == before.value("posts", Scope(), APRIL).value + 1
+    assert after.daily_totals("views", youtube, APRIL)["2026-04-07"] == 70
+    table = compare_by_account(after, "impressions", Scope(), APRIL, Comparison.PREVIOUS, dt.date(2026, 4, 30))
+    assert len(table) == 5  # the Channels table: every account, no crash
