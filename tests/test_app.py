@@ -297,3 +297,15 @@ def test_many_key_results_draw_their_paths_on_request(database: str) -> None:
     app.toggle(key="goals_show_paths").set_value(True).run()
     assert not app.exception, app.exception
     assert len(app.get("plotly_chart")) >= 20  # every key result with data has its path (the others have none)
+
+
+def test_the_first_start_says_once_that_the_demo_was_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new user saw "the database was empty" in every new session until the server restarted, long after importing
+    # 300k rows of their own: the session that waited for the demo says it, later ones do not.
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    said = "Die Datenbank war leer: Die Demo-Firma wurde geladen."
+    first = run()
+    assert said in [element.value for element in first.success] + [element.value for element in first.info]
+    second = run()
+    assert said not in [element.value for element in second.success] + [element.value for element in second.info]
+    assert second.metric, "the second session shows the Cockpit's cards"

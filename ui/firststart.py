@@ -14,23 +14,28 @@ DEMO_LOADED = "demo_loaded"  # session flag: say once that the demo was loaded
 
 
 @st.cache_resource(show_spinner=False)
-def _ensure_demo(url: str) -> bool:
-    """Load the demo into an empty database, once per process and database; True if it did."""
+def _ensure_demo(url: str) -> set[str]:
+    """Load the demo into an empty database, once per process and database. The answer is shared by every session:
+    it holds "unannounced" until the first session has said that the demo was loaded."""
     database = engine()
     with database.connect() as connection:
         if connection.execute(select(func.count()).select_from(imports)).scalar():
-            return False
+            return set()
     from sample_data.demo import DEMO_GOALS, load_demo  # the import pipeline: only a new database needs it at start
 
     load_demo(database)
     save_goal_set(database, DEMO_GOALS.name, DEMO_GOALS.read_bytes())
-    return True
+    return {"unannounced"}
 
 
 def ensure_data(url: str) -> None:
     with st.spinner(t("cockpit.loading_demo")):
-        if _ensure_demo(url):
-            st.session_state[DEMO_LOADED] = True
+        loaded = _ensure_demo(url)
+    if "unannounced" in loaded:
+        # Said once, in the session that waited for it; later sessions (and the same one after a change of page)
+        # no longer hear "the database was empty" when it has long held the user's own data.
+        loaded.discard("unannounced")
+        st.session_state[DEMO_LOADED] = True
 
 
 def is_demo(space: object) -> bool:
