@@ -119,6 +119,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "data.account": {Language.DE: "Konto (leer: aus dem Export)", Language.EN: "Account (blank: from the export)"},
     "data.import": {Language.DE: "Importieren", Language.EN: "Import"},
     "data.reading": {Language.DE: "Lese die Dateien … ({number} von {total} gelesen)", Language.EN: "Reading the files … ({number} of {total} read)"},
+    "data.refreshing": {
+        Language.DE: "Gespeichert. Die Kennzahlen werden mit den neuen Daten berechnet …",
+        Language.EN: "Stored. The figures are being computed with the new data …",
+    },
     "data.storing_start": {Language.DE: "Speichere …", Language.EN: "Storing …"},
     "progress.elapsed": {Language.DE: "{seconds} s", Language.EN: "{seconds} s"},
     "data.storing": {Language.DE: "Speichere {file} ({number} von {total}) …", Language.EN: "Storing {file} ({number} of {total}) …"},

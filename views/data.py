@@ -73,6 +73,9 @@ with upload_tab:
         database = engine()  # taken here: the work's thread has no Streamlit context for the cached resource
         st.session_state[DATA_RESULTS] = with_progress(progress, lambda told: store_results(database, results, progress=told), storing, since=started)
         st.session_state[DATA_UPLOAD_GENERATION] += 1
+        # The page now reads the new data afresh (seconds after a large file): the bar says so instead of a clock
+        # that seems to have stopped.
+        progress.progress(1.0, text=t("data.refreshing"))
         st.rerun()
 
     results = st.session_state[DATA_RESULTS]
