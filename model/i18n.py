@@ -203,8 +203,9 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "Σ = sum of non-additive figures · ◆ = from post figures (details in the tile's ? icon)",
     },
     "data.done": {
-        Language.DE: "{imported} importiert, {duplicate} Duplikate, {unsupported} nicht unterstützt, {error} fehlerhaft.",
-        Language.EN: "{imported} imported, {duplicate} duplicates, {unsupported} unsupported, {error} failed.",
+        # Counts without plural nouns: "1 Duplikate" read wrong, and the words stay right for any number.
+        Language.DE: "{imported} importiert, {duplicate} schon vorhanden, {unsupported} nicht unterstützt, {error} fehlerhaft.",
+        Language.EN: "{imported} imported, {duplicate} already there, {unsupported} unsupported, {error} failed.",
     },
     "data.results": {Language.DE: "Ergebnis je Datei", Language.EN: "Result per file"},
     "data.issues": {Language.DE: "Hinweise und Fehler", Language.EN: "Notes and errors"},

@@ -88,7 +88,7 @@ def test_upload_imports_and_shows_the_result(database: str) -> None:
     app.run()
     app.button(key="data_import").click().run()
     assert not app.exception
-    assert "1 importiert, 1 Duplikate" in app.success[0].value
+    assert "1 importiert, 1 schon vorhanden" in app.success[0].value
     table = app.dataframe[0].value
     assert table["Status"].tolist() == ["importiert", "Duplikat"]
     assert table["Zeilen"].tolist() == ["2 Tage", "2 Tage"]

@@ -100,7 +100,7 @@ def test_upload_then_cockpit_then_english_with_screenshots(server: str) -> None:
         navigate(page, "Daten")
         page.locator('input[type="file"]').first.set_input_files(str(X_EXPORT))
         page.get_by_role("button", name="Importieren").click()
-        expect(page.get_by_text("1 importiert, 0 Duplikate")).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("1 importiert, 0 schon vorhanden")).to_be_visible(timeout=60_000)
         page.screenshot(path=SCREENSHOTS / "browser-data-imported.png", full_page=True)
 
         navigate(page, "Cockpit")

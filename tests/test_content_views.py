@@ -203,6 +203,7 @@ def test_account_mapping_shows_platform_and_department_labels() -> None:
     assert table["Plattform"].tolist() == ["LinkedIn", "Instagram", "X"]
     assert table["Abteilung"].tolist() == ["Marketing", "Personal / Employer Branding", "–"]
     assert mapping_table(accounts, Language.EN)["Department"].tolist() == ["Marketing", "HR / employer branding", "–"]
+    assert table["Bezeichnung"].tolist() == ["–", "Jobs", "–"]  # a new user saw "None" for accounts without a label
 
 
 def test_account_mapping_without_any_department_shows_dashes() -> None:
@@ -211,3 +212,4 @@ def test_account_mapping_without_any_department_shows_dashes() -> None:
     accounts = pd.DataFrame({"platform": ["linkedin", "tiktok"], "account": ["acme", "acme.azubis"], "department": [pd.NA, pd.NA], "label": [pd.NA, pd.NA]})
     table = mapping_table(accounts.astype("string"), Language.DE)
     assert table["Abteilung"].tolist() == ["–", "–"]
+    assert table["Bezeichnung"].tolist() == ["–", "–"]

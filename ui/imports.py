@@ -100,6 +100,6 @@ def mapping_table(accounts: pd.DataFrame, language: Language) -> pd.DataFrame:
             # Every value mapped (no na_action + fillna): with no department at all (no goals workbook yet) pandas 3
             # typed the all-missing result as Arrow null, and fillna("–") on it raised: the Data page crashed.
             tr("col.department"): accounts["department"].map(lambda d: DEPARTMENTS[d].label(language) if isinstance(d, str) and d in DEPARTMENTS else "–"),
-            tr("col.label"): accounts["label"],
+            tr("col.label"): accounts["label"].map(lambda v: v if isinstance(v, str) and v else "–"),  # not "None"
         }
     )
