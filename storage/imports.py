@@ -165,8 +165,8 @@ def _insert_rows(connection: Connection, table: Table, frame: pd.DataFrame, impo
 
 def _copy_rows(connection: Connection, table: Table, frame: pd.DataFrame, columns: list[str]) -> None:
     """PostgreSQL: the rows as one CSV stream through COPY, in the storing transaction (100k posts: 2.58 s of
-    executemany -> 1.84 s, medians of three; most of the rest is the server's own work). Arrow's writer quotes every text and leaves missing values bare, which is exactly
-    how COPY's CSV format tells an empty text ("") from NULL."""
+    executemany -> 1.84 s, medians of three; most of the rest is the server's own work). Arrow's writer quotes every
+    text and leaves missing values bare, which is exactly how COPY's CSV format tells an empty text ("") from NULL."""
     import pyarrow as pa
     from pyarrow import csv as arrow_csv
 
