@@ -8,7 +8,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ingest.parsing import normalise_header, to_datetime, to_number
+from ingest.parsing import (
+    DATE_FORMATS,
+    _formats_with_literals_of,
+    _seconds_everywhere,
+    choose_date_format,
+    is_null_cell,
+    normalise_header,
+    to_datetime,
+    to_number,
+)
 from ingest.readers import decode_text, read_text_table, sniff_delimiter
 
 WHERE = {"column": "c", "file": "f.csv", "sheet": None, "row_base": 2}
@@ -218,3 +227,61 @@ def test_nul_characters_in_a_csv_are_dropped_and_said() -> None:
     table = read_text_table("posts.csv", b'"Post ID","Text"\n"1","a\x00b"\n"2","c"\n')
     assert table.cells.iloc[1].tolist() == ["1", "ab"]
     assert [(n.code, dict(n.params)) for n in table.notes] == [("ingest.read.nul_characters", {"count": "1"})]
+
+
+# Cells of every kind a date or number column meets: the Arrow-backed path (CSV files) and the object path
+# (workbooks) must read them alike, values and issues.
+DATE_COLUMNS = [
+    ["2025-01-01T01:00:00", "2025-01-02T01:00:00"],
+    ["19.02.2015 23:45:22", "19.02.2015 23:45", " 20.02.2015  08:00 "],  # seconds in some cells only (a re-save)
+    ["١٩.٠٢.٢٠١٥ ٢٣:٤٥:٢٢", "١٩.٠٢.٢٠١٥ ٢٣:٤٥"],  # Arabic-Indic digits: Python's \d reads them, RE2's does not
+    ["2025-01-01", "-", "undefined", " N/A ", "", None, "NULL"],
+    ["3. März 2026", "4. März 2026"],
+    ["February 28", "March 1"],
+    ["2025-01-01", "yesterday", "2025-01-03"],
+    ["Summe", "01.03.2026", "02.03.2026"],
+    ["03/04/2026", "13/04/2026"],
+]
+
+
+@pytest.mark.parametrize("cells", DATE_COLUMNS)
+@pytest.mark.parametrize("day_first", [False, True])
+def test_csv_text_columns_read_as_the_same_dates_as_object_columns(cells: list[str | None], day_first: bool) -> None:
+    reference = dt.date(2026, 6, 30)
+    arrow, arrow_issues = to_datetime(pd.Series(cells, dtype="str"), day_first=day_first, reference=reference, **WHERE)
+    plain, plain_issues = to_datetime(pd.Series(cells, dtype=object), day_first=day_first, reference=reference, **WHERE)
+    pd.testing.assert_series_equal(arrow, plain)
+    assert arrow_issues == plain_issues
+
+
+def test_null_cells_read_alike_from_arrow_and_object_columns() -> None:
+    cells = ["", " ", "-", "–", " N/A", "na", "Null", "NONE", "undefined ", "nan", "#N/A", "\u00a0-\u00a0", None, "0", "x", "n / a"]
+    arrow = is_null_cell(pd.Series(cells, dtype="str"))
+    plain = is_null_cell(pd.Series(cells, dtype=object))
+    assert arrow.tolist() == plain.tolist() == [True] * 13 + [False] * 3
+
+
+def test_seconds_are_added_only_where_the_column_has_them_elsewhere() -> None:
+    for dtype in ("str", object):
+        cells = pd.Series(["19.02.2015 23:45:22", "19.02.2015 23:45", "١٩.٠٢.٢٠١٥ ٢٣:٤٥", None], dtype=dtype).astype("string")
+        assert _seconds_everywhere(cells).tolist()[:3] == ["19.02.2015 23:45:22", "19.02.2015 23:45:00", "١٩.٠٢.٢٠١٥ ٢٣:٤٥:00"]
+        without = pd.Series(["19.02.2015 23:45", "20.02.2015 08:00"], dtype=dtype).astype("string")
+        assert _seconds_everywhere(without).tolist() == ["19.02.2015 23:45", "20.02.2015 08:00"]
+
+
+def test_the_literal_sieve_keeps_every_format_that_reads_a_value() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    moments = st.datetimes(min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2099, 12, 31), timezones=st.just(dt.UTC))
+
+    @settings(max_examples=300, deadline=None)
+    @given(moments, st.sampled_from(DATE_FORMATS), st.sampled_from([str, str.upper, str.lower]))
+    def kept(moment: dt.datetime, fmt: str, case: object) -> None:
+        value = case(moment.strftime(fmt))  # type: ignore[operator]
+        assert fmt in _formats_with_literals_of(value)
+        assert choose_date_format(pd.Series([value], dtype="str")) is not None
+
+    kept()
+    # German dates: only formats without other literals than two points (blanks match runs of blanks) are left.
+    assert _formats_with_literals_of("01.03.2026") == ["%d.%m.%Y", "%d.%m.%y", "%a %b %d %Y", "%d %b %Y", "%d %B %Y", "%d. %B %Y", "%d. %b %Y"]

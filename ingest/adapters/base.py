@@ -352,6 +352,8 @@ def _caption_rows(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
         unusable = text.isna() | text.eq("") | text.str.contains(r"[ \t\r\n]", regex=True) | (column.target == "bucket")
         rows = rows[unusable.fillna(True).to_numpy(dtype=bool)]
     for figure in figures:  # narrowing column by column: later columns see only the rows still without figures
+        if rows.empty:
+            break
         rows = rows[is_null_cell(rows.iloc[:, figure]).to_numpy(dtype=bool)]
     if column.target == "bucket" and not rows.empty:
         # A bucket ("Male", "United States") may hold spaces, so only a line whose figures are blank, not written
@@ -371,6 +373,12 @@ def _undated_ends(body: pd.DataFrame, found: list[tuple[Column, int]], context: 
     if len(body) < 3 or not dates:
         return body, body.iloc[:0]
     where = {"column": "", "file": "", "sheet": None, "row_base": 0}
+    # A column that reads whole has no such row (every cell it reads also reads alone): one conversion, where
+    # four of single cells cost a small export a tenth of its parse.
+    cells = body.iloc[:, dates[0]]
+    whole, _ = to_datetime(cells, day_first=context.day_first, reference=context.reference_date, **where)
+    if not (whole.isna().to_numpy() & ~is_null_cell(cells).to_numpy(dtype=bool)).any():
+        return body, body.iloc[:0]
 
     def undated(label: object) -> bool:
         cell = body.loc[[label]].iloc[:, dates[0]]
