@@ -505,7 +505,8 @@ class Overview(Adapter):
         body = rest.iloc[: _block_end(rest.iloc[:, 0])]
         issues: list[Issue] = list(table.notes)
         below = rest.iloc[len(body) :]
-        below = below[below.astype("string").fillna("").apply(lambda c: c.str.strip()).ne("").any(axis=1)]
+        if len(below):  # most files end with their block
+            below = below[below.astype("string").fillna("").apply(lambda c: c.str.strip()).ne("").any(axis=1)]
         if len(below):
             rows = below.index.to_numpy() + 1 + table.row_offset
             issues.append(
