@@ -10,15 +10,12 @@ import datetime as dt
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_timezone
 from babel.numbers import NumberPattern, parse_pattern
 
-from model.i18n import Language
+from model.i18n import LOCALES, Language, format_day
 from model.timezones import company_timezone
-
-LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}
 
 
 @cache
@@ -59,7 +56,7 @@ def _missing(value: object) -> bool:
 def date(value: dt.date | None, language: Language) -> str:
     if _missing(value):
         return "–"
-    return babel_format_date(value, format="dd.MM.yyyy" if language is Language.DE else "yyyy-MM-dd", locale=LOCALES[language])
+    return format_day(value, language)
 
 
 def datetime(value: dt.datetime | None, language: Language) -> str:

@@ -8,6 +8,8 @@ a label never drives logic.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from enum import StrEnum
 
 from model.canonical import METRICS
@@ -1429,6 +1431,31 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "review.template_error": {Language.DE: "Die Vorlage ist nicht nutzbar: {error}", Language.EN: "The template cannot be used: {error}"},
 }
+
+
+LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}  # Babel's locale per language (metrics.formatting formats with them)
+DAY_PATTERNS = {Language.DE: "dd.MM.yyyy", Language.EN: "yyyy-MM-dd"}  # 31.12.2026 / 2026-12-31
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def format_day(value: dt.date, language: Language) -> str:
+    """A day as people of ``language`` write it: the one definition the pages, reports and messages share."""
+    from babel.dates import format_date  # imported here: model stays light for the parser process' start
+
+    return format_date(value, format=DAY_PATTERNS[language], locale=LOCALES[language])
+
+
+def localised_param(name: str, value: str, language: Language) -> str:
+    """A message parameter as the reader writes it: a platform key by its name ("youtube" -> "YouTube"), an ISO
+    day in the reader's form ("2026-03-23" -> "23.03.2026"); anything else (a value as the file wrote it) as it is."""
+    if name == "platform":
+        return platform_name(value, language)
+    if _ISO_DAY.fullmatch(value):
+        try:
+            return format_day(dt.date.fromisoformat(value), language)
+        except ValueError:  # "2026-13-45" is no day: shown as written
+            return value
+    return value
 
 
 def platform_name(platform: object, language: Language) -> str:

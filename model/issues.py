@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from model.i18n import TEXTS, Language, translate
+from model.i18n import TEXTS, Language, localised_param, translate
 
 
 class Level(StrEnum):
@@ -37,7 +37,9 @@ class Issue:
 
     def text(self, language: Language) -> str:
         """The message in ``language`` (the English sentence where the issue has no code)."""
-        return translate(self.code, language, **dict(self.params)) if self.code else self.message
+        if not self.code:
+            return self.message
+        return translate(self.code, language, **{name: localised_param(name, value, language) for name, value in self.params})
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: (str(v) if isinstance(v, StrEnum) else v) for k, v in asdict(self).items() if v is not None and k != "params"}

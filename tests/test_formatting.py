@@ -8,6 +8,7 @@ import pytest
 
 from metrics import formatting
 from model.i18n import TEXTS, Language
+from model.issues import info
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,27 @@ def test_numbers_are_babel_s_own_formats_with_the_locale_parsed_once(language: L
         sign = formatting.PERCENT_SIGN[language]
         assert formatting.percent(value / 1000, language) == format_percent(value / 1000, format="#,##0.0" + sign, locale=locale)
     assert formatting.number(1234.5, Language.DE, digits=2) == "1.234,50" and formatting.percent(0.123, Language.DE) == "12,3 %"
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "german", "english"),
+    [
+        # a platform key is written by its name; a day in the reader's form (seen in a new user's run: "youtube-Dateien",
+        # "Stand vom 2026-03-23" on a German page)
+        (
+            "ingest.account_from_siblings",
+            {"platform": "youtube", "account": "Haberland TV"},
+            "die anderen YouTube-Dateien seines Ordners gehören zu „Haberland TV“",
+            "the other YouTube files of its folder are 'Haberland TV'",
+        ),
+        ("ingest.audience_snapshot", {"day": "2026-03-23"}, "gespeichert als Stand vom 23.03.2026.", "stored as the snapshot of 2026-03-23."),
+        # what a file wrote stays as written: a value that only looks like a day, text around a day, no real day
+        ("ingest.audience_snapshot", {"day": "2026-13-45"}, "Stand vom 2026-13-45.", "snapshot of 2026-13-45."),
+        ("ingest.audience_snapshot", {"day": "am 2026-03-23"}, "Stand vom am 2026-03-23.", "snapshot of am 2026-03-23."),
+    ],
+)
+def test_message_parameters_are_written_in_the_readers_language(code: str, params: dict[str, str], german: str, english: str) -> None:
+    issue = info(code, params=params)
+    assert german in issue.text(Language.DE)
+    assert english in issue.text(Language.EN)
+    assert issue.params == tuple(params.items())  # stored as given: the language is chosen when it is read
