@@ -281,6 +281,24 @@ def test_a_file_wide_issue_shows_a_blank_row_not_none() -> None:
     assert table["Zeile"].tolist() == ["", "7"]
 
 
+def test_the_issue_table_lists_errors_first_then_warnings_then_notes() -> None:
+    # A new user's run: one file's error sat below a hundred notes of other files on the Data page.
+    from model.i18n import Language
+    from model.issues import error, info, warning
+    from ui.imports import issues_from
+
+    found = [
+        info("ingest.zip_empty", file="a.zip"),
+        warning("ingest.zip_empty", file="b.zip"),
+        error("ingest.zip_empty", file="c.zip"),
+        info("ingest.zip_empty", file="d.zip"),
+        error("ingest.zip_empty", file="e.zip"),
+    ]
+    table = issues_from(found, Language.DE)
+    assert table["Datei"].tolist() == ["c.zip", "e.zip", "b.zip", "a.zip", "d.zip"]
+    assert table["Stufe"].tolist()[:3] == ["Fehler", "Fehler", "Warnung"]
+
+
 def test_many_key_results_draw_their_paths_on_request(database: str) -> None:
     # 200 key results drew 200 path charts on every rerun (2.3 s at agency scale): beyond 30 they wait for the switch.
     import yaml

@@ -9,7 +9,7 @@ import pandas as pd
 from metrics import formatting
 from metrics.goals import DEPARTMENTS
 from model.i18n import Language, export_name, platform_name, translate
-from model.issues import Issue
+from model.issues import Issue, Level
 from model.results import FileResult
 
 
@@ -44,7 +44,8 @@ def issues_table(results: list[FileResult], language: Language) -> pd.DataFrame:
 
 
 def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
-    """Issues as a table: level, file, sheet, row, column, value, message."""
+    """Issues as a table: level, file, sheet, row, column, value, message; errors first, then warnings, then notes
+    (what stopped a file must not hide below a hundred notes), each level in the order found."""
 
     def tr(key: str) -> str:
         return translate(key, language)
@@ -59,7 +60,7 @@ def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
             tr("col.value"): issue.value or "",
             tr("col.message"): issue.text(language),
         }
-        for issue in issues
+        for issue in sorted(issues, key=lambda issue: list(Level).index(Level(issue.level)))
     ]
     return pd.DataFrame(rows) if rows else pd.DataFrame()
 
