@@ -21,18 +21,19 @@ import logging
 import os
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.feather as feather
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from metrics.dataset import Dataset
 from metrics.goals import GoalsConfig
 from model.issues import Issue
 from storage.engine import head_revision
 from storage.goalsets import GoalSet
-from storage.queries import load_dataset
+from storage.queries import load_dataset, load_dataset_after
 from storage.schema import imports
 from storage.settings import PROJECT_ROOT
 
@@ -45,17 +46,92 @@ _LOG = logging.getLogger(__name__)
 
 
 def load_dataset_snapshot(engine: Engine) -> Dataset:
-    """``load_dataset(engine)`` (with the posts' texts), from the snapshot of the current data when there is one."""
+    """``load_dataset(engine)`` (with the posts' texts), from the snapshot of the current data when there is one;
+    after imports (and no undo), from the snapshot before them and the new imports' rows (``_grown``)."""
     folder = snapshot_folder(engine)
     if folder is None:
         return load_dataset(engine)
-    name = snapshot_name(engine)
+    state = _state(engine)
+    name = _name(state)
     found = _read(folder, name)
     if found is not None:
         return found
-    data = load_dataset(engine)
-    _write(folder, name, data)
+    data = _grown(engine, folder, state) or load_dataset(engine)
+    _write(folder, name, data, state)
     return data
+
+
+@dataclass(frozen=True)
+class _State:
+    """What a snapshot's content depends on (see the module's text), and how many imports were active."""
+
+    base: str  # the database (its URL and its first import), the schema revision and the code, as one digest
+    count: int  # rows of the import history
+    newest: int | None  # the newest import's id
+    undone: str  # the newest undo's time
+    active: int  # imports whose rows are stored
+    newest_mark: str  # the newest import's file hash and time: the same id in a database made anew is another import
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+
+def _state(engine: Engine) -> _State:
+    with engine.connect() as connection:
+        count, newest, undone, active = connection.execute(
+            select(func.count(), func.max(imports.c.id), func.max(imports.c.undone_at), func.count().filter(imports.c.status == "active"))
+        ).one()
+        # A database deleted and made anew under the same URL (a new SQLite file, a dropped PostgreSQL database) has
+        # other imports: its first and newest import's hash and time tell it from the old one's snapshots.
+        first = _mark(connection, select(func.min(imports.c.id)).scalar_subquery())
+        newest_mark = _mark(connection, newest)
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in _SOURCES)).hexdigest()
+    base = hashlib.sha256(repr((engine.url.render_as_string(hide_password=True), first, head_revision(), code)).encode()).hexdigest()
+    return _State(base, int(count), None if newest is None else int(newest), str(undone), int(active), newest_mark)
+
+
+def _mark(connection: Connection, import_id: object) -> str:
+    """An import's file hash and time of import, as text ("" for none)."""
+    if import_id is None:
+        return ""
+    row = connection.execute(select(imports.c.sha256, imports.c.imported_at).where(imports.c.id == import_id)).first()
+    return "" if row is None else f"{row[0]} {row[1]}"
+
+
+def _name(state: _State) -> str:
+    return hashlib.sha256(repr((state.base, state.count, state.newest, state.undone)).encode()).hexdigest()[:24]
+
+
+def _grown(engine: Engine, folder: Path, state: _State) -> Dataset | None:
+    """The current data from the newest snapshot of this database before the imports since, if only imports came
+    since: same base, no undo (the newest undo and every older import still active), and the history grown by
+    exactly the imports after it. None where that does not hold: the caller reads every row."""
+    before = _previous_state(folder, state)
+    if before is None or before.newest is None:
+        return None
+    with engine.connect() as connection:
+        newer, older_active = connection.execute(
+            select(func.count().filter(imports.c.id > before.newest), func.count().filter(imports.c.id <= before.newest, imports.c.status == "active"))
+        ).one()
+        same_import = _mark(connection, before.newest) == before.newest_mark
+    if newer != state.count - before.count or older_active != before.active or not same_import:
+        return None
+    previous = _read(folder, _name(before))
+    return None if previous is None else load_dataset_after(engine, previous, before.newest)
+
+
+def _previous_state(folder: Path, state: _State) -> _State | None:
+    """The newest snapshot's state of the same base and undo time with an older newest import, if any."""
+    found = []
+    for path in folder.glob("*.state.json"):
+        try:
+            before = _State(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            continue
+        same_base = before.base == state.base and before.undone == state.undone and path.name == f"{_name(before)}.state.json"
+        if same_base and before.newest is not None and state.newest is not None and before.newest < state.newest:
+            found.append(before)
+    return max(found, key=lambda s: s.newest or 0, default=None)
 
 
 def load_goal_set(engine: Engine, goal_set: GoalSet) -> GoalsConfig:
@@ -122,11 +198,7 @@ def snapshot_folder(engine: Engine) -> Path | None:
 
 def snapshot_name(engine: Engine) -> str:
     """Everything the snapshot's content depends on, as one name (see the module's text)."""
-    with engine.connect() as connection:
-        history = connection.execute(select(func.count(), func.max(imports.c.id), func.max(imports.c.undone_at))).one()
-    code = hashlib.sha256(b"".join(path.read_bytes() for path in _SOURCES)).hexdigest()
-    key = repr((engine.url.render_as_string(hide_password=True), tuple(history), head_revision(), code))
-    return hashlib.sha256(key.encode()).hexdigest()[:24]
+    return _name(_state(engine))
 
 
 def _read(folder: Path, name: str) -> Dataset | None:
@@ -143,7 +215,7 @@ def _read(folder: Path, name: str) -> Dataset | None:
     return Dataset(**frames)
 
 
-def _write(folder: Path, name: str, data: Dataset) -> None:
+def _write(folder: Path, name: str, data: Dataset, state: _State) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for grain in GRAINS:
@@ -152,6 +224,10 @@ def _write(folder: Path, name: str, data: Dataset) -> None:
             with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
                 feather.write_feather(table, handle.name, compression="uncompressed")
             os.replace(handle.name, folder / f"{name}.{grain}.arrow")
+        # Last: a state names a complete snapshot, which the next import's snapshot may grow from.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as handle:
+            handle.write(state.to_json())
+        os.replace(handle.name, folder / f"{name}.state.json")
         _prune(folder)
     except (OSError, pa.ArrowException) as exc:
         _LOG.log(logging.WARNING, "snapshot %s not written: %s", name, exc)
@@ -164,7 +240,7 @@ def _prune(folder: Path) -> None:
             stray.unlink(missing_ok=True)
     names = sorted({path.name.split(".")[0] for path in folder.glob("*.arrow")}, key=lambda n: -(folder / f"{n}.daily.arrow").stat().st_mtime_ns)
     for old in names[KEPT:]:
-        for path in folder.glob(f"{old}.*.arrow"):
+        for path in [*folder.glob(f"{old}.*.arrow"), folder / f"{old}.state.json"]:
             path.unlink(missing_ok=True)
 
 
