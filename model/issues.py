@@ -89,7 +89,8 @@ def make_issue(level: Level, code_or_message: str, params: Mapping[str, object] 
     if code_or_message not in TEXTS:
         return Issue(level, code_or_message, **where)
     texts = tuple((k, str(v)) for k, v in (params or {}).items())
-    return Issue(level, translate(code_or_message, Language.EN, **dict(texts)), code=code_or_message, params=texts, **where)
+    english = translate(code_or_message, Language.EN, **{name: localised_param(name, value, Language.EN) for name, value in texts})
+    return Issue(level, english, code=code_or_message, params=texts, **where)  # the message as the pages write it in English
 
 
 def error(code_or_message: str, params: Mapping[str, object] | None = None, **where: Any) -> Issue:
