@@ -1436,6 +1436,8 @@ TEXTS: dict[str, dict[Language, str]] = {
 LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}  # Babel's locale per language (metrics.formatting formats with them)
 DAY_PATTERNS = {Language.DE: "dd.MM.yyyy", Language.EN: "yyyy-MM-dd"}  # 31.12.2026 / 2026-12-31
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PLATFORM_PARAMETERS = frozenset({"platform", "platforms", "candidates", "siblings"})  # message parameters of platform keys
+_PLATFORM_KEY = re.compile(r"[a-z_]+")
 
 
 def format_day(value: dt.date, language: Language) -> str:
@@ -1446,10 +1448,10 @@ def format_day(value: dt.date, language: Language) -> str:
 
 
 def localised_param(name: str, value: str, language: Language) -> str:
-    """A message parameter as the reader writes it: a platform key by its name ("youtube" -> "YouTube"), an ISO
+    """A message parameter as the reader writes it: platform keys by their names ("youtube" -> "YouTube"), an ISO
     day in the reader's form ("2026-03-23" -> "23.03.2026"); anything else (a value as the file wrote it) as it is."""
-    if name == "platform":
-        return platform_name(value, language)
+    if name in PLATFORM_PARAMETERS:  # one key, or several joined by ", " or " / "
+        return _PLATFORM_KEY.sub(lambda key: platform_name(key.group(0), language), value)
     if _ISO_DAY.fullmatch(value):
         try:
             return format_day(dt.date.fromisoformat(value), language)

@@ -71,6 +71,12 @@ def test_numbers_are_babel_s_own_formats_with_the_locale_parsed_once(language: L
             "die anderen YouTube-Dateien seines Ordners gehören zu „Haberland TV“",
             "the other YouTube files of its folder are 'Haberland TV'",
         ),
+        (
+            "ingest.platform_undecided",
+            {"candidates": "facebook / instagram", "siblings": "facebook, instagram"},
+            "ob sie von Facebook / Instagram stammt, und die anderen Dateien helfen nicht weiter (gefunden: Facebook, Instagram)",
+            "whether it is Facebook / Instagram, and the other files do not tell (found: Facebook, Instagram)",
+        ),
         ("ingest.audience_snapshot", {"day": "2026-03-23"}, "gespeichert als Stand vom 23.03.2026.", "stored as the snapshot of 2026-03-23."),
         # what a file wrote stays as written: a value that only looks like a day, text around a day, no real day
         ("ingest.audience_snapshot", {"day": "2026-13-45"}, "Stand vom 2026-13-45.", "snapshot of 2026-13-45."),

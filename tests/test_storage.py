@@ -140,7 +140,7 @@ def test_bare_meta_file_alone_asks_for_the_platform(engine) -> None:
     data = 'sep=,\n"Views"\n"Date","Primary"\n"2025-01-01T01:00:00","40"\n'.encode("utf-16")
     result = imported(engine, "Views.csv", data)
     assert result.status is Status.ERROR
-    assert result.issues[-1].code == "ingest.platform_undecided" and "facebook / instagram" in result.issues[-1].message
+    assert result.issues[-1].code == "ingest.platform_undecided" and "Facebook / Instagram" in result.issues[-1].message
     assert imported(engine, "Views.csv", data, platform="instagram").platform == "instagram"
 
 
