@@ -8,9 +8,9 @@ back memory-mapped in a few hundredths of a second, exactly equal (dtypes includ
 A snapshot is named by everything its content depends on: the database (its URL and its first import), its import
 history (count, newest id, newest undo: ``storage.goalsets.data_version``), the schema revision and the source of
 the code that resolves the rows. A changed history or a new release therefore never reads an old snapshot. After
-imports, and nothing else, the next snapshot grows from the one before (``_grown``): only the new rows are read. Snapshots of a SQLite file lie
-beside it (``resonanz.sqlite3`` -> ``resonanz.snapshots/``), those of a PostgreSQL database under
-``data/snapshots/``; they hold the same figures as the database and need the same protection.
+imports, and nothing else, the next snapshot grows from the one before (``_grown``): only the new rows are read.
+Snapshots of a SQLite file lie beside it (``resonanz.sqlite3`` -> ``resonanz.snapshots/``), those of a PostgreSQL
+database under ``data/snapshots/``; they hold the same figures as the database and need the same protection.
 ``RESONANZ_SNAPSHOTS=0`` turns them off. A damaged or unwritable snapshot only costs the time it should save.
 """
 
