@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 
@@ -144,14 +145,19 @@ def account_table(engine: KpiEngine, scope: Scope, period: Period, comparison: C
     return table
 
 
-def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language) -> str:
+def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language, account_text: Callable[[str], str] = str) -> str:
     """The accounts whose last export is older than the threshold, in one sentence ("LinkedIn acme: letzter
-    Export bis 14.11.2026. Laden Sie ..."); "" when none is."""
+    Export bis 14.11.2026. Laden Sie ..."); "" when none is. ``account_text`` writes an account's name (an upload's
+    text): the pages pass their Markdown escape, the pack's notes take it as written."""
     if not stale:
         return ""
     names = (
         translate(
-            "freshness.stale_account", language, platform=platform_name(s.platform, language), account=s.account, date=formatting.date(s.last_day, language)
+            "freshness.stale_account",
+            language,
+            platform=platform_name(s.platform, language),
+            account=account_text(s.account),
+            date=formatting.date(s.last_day, language),
         )
         for s in stale
     )

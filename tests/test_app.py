@@ -272,6 +272,21 @@ def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypa
     assert any("ohne Uhrzeit" in c.value for c in app.caption)
 
 
+def test_a_stale_account_from_an_upload_is_named_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The "older data" warning on the Data page is Markdown: an account named "*acme* $1" was set in italics and LaTeX.
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    app = run("views/data.py")
+    app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
+    app.run()
+    app.button(key="data_import").click().run()
+    assert "1 importiert" in app.success[0].value
+    monkeypatch.setenv("RESONANZ_TODAY", "2027-01-20")  # two months on: every account's last export is old
+    app.run()
+    [stale] = [w.value for w in app.warning if "letzter Export bis" in w.value]
+    assert r"Sonstige Blog\: \*acme\* \$1: letzter Export bis 20.11.2026" in stale
+    assert "*acme* $1" not in stale
+
+
 def test_a_file_wide_issue_shows_a_blank_row_not_none() -> None:
     from model.i18n import Language
     from model.issues import error

@@ -143,4 +143,4 @@ def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.
     if text := data_through_text(engine, scope, period, today, language()):
         st.caption(text)
     if name_stale and (stale := engine.stale_accounts(today, scope)):
-        st.warning(stale_text(stale, language()), icon=":material/schedule:")
+        st.warning(stale_text(stale, language(), account_text=plain), icon=":material/schedule:")  # names from uploads: as written
