@@ -249,13 +249,19 @@ HOSTILE_POSTS = (
 )
 
 
-def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def _with_hostile_posts(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The Data page after importing ``HOSTILE_POSTS`` on 2026-11-26."""
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
     app = run("views/data.py")
     app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
     app.run()
     app.button(key="data_import").click().run()
     assert "1 importiert" in app.success[0].value
+    return app
+
+
+def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _with_hostile_posts(monkeypatch)
     app.switch_page("views/content.py").run()
     assert not app.exception
     bodies = [m.value for m in app.markdown]
@@ -274,12 +280,7 @@ def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypa
 
 def test_a_stale_account_from_an_upload_is_named_as_written_not_as_markdown(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # The "older data" warning on the Data page is Markdown: an account named "*acme* $1" was set in italics and LaTeX.
-    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
-    app = run("views/data.py")
-    app.file_uploader(key="data_upload_0").set_value(("hostile.csv", HOSTILE_POSTS, "text/csv"))
-    app.run()
-    app.button(key="data_import").click().run()
-    assert "1 importiert" in app.success[0].value
+    app = _with_hostile_posts(monkeypatch)
     monkeypatch.setenv("RESONANZ_TODAY", "2027-01-20")  # two months on: every account's last export is old
     app.run()
     [stale] = [w.value for w in app.warning if "letzter Export bis" in w.value]
