@@ -360,13 +360,17 @@ def _account_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
+Own = tuple[str | None, set[str]]  # a file's own account (its content's), and the accounts its rows name
+
+
 def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
     """Name every file's account: the user's choice, else the file's own evidence, else its siblings.
 
     Own evidence is the content (a column or a title naming the account), then the file's own name;
     it always beats the siblings. Content and name that disagree ask the user.
     """
-    own = {id(r): r.account for r in results}
+    # What each file's content names, taken before any file is given an account: one guess never feeds the next.
+    own = {id(r): (r.account, _accounts_in_rows(r)) for r in results}
     for result in results:
         if result.status is not Status.PARSED:
             continue
@@ -376,6 +380,8 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             named_in_rows = any(f["account"].notna().all() and len(f) for f in result.frames.values())
             if not named_in_rows:
                 result.account = _account_of(result, results, own)
+                if result.account is None:
+                    continue
         else:
             from_name = _account_from_name(result.file)
             if from_name and not _same_account(from_name, result.account):
@@ -390,34 +396,53 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
             _check_keys(result, grain)
 
 
-def _account_of(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> str:
-    """The account of a file whose content does not name it: its own name, then its siblings, else 'default'."""
-    siblings = _sibling_accounts(result, results, own)
+def _account_of(result: FileResult, results: list[FileResult], own: dict[int, Own]) -> str | None:
+    """The account of a file whose content does not name it: its own name, then its siblings, else 'default'.
+
+    None (the file has failed with the question) where the siblings name accounts but none can be taken safely."""
+    siblings, named_elsewhere = _sibling_accounts(result, results, own)
     from_name = _account_from_name(result.file)
     if from_name:
         # The siblings' spelling of the same handle, so "kaiadevintern" and "KaiaDevIntern" are one account.
-        return next((a for a in siblings if _same_account(a, from_name)), from_name)
+        return next((a for a in siblings | named_elsewhere if _same_account(a, from_name)), from_name)
     if len(siblings) == 1:
         account = siblings.pop()
         result.issues.append(info("ingest.account_from_siblings", params={"platform": str(result.platform), "account": account}, file=result.file))
         return account
+    if named_elsewhere and not siblings:
+        # Files of other downloads name this platform's accounts: "default" would file it beside them unseen.
+        accounts = ", ".join(sorted(named_elsewhere))
+        result.fail([error("ingest.account_undecided", params={"platform": str(result.platform), "accounts": accounts}, file=result.file)])
+        return None
     result.issues.append(info("ingest.account_default", params={"account": DEFAULT_ACCOUNT}, file=result.file))
     return DEFAULT_ACCOUNT
 
 
-def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, str | None]) -> set[str]:
-    """Accounts the other files of the same platform name themselves (content or file name): those of
-    the same folder (or ZIP folder), else those of the folder that holds the ZIP."""
+def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, Own]) -> tuple[set[str], set[str]]:
+    """(the accounts the file may take from its siblings, accounts of the platform named nearby that it may not).
+
+    In a folder on disk (the user's grouping) the other files of the same platform count as before: those of the
+    same folder (or ZIP folder), else those of the folder that holds the ZIP, whether their content or their file
+    name names the account. In a flat upload (a browser upload, files given one by one) nothing says the files
+    belong together: a ZIP's files are one download, but across the upload only a file's content counts, never a
+    name, which names its own file (a LinkedIn page export) or its own ZIP (a YouTube Studio download) only.
+    """
     same_platform = [r for r in results if r is not result and r.platform == result.platform and r.status is Status.PARSED]
     near = [r for r in same_platform if r.folder == result.folder]
-    return _named_accounts(near, own) or _named_accounts([r for r in same_platform if _outer_folder(r.file) == _outer_folder(result.file)], own)
+    outer = [r for r in same_platform if _outer_folder(r.file) == _outer_folder(result.file)]
+    if _outer_folder(result.file):
+        return _named_accounts(near, own) or _named_accounts(outer, own), set()
+    if result.folder and (in_zip := _named_accounts(near, own)):
+        return in_zip, set()
+    return _named_accounts(outer, own, by_name=False), _named_accounts(outer, own) - _named_accounts(outer, own, by_name=False)
 
 
-def _named_accounts(siblings: list[FileResult], own: dict[int, str | None]) -> set[str]:
+def _named_accounts(siblings: list[FileResult], own: dict[int, Own], by_name: bool = True) -> set[str]:
     accounts: set[str] = set()
     for r in siblings:
         # A collaboration export naming several accounts in its rows makes the folder's account open.
-        named = {own[id(r)] or _account_from_name(r.file)} - {None} or _accounts_in_rows(r)
+        account, in_rows = own[id(r)]
+        named = {account or (_account_from_name(r.file) if by_name else None)} - {None} or in_rows
         accounts |= {a for a in named if a and a != DEFAULT_ACCOUNT}
     return accounts
 
@@ -446,6 +471,7 @@ def _warn_conflicting_days(results: list[FileResult]) -> None:
             accounts = set(frame[["platform", "account"]].drop_duplicates().itertuples(index=False, name=None))
             daily.append((result, frame, set(present_metrics(frame)), accounts, frame["date"].min(), frame["date"].max()))
     keys = ["platform", "account", "date"]
+    guessed = {id(result) for result, *_ in daily if _guessed_default(result)}  # before any of them fails
     for later_index, (later, later_frame, later_metrics, later_accounts, later_start, later_end) in enumerate(daily):
         for earlier, earlier_frame, earlier_metrics, earlier_accounts, earlier_start, earlier_end in daily[:later_index]:
             shared = sorted(later_metrics & earlier_metrics)
@@ -453,6 +479,17 @@ def _warn_conflicting_days(results: list[FileResult]) -> None:
                 continue
             joined = earlier_frame[keys + shared].merge(later_frame[keys + shared], on=keys, suffixes=("_a", "_b"))
             differing = [m for m in shared if ((joined[f"{m}_a"] - joined[f"{m}_b"]).abs() > 1e-9).any()]
-            if differing:
-                params = {"other": earlier.file, "metrics": ", ".join(differing), "days": len(joined)}
+            if not differing:
+                continue
+            params = {"other": earlier.file, "metrics": ", ".join(differing), "days": len(joined)}
+            if id(later) in guessed and id(earlier) in guessed:
+                # Neither names its account and nothing groups them: two accounts' files would merge into one.
+                for result, other in ((earlier, later), (later, earlier)):
+                    result.fail([error("ingest.account_undecided_conflict", params={**params, "other": other.file}, file=result.file)])
+            else:
                 later.issues.append(warning("ingest.conflicting_days", params=params, file=later.file))
+
+
+def _guessed_default(result: FileResult) -> bool:
+    """A file of a flat upload stored under the default account because nothing named one."""
+    return not _outer_folder(result.file) and any(i.code == "ingest.account_default" for i in result.issues)

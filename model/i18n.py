@@ -489,6 +489,28 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Ältere Daten (Export fehlt): {accounts}. Laden Sie den neuesten Export dieser Konten auf der Seite Daten hoch.",
         Language.EN: "Older data (export missing): {accounts}. Upload these accounts' latest export on the Data page.",
     },
+    "freshness.held_back": {
+        Language.DE: (
+            "Die Zahlen dieser Seite zählen alle Konten bis {date}: So weit reichen die Daten von {accounts}; die übrigen Konten "
+            "reichen bis {latest}. So messen Vergleiche und Ziele für jedes Konto dieselben Tage. Kanäle und Inhalte zählen jedes "
+            "Konto bis zu seinem letzten Tag. Laden Sie die neueren Exporte dieser Konten hoch oder wählen Sie sie im Filter ab."
+        ),
+        Language.EN: (
+            "The figures on this page count every account up to {date}: that is as far as the data of {accounts} goes; the "
+            "other accounts reach {latest}. So comparisons and goals measure the same days for every account. Channels and "
+            "Content count each account up to its own last day. Upload these accounts' newer exports or deselect them in the filter."
+        ),
+    },
+    "freshness.own_days": {
+        Language.DE: (
+            "Jedes Konto zählt hier bis zu seinem letzten Tag mit Daten, längstens bis {latest}; {accounts} nur bis {date}. "
+            "Das Cockpit und die Ziele zählen alle Konten bis {date}, damit Vergleiche dieselben Tage messen."
+        ),
+        Language.EN: (
+            "Each account counts here up to its own last day with data, at most {latest}; {accounts} only up to {date}. "
+            "The Cockpit and the goals count every account up to {date}, so that comparisons measure the same days."
+        ),
+    },
     "freshness.stale_account": {
         Language.DE: "{platform} {account}: letzter Export bis {date}",
         Language.EN: "{platform} {account}: last export through {date}",
@@ -635,6 +657,32 @@ TEXTS: dict[str, dict[Language, str]] = {
     "ingest.account_from_siblings": {
         Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien seines Ordners gehören zu „{account}“.",
         Language.EN: "The export does not name its account; the other {platform} files of its folder are '{account}'.",
+    },
+    "ingest.account_undecided": {
+        Language.DE: (
+            "Die Datei nennt ihr Konto nicht, und die anderen {platform}-Dateien dieses Uploads sagen nicht, zu welchem Konto sie gehört "
+            "(gefunden: {accounts}; ein Dateiname nennt nur das Konto seiner eigenen Datei oder ZIP-Datei). Nichts wurde gespeichert. "
+            "Wählen Sie das Konto und laden Sie die Datei allein oder mit den Dateien desselben Kontos hoch "
+            "(Seite Daten: Feld „Konto“; Kommandozeile: --account), oder legen Sie die Dateien eines Kontos in einen eigenen Ordner."
+        ),
+        Language.EN: (
+            "The file does not name its account, and the other {platform} files of this upload do not tell which it is "
+            "(found: {accounts}; a file name names the account of its own file or ZIP only). Nothing was stored. "
+            "Choose the account and upload the file alone or with the files of the same account "
+            "(Data page: the account field; command line: --account), or put each account's files in a folder of their own."
+        ),
+    },
+    "ingest.account_undecided_conflict": {
+        Language.DE: (
+            "Weder diese Datei noch „{other}“ aus demselben Upload nennt ihr Konto, und an {days} derselben Tage haben sie "
+            "verschiedene Werte für {metrics}: Sie stammen wohl von zwei Konten. Nichts wurde gespeichert. Laden Sie jede Datei "
+            "allein hoch und wählen Sie dabei ihr Konto (Seite Daten: Feld „Konto“; Kommandozeile: --account)."
+        ),
+        Language.EN: (
+            "Neither this file nor '{other}' of the same upload names its account, and on {days} of the same days they hold "
+            "different {metrics} values: they are likely two accounts' files. Nothing was stored. Upload each file on its own "
+            "and choose its account (Data page: the account field; command line: --account)."
+        ),
     },
     "ingest.account_default": {
         Language.DE: "Der Export nennt sein Konto nicht; gespeichert als „{account}“. Wählen Sie beim Hochladen das Konto, um es zu benennen.",

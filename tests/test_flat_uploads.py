@@ -1,0 +1,122 @@
+"""Accounts in a flat upload (a browser upload, files given one by one): only what belongs together is grouped.
+
+A folder on disk is the user's grouping, and a ZIP is one download: a file that names no account takes theirs.
+Across a flat upload nothing says two files belong together. A file's content naming an account still counts
+(Meta's overview files beside the posts file of the same download), but a file name names its own file or ZIP
+only; where only such names are around, the file asks instead of taking one. Two files that name no account,
+hold different values for the same days and share no folder are two accounts: they ask too.
+Real exports, taken out of their folders as a user's Downloads folder holds them.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from model.i18n import Language
+from model.results import FileResult
+from tests.conftest import read_files
+
+UFSCAR_ZIP = "youtube/ufscar-pt/Conte\u00fado 2024-06-02_2025-06-02 UFSCar - Universidade Federal de S\u00e3o Carlos.zip"
+UFSCAR = "UFSCar - Universidade Federal de S\u00e3o Carlos"
+DOORLY = "\u062f\u0648\u0631\u0644\u064a-doorly"
+
+
+def flat(real_exports: Path, *names: str) -> list[tuple[str, bytes]]:
+    """The files under their base names only: uploaded from one folder, or through the browser."""
+    return [(Path(name).name, (real_exports / name).read_bytes()) for name in names]
+
+
+def by_file(results: list[FileResult]) -> dict[str, FileResult]:
+    return {r.file: r for r in results}
+
+
+def test_a_youtube_table_of_another_channel_beside_a_studio_zip_asks_for_its_account(real_exports: Path) -> None:
+    results = by_file(read_files(*flat(real_exports, UFSCAR_ZIP, "youtube/raphaeloe-de/Tabellendaten.csv")))
+    table = results["Tabellendaten.csv"]
+    assert (table.status.value, table.account, table.frames) == ("error", None, {})
+    [question] = [i for i in table.issues if i.level.value == "error"]
+    assert (question.code, dict(question.params)) == ("ingest.account_undecided", {"platform": "youtube", "accounts": UFSCAR})
+    assert "die anderen YouTube-Dateien dieses Uploads" in question.text(Language.DE)
+    assert "Feld „Konto“" in question.text(Language.DE) and "--account" in question.text(Language.EN)
+    zipped = [r for name, r in results.items() if name.startswith(Path(UFSCAR_ZIP).name)]
+    assert len(zipped) == 3 and {(r.status.value, r.account) for r in zipped} == {("parsed", UFSCAR)}
+
+
+def test_the_account_chosen_on_upload_answers_the_question(real_exports: Path) -> None:
+    results = by_file(read_files(*flat(real_exports, "youtube/raphaeloe-de/Tabellendaten.csv", UFSCAR_ZIP), account="Raphael"))
+    assert {(r.status.value, r.account) for r in results.values()} == {("parsed", "Raphael")}
+
+
+def test_in_a_folder_the_zip_beside_the_file_still_names_its_channel(real_exports: Path) -> None:
+    """The pinned folder rule: youtube/ufscar-pt holds the ZIP and a table of the same channel."""
+    table = "youtube/ufscar-pt/Dados da tabela youtube 30-06.csv"
+    results = by_file(read_files(*[(name, (real_exports / name).read_bytes()) for name in (UFSCAR_ZIP, table)]))
+    assert (results[table].status.value, results[table].account) == ("parsed", UFSCAR)
+    assert [i.code for i in results[table].issues if "account" in i.code] == ["ingest.account_from_siblings"]
+
+
+def test_a_creator_export_beside_a_linkedin_page_export_is_not_filed_under_the_page(real_exports: Path) -> None:
+    page = f"linkedin/doorly/{DOORLY}_followers_1774355119598.xls"
+    results = by_file(read_files(*flat(real_exports, page, "linkedin/amradel18/Content_2026-03-23.xlsx")))
+    creator = results["Content_2026-03-23.xlsx"]
+    assert (creator.status.value, creator.frames) == ("error", {})
+    assert [(i.code, dict(i.params)["accounts"]) for i in creator.issues if i.level.value == "error"] == [("ingest.account_undecided", DOORLY)]
+    assert (results[Path(page).name].status.value, results[Path(page).name].account) == ("parsed", DOORLY)
+
+
+def test_a_creator_export_alone_is_stored_as_the_default_account(real_exports: Path) -> None:
+    [creator] = read_files(*flat(real_exports, "linkedin/amradel18/Content_2026-03-23.xlsx"))
+    assert (creator.status.value, creator.account) == ("parsed", "default")
+
+
+@pytest.mark.parametrize(
+    ("folder", "account"),
+    [("facebook/leonmpofu", "Oigetit Fake News Filter - South Africa"), ("tiktok/htupycollabs", "haileytupy2.0"), ("tiktok/sobatti", "sobat.ti")],
+)
+def test_a_download_whose_content_names_the_account_keeps_it_when_uploaded_flat(real_exports: Path, folder: str, account: str) -> None:
+    names = sorted(str(p.relative_to(real_exports)) for p in (real_exports / folder).iterdir() if p.is_file())
+    in_folder = read_files(*[(name, (real_exports / name).read_bytes()) for name in names])
+    flattened = read_files(*flat(real_exports, *names))
+    assert [(r.status.value, r.account) for r in flattened] == [(r.status.value, r.account) for r in in_folder]
+    assert {r.account for r in flattened if r.status.value == "parsed"} == {account}
+
+
+def test_a_studio_zip_names_only_its_own_files_in_a_flat_upload(real_exports: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in ("Totals.csv", "Table data.csv"):
+            archive.writestr(name, (real_exports / "youtube/priyankapatel05" / name).read_bytes())
+    archive_name = "Content 2025-06-13_2026-06-12 Priyanka Patel.zip"
+    beside = ("Chart data.csv", (real_exports / "youtube/priyankapatel05/Chart data.csv").read_bytes())
+    totals, table, chart = read_files((archive_name, buffer.getvalue()), beside)
+    assert (totals.account, table.account) == ("Priyanka Patel", "Priyanka Patel")
+    assert (chart.status.value, [i.code for i in chart.issues if i.level.value == "error"]) == ("error", ["ingest.account_undecided"])
+
+
+def test_two_tiktok_overviews_of_two_accounts_without_names_ask_instead_of_merging(real_exports: Path) -> None:
+    first, second = "tiktok/htupycollabs/Overview.csv", "tiktok/donovanz-es/metricas_todo.csv"
+    results = read_files(*flat(real_exports, first, second))
+    assert [(r.status.value, r.frames) for r in results] == [("error", {}), ("error", {})]
+    questions = [[i for i in r.issues if i.code == "ingest.account_undecided_conflict"] for r in results]
+    assert [[dict(q.params)["other"] for q in asked] for asked in questions] == [["metricas_todo.csv"], ["Overview.csv"]]
+    days = dict(questions[0][0].params)["days"]
+    assert days == "310"  # 2025-02-28 .. 2026-01-03, the days both cover: 307 in 2025 and 3 in 2026
+    assert f"an {days} derselben Tage" in questions[0][0].text(Language.DE)
+
+
+def test_the_same_tiktok_overview_twice_without_a_name_is_one_account(real_exports: Path) -> None:
+    """Overview.csv and Overview.xlsx of one download hold the same values: nothing to ask."""
+    results = read_files(*flat(real_exports, "tiktok/bosszy27/Overview.csv", "tiktok/bosszy27/Overview.xlsx"))
+    assert [(r.status.value, r.account) for r in results] == [("parsed", "default"), ("parsed", "default")]
+
+
+def test_two_accounts_without_names_in_their_own_folders_stay_as_they_were(real_exports: Path) -> None:
+    """A folder is the user's grouping: the conflict stays a warning there, as before."""
+    names = ("tiktok/htupycollabs/Overview.csv", "tiktok/donovanz-es/metricas_todo.csv")
+    results = read_files(*[(f"upload/{Path(n).name}", (real_exports / n).read_bytes()) for n in names])
+    assert [r.status.value for r in results] == ["parsed", "parsed"]
+    assert [i.code for i in results[1].issues if i.level.value == "warning"] == ["ingest.conflicting_days"]
