@@ -29,7 +29,7 @@ import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source, adds_unique_counts
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
-from metrics.freshness import GROWTH_METRICS, NONE, LastDays, StaleAccount, stale, stale_threshold_days, through
+from metrics.freshness import GROWTH_METRICS, NONE, HeldBack, LastDays, StaleAccount, held_back, stale, stale_threshold_days, through
 from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
 from model.canonical import METRIC_NAMES, STOCK_METRICS
@@ -397,6 +397,11 @@ class KpiEngine:
         if days is None:
             return None
         return through(days[self._selected(scope)], since)
+
+    def held_back(self, scope: Scope, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
+        """The scope's accounts whose last day is its data through while others reach further (None: none do)."""
+        selected = self._selected(scope)
+        return held_back(self._index[selected].to_frame(index=False, name=ACCOUNT_KEY), self.last_days.overall[selected], since, as_of)
 
     def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
         """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.

@@ -156,3 +156,28 @@ def stale(accounts: pd.DataFrame, last_days: np.ndarray, as_of: dt.date, thresho
         if last != NONE and days > threshold
     ]
     return sorted(found, key=lambda s: (s.last_day, s.platform, s.account))
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """The accounts whose last day is a scope's data through while others reach further: they hold its figures back."""
+
+    through: dt.date
+    latest: dt.date  # the last day of the accounts that reach furthest (at most the report day)
+    accounts: tuple[tuple[str, str], ...]  # (platform, account), sorted
+
+
+def held_back(accounts: pd.DataFrame, last_days: np.ndarray, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
+    """Who holds a scope's data through back (``through``'s accounts), when others have data after it; else None.
+
+    The same counting as ``through``: accounts with data at or after ``since``; days after ``as_of`` do not count."""
+    floor = to_day(since) if since is not None else NONE + 1
+    counted = (last_days != NONE) & (last_days >= floor)
+    if not counted.any():
+        return None
+    capped = np.minimum(last_days, to_day(as_of))
+    first, latest = int(capped[counted].min()), int(capped[counted].max())
+    if first == latest:
+        return None
+    holders = accounts.loc[counted & (capped == first), ["platform", "account"]]
+    return HeldBack(to_date(first), to_date(latest), tuple(sorted((str(p), str(a)) for p, a in holders.itertuples(index=False))))

@@ -173,6 +173,20 @@ def data_through_text(engine: KpiEngine, scope: Scope, period: Period | None, to
     return translate("freshness.through", language, date=formatting.date(min(through, today), language)) if through else ""
 
 
+def held_back_text(
+    engine: KpiEngine, scope: Scope, period: Period, today: dt.date, language: Language, *, cut: bool, account_text: Callable[[str], str] = str
+) -> str:
+    """Which accounts hold the scope's "Daten bis" back while others reach further, and what that means for the page's
+    figures: ``cut`` pages (Cockpit, Goals) count every account to that day, so that comparisons and paces measure the
+    same days; the others (Channels, Content) count each account to its own last day. "" when the accounts end alike."""
+    found = engine.held_back(scope, period.start, today)
+    if found is None:
+        return ""
+    names = ", ".join(f"{platform_name(p, language)} {account_text(a)}" for p, a in found.accounts)
+    dates = {"date": formatting.date(found.through, language), "latest": formatting.date(found.latest, language)}
+    return translate("freshness.held_back" if cut else "freshness.own_days", language, accounts=names, **dates)
+
+
 def account_freshness(engine: KpiEngine, today: dt.date, language: Language, threshold_days: int | None = None) -> pd.DataFrame:
     """Every account with its last day with data, the days it lies behind ``today`` and whether that is
     older than the stale threshold (the Data page's list), oldest first; text columns in ``language``."""

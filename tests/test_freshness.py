@@ -9,6 +9,7 @@ import math
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -167,3 +168,36 @@ def test_cli_goals_json_gives_every_key_result_its_data_through(demo_db: str) ->
         assert row["judged_as_of"] == ("2026-11-30" if unknown else "2026-11-22"), row["key_result"]
         assert row["provisional"] is False
     assert [r["status"] for r in rows if r["key_result"] == "MK-1.3"] == ["no_data"]
+
+
+def _days(*dates: str | None) -> np.ndarray:
+    from metrics.freshness import NONE, to_day
+
+    return np.array([NONE if d is None else to_day(dt.date.fromisoformat(d)) for d in dates], dtype=np.int64)
+
+
+HELD_ACCOUNTS = pd.DataFrame({"platform": ["x", "tiktok", "youtube"], "account": ["a", "b", "c"]})
+
+
+@pytest.mark.parametrize(
+    ("last_days", "since", "as_of", "expected"),
+    [
+        (("2026-11-22", "2026-11-22", "2026-11-22"), "2026-10-01", "2026-11-26", None),  # all end alike
+        (("2026-11-22", "2026-10-15", "2026-11-22"), "2026-10-01", "2026-11-26", ("2026-10-15", "2026-11-22", [("tiktok", "b")])),
+        (("2026-11-22", "2026-10-15", "2026-10-15"), "2026-10-01", "2026-11-26", ("2026-10-15", "2026-11-22", [("tiktok", "b"), ("youtube", "c")])),
+        (("2026-11-22", "2026-09-30", "2026-11-20"), "2026-10-01", "2026-11-26", ("2026-11-20", "2026-11-22", [("youtube", "c")])),  # b ends before
+        (("2026-11-22", None, "2026-11-22"), "2026-10-01", "2026-11-26", None),  # b has no data: it holds nothing back
+        (("2026-11-22", "2026-11-20", "2026-11-22"), "2026-10-01", "2026-11-15", None),  # both after the report day
+        ((None, None, None), "2026-10-01", "2026-11-26", None),
+        (("2026-11-22", "2026-03-23", "2026-11-22"), None, "2026-11-26", ("2026-03-23", "2026-11-22", [("tiktok", "b")])),
+    ],
+)
+def test_held_back_names_the_accounts_that_end_before_the_others(last_days, since, as_of, expected) -> None:
+    from metrics.freshness import held_back
+
+    found = held_back(HELD_ACCOUNTS, _days(*last_days), dt.date.fromisoformat(since) if since else None, dt.date.fromisoformat(as_of))
+    if expected is None:
+        assert found is None
+    else:
+        through, latest, accounts = expected
+        assert (found.through.isoformat(), found.latest.isoformat(), list(found.accounts)) == (through, latest, accounts)

@@ -300,3 +300,45 @@ def test_channels_show_the_cockpits_change_statuses_per_account(
     assert shown["new"] == text  # an account without last year's figures: no base, no percentage
     assert all(cell.endswith("%") for cell, status in zip(table[column], statuses, strict=True) if status == "change")
     assert not any(cell.endswith("%") for cell, status in zip(table[column], statuses, strict=True) if status != "change")
+
+
+def _old_tiktok_account(url: str) -> None:
+    """A TikTok account beside the demo whose export ends on 15.10.2026, five weeks before the others."""
+    from ingest.pipeline import read_batch
+    from storage.imports import store_results
+
+    rows = "".join(f'"October {day}","1000","7","10","1","0"\n' for day in range(1, 16))
+    export = ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n' + rows).encode()
+    [result] = store_results(make_engine(url), read_batch([("Overview.csv", export)], reference_date=dt.date(2026, 11, 26), account="alt.konto"))
+    assert result.status.value == "imported"
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_cockpit_names_the_account_that_holds_its_figures_back_and_channels_says_they_count_further(
+    database: str, monkeypatch: pytest.MonkeyPatch, language: Language
+) -> None:
+    """The Cockpit counts every account to the scope's data through (15.10.2026 here); Channels and Content count each
+    account to its own last day. Both say so, naming the account, so their totals differing is explained where seen."""
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    _old_tiktok_account(database)
+    held = {
+        Language.DE: "Die Zahlen dieser Seite zählen alle Konten bis 15.10.2026: So weit reichen die Daten von TikTok alt.konto; "
+        "die übrigen Konten reichen bis 22.11.2026.",
+        Language.EN: "The figures on this page count every account up to 2026-10-15: that is as far as the data of TikTok alt.konto "
+        "goes; the other accounts reach 2026-11-22.",
+    }
+    own = {
+        Language.DE: "Jedes Konto zählt hier bis zu seinem letzten Tag mit Daten, längstens bis 22.11.2026; TikTok alt.konto nur bis 15.10.2026.",
+        Language.EN: "Each account counts here up to its own last day with data, at most 2026-11-22; TikTok alt.konto only up to 2026-10-15.",
+    }
+    cockpit = run(language=language)
+    assert [_as_read(i.value).startswith(held[language]) for i in cockpit.info].count(True) == 1
+    for page in ("views/channels.py", "views/content.py"):
+        captions = [_as_read(c.value) for c in run(page, language).caption]
+        assert any(c.startswith(own[language]) for c in captions), captions
+
+
+def test_without_an_account_that_ends_early_no_page_explains_anything(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    assert not [i for i in run().info if "zählen alle Konten bis" in i.value]
+    assert not [c for c in run("views/channels.py").caption if "Jedes Konto zählt hier" in c.value]

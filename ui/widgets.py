@@ -17,7 +17,7 @@ from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS
 from metrics.periods import Period
-from metrics.views import data_through_text, stale_text
+from metrics.views import data_through_text, held_back_text, stale_text
 from model.i18n import platform_name
 from model.results import Progress
 from ui.state import language, t
@@ -137,10 +137,16 @@ def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
     return notes
 
 
-def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, *, name_stale: bool = False) -> None:
-    """The caption "Daten bis 22.11.2026" for the page's selection and, where asked, the accounts whose last export
-    is older than the stale threshold ("LinkedIn acme: letzter Export bis 14.11.2026")."""
+def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, *, name_stale: bool = False, cut: bool | None = None) -> None:
+    """The caption "Daten bis 22.11.2026" for the page's selection; where asked, the accounts whose last export is older
+    than the stale threshold ("LinkedIn acme: letzter Export bis 14.11.2026"); and, for a page that counts every
+    account to that day (``cut``) or each to its own (``cut=False``), the accounts that end earlier than the others."""
     if text := data_through_text(engine, scope, period, today, language()):
         st.caption(text)
+    if cut is not None and period is not None and (held := held_back_text(engine, scope, period, today, language(), cut=cut, account_text=plain)):
+        if cut:
+            st.info(held, icon=":material/event_busy:")
+        else:
+            st.caption(held)
     if name_stale and (stale := engine.stale_accounts(today, scope)):
         st.warning(stale_text(stale, language(), account_text=plain), icon=":material/schedule:")  # names from uploads: as written

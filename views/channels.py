@@ -21,7 +21,7 @@ space = workspace()
 selection = sidebar(space)
 st.title(t("channels.title"))
 st.caption(selection.period.label(language()))
-freshness(space.engine, selection.scope, selection.period, selection.today)
+freshness(space.engine, selection.scope, selection.period, selection.today, cut=False)
 
 choice, info = st.columns([3, 1])
 key = choice.selectbox(t("channels.kpi"), MAIN_KPIS, format_func=kpi_labels(), key=f"channels_kpi_{language()}")

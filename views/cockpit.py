@@ -24,7 +24,7 @@ report = goal_report(selection.today)
 
 st.title(t("cockpit.title"))
 st.caption(t("cockpit.period", period=selection.period.label(language()), comparison=selection.comparison_period.label(language())))
-freshness(space.engine, selection.scope, selection.period, selection.today, name_stale=True)
+freshness(space.engine, selection.scope, selection.period, selection.today, name_stale=True, cut=True)
 if st.session_state.pop(DEMO_LOADED, False):
     st.success(t("cockpit.demo_loaded"))
 if is_demo(space):

@@ -20,7 +20,7 @@ selection = sidebar(space)
 zone = company_timezone()
 st.title(t("content.title"))
 st.caption(f"{selection.period.label(language())} · {t('content.times_in', zone=zone)}")
-freshness(space.engine, selection.scope, selection.period, selection.today)
+freshness(space.engine, selection.scope, selection.period, selection.today, cut=False)
 
 posts = post_table(space.engine, selection.scope, selection.period, zone)
 filters = st.columns(3)
