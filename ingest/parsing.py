@@ -97,13 +97,20 @@ def normalised_keys(mapping: dict[str, V]) -> dict[str, V]:
 def is_null_cell(series: pd.Series) -> pd.Series:
     cells = _arrow_text(series)
     if cells is not None:  # the same kernels pandas' .str.strip().str.lower() call, without its per-call overhead
-        import pyarrow as pa
         import pyarrow.compute as pc
 
-        tokens = pc.is_in(pc.utf8_lower(pc.utf8_trim_whitespace(cells)), value_set=pa.array(sorted(NULL_TOKENS)))
+        tokens = pc.is_in(pc.utf8_lower(pc.utf8_trim_whitespace(cells)), value_set=_null_token_array())
         return pd.Series(pc.or_(pc.is_null(cells), tokens).to_numpy(zero_copy_only=False), index=series.index)
     text = series.astype("string").str.strip().str.lower()  # pyarrow kernels; casefold would loop in Python
     return series.isna() | text.isin(NULL_TOKENS).fillna(True)
+
+
+@functools.cache
+def _null_token_array() -> Any:
+    """NULL_TOKENS as an Arrow array, built once (is_null_cell runs for every column of every file)."""
+    import pyarrow as pa
+
+    return pa.array(sorted(NULL_TOKENS))
 
 
 def _arrow_text(series: pd.Series) -> Any:

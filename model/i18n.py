@@ -827,9 +827,9 @@ TEXTS: dict[str, dict[Language, str]] = {
         "they were dropped while reading, the rest of the file is unchanged.",
     },
     "storage.counters_lowered": {
-        Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen (Summe vorher -> nachher, in Klammern die Zahl der Beiträge): {summary}. "
+        Language.DE: "Dieser Import senkt Zähler, die über die Lebenszeit eines Beitrags nur wachsen, bei {count} Beitrag/Beiträgen (Summe vorher → nachher, in Klammern die Zahl der Beiträge): {summary}. "
         "Der neuere Export gilt trotzdem; prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: {posts}",
-        Language.EN: "This import lowers counters that only grow over a post's life on {count} post(s) (sum before -> after, in brackets the number of posts): {summary}. "
+        Language.EN: "This import lowers counters that only grow over a post's life on {count} post(s) (sum before → after, in brackets the number of posts): {summary}. "
         "The newer export still wins; check that it is complete, and undo the import if it is not. Posts: {posts}",
     },
     "ingest.row_without_date": {
@@ -1285,6 +1285,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     "review.preview": {Language.DE: "Vorschau", Language.EN: "Preview"},
     "review.open": {Language.DE: "Offene Maßnahmen aus früheren Reviews", Language.EN: "Open actions from earlier reviews"},
     "review.no_goals": {Language.DE: "Für das Pack braucht es Ziele (Seite Ziele).", Language.EN: "The pack needs goals (Goals page)."},
+    "review.period_invalid": {
+        Language.DE: "„{value}“ ist kein Zeitraum, den Resonanz lesen kann. Schreiben Sie ihn zum Beispiel als 2026-Q4, 2026-11, 2026, "
+        "2026-W47 oder 2026-10-01..2026-11-30.",
+        Language.EN: "'{value}' is not a period Resonanz can read. Write it, for example, as 2026-Q4, 2026-11, 2026, 2026-W47 or 2026-10-01..2026-11-30.",
+    },
     "review.period_help": {
         Language.DE: "Zum Beispiel 2026-Q4, 2026-11, 2026, KW 47/2026 oder 01.10.2026..30.11.2026 als 2026-10-01..2026-11-30.",
         Language.EN: "For example 2026-Q4, 2026-11, 2026, 2026-W47 or 2026-10-01..2026-11-30.",
@@ -1485,6 +1490,12 @@ LOCALES = {Language.DE: "de_DE", Language.EN: "en_GB"}  # Babel's locale per lan
 DAY_PATTERNS = {Language.DE: "dd.MM.yyyy", Language.EN: "yyyy-MM-dd"}  # 31.12.2026 / 2026-12-31
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLATFORM_PARAMETERS = frozenset({"platform", "platforms", "candidates", "siblings"})  # message parameters of platform keys
+METRIC_PARAMETERS = frozenset({"metric", "metrics"})  # of canonical metric keys
+DAY_PARAMETERS = frozenset({"date", "day"})  # of ISO days
+COUNTER_CHANGE_PARAMETERS = frozenset({"summary", "posts"})  # storage.counters_lowered: "impressions 1200 -> 1100"
+_METRIC_LABELS = {m.name: (m.label_de, m.label_en) for m in METRICS}
+_METRIC_KEY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _METRIC_LABELS), key=len, reverse=True)) + r")\b")
+_COUNTER_CHANGE = re.compile(rf"(?P<metric>{_METRIC_KEY.pattern}) (?P<before>-?\d+(?:\.\d+)?) -> (?P<after>-?\d+(?:\.\d+)?)")
 _PLATFORM_KEY = re.compile(r"[a-z_]+")
 
 
@@ -1496,16 +1507,35 @@ def format_day(value: dt.date, language: Language) -> str:
 
 
 def localised_param(name: str, value: str, language: Language) -> str:
-    """A message parameter as the reader writes it: platform keys by their names ("youtube" -> "YouTube"), an ISO
-    day in the reader's form ("2026-03-23" -> "23.03.2026"); anything else (a value as the file wrote it) as it is."""
+    """A message parameter as the reader writes it, by what the parameter holds: platform keys by their names
+    ("youtube" -> "YouTube"), metric keys by their labels ("followers_gained" -> "Neue Follower"), a day in the
+    reader's form ("2026-03-23" -> "23.03.2026"), a counter's change in the reader's numbers ("impressions 32506.0 ->
+    1200" -> "Impressionen 32.506 → 1.200"); anything else (a value as the file wrote it) as it is."""
     if name in PLATFORM_PARAMETERS:  # one key, or several joined by ", " or " / "
         return _PLATFORM_KEY.sub(lambda key: platform_name(key.group(0), language), value)
-    if _ISO_DAY.fullmatch(value):
+    if name in METRIC_PARAMETERS:
+        return _METRIC_KEY.sub(lambda key: metric_label(key.group(0), language), value)
+    if name in COUNTER_CHANGE_PARAMETERS:
+        return _COUNTER_CHANGE.sub(lambda change: _counter_change(change, language), value)
+    if name in DAY_PARAMETERS and _ISO_DAY.fullmatch(value):
         try:
             return format_day(dt.date.fromisoformat(value), language)
         except ValueError:  # "2026-13-45" is no day: shown as written
             return value
     return value
+
+
+def metric_label(metric: str, language: Language) -> str:
+    """A canonical metric's label ("Neue Follower"); anything else with spaces for its underscores."""
+    labels = _METRIC_LABELS.get(metric)
+    return (labels[0] if language is Language.DE else labels[1]) if labels else metric.replace("_", " ")
+
+
+def _counter_change(change: re.Match[str], language: Language) -> str:
+    from babel.numbers import format_decimal  # imported here: model stays light for the parser process' start
+
+    before, after = (format_decimal(float(change.group(g)), format="#,##0.##", locale=LOCALES[language]) for g in ("before", "after"))
+    return f"{metric_label(change.group('metric'), language)} {before} \u2192 {after}"
 
 
 def platform_name(platform: object, language: Language) -> str:
@@ -1527,16 +1557,11 @@ def export_name(report: object, language: Language) -> str:
             names.append(translate(f"export.{part}", language))
         elif part.startswith("meta_overview_"):
             metric = part.removeprefix("meta_overview_")
-            names.append(translate("export.meta_overview_metric", language, metric=_metric_label(metric, language)))
+            names.append(translate("export.meta_overview_metric", language, metric=metric_label(metric, language)))
         else:
             platform, _, rest = part.partition("_")
             names.append(f"{platform_name(platform, language)} {rest.replace('_', ' ')}".strip())
     return " + ".join(names)
-
-
-def _metric_label(name: str, language: Language) -> str:
-    found = next((m for m in METRICS if m.name == name), None)
-    return (found.label_de if language is Language.DE else found.label_en) if found else name.replace("_", " ")
 
 
 def translate(key: str, language: Language, **values: object) -> str:

@@ -103,7 +103,8 @@ def _stored_counters(connection: Connection, accounts: pd.DataFrame, counters: l
 
 
 def _figure(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """A counter plainly ("32506", "12.5"): the message writes it in the reader's numbers (model.i18n.localised_param)."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _storing_failed(result: FileResult, exc: Exception) -> None:

@@ -81,6 +81,22 @@ def test_numbers_are_babel_s_own_formats_with_the_locale_parsed_once(language: L
         # what a file wrote stays as written: a value that only looks like a day, text around a day, no real day
         ("ingest.audience_snapshot", {"day": "2026-13-45"}, "Stand vom 2026-13-45.", "snapshot of 2026-13-45."),
         ("ingest.audience_snapshot", {"day": "am 2026-03-23"}, "Stand vom am 2026-03-23.", "snapshot of am 2026-03-23."),
+        # a day is localised by the parameter's meaning: a value the file wrote that looks like one stays as written
+        ("ingest.total_row_dropped", {"label": "2026-03-23"}, "Spaltensummen ('2026-03-23')", "column totals ('2026-03-23')"),
+        # metric keys by their labels, counters in the reader's numbers (seen: "followers_gained", "32506.0 -> 1200")
+        (
+            "ingest.conflicting_days",
+            {"other": "Follows.csv", "metrics": "followers_gained, engagements", "days": "3"},
+            "andere Werte für Neue Follower, Interaktionen;",
+            "other New followers, Engagements values",
+        ),
+        (
+            "storage.counters_lowered",
+            {"count": "2", "summary": "impressions 32506 -> 1200.5 (2)", "posts": "1800123456789 (impressions 32506 -> 1200.5)"},
+            "nachher, in Klammern die Zahl der Beiträge): Impressionen 32.506 → 1.200,5 (2). Der neuere Export gilt trotzdem; "
+            "prüfen Sie, ob er vollständig ist, und machen Sie den Import sonst rückgängig. Beiträge: 1800123456789 (Impressionen 32.506 → 1.200,5)",
+            "(sum before → after, in brackets the number of posts): Impressions 32,506 → 1,200.5 (2).",
+        ),
     ],
 )
 def test_message_parameters_are_written_in_the_readers_language(code: str, params: dict[str, str], german: str, english: str) -> None:

@@ -49,3 +49,12 @@ def test_a_hostile_template_is_refused_before_the_pack_is_built(database: str) -
     failed = read_audit(make_engine(database), result="failed")  # the attempt is in the audit log, with why
     assert failed[["action", "object_type", "object_id"]].values.tolist() == [["pack_download", "template", "vorlage.pptx"]]
     assert failed.loc[0, "reason"].startswith("ingest.safety")
+
+
+def test_a_mistyped_review_period_is_answered_in_german_and_shown_as_written(database: str) -> None:  # noqa: F811
+    app = run("views/review.py")
+    app.text_input[0].set_value("$5 *Q5* 2026").run()
+    assert not app.exception, app.exception
+    [shown] = [e.value for e in app.error]
+    assert shown.startswith("„\\$5 \\*Q5\\* 2026“ ist kein Zeitraum")  # escaped: no LaTeX, no italics
+    assert "2026-Q4, 2026-11" in shown and "There is no" not in shown

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from model.canonical import Grain
+from model.i18n import Language
 from model.results import FileResult, Status
 from storage.imports import store_results, undo_import
 from storage.queries import current
@@ -38,8 +39,14 @@ def test_a_newer_export_with_zero_views_wins_and_is_reported(real_exports: Path,
     params = _lowered(newer)
     assert params is not None
     assert params["count"] == "14"
-    assert params["summary"] == f"impressions {lost:,} -> 0 (14)"
-    assert params["posts"].startswith(f"{rows[zeroed[0]][0]} (impressions {int(rows[zeroed[0]][VIEWS]):,} -> 0)")
+    assert params["summary"] == f"impressions {lost} -> 0 (14)"
+    assert params["posts"].startswith(f"{rows[zeroed[0]][0]} (impressions {int(rows[zeroed[0]][VIEWS])} -> 0)")
+    [warned] = [i for i in newer.issues if i.code == "storage.counters_lowered"]
+    german = warned.text(Language.DE)  # the reader's metric names and numbers, not the stored keys
+    german_number = "{:,}".format
+    assert f"(Summe vorher → nachher, in Klammern die Zahl der Beiträge): Impressionen {german_number(lost).replace(',', '.')} → 0 (14)" in german
+    assert f"{rows[zeroed[0]][0]} (Impressionen {german_number(int(rows[zeroed[0]][VIEWS])).replace(',', '.')} → 0)" in german
+    assert "impressions" not in german and "->" not in german
     # Newest still wins; the warning is kept with the import; undo restores the older figures.
     assert current(engine, Grain.POST)["impressions"].sum() == 15982 - lost
     with engine.connect() as connection:
@@ -63,7 +70,7 @@ def test_the_real_march_export_lowers_views_of_the_overlapping_posts(real_export
     [result] = store_results(engine, read_files((MARCH, (real_exports / MARCH).read_bytes())))
     summary = _lowered(result)["summary"]
     for name, (posts, old, new) in expected.items():
-        assert f"{name} {old:,.0f} -> {new:,.0f} ({posts})" in summary
+        assert f"{name} {old:.0f} -> {new:.0f} ({posts})" in summary
 
 
 def test_growing_counters_say_nothing(real_exports: Path, engine) -> None:

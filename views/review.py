@@ -42,8 +42,8 @@ top = st.columns([1, 1, 2])
 period_text = top[0].text_input(t("review.period"), value=f"{quarter.start.year}-Q{(quarter.start.month - 1) // 3 + 1}", help=t("review.period_help"))
 try:
     period = parse_period(period_text)
-except PeriodError as exc:
-    st.error(str(exc))
+except PeriodError:
+    st.error(t("review.period_invalid", value=plain(period_text)))  # the user's text, shown as written
     st.stop()
 as_of = min(day, period.end)
 top[1].markdown(f"### {t('report.subtitle', period=period.label(language().value), date=formatting.date(as_of, language()))}")
