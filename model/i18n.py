@@ -153,6 +153,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     "export.linkedin_followers": {Language.DE: "LinkedIn-Follower", Language.EN: "LinkedIn followers"},
     "export.linkedin_visitors": {Language.DE: "LinkedIn-Besucher", Language.EN: "LinkedIn visitors"},
     "export.linkedin_demographics": {Language.DE: "LinkedIn-Zielgruppe", Language.EN: "LinkedIn demographics"},
+    "export.linkedin_creator_discovery": {Language.DE: "LinkedIn-Creator: Reichweite", Language.EN: "LinkedIn creator: discovery"},
+    "export.linkedin_creator_engagement": {Language.DE: "LinkedIn-Creator: Interaktionen je Tag", Language.EN: "LinkedIn creator: daily engagement"},
+    "export.linkedin_creator_top_posts": {Language.DE: "LinkedIn-Creator: Top-Beiträge", Language.EN: "LinkedIn creator: top posts"},
+    "export.linkedin_creator_followers": {Language.DE: "LinkedIn-Creator: Follower", Language.EN: "LinkedIn creator: followers"},
+    "export.linkedin_creator_demographics": {Language.DE: "LinkedIn-Creator: Zielgruppe", Language.EN: "LinkedIn creator: demographics"},
     "export.linkedin_competitors": {Language.DE: "LinkedIn-Wettbewerber", Language.EN: "LinkedIn competitors"},
     "export.tiktok_overview": {Language.DE: "TikTok-Übersicht", Language.EN: "TikTok overview"},
     "export.tiktok_content": {Language.DE: "TikTok-Inhalte", Language.EN: "TikTok content"},
@@ -1493,8 +1498,10 @@ PLATFORM_PARAMETERS = frozenset({"platform", "platforms", "candidates", "sibling
 METRIC_PARAMETERS = frozenset({"metric", "metrics"})  # of canonical metric keys
 DAY_PARAMETERS = frozenset({"date", "day"})  # of ISO days
 COUNTER_CHANGE_PARAMETERS = frozenset({"summary", "posts"})  # storage.counters_lowered: "impressions 1200 -> 1100"
+FIGURE_PARAMETERS = frozenset({"figures"})  # "5: impressions 120, reach 80" or a file's "Impressions 32506"
 _METRIC_LABELS = {m.name: (m.label_de, m.label_en) for m in METRICS}
 _METRIC_KEY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _METRIC_LABELS), key=len, reverse=True)) + r")\b")
+_FIGURE = re.compile(r"(?P<label>[^\W\d][\w ]*?) (?P<number>-?\d+(?:\.\d+)?)(?=[,;)]|$)")
 _COUNTER_CHANGE = re.compile(rf"(?P<metric>{_METRIC_KEY.pattern}) (?P<before>-?\d+(?:\.\d+)?) -> (?P<after>-?\d+(?:\.\d+)?)")
 _PLATFORM_KEY = re.compile(r"[a-z_]+")
 
@@ -1509,14 +1516,17 @@ def format_day(value: dt.date, language: Language) -> str:
 def localised_param(name: str, value: str, language: Language) -> str:
     """A message parameter as the reader writes it, by what the parameter holds: platform keys by their names
     ("youtube" -> "YouTube"), metric keys by their labels ("followers_gained" -> "Neue Follower"), a day in the
-    reader's form ("2026-03-23" -> "23.03.2026"), a counter's change in the reader's numbers ("impressions 32506.0 ->
-    1200" -> "Impressionen 32.506 → 1.200"); anything else (a value as the file wrote it) as it is."""
+    reader's form ("2026-03-23" -> "23.03.2026"), a counter's change and figures in the reader's numbers ("impressions
+    32506.0 -> 1200" -> "Impressionen 32.506 → 1.200"); anything else (a value as the file wrote it) as it is."""
     if name in PLATFORM_PARAMETERS:  # one key, or several joined by ", " or " / "
         return _PLATFORM_KEY.sub(lambda key: platform_name(key.group(0), language), value)
     if name in METRIC_PARAMETERS:
         return _METRIC_KEY.sub(lambda key: metric_label(key.group(0), language), value)
     if name in COUNTER_CHANGE_PARAMETERS:
         return _COUNTER_CHANGE.sub(lambda change: _counter_change(change, language), value)
+    if name in FIGURE_PARAMETERS:  # a metric key by its label, a label the file wrote as written; the number localised
+        return _FIGURE.sub(lambda figure: f"{_METRIC_KEY.sub(lambda key: metric_label(key.group(0), language), figure.group('label'))} "
+                           f"{_number(figure.group('number'), language)}", value)  # fmt: skip
     if name in DAY_PARAMETERS and _ISO_DAY.fullmatch(value):
         try:
             return format_day(dt.date.fromisoformat(value), language)
@@ -1532,10 +1542,15 @@ def metric_label(metric: str, language: Language) -> str:
 
 
 def _counter_change(change: re.Match[str], language: Language) -> str:
+    before, after = (_number(change.group(g), language) for g in ("before", "after"))
+    return f"{metric_label(change.group('metric'), language)} {before} \u2192 {after}"
+
+
+def _number(plain: str, language: Language) -> str:
+    """A plainly written number ("32506.0") as the reader writes it ("32.506")."""
     from babel.numbers import format_decimal  # imported here: model stays light for the parser process' start
 
-    before, after = (format_decimal(float(change.group(g)), format="#,##0.##", locale=LOCALES[language]) for g in ("before", "after"))
-    return f"{metric_label(change.group('metric'), language)} {before} \u2192 {after}"
+    return format_decimal(float(plain), format="#,##0.##", locale=LOCALES[language])
 
 
 def platform_name(platform: object, language: Language) -> str:

@@ -213,3 +213,14 @@ def test_account_mapping_without_any_department_shows_dashes() -> None:
     table = mapping_table(accounts.astype("string"), Language.DE)
     assert table["Abteilung"].tolist() == ["–", "–"]
     assert table["Bezeichnung"].tolist() == ["–", "–"]
+
+
+def test_every_export_type_of_the_real_exports_has_a_name_in_both_languages() -> None:
+    """Seen in a user's run: LinkedIn creator sheets listed by their keys' fallback ("LinkedIn creator discovery")."""
+    from model.i18n import TEXTS
+    from tests.test_real_exports import EXPECTED
+
+    parts = {part for row in EXPECTED if row[3] for part in str(row[3]).split("+")}
+    unnamed = sorted(p for p in parts if f"export.{p}" not in TEXTS and not p.startswith("meta_overview_"))
+    assert unnamed == []
+    assert export_name("linkedin_creator_discovery+linkedin_creator_top_posts", Language.DE) == "LinkedIn-Creator: Reichweite + LinkedIn-Creator: Top-Beiträge"

@@ -342,6 +342,7 @@ def test_linkedin_creator_period_totals_are_named_not_stored(creator) -> None:
     result, _ = creator
     [note] = [i for i in result.issues if i.code == "ingest.linkedin_creator_period_totals"]
     assert "Members reached 14032" in dict(note.params)["figures"]
+    assert "(Impressions 32.506; Members reached 14.032)" in note.text(Language.DE)  # the reader's numbers, not "32506.0"
 
 
 # ---------------------------------------------------------------- LinkedIn page export in Portuguese

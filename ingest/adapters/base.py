@@ -544,7 +544,8 @@ def _figures(rows: pd.DataFrame, limit: int = 10) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """Plainly ("1200", "12.5"): the message writes it in the reader's numbers (model.i18n.localised_param)."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _single_account(frame: pd.DataFrame) -> str | None:
