@@ -755,7 +755,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The workbook contains macros. Save it as a plain .xlsx or .csv without macros.",
     },
     "ingest.safety.damaged_zip": {
-        Language.DE: "Die ZIP-/XLSX-Datei ist beschädigt oder unvollständig ({problem}). Laden Sie sie erneut herunter.",
+        Language.DE: "Die ZIP-/XLSX-Datei ist beschädigt oder unvollständig. Laden Sie sie erneut herunter. (Technische Meldung: {problem})",
         Language.EN: "The file is a damaged or truncated ZIP/XLSX ({problem}). Download it again.",
     },
     "ingest.safety.empty_zip": {Language.DE: "Die ZIP-Datei ist leer.", Language.EN: "The ZIP file is empty."},
@@ -1417,7 +1417,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "The template is not a PowerPoint file. Give a .pptx or .potx saved by PowerPoint.",
     },
     "template.unusable": {
-        Language.DE: "Auf dieser Vorlage lässt sich kein Pack erstellen ({problem}). Speichern Sie sie in PowerPoint neu oder nehmen Sie eine andere; ohne Vorlage nutzt das Pack das Standardlayout.",
+        Language.DE: "Auf dieser Vorlage lässt sich kein Pack erstellen. Speichern Sie sie in PowerPoint neu oder nehmen Sie eine andere; ohne Vorlage nutzt das Pack das Standardlayout. (Technische Meldung: {problem})",
         Language.EN: "No pack can be built on this template ({problem}). Save it again in PowerPoint or choose another; without a template the pack uses the standard layout.",
     },
     "ingest.parser.memory": {
