@@ -134,7 +134,8 @@ def test_posts_without_an_id_are_kept_under_a_stable_key(real_exports: Path, eng
     params = dict(warning.params)
     assert (params["count"], params["rows"]) == ("3", "6, 11, 201")
     assert params["figures"].startswith(f"6: impressions {int(rows[5][17])}, reach {int(rows[5][18])}")  # stored plainly
-    german = f"Zahlen je Zeile: 6: Impressionen {int(rows[5][17]):,}, Reichweite {int(rows[5][18]):,}".replace(",", ".")
+    impressions, reach = (f"{int(rows[5][column]):,}".replace(",", ".") for column in (17, 18))
+    german = f"Zahlen je Zeile: 6: Impressionen {impressions}, Reichweite {reach}"
     assert german in warning.text(Language.DE)  # written as the reader writes them
     assert result.totals == read_one(FACEBOOK_POSTS, (real_exports / FACEBOOK_POSTS).read_bytes()).totals
 
