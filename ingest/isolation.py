@@ -32,26 +32,61 @@ PARSE_TIMEOUT_SECONDS = 120.0
 STARTUP_TIMEOUT_SECONDS = 60.0
 
 
-def frame_to_ipc(frame: pd.DataFrame) -> bytes:
-    sink = pa.BufferOutputStream()
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+def frame_to_table(frame: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(frame, preserve_index=False)
 
 
-def frame_from_ipc(data: bytes, grain: Grain) -> pd.DataFrame:
+def frame_from_ipc(data: object, grain: Grain) -> pd.DataFrame:
     return conform(pa.ipc.open_stream(data).read_all().to_pandas(), grain)
 
 
-def send_message(stream: object, header: dict[str, object], blobs: list[bytes]) -> None:
-    """4-byte header length, JSON header, then each blob as 8-byte length and bytes."""
+def send_message(stream: object, header: dict[str, object], blobs: list[bytes | pa.Table]) -> None:
+    """4-byte header length, JSON header, then each blob as 8-byte length and bytes (a table: its Arrow IPC stream).
+
+    A table's stream is written straight into ``stream``, its length measured first by a writer that only counts:
+    a 500k-row frame (262 MB) was built in a growing buffer, copied to bytes and joined to the message, three
+    copies and a second on the parser's side."""
     encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    parts = [struct.pack(">I", len(encoded)), encoded]
+    _write_all(stream, struct.pack(">I", len(encoded)) + encoded)
     for blob in blobs:
-        parts += [struct.pack(">Q", len(blob)), blob]
-    stream.write(b"".join(parts))  # type: ignore[attr-defined]
+        if isinstance(blob, pa.Table):
+            _write_all(stream, struct.pack(">Q", _ipc_stream(pa.MockOutputStream(), blob).size()))
+            _ipc_stream(pa.PythonFile(_Unclosed(stream), mode="w"), blob)
+        else:
+            _write_all(stream, struct.pack(">Q", len(blob)))
+            _write_all(stream, blob)
     stream.flush()  # type: ignore[attr-defined]
+
+
+def _ipc_stream(sink: pa.NativeFile, table: pa.Table) -> pa.NativeFile:
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink
+
+
+class _Unclosed:
+    """The protocol's stream for Arrow's writer, which must not close it (the next message follows)."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream, self.closed = stream, False
+
+    def write(self, data: object) -> int:
+        _write_all(self._stream, data)
+        return len(memoryview(data))  # type: ignore[arg-type]
+
+    def flush(self) -> None:
+        self._stream.flush()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _write_all(stream: object, data: object) -> None:
+    """Every byte: an unbuffered pipe's ``write`` may take only part of a large block."""
+    view = memoryview(data).cast("B")  # type: ignore[arg-type]
+    while view:
+        written = stream.write(view)  # type: ignore[attr-defined]
+        view = view[written if written is not None else len(view) :]
 
 
 class _Deadline(Exception):
@@ -162,26 +197,27 @@ class ParserProcess:
         frames = {}
         for grain in header["grains"]:
             (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
-            frames[Grain(grain)] = frame_from_ipc(_read_exact(fd, size, deadline), Grain(grain))
+            frames[Grain(grain)] = frame_from_ipc(pa.py_buffer(_read_exact(fd, size, deadline)), Grain(grain))
         parsed = ParsedFile.from_header(header, frames)
         for name in header.get("tables", []):  # plain tables (an editorial plan), not canonical grains
             (size,) = struct.unpack(">Q", _read_exact(fd, 8, deadline))
-            parsed.tables[name] = pa.ipc.open_stream(_read_exact(fd, size, deadline)).read_all().to_pandas()
+            parsed.tables[name] = pa.ipc.open_stream(pa.py_buffer(_read_exact(fd, size, deadline))).read_all().to_pandas()
         return parsed
 
 
-def _read_exact(fd: int, size: int, deadline: float) -> bytes:
-    chunks, remaining = [], size
-    while remaining:
+def _read_exact(fd: int, size: int, deadline: float) -> bytearray:
+    """``size`` bytes from ``fd`` into one buffer (read in place: no chunks joined), or _Deadline / EOFError."""
+    buffer = bytearray(size)
+    view, done = memoryview(buffer), 0
+    while done < size:
         wait = deadline - time.monotonic()
         if wait <= 0 or not select.select([fd], [], [], wait)[0]:
             raise _Deadline
-        chunk = os.read(fd, min(remaining, 1 << 20))
-        if not chunk:
+        count = os.readv(fd, [view[done : done + (1 << 22)]])
+        if not count:
             raise EOFError
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+        done += count
+    return buffer
 
 
 class ParsedFile:
@@ -202,9 +238,9 @@ class ParsedFile:
         self.tables: dict[str, pd.DataFrame] = {}  # named plain tables after the grains (an editorial plan)
         self.payload: object = None  # plain JSON data (a goals workbook's cells), for uploads that are no table
 
-    def blobs(self) -> list[bytes]:
-        """The frames and then the tables as Arrow IPC, in the order ``header()`` names them."""
-        return [frame_to_ipc(frame) for frame in [*self.frames.values(), *self.tables.values()]]
+    def blobs(self) -> list[pa.Table]:
+        """The frames and then the tables as Arrow tables (sent as IPC streams), in the order ``header()`` names them."""
+        return [frame_to_table(frame) for frame in [*self.frames.values(), *self.tables.values()]]
 
     def header(self) -> dict[str, object]:
         return {

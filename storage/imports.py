@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -69,7 +70,9 @@ def _lowered_counters(connection: Connection, result: FileResult) -> list[Issue]
         return []
     keys = list(KEY_COLUMNS[Grain.POST])
     stored = _stored_counters(connection, frame[keys].drop_duplicates(["platform", "account"]), counters)
-    stored = stored[stored["post_id"].isin(frame["post_id"]).to_numpy(dtype=bool)]  # only posts of this file can be lowered
+    if stored.empty:  # the account's first posts
+        return []
+    stored = stored[_among(stored["post_id"], frame["post_id"])]  # only posts of this file can be lowered
     if stored.empty:  # a new period's export: none of its posts stored yet
         return []
     current = stored.sort_values("import_id", ascending=False, kind="stable").groupby(keys, sort=False).first()
@@ -89,6 +92,18 @@ def _lowered_counters(connection: Connection, result: FileResult) -> list[Issue]
     ]
     params = {"count": int(hit.sum()), "summary": summary, "posts": "; ".join(examples) + ("; …" if hit.sum() > 10 else "")}
     return [warning("storage.counters_lowered", params=params, file=result.file, value=str(both.loc[hit, "post_id"].iloc[0]))]
+
+
+def _among(ids: pd.Series, others: pd.Series) -> np.ndarray:
+    """Which ``ids`` are among ``others``, by Arrow's hash kernel: pandas' ``isin`` on Arrow text turns the values
+    into a Python list first (2.6 s for 500k post ids)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def arrow(series: pd.Series) -> pa.Array:
+        return pa.array(series.astype("string[pyarrow]").array)  # a no-op for the Arrow text they are
+
+    return pc.is_in(arrow(ids), value_set=arrow(others).unique()).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _stored_counters(connection: Connection, accounts: pd.DataFrame, counters: list[str]) -> pd.DataFrame:
