@@ -173,6 +173,9 @@ def _read_by_pandas(monkeypatch: pytest.MonkeyPatch, data: bytes) -> pd.DataFram
         "sep=;\r\nA;B\r\n1;2\r\n".encode("utf-16"),  # Meta's UTF-16 overview files with their hint line
         b"a,b,c\n1,2,3\n4,5,6",  # no line end after the last row
         b'a,b"c,d\n1,2,3\n',  # a quote inside an unquoted cell is text
+        # UTF-8 goes to Arrow as it came: a BOM, a hint line and Windows line ends, a lone "\r" in a cell, old Mac lines
+        b'\xef\xbb\xbfsep=,\r\n"a","b"\r\n"1","x\ry"\r\n"2","z\r\nw"\r\n',
+        b"a;b\r1;2\r3;4\r",
     ],
 )
 def test_the_fast_csv_reader_reads_the_same_cells_as_pandas(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
@@ -211,7 +214,7 @@ def test_generated_grids_read_alike_by_both_csv_readers(monkeypatch: pytest.Monk
     grids = st.integers(2, 4).flatmap(lambda w: st.lists(st.lists(cell, min_size=w, max_size=w), min_size=1, max_size=6))
 
     @settings(max_examples=150, deadline=None)
-    @given(grids, st.sampled_from([",", ";"]), st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]), st.sampled_from(["\n", "\r\n"]))
+    @given(grids, st.sampled_from([",", ";"]), st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]), st.sampled_from(["\n", "\r\n", "\r"]))
     def same(rows: list[list[str]], delimiter: str, quoting: int, line_end: str) -> None:
         buffer = io.StringIO()
         header = [f"h{i}" for i in range(len(rows[0]))]
