@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from access.identity import Identity
 from access.permissions import Action, Decision, Grant
+from model.i18n import Language, translate
+from model.issues import Issue
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,45 @@ def audit_entry(
         reason=None if decision.allowed else decision.reason,
         reason_params=None if decision.allowed or not decision.params else json.dumps(decision.params, ensure_ascii=False, default=str),
     )
+
+
+def details_text(details: str, language: Language) -> str:
+    """An entry's details as people read them (the CSV download keeps the JSON): an unreadable upload's problems in
+    the reader's language, a role change as before -> after, a goals change as what was added, removed and changed.
+    Anything else (a plain note, JSON of another kind) as stored."""
+    try:
+        value = json.loads(details) if details[:1] in ("[", "{") else None
+    except ValueError:
+        return details
+    if isinstance(value, list) and value and all(isinstance(i, dict) and "level" in i and "message" in i for i in value):
+        return " · ".join(Issue.from_dict(i).text(language) for i in value)
+    if isinstance(value, dict) and set(value) == {"before", "after"}:
+        return " \u2192 ".join(_grant_text(value[side], language) for side in ("before", "after"))
+    if isinstance(value, dict) and set(value) == {"added", "removed", "changed"}:
+        return _goals_change_text(value, language)
+    return details
+
+
+def _grant_text(entry: object, language: Language) -> str:
+    if not isinstance(entry, dict):
+        return translate("audit.details.no_role", language)
+    departments = entry.get("departments")
+    scope = ", ".join(departments) if departments else translate("roles.departments_all", language)
+    role = translate(f"role.{entry.get('role')}", language)
+    return f"{role} ({scope})"
+
+
+def _goals_change_text(change: dict[str, object], language: Language) -> str:
+    parts = []
+    for side in ("added", "removed"):
+        listed = change[side] if isinstance(change[side], dict) else {}
+        items = [str(item) for group in listed.values() if isinstance(group, list) for item in group]
+        if items:
+            parts.append(translate(f"audit.details.{side}", language, items=", ".join(items)))
+    changed = [
+        f"{entry.get('id')}: " + ", ".join(f"{name} {pair[0]} \u2192 {pair[1]}" for name, pair in entry.items() if isinstance(pair, list) and len(pair) == 2)
+        for entry in change["changed"] if isinstance(entry, dict)  # type: ignore[union-attr]
+    ]  # fmt: skip
+    if changed:
+        parts.append(translate("audit.details.changed", language, items="; ".join(changed)))
+    return " · ".join(parts) or translate("audit.details.unchanged", language)

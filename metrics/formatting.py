@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import pandas as pd
 from babel import Locale
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import get_timezone
@@ -59,13 +60,21 @@ def date(value: dt.date | None, language: Language) -> str:
     return format_day(value, language)
 
 
+TIME_PATTERNS = {Language.DE: ("dd.MM.yyyy HH:mm", "%d.%m.%Y %H:%M"), Language.EN: ("yyyy-MM-dd HH:mm", "%Y-%m-%d %H:%M")}  # Babel, strftime
+
+
 def datetime(value: dt.datetime | None, language: Language) -> str:
     """A stored (naive UTC) time in the company's time zone (RESONANZ_TIMEZONE, default Europe/Berlin)."""
     if _missing(value):
         return "–"
     aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    pattern = "dd.MM.yyyy HH:mm" if language is Language.DE else "yyyy-MM-dd HH:mm"
-    return babel_format_datetime(aware, format=pattern, tzinfo=get_timezone(company_timezone()), locale=LOCALES[language])
+    return babel_format_datetime(aware, format=TIME_PATTERNS[language][0], tzinfo=get_timezone(company_timezone()), locale=LOCALES[language])
+
+
+def datetimes(values: pd.Series, language: Language, *, seconds: bool = False) -> pd.Series:
+    """``datetime`` for a column of stored (naive UTC) times at once (an audit log's thousands of rows), "–" for none."""
+    local = pd.to_datetime(values).dt.tz_localize("UTC").dt.tz_convert(company_timezone())
+    return local.dt.strftime(TIME_PATTERNS[language][1] + (":%S" if seconds else "")).fillna("–")
 
 
 def iso_week(week: str | None, language: Language) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -349,12 +350,14 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     from access.audit import AuditEntry
     from storage.access import append_audit
 
-    append_audit(make_engine(database), AuditEntry("=cmd|' /c calc'!A1@example.com", None, "sign_in", "denied"))  # a hostile actor name
+    hostile = AuditEntry("=cmd|' /c calc'!A1@example.com", None, "sign_in", "denied", at=dt.datetime(2026, 12, 4, 21, 26, 45))  # a hostile actor name
+    append_audit(make_engine(database), hostile)
     app = signed_in_app(database, bound_to, "admin", "views/data.py")
     assert [tab.label for tab in app.tabs][-1] == "Protokoll"
     app.selectbox(key="audit_result_de").set_value("denied").run()
     table = app.dataframe[-1].value
-    assert list(table.columns) == ["Zeit (UTC)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
+    assert list(table.columns) == ["Zeit", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
+    assert table["Zeit"].tolist() == ["04.12.2026 22:26:45"]  # stored in UTC, shown in the company's time zone (CET)
     assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
     assert table[["Aktion", "Ergebnis"]].values.tolist() == [["Anmeldung", "abgelehnt"]]  # labels, not the stored keys
     assert table[["Rolle", "Abteilung"]].values.tolist() == [["", ""]]  # no role, no department: blank, not "None"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -11,7 +12,9 @@ from sqlalchemy.exc import DatabaseError
 
 from access.audit import AuditEntry, audit_entry
 from access.identity import Identity
-from access.permissions import Action, Grant, Role, decide
+from access.permissions import Action, Grant, Role, decide, role_change_details
+from model.i18n import Language
+from model.issues import error
 from storage.access import append_audit, load_grants, read_audit, save_grant
 
 EDITOR = Grant(Role.EDITOR, frozenset({"Marketing", "Vertrieb"}))
@@ -97,3 +100,43 @@ def test_a_reason_reads_in_each_language_by_labels_never_keys() -> None:
     stale = {"departments": ["marketing", "*"], "date": "2026-12-03"}
     assert "03.12.2026" in reason_text("goals.changed_since_download", stale, Language.DE)
     assert "Konten oder Themen" in reason_text("goals.changed_since_download", stale, Language.DE)
+
+
+@pytest.mark.parametrize(
+    ("details", "german", "english"),
+    [
+        # a role change, as the Roles tab and the command line write it
+        (
+            role_change_details(None, Grant(Role.EDITOR, frozenset({"hr", "pr"}))),
+            "keine Rolle \u2192 Bearbeiten (hr, pr)",
+            "no role \u2192 Editor (hr, pr)",
+        ),
+        (role_change_details(Grant(Role.VIEWER), Grant(Role.ADMIN)), "Lesen (alle) \u2192 Administrator (alle)", "Viewer (all) \u2192 Administrator (all)"),
+        # an unreadable upload's problems, in the reader's language
+        (
+            json.dumps([error("ingest.safety.damaged_zip", params={"problem": "File is not a zip file"}, file="x.zip").to_dict()]),
+            "Die ZIP-/XLSX-Datei ist beschädigt oder unvollständig. Laden Sie sie erneut herunter. (Technische Meldung: File is not a zip file)",
+            "The file is a damaged or truncated ZIP/XLSX (File is not a zip file). Download it again.",
+        ),
+        # a goals change: what was added, removed and changed
+        (
+            json.dumps(
+                {
+                    "added": {"objectives": ["HR-2"], "key_results": ["HR-2 followers 2026-Q4 500"], "manual_values": []},
+                    "removed": {"objectives": [], "key_results": [], "manual_values": []},
+                    "changed": [{"kind": "key_result", "id": "HR-1", "target": [100, 200]}],
+                }
+            ),
+            "hinzugefügt: HR-2, HR-2 followers 2026-Q4 500 · geändert: HR-1: target 100 \u2192 200",
+            "added: HR-2, HR-2 followers 2026-Q4 500 · changed: HR-1: target 100 \u2192 200",
+        ),
+        # anything else as stored: a note, JSON of another kind, text that only starts like JSON
+        ("1200 rows", "1200 rows", "1200 rows"),
+        ('{"rows": 3}', '{"rows": 3}', '{"rows": 3}'),
+        ("[not json", "[not json", "[not json"),
+    ],
+)
+def test_audit_details_are_written_for_people_not_as_json(details: str, german: str, english: str) -> None:
+    from access.audit import details_text
+
+    assert (details_text(details, Language.DE), details_text(details, Language.EN)) == (german, english)

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from access.audit import audit_entry
+from access.audit import audit_entry, details_text
 from access.identity import LOCAL_ADMIN, TRUSTED_PROXIES_VARIABLE, Identity, InvalidProxyList, Mode, identity_from_claims, proxy_request_trusted, serving_mode
 from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decide, department_of, resolve_grant
 from metrics import formatting
@@ -244,7 +244,10 @@ def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
     pairs = pd.Series(list(zip(log["reason"].fillna(""), log["reason_params"].fillna(""), strict=True)), index=log.index, dtype=object)
     texts = {pair: reason_text(pair[0], json.loads(pair[1]) if pair[1] else {}, lang) if pair[0] else "" for pair in set(pairs)}
     reasons = pairs.map(texts.__getitem__)
+    details = {text: details_text(text, lang) for text in set(log["details"].fillna(""))}
     shown = log.drop(columns=["reason_params"]).assign(
+        at=formatting.datetimes(log["at"], lang, seconds=True),
+        details=log["details"].fillna("").map(details.__getitem__).astype("string"),
         action=log["action"].map(_action_labels()),
         object_type=log["object_type"].map(lambda kind: translate(f"audit.object.{kind}", lang) if f"audit.object.{kind}" in TEXTS else kind),
         role=log["role"].map(lambda r: translate(f"role.{r}", lang), na_action="ignore").astype("string").fillna(""),  # no "None" cells

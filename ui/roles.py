@@ -94,7 +94,9 @@ def _set_form(options: list[str]) -> None:
         kind = st.selectbox(t("roles.kind"), ["email", "group"], format_func=_kind_labels(), key="roles_kind")
         subject = st.text_input(t("roles.subject"), key="roles_subject").strip()
         role = st.selectbox(t("roles.role"), list(Role), format_func=_role_labels(), key="roles_role")
-        departments = st.multiselect(t("roles.departments"), options, format_func=department_labels(), key="roles_departments")
+        departments = st.multiselect(
+            t("roles.departments"), options, format_func=department_labels(), key="roles_departments", placeholder=t("roles.departments_all")
+        )
         if not st.form_submit_button(t("roles.save"), type="primary"):
             return
     subject = subject.lower() if kind == "email" else subject
@@ -129,7 +131,14 @@ def _default_form(options: list[str], current: Grant | None) -> None:
         index = DEFAULT_ROLES.index(current.role) if current is not None and current.role in DEFAULT_ROLES else 0
         role = st.selectbox(t("roles.role"), DEFAULT_ROLES, index=index, format_func=_role_labels(), help=t("roles.default_help"), key="roles_default_role")
         chosen = sorted(current.departments) if current is not None and current.departments else []
-        departments = st.multiselect(t("roles.departments"), options, default=chosen, format_func=department_labels(), key="roles_default_departments")
+        departments = st.multiselect(
+            t("roles.departments"),
+            options,
+            default=chosen,
+            format_func=department_labels(),
+            key="roles_default_departments",
+            placeholder=t("roles.departments_all"),
+        )
         if not st.form_submit_button(t("roles.save")):
             return
     grant = None if role is None else _grant_of(role, departments)
