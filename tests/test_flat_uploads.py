@@ -10,8 +10,6 @@ Real exports, taken out of their folders as a user's Downloads folder holds them
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ import pytest
 from model.i18n import Language
 from model.results import FileResult
 from tests.conftest import read_files
+from tests.test_real_exports import studio_zip_and_chart
 
 UFSCAR_ZIP = "youtube/ufscar-pt/Conte\u00fado 2024-06-02_2025-06-02 UFSCar - Universidade Federal de S\u00e3o Carlos.zip"
 UFSCAR = "UFSCar - Universidade Federal de S\u00e3o Carlos"
@@ -86,13 +85,7 @@ def test_a_download_whose_content_names_the_account_keeps_it_when_uploaded_flat(
 
 
 def test_a_studio_zip_names_only_its_own_files_in_a_flat_upload(real_exports: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in ("Totals.csv", "Table data.csv"):
-            archive.writestr(name, (real_exports / "youtube/priyankapatel05" / name).read_bytes())
-    archive_name = "Content 2025-06-13_2026-06-12 Priyanka Patel.zip"
-    beside = ("Chart data.csv", (real_exports / "youtube/priyankapatel05/Chart data.csv").read_bytes())
-    totals, table, chart = read_files((archive_name, buffer.getvalue()), beside)
+    totals, table, chart = read_files(*studio_zip_and_chart(real_exports, ""))
     assert (totals.account, table.account) == ("Priyanka Patel", "Priyanka Patel")
     assert (chart.status.value, [i.code for i in chart.issues if i.level.value == "error"]) == ("error", ["ingest.account_undecided"])
 

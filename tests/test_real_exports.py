@@ -1355,14 +1355,20 @@ def test_tiktok_undefined_is_missing_not_zero(batch, real_exports: Path) -> None
     assert reach.sum() == _sum(rows, "Total Viewers")
 
 
-def test_a_youtube_studio_zip_names_the_channel_of_its_files_and_of_its_folder(real_exports: Path) -> None:
+def studio_zip_and_chart(real_exports: Path, folder: str) -> tuple[tuple[str, bytes], tuple[str, bytes]]:
+    """A YouTube Studio ZIP of a real channel's Totals and Table data, named as Studio names it, and its chart data
+    beside it; both in ``folder`` ("" for a flat upload)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in ("Totals.csv", "Table data.csv"):
             archive.writestr(name, (real_exports / "youtube/priyankapatel05" / name).read_bytes())
-    archive_name = "upload/Content 2025-06-13_2026-06-12 Priyanka Patel.zip"
-    beside = ("upload/Chart data.csv", (real_exports / "youtube/priyankapatel05/Chart data.csv").read_bytes())
-    totals, table, chart = read_files((archive_name, buffer.getvalue()), beside)
+    archive = (f"{folder}Content 2025-06-13_2026-06-12 Priyanka Patel.zip", buffer.getvalue())
+    return archive, (f"{folder}Chart data.csv", (real_exports / "youtube/priyankapatel05/Chart data.csv").read_bytes())
+
+
+def test_a_youtube_studio_zip_names_the_channel_of_its_files_and_of_its_folder(real_exports: Path) -> None:
+    (archive_name, archive), beside = studio_zip_and_chart(real_exports, "upload/")
+    totals, table, chart = read_files((archive_name, archive), beside)
     assert (totals.file, totals.account, table.account) == (archive_name + "/Totals.csv", "Priyanka Patel", "Priyanka Patel")
     assert chart.account == "Priyanka Patel"  # the ZIP beside it in its folder names the channel
     assert [i.code for i in chart.issues if i.code == "ingest.account_from_siblings"] == ["ingest.account_from_siblings"]
