@@ -14,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -360,7 +361,8 @@ def _account_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-Own = tuple[str | None, set[str]]  # a file's own account (its content's), and the accounts its rows name
+Own = tuple[str | None, Counter[str]]  # a file's own account (its content's), and how many rows name each account
+MAIN_ACCOUNT_SHARE = 0.8  # a download whose rows name several accounts is the one most rows name, if it holds this share
 
 
 def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
@@ -399,27 +401,39 @@ def _resolve_accounts(results: list[FileResult], chosen: str | None) -> None:
 def _account_of(result: FileResult, results: list[FileResult], own: dict[int, Own]) -> str | None:
     """The account of a file whose content does not name it: its own name, then its siblings, else 'default'.
 
-    None (the file has failed with the question) where the siblings name accounts but none can be taken safely."""
+    Siblings whose rows name several accounts (a posts export with a collaboration post of another account) give
+    the one most rows name when it holds ``MAIN_ACCOUNT_SHARE`` of them: the download's own account. None (the file
+    has failed with the question) where the siblings name accounts but none can be taken safely."""
     siblings, named_elsewhere = _sibling_accounts(result, results, own)
     from_name = _account_from_name(result.file)
     if from_name:
         # The siblings' spelling of the same handle, so "kaiadevintern" and "KaiaDevIntern" are one account.
-        return next((a for a in siblings | named_elsewhere if _same_account(a, from_name)), from_name)
+        return next((a for a in [*siblings, *named_elsewhere] if _same_account(a, from_name)), from_name)
+    platform = str(result.platform)
     if len(siblings) == 1:
-        account = siblings.pop()
-        result.issues.append(info("ingest.account_from_siblings", params={"platform": str(result.platform), "account": account}, file=result.file))
+        [account] = siblings
+        result.issues.append(info("ingest.account_from_siblings", params={"platform": platform, "account": account}, file=result.file))
         return account
-    if named_elsewhere and not siblings:
-        # Files of other downloads name this platform's accounts: "default" would file it beside them unseen.
-        accounts = ", ".join(sorted(named_elsewhere))
-        result.fail([error("ingest.account_undecided", params={"platform": str(result.platform), "accounts": accounts}, file=result.file)])
+    if siblings:
+        main, rows = siblings.most_common(1)[0]
+        if rows >= MAIN_ACCOUNT_SHARE * siblings.total():
+            others = ", ".join(sorted(set(siblings) - {main}))
+            params = {"platform": platform, "account": main, "others": others, "rows": rows, "total": siblings.total()}
+            result.issues.append(info("ingest.account_from_siblings_main", params=params, file=result.file))
+            return main
+    if (named_elsewhere and not siblings) or (siblings and not _outer_folder(result.file)):
+        # Other downloads name this platform's accounts, or the siblings name several: "default" would file the
+        # file beside them unseen (and count the same account twice, once under each name).
+        accounts = ", ".join(sorted({*siblings, *named_elsewhere}))
+        result.fail([error("ingest.account_undecided", params={"platform": platform, "accounts": accounts}, file=result.file)])
         return None
     result.issues.append(info("ingest.account_default", params={"account": DEFAULT_ACCOUNT}, file=result.file))
     return DEFAULT_ACCOUNT
 
 
-def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, Own]) -> tuple[set[str], set[str]]:
-    """(the accounts the file may take from its siblings, accounts of the platform named nearby that it may not).
+def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[int, Own]) -> tuple[Counter[str], set[str]]:
+    """(the accounts the file may take from its siblings with their rows, accounts of the platform named nearby
+    that it may not take).
 
     In a folder on disk (the user's grouping) the other files of the same platform count as before: those of the
     same folder (or ZIP folder), else those of the folder that holds the ZIP, whether their content or their file
@@ -434,21 +448,27 @@ def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[i
         return _named_accounts(near, own) or _named_accounts(outer, own), set()
     if result.folder and (in_zip := _named_accounts(near, own)):
         return in_zip, set()
-    return _named_accounts(outer, own, by_name=False), _named_accounts(outer, own) - _named_accounts(outer, own, by_name=False)
+    by_content = _named_accounts(outer, own, by_name=False)
+    return by_content, set(_named_accounts(outer, own)) - set(by_content)
 
 
-def _named_accounts(siblings: list[FileResult], own: dict[int, Own], by_name: bool = True) -> set[str]:
-    accounts: set[str] = set()
+def _named_accounts(siblings: list[FileResult], own: dict[int, Own], by_name: bool = True) -> Counter[str]:
+    """The accounts the siblings name, each with the rows that name it (a file naming one account: all its rows)."""
+    accounts: Counter[str] = Counter()
     for r in siblings:
-        # A collaboration export naming several accounts in its rows makes the folder's account open.
         account, in_rows = own[id(r)]
-        named = {account or (_account_from_name(r.file) if by_name else None)} - {None} or in_rows
-        accounts |= {a for a in named if a and a != DEFAULT_ACCOUNT}
+        named = account or (_account_from_name(r.file) if by_name else None)
+        accounts.update({named: sum(r.rows.values()) or 1} if named else in_rows)
+    del accounts[DEFAULT_ACCOUNT], accounts[""]
     return accounts
 
 
-def _accounts_in_rows(result: FileResult) -> set[str]:
-    return {str(a) for f in result.frames.values() if "account" in f for a in f["account"].dropna().unique()}
+def _accounts_in_rows(result: FileResult) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for frame in result.frames.values():
+        if "account" in frame:
+            counts.update(frame["account"].dropna().astype(str).value_counts().to_dict())
+    return counts
 
 
 def _check_keys(result: FileResult, grain: Grain) -> None:

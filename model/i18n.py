@@ -694,6 +694,12 @@ TEXTS: dict[str, dict[Language, str]] = {
             "and choose its account (Data page: the account field; command line: --account)."
         ),
     },
+    "ingest.account_from_siblings_main": {
+        Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien gehören zu „{account}“ ({rows} von {total} Zeilen; "
+        "die übrigen nennen {others}, etwa Beiträge in Zusammenarbeit). Gespeichert als „{account}“; wählen Sie sonst beim Hochladen das Konto.",
+        Language.EN: "The export does not name its account; the other {platform} files are '{account}' ({rows} of {total} rows; the "
+        "rest name {others}, such as collaboration posts). Stored as '{account}'; otherwise choose the account when uploading.",
+    },
     "ingest.account_default": {
         Language.DE: "Der Export nennt sein Konto nicht; gespeichert als „{account}“. Wählen Sie beim Hochladen das Konto, um es zu benennen.",
         Language.EN: "The export does not name its account; stored as '{account}'. Choose the account when uploading to name it.",

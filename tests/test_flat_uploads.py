@@ -113,3 +113,43 @@ def test_two_accounts_without_names_in_their_own_folders_stay_as_they_were(real_
     results = read_files(*[(f"upload/{Path(n).name}", (real_exports / n).read_bytes()) for n in names])
     assert [r.status.value for r in results] == ["parsed", "parsed"]
     assert [i.code for i in results[1].issues if i.level.value == "warning"] == ["ingest.conflicting_days"]
+
+
+DANDIRECTOR = "instagram/dandirector"
+
+
+def _folder_files(real_exports: Path, folder: str) -> list[str]:
+    return sorted(str(p.relative_to(real_exports)) for p in (real_exports / folder).iterdir() if p.is_file())
+
+
+def test_a_download_with_a_collaboration_post_gives_its_files_the_account_most_rows_name(real_exports: Path) -> None:
+    """Seen in a user's run: the posts export names elitravelguy in 20 rows and caryjack in one (a collaboration);
+    its overview files went to 'default', and the same account's views were counted twice, once under each name."""
+    results = read_files(*flat(real_exports, *_folder_files(real_exports, DANDIRECTOR)))
+    assert {r.status.value for r in results} == {"parsed"}
+    posts = next(r for r in results if r.report == "instagram_posts")
+    assert posts.frames["post"]["account"].value_counts().to_dict() == {"elitravelguy": 20, "caryjack": 1}  # rows keep theirs
+    bare = [r for r in results if r is not posts]
+    assert len(bare) == 7 and {r.account for r in bare} == {"elitravelguy"}
+    notes = [dict(i.params) for r in bare for i in r.issues if i.code == "ingest.account_from_siblings_main"]
+    assert len(notes) == 7 and notes[0] == {"platform": "instagram", "account": "elitravelguy", "others": "caryjack", "rows": "20", "total": "21"}
+    german = next(i for i in bare[0].issues if i.code == "ingest.account_from_siblings_main").text(Language.DE)
+    assert "gehören zu „elitravelguy“ (20 von 21 Zeilen; die übrigen nennen caryjack" in german
+
+
+def test_a_flat_upload_whose_posts_name_two_accounts_alike_asks_for_the_bare_files_account(real_exports: Path) -> None:
+    """Two accounts' posts exports and one bare overview file: no account holds most rows, so the overview asks."""
+    names = ("instagram/leonmpofu/Mar-18-2025_Apr-14-2025_1019826952924933.csv", f"{DANDIRECTOR}/May-25-2026_Jun-21-2026_1493633672508178.csv")
+    results = by_file(read_files(*flat(real_exports, *names), ("Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes())))
+    views = results["Views.csv"]
+    assert (views.status.value, views.frames) == ("error", {})
+    [question] = [dict(i.params) for i in views.issues if i.code == "ingest.account_undecided"]
+    assert question == {"platform": "instagram", "accounts": "caryjack, elitravelguy, oigetit_sa"}
+
+
+def test_in_a_folder_two_accounts_alike_still_leave_the_bare_files_to_default(real_exports: Path) -> None:
+    """A folder is the user's grouping (one account's folder that holds another's posts export too): as before."""
+    names = ("instagram/leonmpofu/Mar-18-2025_Apr-14-2025_1019826952924933.csv", f"{DANDIRECTOR}/May-25-2026_Jun-21-2026_1493633672508178.csv")
+    files = [(f"upload/{Path(n).name}", (real_exports / n).read_bytes()) for n in names]
+    views = read_files(*files, ("upload/Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes()))[-1]
+    assert (views.status.value, views.account) == ("parsed", "default")
