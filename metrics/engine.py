@@ -456,11 +456,25 @@ class KpiEngine:
         frame["last_day"] = [None if d == NONE else dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in days]
         return frame.sort_values("last_day", key=lambda s: s.map(lambda d: d or dt.date.min)).reset_index(drop=True)
 
-    def stale_accounts(self, as_of: dt.date, scope: Scope | None = None, threshold_days: int | None = None) -> list[StaleAccount]:
-        """The scope's accounts whose last data is more than the threshold (RESONANZ_STALE_DAYS, default 7) before ``as_of``."""
+    def accounts_with_data_in(self, period: Period, scope: Scope | None = None) -> set[tuple[str, str]]:
+        """The scope's (platform, account) pairs whose data (first to last day of any grain) reaches into ``period``."""
+        selected = self._selected(scope)
+        first, last = self._first_any[selected], self.last_days.overall[selected]
+        start, end = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (period.start, period.end))
+        inside = (last != NONE) & (last >= start) & (first <= end)
+        return {(str(p), str(a)) for p, a in self._index[selected][inside]}
+
+    def stale_accounts(self, as_of: dt.date, scope: Scope | None = None, threshold_days: int | None = None, period: Period | None = None) -> list[StaleAccount]:
+        """The scope's accounts whose last data is more than the threshold (RESONANZ_STALE_DAYS, default 7) before ``as_of``;
+        with ``period``, only those whose data reaches into it: one given up before the period is not late for it (as
+        for its data through)."""
         selected = self._selected(scope)
         accounts = self._index[selected].to_frame(index=False, name=ACCOUNT_KEY)
-        return stale(accounts, self.last_days.overall[selected], as_of, threshold_days)
+        found = stale(accounts, self.last_days.overall[selected], as_of, threshold_days)
+        if period is None:
+            return found
+        inside = self.accounts_with_data_in(period, scope)
+        return [s for s in found if (s.platform, s.account) in inside]
 
     def _manual_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
         days, values, departments = self._manual_columns(item.key)

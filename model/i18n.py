@@ -501,13 +501,13 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "freshness.held_back": {
         Language.DE: (
-            "Die Zahlen dieser Seite zählen alle Konten bis {date}: So weit reichen die Daten von {accounts}; die übrigen Konten "
-            "reichen bis {latest}. So messen Vergleiche und Ziele für jedes Konto dieselben Tage. Kanäle und Inhalte zählen jedes "
-            "Konto bis zu seinem letzten Tag. Laden Sie die neueren Exporte dieser Konten hoch oder wählen Sie sie im Filter ab."
+            "Kennzahlen, für die {accounts} Daten hat, zählen hier alle Konten nur bis {date}: So weit reichen diese Daten; die "
+            "übrigen Konten reichen bis {latest}. So messen Vergleiche und Ziele für jedes Konto dieselben Tage. Kanäle und Inhalte "
+            "zählen jedes Konto bis zu seinem letzten Tag. Laden Sie die neueren Exporte dieser Konten hoch oder wählen Sie sie im Filter ab."
         ),
         Language.EN: (
-            "The figures on this page count every account up to {date}: that is as far as the data of {accounts} goes; the "
-            "other accounts reach {latest}. So comparisons and goals measure the same days for every account. Channels and "
+            "KPIs that {accounts} has data for count every account here only up to {date}: that is as far as this data goes; "
+            "the other accounts reach {latest}. So comparisons and goals measure the same days for every account. Channels and "
             "Content count each account up to its own last day. Upload these accounts' newer exports or deselect them in the filter."
         ),
     },
@@ -1462,7 +1462,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     "report.top_n": {Language.DE: "Top {n}", Language.EN: "Top {n}"},
     "report.weakest_n": {Language.DE: "Schwächste {n}", Language.EN: "Weakest {n}"},
     "report.overview": {Language.DE: "Übersicht", Language.EN: "Overview"},
-    "report.source_line": {Language.DE: "Quellen {platform}: {accounts}", Language.EN: "Sources {platform}: {accounts}"},
+    "report.source_line": {Language.DE: "{platform}: {accounts}", Language.EN: "{platform}: {accounts}"},
+    "report.sources": {Language.DE: "Quellen – {line}", Language.EN: "Sources – {line}"},
     "report.source_account": {Language.DE: "{account} (bis {date})", Language.EN: "{account} (through {date})"},
     "report.no_sources": {Language.DE: "Keine Exporte im Zeitraum", Language.EN: "No exports in the period"},
     "report.headline.count": {

@@ -150,9 +150,9 @@ def build_pack(
         review,
         open_actions,
         cut_day(engine, Scope(), period, as_of),
-        tuple(engine.stale_accounts(as_of)),
+        tuple(engine.stale_accounts(as_of, period=period)),  # late with an export the period needs
         *plan_for_period(engine.data.plan, window.start, window.end),  # type: ignore[arg-type]
-        _sources(engine, as_of),
+        _sources(engine, period, as_of),
         rank_by,
         weakest,
         _sparklines(engine, window, cut_day(engine, Scope(), period, as_of)),
@@ -169,13 +169,15 @@ def _sparklines(engine: KpiEngine, window: Period, through: dt.date) -> dict[str
     return {key: kpi_series(engine, SPARKLINE_OF.get(key, key), Scope(), days) for key in PACK_KPIS}
 
 
-def _sources(engine: KpiEngine, as_of: dt.date) -> tuple[StaleAccount, ...]:
-    """Every account with data and the last day it reaches (never after ``as_of``), by platform and account.
+def _sources(engine: KpiEngine, period: Period, as_of: dt.date) -> tuple[StaleAccount, ...]:
+    """Every account with data in the period and the last day it reaches (never after ``as_of``), by platform and
+    account. An account given up before the period (or started after it) is no source of its figures.
 
-    The freshness check with no threshold lists exactly that: each account with data and its last day.
+    The freshness check with no threshold lists each account with data and its last day.
     """
     everything = engine.stale_accounts(as_of, threshold_days=-(10**6))
-    capped = (replace(s, last_day=min(s.last_day, as_of)) for s in everything)
+    inside = engine.accounts_with_data_in(period)
+    capped = (replace(s, last_day=min(s.last_day, as_of)) for s in everything if (s.platform, s.account) in inside)
     return tuple(sorted(capped, key=lambda s: (s.platform, s.account)))
 
 
@@ -498,7 +500,8 @@ def title_lines(pack: Pack) -> list[str]:
 
 
 def source_lines(pack: Pack) -> list[str]:
-    """ "Quellen – LinkedIn: Acme (bis 22.11.2026), Acme Careers (bis 20.11.2026)": one line per platform."""
+    """ "Quellen – LinkedIn: Acme (bis 22.11.2026), Acme Careers (bis 20.11.2026)", then "Instagram: …": one line per
+    platform, the accounts with data in the period."""
     t, language = pack.t, pack.language
     platforms = dict.fromkeys(s.platform for s in pack.sources)
     lines = []
@@ -507,7 +510,9 @@ def source_lines(pack: Pack) -> list[str]:
             t("report.source_account", account=s.account, date=formatting.date(s.last_day, language)) for s in pack.sources if s.platform == platform
         )
         lines.append(t("report.source_line", platform=platform_name(platform, language), accounts=accounts))
-    return lines or [t("report.no_sources")]
+    if not lines:
+        return [t("report.no_sources")]
+    return [t("report.sources", line=lines[0]), *lines[1:]]  # "Quellen" once, not on every platform's line
 
 
 def key_result_lines(department: DepartmentBlock) -> list[KeyResultLine]:

@@ -302,14 +302,15 @@ def test_channels_show_the_cockpits_change_statuses_per_account(
     assert not any(cell.endswith("%") for cell, status in zip(table[column], statuses, strict=True) if status != "change")
 
 
-def _old_tiktok_account(url: str) -> None:
-    """A TikTok account beside the demo whose export ends on 15.10.2026, five weeks before the others."""
+def _old_tiktok_account(url: str, account: str = "alt.konto", month: str = "October", exported: dt.date = dt.date(2026, 11, 26)) -> None:
+    """A TikTok account beside the demo whose export ends on the 15th of ``month`` before ``exported`` (by default
+    15.10.2026, five weeks before the others)."""
     from ingest.pipeline import read_batch
     from storage.imports import store_results
 
-    rows = "".join(f'"October {day}","1000","7","10","1","0"\n' for day in range(1, 16))
+    rows = "".join(f'"{month} {day}","1000","7","10","1","0"\n' for day in range(1, 16))
     export = ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n' + rows).encode()
-    [result] = store_results(make_engine(url), read_batch([("Overview.csv", export)], reference_date=dt.date(2026, 11, 26), account="alt.konto"))
+    [result] = store_results(make_engine(url), read_batch([("Overview.csv", export)], reference_date=exported, account=account))
     assert result.status.value == "imported"
 
 
@@ -322,10 +323,10 @@ def test_the_cockpit_names_the_account_that_holds_its_figures_back_and_channels_
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
     _old_tiktok_account(database)
     held = {
-        Language.DE: "Die Zahlen dieser Seite zählen alle Konten bis 15.10.2026: So weit reichen die Daten von TikTok alt.konto; "
-        "die übrigen Konten reichen bis 22.11.2026.",
-        Language.EN: "The figures on this page count every account up to 2026-10-15: that is as far as the data of TikTok alt.konto "
-        "goes; the other accounts reach 2026-11-22.",
+        Language.DE: "Kennzahlen, für die TikTok alt.konto Daten hat, zählen hier alle Konten nur bis 15.10.2026: So weit reichen "
+        "diese Daten; die übrigen Konten reichen bis 22.11.2026.",
+        Language.EN: "KPIs that TikTok alt.konto has data for count every account here only up to 2026-10-15: that is as far as "
+        "this data goes; the other accounts reach 2026-11-22.",
     }
     own = {
         Language.DE: "Jedes Konto zählt hier bis zu seinem letzten Tag mit Daten, längstens bis 22.11.2026; TikTok alt.konto nur bis 15.10.2026.",
@@ -340,5 +341,20 @@ def test_the_cockpit_names_the_account_that_holds_its_figures_back_and_channels_
 
 def test_without_an_account_that_ends_early_no_page_explains_anything(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
-    assert not [i for i in run().info if "zählen alle Konten bis" in i.value]
+    assert not [i for i in run().info if "zählen hier alle Konten nur bis" in i.value]
     assert not [c for c in run("views/channels.py").caption if "Jedes Konto zählt hier" in c.value]
+
+
+def test_an_account_given_up_before_the_period_is_no_source_of_the_pack_and_not_late(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in a user's run: a channel whose data ended in 2025 was listed among the Q4 2026 pack's sources and as a
+    missing export. It is neither, as it holds the period's data through back neither (metrics.freshness)."""
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-12-01")
+    _old_tiktok_account(database, "alt.2025", "May", dt.date(2025, 6, 1))  # 01.-15.05.2025
+    engine = KpiEngine(load_dataset(make_engine(database)))
+    assert ("tiktok", "alt.2025") in {(s.platform, s.account) for s in engine.stale_accounts(dt.date(2026, 12, 1))}  # the Data page lists it
+    config = load_goals("goals.yaml", DEMO_GOALS_YAML.read_bytes())
+    pack = build_pack(engine, config, parse_period("2026-Q4"), dt.date(2026, 12, 1), Language.DE)
+    assert "alt.2025" not in {s.account for s in pack.sources} | {s.account for s in pack.stale}
+    assert {s.platform for s in pack.sources} == {"facebook", "instagram", "linkedin", "tiktok", "x", "youtube", "other"}
+    assert len(pack.stale) == 7  # the demo's accounts, 9 days behind
+    assert all("alt.2025" not in w.value for w in run().warning)  # nor on the Cockpit for this quarter

@@ -269,7 +269,7 @@ def test_pptx_title_names_data_through_and_sources_and_every_slide_has_notes(pac
     accounts = kpi_engine.accounts_in(Scope())
     platforms = sorted({str(p) for p in accounts["platform"]})
     assert len(title) == 2 + len(platforms)  # one line of sources per platform
-    assert "Quellen LinkedIn: " in "\n".join(title)
+    assert "Quellen – Facebook: " in "\n".join(title) and "\nLinkedIn: " in "\n".join(title)  # "Quellen" once
     assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip() for slide in deck.slides)
 
 

@@ -148,5 +148,5 @@ def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.
             st.info(held, icon=":material/event_busy:")
         else:
             st.caption(held)
-    if name_stale and (stale := engine.stale_accounts(today, scope)):
+    if name_stale and (stale := engine.stale_accounts(today, scope, period=period)):
         st.warning(stale_text(stale, language(), account_text=plain), icon=":material/schedule:")  # names from uploads: as written
