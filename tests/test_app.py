@@ -162,10 +162,18 @@ def test_english_and_undo(database: str) -> None:
     app.run()
     app.button(key="data_import").click().run()
     assert "1 imported" in app.success[0].value
+    undo_choices = next(w for w in app.selectbox if w.key and w.key.startswith("data_undo_id_"))
+    undone = undo_choices.value
     app.checkbox(key="data_undo_confirm").check()
     next(b for b in app.button if b.label == "Undo import").click().run()
     assert not app.exception
     assert current(make_engine(database), Grain.DAILY, account="default").empty
+    # Seen in a user's run: the undone import was still offered, and the tick stayed for the next undo.
+    assert f"Import {undone} was undone." in [s.value for s in app.success]
+    assert all(undone not in w.options and str(undone) not in " ".join(w.options) for w in app.selectbox if w.key and w.key.startswith("data_undo_id_"))
+    assert not app.checkbox(key="data_undo_confirm").value
+    app.run()
+    assert f"Import {undone} was undone." not in [s.value for s in app.success]  # said once
 
 
 def test_review_page_saves_the_meeting_and_builds_the_pack(database: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,6 +27,8 @@ from ui.widgets import freshness, plain, platform_labels, with_progress
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
+UNDONE = "data_undone"  # the import just undone, said once after the rerun
+
 space = workspace()
 day = today()
 freshness(space.engine, Scope(), None, day, name_stale=True)  # every account, all its data
@@ -110,8 +112,11 @@ with history_tab:
     else:
         st.dataframe(history_table(history, language()), hide_index=True, width="stretch")
         active = history[history["status"] == "active"]
+        if (undone := st.session_state.pop(UNDONE, None)) is not None:
+            st.success(t("data.undone", id=undone))
         if not active.empty:
-            with st.form("data_undo_form"):
+            # Cleared on submit: a tick left from the last undo made the next one read "confirm first".
+            with st.form("data_undo_form", clear_on_submit=True):
                 chosen = st.selectbox(
                     t("data.undo.pick"),
                     active["id"].tolist(),
@@ -126,7 +131,9 @@ with history_tab:
                         st.warning(t("data.undo.unconfirmed"))
                     elif authorize(Action.UNDO_IMPORT, department, "import", str(chosen), str(row["file_name"])):
                         undo_import(engine(), int(chosen))
-                        st.success(t("data.undone", id=chosen))
+                        st.session_state[UNDONE] = int(chosen)
+                        del st.session_state["data_undo_confirm"]  # unticked for the next one (clear_on_submit is the browser's)
+                        st.rerun()  # the history and the choices without the undone import, the figures without its rows
 
 with mapping_tab:
     st.caption(t("data.mapping_help"))
