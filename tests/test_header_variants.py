@@ -442,3 +442,22 @@ def test_header_row_counts_by_hand() -> None:
     # "Videos" -> video, "Reaction" -> reactions, "Followers" and "Follower" exactly: 4 keys named
     assert find_header_row(HEADER_ROWS, keys, 1) == (0, 4)
     assert find_header_row(HEADER_ROWS, keys, 5) is None
+
+
+def test_linkedin_post_type_is_the_distribution_not_a_format(real_exports: Path) -> None:
+    """LinkedIn's "Post type" says Organic or Sponsored; the format is "Content Type". A user saw "Organic" among the
+    Content page's formats: the real export's posts have no format (their Content Type is empty), and a written
+    Content Type is the format."""
+    name = "linkedin/mohshaikh23/pro-efficient-data-entry_content_1742193384396.xlsx"
+    book = openpyxl.load_workbook(real_exports / name)
+    sheet = book["All posts"]
+    header = [c.value for c in sheet[1]]
+    assert (header.index("Post type"), header.index("Content Type")) == (2, 19) and sheet.cell(2, 3).value == "Organic"
+    [real] = read_files((Path(name).name, (real_exports / name).read_bytes()))
+    assert real.frames[Grain.POST]["post_type"].isna().all() and len(real.frames[Grain.POST]) == 8
+    sheet.cell(2, 20).value = "Image"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    [edited] = read_files((Path(name).name, buffer.getvalue()))
+    posts = edited.frames[Grain.POST]
+    assert (posts["post_type"].dropna().tolist(), int(posts["post_type"].isna().sum())) == (["Image"], 7)

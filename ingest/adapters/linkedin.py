@@ -11,7 +11,8 @@ Mapping:
   (total) -> clicks/reactions/comments/shares; engagements = clicks + reactions + comments + shares
   (LinkedIn's engagement-rate numerator; the daily sheet has no follows).
 - Content export, sheet "All posts" (post): Post title -> text; Post link -> permalink and post_id
-  (the activity URN); Content Type, else Post type -> post_type; Created date -> published_at;
+  (the activity URN); Content Type -> post_type (Post type is Organic/Sponsored, no format: not stored); Created
+  date -> published_at;
   Impressions, Views -> views, Clicks, Likes -> reactions, Comments, Reposts -> shares,
   Follows -> followers_gained; engagements = clicks + reactions + comments + shares + follows.
 - Followers export, sheet "New followers" (daily): Total followers (the day's new followers of all
@@ -59,8 +60,9 @@ def _content_daily(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> p
 
 def _posts(raw: pd.DataFrame, body: pd.DataFrame, context: Context) -> pd.DataFrame:
     urn = url_match(raw["permalink"], r"(urn:li:[a-zA-Z]+:\d+)")
-    post_type = raw["content_type"].fillna(raw["post_type"]) if "content_type" in raw else raw.get("post_type")
-    return raw.assign(
+    # "Post type" is the distribution (Organic, Sponsored), not a format: the format is "Content Type" alone.
+    post_type = raw["content_type"] if "content_type" in raw else pd.Series(pd.NA, index=raw.index, dtype="string")
+    return raw.drop(columns=["distribution"], errors="ignore").assign(
         post_id=urn.fillna(raw["permalink"]),
         post_type=post_type,
         engagements=sum_parts(raw, ["clicks", "reactions", "comments", "shares", "followers_gained"]),
@@ -141,7 +143,7 @@ CONTENT_POSTS = TableAdapter(
             required=True,
         ),
         Column(
-            "post_type",
+            "distribution",  # Organic / Sponsored: read (the column is known), not stored
             ("Post type", "Beitragstyp", "Tipo de publicación", "Type de post", "Tipo di post", "Tipo de publicação", "Type bericht"),
             Kind.TEXT,
         ),
