@@ -145,10 +145,13 @@ def account_table(engine: KpiEngine, scope: Scope, period: Period, comparison: C
     return table
 
 
-def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language, account_text: Callable[[str], str] = str) -> str:
+def stale_text(
+    stale: list[StaleAccount] | tuple[StaleAccount, ...], language: Language, account_text: Callable[[str], str] = str, advice: str | None = None
+) -> str:
     """The accounts whose last export is older than the threshold, in one sentence ("LinkedIn acme: letzter
-    Export bis 14.11.2026. Laden Sie ..."); "" when none is. ``account_text`` writes an account's name (an upload's
-    text): the pages pass their Markdown escape, the pack's notes take it as written."""
+    Export bis 14.11.2026"), then ``advice`` (a text key: where to upload; none in the pack); "" when none is.
+    ``account_text`` writes an account's name (an upload's text): the pages pass their Markdown escape, the pack's
+    notes take it as written."""
     if not stale:
         return ""
     names = (
@@ -161,8 +164,8 @@ def stale_text(stale: list[StaleAccount] | tuple[StaleAccount, ...], language: L
         )
         for s in stale
     )
-    accounts = ", ".join(names)
-    return translate("freshness.stale", language, accounts=accounts)
+    text = translate("freshness.stale", language, accounts=", ".join(names))
+    return f"{text} {translate(advice, language)}" if advice else text
 
 
 def data_through_text(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, language: Language) -> str:

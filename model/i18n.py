@@ -495,9 +495,14 @@ TEXTS: dict[str, dict[Language, str]] = {
     "comparison.previous": {Language.DE: "Vorperiode", Language.EN: "Previous period"},
     # --- texts: F engine: data through, comparisons (add new keys of this area below this line) ---
     "freshness.through": {Language.DE: "Daten bis {date}", Language.EN: "Data through {date}"},
-    "freshness.stale": {
-        Language.DE: "Ältere Daten (Export fehlt): {accounts}. Laden Sie den neuesten Export dieser Konten auf der Seite Daten hoch.",
-        Language.EN: "Older data (export missing): {accounts}. Upload these accounts' latest export on the Data page.",
+    "freshness.stale": {Language.DE: "Ältere Daten (Export fehlt): {accounts}.", Language.EN: "Older data (export missing): {accounts}."},
+    "freshness.upload_elsewhere": {
+        Language.DE: "Laden Sie den neuesten Export dieser Konten auf der Seite Daten hoch.",
+        Language.EN: "Upload these accounts' latest export on the Data page.",
+    },
+    "freshness.upload_here": {
+        Language.DE: "Laden Sie den neuesten Export dieser Konten unten im Reiter „Hochladen“ hoch.",
+        Language.EN: "Upload these accounts' latest export below, in the 'Upload' tab.",
     },
     "freshness.held_back": {
         Language.DE: (

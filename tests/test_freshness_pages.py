@@ -141,6 +141,10 @@ def test_stale_accounts_are_named_on_the_cockpit_and_the_data_page(
 
     data = run("views/data.py", language)
     assert named in _as_read(data.warning[0].value)
+    # where to upload: the Data page from the Cockpit, its own upload tab on the Data page (a user read "upload on the
+    # Data page" while on it)
+    advice = {Language.DE: ("auf der Seite Daten hoch.", "unten im Reiter „Hochladen“ hoch."), Language.EN: ("on the Data page.", "in the 'Upload' tab.")}
+    assert (warning.endswith(advice[language][0]), _as_read(data.warning[0].value).endswith(advice[language][1])) == (True, True)
     table = next(frame.value for frame in data.dataframe if stale_column in frame.value.columns)
     assert len(table) == 7  # every account, the XING one included
     assert set(table.iloc[:, 2]) == {last_day}
@@ -357,4 +361,8 @@ def test_an_account_given_up_before_the_period_is_no_source_of_the_pack_and_not_
     assert "alt.2025" not in {s.account for s in pack.sources} | {s.account for s in pack.stale}
     assert {s.platform for s in pack.sources} == {"facebook", "instagram", "linkedin", "tiktok", "x", "youtube", "other"}
     assert len(pack.stale) == 7  # the demo's accounts, 9 days behind
+    from reports.pack import kpi_notes
+
+    [late] = [note for note in kpi_notes(pack) if note.startswith("Ältere Daten")]
+    assert late.endswith("letzter Export bis 22.11.2026.")  # management reads who is late, no upload advice
     assert all("alt.2025" not in w.value for w in run().warning)  # nor on the Cockpit for this quarter

@@ -137,10 +137,13 @@ def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
     return notes
 
 
-def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, *, name_stale: bool = False, cut: bool | None = None) -> None:
+def freshness(
+    engine: KpiEngine, scope: Scope, period: Period | None, today: dt.date, *, name_stale: bool = False, cut: bool | None = None, upload_here: bool = False
+) -> None:
     """The caption "Daten bis 22.11.2026" for the page's selection; where asked, the accounts whose last export is older
     than the stale threshold ("LinkedIn acme: letzter Export bis 14.11.2026"); and, for a page that counts every
-    account to that day (``cut``) or each to its own (``cut=False``), the accounts that end earlier than the others."""
+    account to that day (``cut``) or each to its own (``cut=False``), the accounts that end earlier than the others.
+    ``upload_here``: the page itself takes uploads (the Data page), so the advice points below, not to it."""
     if text := data_through_text(engine, scope, period, today, language()):
         st.caption(text)
     if cut is not None and period is not None and (held := held_back_text(engine, scope, period, today, language(), cut=cut, account_text=plain)):
@@ -149,4 +152,5 @@ def freshness(engine: KpiEngine, scope: Scope, period: Period | None, today: dt.
         else:
             st.caption(held)
     if name_stale and (stale := engine.stale_accounts(today, scope, period=period)):
-        st.warning(stale_text(stale, language(), account_text=plain), icon=":material/schedule:")  # names from uploads: as written
+        advice = "freshness.upload_here" if upload_here else "freshness.upload_elsewhere"  # the Data page uploads itself
+        st.warning(stale_text(stale, language(), account_text=plain, advice=advice), icon=":material/schedule:")  # names from uploads: as written

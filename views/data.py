@@ -31,7 +31,7 @@ UNDONE = "data_undone"  # the import just undone, said once after the rerun
 
 space = workspace()
 day = today()
-freshness(space.engine, Scope(), None, day, name_stale=True)  # every account, all its data
+freshness(space.engine, Scope(), None, day, name_stale=True, upload_here=True)  # every account, all its data
 
 admin_tabs = [t("roles.tab"), t("audit.tab")] if is_admin() else []  # others never see roles or the log
 upload_tab, history_tab, mapping_tab, *admin = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping"), *admin_tabs])
