@@ -24,6 +24,7 @@ from metrics.freshness import StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, progress_text, scope_of
+from model.formats import post_format
 from model.i18n import Language, platform_name, translate
 from model.timezones import has_time_of_day, local_times
 
@@ -317,7 +318,9 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None
 
     ``topics`` is a tuple of topic names per post (``tags`` the same, joined for display);
     ``local_time`` is the publish time in ``zone`` (default the company's time zone), naive;
-    ``has_time`` is False for posts from date-only exports, whose ``weekday``/``hour`` are missing.
+    ``has_time`` is False for posts from date-only exports, whose ``weekday``/``hour`` are missing; ``format`` is
+    the post type as a format key ("IG image", "Photos" -> "image", ``model.formats``), a type it does not know as
+    written.
     """
     data = engine.data
     posts = data.posts.merge(engine.accounts_in(scope), on=["platform", "account"])
@@ -336,6 +339,8 @@ def post_table(engine: KpiEngine, scope: Scope, period: Period, zone: str | None
         for a, b in zip(posts["department"], posts["tag_departments"], strict=True)
     ]
     posts["engagement_rate"] = posts["engagements"] / posts["impressions"].replace(0, np.nan)
+    formats = {value: post_format(value) for value in posts["post_type"].dropna().unique()}  # once per distinct type
+    posts["format"] = posts["post_type"].map(formats, na_action="ignore").astype("string")
     posts["has_time"] = has_time_of_day(posts["published_at"])
     posts["local_time"] = local_times(posts["published_at"], zone)
     posts["weekday"] = posts["local_time"].dt.day_of_week.where(posts["has_time"]).astype("Int64")
@@ -364,13 +369,13 @@ def top_and_weakest(posts: pd.DataFrame, by: str, top: int = 5, weakest: int = 3
 
 
 def filter_posts(posts: pd.DataFrame, search: str = "", formats: list[str] | None = None, topics: list[str] | None = None) -> pd.DataFrame:
-    """The posts whose text contains ``search`` (plain text, any case), of one of ``formats`` and
-    with one of ``topics`` (whole topic names: "Messe" is not "Messestand"). Empty means any."""
+    """The posts whose text contains ``search`` (plain text, any case), of one of ``formats`` (``post_table``'s format
+    keys) and with one of ``topics`` (whole topic names: "Messe" is not "Messestand"). Empty means any."""
     keep = pd.Series(True, index=posts.index)
     if search.strip():
         keep &= posts["text"].astype("string").fillna("").str.contains(search.strip(), case=False, regex=False).to_numpy(dtype=bool)
     if formats:
-        keep &= posts["post_type"].isin(formats).to_numpy(dtype=bool)
+        keep &= posts["format"].isin(formats).fillna(False).to_numpy(dtype=bool)
     if topics:
         exploded = posts["topics"].explode()
         keep &= exploded.isin(topics).groupby(level=0).any().reindex(posts.index, fill_value=False).to_numpy(dtype=bool)
@@ -383,7 +388,7 @@ def topic_names(posts: pd.DataFrame) -> list[str]:
 
 
 def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Per format or topic (``column`` "post_type" or "topics"): posts, engagements per post and the
+    """Per format or topic (``column`` "format" or "topics"): posts, engagements per post and the
     engagement rate (ratio of sums). A post with two topics counts for each; posts without a topic do not count there."""
     if posts.empty:
         return pd.DataFrame(columns=["category", "posts", "engagements_per_post", "engagement_rate"])

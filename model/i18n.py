@@ -140,6 +140,18 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col.days_behind": {Language.DE: "Tage zurück", Language.EN: "Days behind"},
     "col.stale": {Language.DE: "Veraltet", Language.EN: "Outdated"},
     "channels.change_of": {Language.DE: "{kpi} ggü. {comparison}", Language.EN: "{kpi} vs. {comparison}"},
+    "format.image": {Language.DE: "Bild", Language.EN: "Image"},
+    "format.video": {Language.DE: "Video", Language.EN: "Video"},
+    "format.reel": {Language.DE: "Reel", Language.EN: "Reel"},
+    "format.carousel": {Language.DE: "Karussell", Language.EN: "Carousel"},
+    "format.link": {Language.DE: "Link", Language.EN: "Link"},
+    "format.text": {Language.DE: "Text", Language.EN: "Text"},
+    "format.document": {Language.DE: "Dokument", Language.EN: "Document"},
+    "format.article": {Language.DE: "Artikel", Language.EN: "Article"},
+    "format.poll": {Language.DE: "Umfrage", Language.EN: "Poll"},
+    "format.story": {Language.DE: "Story", Language.EN: "Story"},
+    "format.live": {Language.DE: "Live", Language.EN: "Live"},
+    "format.short": {Language.DE: "Short", Language.EN: "Short"},
     "export.facebook_posts": {Language.DE: "Facebook-Beiträge", Language.EN: "Facebook posts"},
     "export.instagram_posts": {Language.DE: "Instagram-Beiträge", Language.EN: "Instagram posts"},
     "export.meta_overview": {Language.DE: "Meta-Übersicht", Language.EN: "Meta overview"},
@@ -1568,6 +1580,12 @@ def _number(plain: str, language: Language) -> str:
     from babel.numbers import format_decimal  # imported here: model stays light for the parser process' start
 
     return format_decimal(float(plain), format="#,##0.##", locale=LOCALES[language])
+
+
+def format_name(post_format: object, language: Language) -> str:
+    """A post format by its label ("Bild"), a post type Resonanz does not know as the export wrote it."""
+    key = f"format.{post_format}"
+    return translate(key, language) if key in TEXTS else str(post_format)
 
 
 def platform_name(platform: object, language: Language) -> str:

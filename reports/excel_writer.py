@@ -17,7 +17,7 @@ from charts.theme import PLATFORM_COLOURS, STATUS_COLOURS
 from metrics.catalog import CATALOG
 from metrics.comparison import ChangeStatus
 from metrics.progress import progress_text
-from model.i18n import platform_name
+from model.i18n import format_name, platform_name
 from reports.pack import Pack, change_text, kpi_markers, kpi_notes, status_text, title_lines
 from reports.plan_slides import plan_grids
 
@@ -128,7 +128,7 @@ def write_xlsx(pack: Pack) -> bytes:
         for column, text in (
             (1, platform_name(post.platform, pack.language)),
             (2, post.account),
-            (3, post.post_type),
+            (3, format_name(post.format, pack.language) if isinstance(post.format, str) else ""),
             (4, post.text),
             (5, post.tags),
             (9, post.permalink),

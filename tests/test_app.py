@@ -351,3 +351,11 @@ def test_the_first_start_says_once_that_the_demo_was_loaded(tmp_path: Path, monk
     second = run()
     assert said not in [element.value for element in second.success] + [element.value for element in second.info]
     assert second.metric, "the second session shows the Cockpit's cards"
+
+
+def test_the_content_page_offers_formats_by_their_names(database: str) -> None:
+    """The demo writes Meta's "Photos", "IG image", "IG reel": the filter and the chart name one format each."""
+    app = run("views/content.py")
+    options = app.multiselect(key="content_formats_de").options
+    assert {"Bild", "Reel", "Video"} <= set(options) and not {"Photos", "IG image", "IG reel", "Videos"} & set(options)
+    assert len(options) == len(set(options))

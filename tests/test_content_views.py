@@ -224,3 +224,41 @@ def test_every_export_type_of_the_real_exports_has_a_name_in_both_languages() ->
     unnamed = sorted(p for p in parts if f"export.{p}" not in TEXTS and not p.startswith("meta_overview_"))
     assert unnamed == []
     assert export_name("linkedin_creator_discovery+linkedin_creator_top_posts", Language.DE) == "LinkedIn-Creator: Reichweite + LinkedIn-Creator: Top-Beiträge"
+
+
+# ---------------------------------------------------------------- formats
+
+
+@pytest.mark.parametrize(
+    ("post_type", "key"),
+    [  # every post type the real exports and the demo write, and the languages' words for them
+        *[(t, "image") for t in ("Photo", "Photos", "IG image", "Imagem do Instagram", "Image", "Immagine di Instagram", "Bild", "Foto")],
+        *[(t, "reel") for t in ("Reels", "IG reel", "Reel di Instagram", "Reel do Instagram")],
+        *[(t, "carousel") for t in ("IG carousel", "Carrossel do Instagram", "Carosello di Instagram", "Karussell")],
+        *[(t, "video") for t in ("Video", "Videos", "Vídeo")],
+        *[(t, "link") for t in ("Link", "Links")],
+        *[(t, "text") for t in ("Status", "Text")],
+        ("Document", "document"),
+        ("  ig_REEL ", "reel"),  # case, blanks and separators do not matter
+        ("Live stream", "Live stream"),  # a type Resonanz does not know stays as written
+        ("Organic", "Organic"),
+    ],
+)
+def test_post_types_read_as_one_format_across_platforms_and_languages(post_type: str, key: str) -> None:
+    from model.formats import post_format
+
+    assert post_format(post_type) == key
+
+
+def test_the_content_page_filters_and_compares_formats_not_spellings() -> None:
+    """A user saw "Photos", "IG image", "Video" and "Videos" side by side on the Content page."""
+    from model.i18n import format_name
+
+    types = {"p1": "Photos", "p2": "IG image", "p3": "Video", "p4": "Videos", "p5": "Reel di Instagram"}
+    frame = posts_frame().assign(post_type=lambda f: f["post_id"].map(types).astype("string"))
+    posts = post_table(KpiEngine(Dataset(posts=frame)), Scope(), APRIL)
+    assert set(filter_posts(posts, formats=["image"])["post_id"]) == {"p1", "p2"}
+    by_format = performance_by(posts, "format").set_index("category")
+    assert by_format["posts"].to_dict() == {"image": 2, "video": 2, "–": 3, "reel": 1}  # p6 to p8 have no type
+    assert by_format.loc["image", "engagements_per_post"] == (10 + 20) / 2
+    assert [format_name(f, Language.DE) for f in ("image", "carousel", "Live stream")] == ["Bild", "Karussell", "Live stream"]

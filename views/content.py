@@ -8,7 +8,7 @@ from charts.figures import bars, heatmap
 from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.views import RANK_KPIS, filter_posts, performance_by, post_table, top_and_weakest, topic_names, untimed, weekday_hour
-from model.i18n import platform_name
+from model.i18n import format_name, platform_name
 from model.timezones import company_timezone
 from ui.data import workspace
 from ui.filters import sidebar
@@ -25,8 +25,10 @@ freshness(space.engine, selection.scope, selection.period, selection.today, cut=
 posts = post_table(space.engine, selection.scope, selection.period, zone)
 filters = st.columns(3)
 search = filters[0].text_input(t("content.search"), key="content_search")
-formats = sorted(posts["post_type"].dropna().unique())
-chosen_formats = filters[1].multiselect(t("content.format"), formats, key="content_formats", placeholder=t("filters.all"))
+formats = sorted(posts["format"].dropna().unique(), key=lambda f: format_name(f, language()))
+chosen_formats = filters[1].multiselect(
+    t("content.format"), formats, format_func=lambda f: format_name(f, language()), key=f"content_formats_{language()}", placeholder=t("filters.all")
+)
 chosen_topics = filters[2].multiselect(t("content.tag"), topic_names(posts), key="content_topics", placeholder=t("filters.all"))
 posts = filter_posts(posts, search, chosen_formats, chosen_topics)
 
@@ -38,11 +40,13 @@ st.caption(f"{formatting.number(len(posts), language())} {t('content.posts')}")
 names, lang = department_labels(), language()
 # Labels once per distinct value: per row they asked the session's language 200,000 times at agency scale.
 platform_labels = {platform: platform_name(platform, lang) for platform in posts["platform"].unique()}
+format_labels = {value: format_name(value, lang) for value in posts["format"].dropna().unique()}
 department_texts = {keys: ", ".join(names(k) for k in keys) for keys in set(posts["departments"])}
 # Post texts, accounts and topics are shown by st.dataframe as plain text (never Markdown).
 table = posts.assign(
     date=posts["local_time"].dt.normalize(), time=posts["local_time"].dt.strftime("%H:%M").where(posts["has_time"], "–"),
-    text=posts["text"].fillna("").str.slice(0, 140), post_type=posts["post_type"].fillna("–"), tags=posts["tags"].fillna(""),
+    text=posts["text"].fillna("").str.slice(0, 140), tags=posts["tags"].fillna(""),
+    post_type=posts["format"].map(format_labels, na_action="ignore").fillna("–"),
     platform=posts["platform"].map(platform_labels.__getitem__),
     departments=posts["departments"].map(department_texts.__getitem__),
 )[["date", "time", "platform", "account", "post_type", "text", "tags", "departments",
@@ -72,7 +76,8 @@ for column, title, frame in ((top, t("content.top"), best), (flop, t("content.fl
 
 left, right = st.columns(2)
 with left:
-    by_format = performance_by(posts, "post_type").rename(columns={"engagements_per_post": "value"}).replace({"category": {"–": t("content.no_format")}})
+    by_format = performance_by(posts, "format").rename(columns={"engagements_per_post": "value"})
+    by_format["category"] = by_format["category"].map(lambda f: t("content.no_format") if f == "–" else format_name(f, language()))
     st.plotly_chart(
         bars(by_format, language=language(), title=t("content.by_format"), y_title=t("content.engagements_per_post")),
         key="content_by_format",
