@@ -247,7 +247,7 @@ def linkedin(rng: random.Random, truth: Truth) -> dict[str, bytes]:
                 {
                     "text": rng.choice(TOPICS[department]),
                     "permalink": f"https://www.linkedin.com/feed/update/urn:li:activity:{activity}",
-                    "post_type": "Organic",
+                    "distribution": "Organic",  # LinkedIn's "Post type"; the format is "Content Type"
                     "published_at": f"{moment:%m/%d/%Y}",
                     "impressions": views,
                     "views": "",
@@ -259,7 +259,7 @@ def linkedin(rng: random.Random, truth: Truth) -> dict[str, bytes]:
                     "content_type": rng.choice(["Image", "Text", "Video", "Document"]),
                 }
             )
-        posts_targets = ["text", "permalink", "post_type", "published_at", "impressions", "views", "clicks", "reactions", "comments", "shares"]
+        posts_targets = ["text", "permalink", "distribution", "published_at", "impressions", "views", "clicks", "reactions", "comments", "shares"]
         all_posts += _table(linkedin_adapter.CONTENT_POSTS, post_rows, posts_targets + ["followers_gained", "content_type"])
         files[f"linkedin/haberland-antriebstechnik_content_{stamp}.xlsx"] = _xlsx([("Metrics", metrics), ("All posts", all_posts)])
         followers = _table(
