@@ -438,8 +438,9 @@ def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[i
     In a folder on disk (the user's grouping) the other files of the same platform count as before: those of the
     same folder (or ZIP folder), else those of the folder that holds the ZIP, whether their content or their file
     name names the account. In a flat upload (a browser upload, files given one by one) nothing says the files
-    belong together: a ZIP's files are one download, but across the upload only a file's content counts, never a
-    name, which names its own file (a LinkedIn page export) or its own ZIP (a YouTube Studio download) only.
+    belong together: a ZIP's files are one download, but across the upload only the content of a file whose days
+    overlap counts, never a name, which names its own file (a LinkedIn page export) or its own ZIP (a YouTube
+    Studio download) only.
     """
     same_platform = [r for r in results if r is not result and r.platform == result.platform and r.status is Status.PARSED]
     near = [r for r in same_platform if r.folder == result.folder]
@@ -448,8 +449,18 @@ def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[i
         return _named_accounts(near, own) or _named_accounts(outer, own), set()
     if result.folder and (in_zip := _named_accounts(near, own)):
         return in_zip, set()
-    by_content = _named_accounts(outer, own, by_name=False)
+    by_content = _named_accounts(_same_time(result, outer), own, by_name=False)
     return by_content, set(_named_accounts(outer, own)) - set(by_content)
+
+
+def _same_time(result: FileResult, siblings: list[FileResult]) -> list[FileResult]:
+    """The siblings whose days overlap the file's: a download's files cover one period (a TikTok overview of April
+    2026 is no part of a download whose posts end in February). An audience snapshot, dated by the import day, and
+    a file without days overlap every sibling."""
+    first, last = result.date_range
+    if first is None or last is None or set(result.frames) <= {Grain.AUDIENCE}:
+        return siblings
+    return [r for r in siblings if (days := r.date_range)[0] is None or (days[0] <= last and first <= days[1])]  # type: ignore[operator]
 
 
 def _named_accounts(siblings: list[FileResult], own: dict[int, Own], by_name: bool = True) -> Counter[str]:

@@ -1219,9 +1219,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     # --- texts: A dates, numbers, placeholders (add new keys of this area below this line) ---
     "ingest.tiktok_no_export_day": {
         Language.DE: "Die Datei nennt ihren Exporttag nicht (Spalte „Time“); die Jahre der Veröffentlichungstage werden vom Stichtag "
-        "{reference} aus angenommen. Importieren Sie mit dem Exporttag als Stichtag, wenn er ein anderer war.",
+        "{reference} aus angenommen. War der Exporttag ein anderer, importieren Sie mit ihm als Stichtag (Kommandozeile: --as-of); "
+        "die Seite Daten nimmt den heutigen Tag.",
         Language.EN: "The file does not name its export day (column 'Time'); the years of the publish days are assumed from the day "
-        "of reference {reference}. Import with the export day as the day of reference if it was another.",
+        "of reference {reference}. If the export day was another, import with it as the day of reference (command line: --as-of); "
+        "the Data page takes today.",
     },
     "ingest.cell_not_number": {
         Language.DE: "Die Zelle ist keine Zahl. Korrigieren Sie sie im Export oder laden Sie den Export neu herunter.",
@@ -1241,9 +1243,9 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "ingest.dates_no_year": {
         Language.DE: "Die Daten haben keine Jahreszahl; angenommen: {first} bis {last}, die letzten solchen Tage bis zum {reference}. "
-        "Stimmt das nicht, importieren Sie mit dem richtigen Stichtag.",
+        "Stimmt das nicht, importieren Sie mit dem richtigen Stichtag (Kommandozeile: --as-of); die Seite Daten nimmt den heutigen Tag.",
         Language.EN: "The dates have no year; assumed {first} to {last}, the latest dates on or before {reference}. "
-        "If that is wrong, import with the right day of reference.",
+        "If that is wrong, import with the right day of reference (command line: --as-of); the Data page takes today.",
     },
     "ingest.dates_month_first": {
         Language.DE: "Jeder Wert passt als Monat/Tag wie als Tag/Monat; gelesen als Monat/Tag, wie die Plattform schreibt ({example} = {date}).",
@@ -1525,7 +1527,7 @@ DAY_PATTERNS = {Language.DE: "dd.MM.yyyy", Language.EN: "yyyy-MM-dd"}  # 31.12.2
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLATFORM_PARAMETERS = frozenset({"platform", "platforms", "candidates", "siblings"})  # message parameters of platform keys
 METRIC_PARAMETERS = frozenset({"metric", "metrics"})  # of canonical metric keys
-DAY_PARAMETERS = frozenset({"date", "day"})  # of ISO days
+DAY_PARAMETERS = frozenset({"date", "day", "first", "last", "reference"})  # of ISO days (a file's own text stays as written)
 COUNTER_CHANGE_PARAMETERS = frozenset({"summary", "posts"})  # storage.counters_lowered: "impressions 1200 -> 1100"
 FIGURE_PARAMETERS = frozenset({"figures"})  # "5: impressions 120, reach 80" or a file's "Impressions 32506"
 _METRIC_LABELS = {m.name: (m.label_de, m.label_en) for m in METRICS}

@@ -138,13 +138,37 @@ def test_a_download_with_a_collaboration_post_gives_its_files_the_account_most_r
 
 
 def test_a_flat_upload_whose_posts_name_two_accounts_alike_asks_for_the_bare_files_account(real_exports: Path) -> None:
-    """Two accounts' posts exports and one bare overview file: no account holds most rows, so the overview asks."""
+    """Two accounts' posts exports of the same weeks and one bare overview file: no account holds most rows, so the
+    overview asks. (The second export is the first with another account's name in every row.)"""
+    posts = f"{DANDIRECTOR}/May-25-2026_Jun-21-2026_1493633672508178.csv"
+    original = (real_exports / posts).read_bytes()
+    other = original.replace(b",elitravelguy,", b",other_brand,").replace(b",caryjack,", b",other_brand,")
+    assert other.count(b",other_brand,") == 21
+    views = ("Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes())
+    results = by_file(read_files((Path(posts).name, original), ("other brand posts.csv", other), views))
+    assert (results["Views.csv"].status.value, results["Views.csv"].frames) == ("error", {})
+    [question] = [dict(i.params) for i in results["Views.csv"].issues if i.code == "ingest.account_undecided"]
+    assert question == {"platform": "instagram", "accounts": "caryjack, elitravelguy, other_brand"}
+
+
+def test_a_flat_upload_takes_no_account_from_a_download_of_other_days(real_exports: Path) -> None:
+    """Seen in a user's run: a TikTok overview of April 2026 took the account of another account's download, whose
+    posts end in February. A download's files cover one period: content of other days names no account for it."""
+    names = [*_folder_files(real_exports, "tiktok/htupycollabs"), "tiktok/bosszy27/Overview.xlsx"]
+    results = by_file(read_files(*flat(real_exports, *names)))
+    april = results["Overview.xlsx"]
+    assert (april.status.value, [dict(i.params) for i in april.issues if i.code == "ingest.account_undecided"]) == (
+        "error",
+        [{"platform": "tiktok", "accounts": "haileytupy2.0"}],
+    )
+    assert {r.account for name, r in results.items() if name != "Overview.xlsx"} == {"haileytupy2.0"}  # its own download
+
+
+def test_posts_of_other_weeks_give_no_account_and_those_of_the_same_weeks_do(real_exports: Path) -> None:
     names = ("instagram/leonmpofu/Mar-18-2025_Apr-14-2025_1019826952924933.csv", f"{DANDIRECTOR}/May-25-2026_Jun-21-2026_1493633672508178.csv")
-    results = by_file(read_files(*flat(real_exports, *names), ("Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes())))
-    views = results["Views.csv"]
-    assert (views.status.value, views.frames) == ("error", {})
-    [question] = [dict(i.params) for i in views.issues if i.code == "ingest.account_undecided"]
-    assert question == {"platform": "instagram", "accounts": "caryjack, elitravelguy, oigetit_sa"}
+    views = ("Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes())  # 25.05.-21.06.2026
+    results = by_file(read_files(*flat(real_exports, *names), views))
+    assert (results["Views.csv"].status.value, results["Views.csv"].account) == ("parsed", "elitravelguy")
 
 
 def test_in_a_folder_two_accounts_alike_still_leave_the_bare_files_to_default(real_exports: Path) -> None:

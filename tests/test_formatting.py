@@ -81,6 +81,13 @@ def test_numbers_are_babel_s_own_formats_with_the_locale_parsed_once(language: L
         # what a file wrote stays as written: a value that only looks like a day, text around a day, no real day
         ("ingest.audience_snapshot", {"day": "2026-13-45"}, "Stand vom 2026-13-45.", "snapshot of 2026-13-45."),
         ("ingest.audience_snapshot", {"day": "am 2026-03-23"}, "Stand vom am 2026-03-23.", "snapshot of am 2026-03-23."),
+        # the years assumed for dates without one (seen in a user's run: "angenommen: 2025-04-08 bis 2026-02-01")
+        (
+            "ingest.dates_no_year",
+            {"first": "2025-04-08", "last": "2026-02-01", "reference": "2026-02-28"},
+            "angenommen: 08.04.2025 bis 01.02.2026, die letzten solchen Tage bis zum 28.02.2026.",
+            "assumed 2025-04-08 to 2026-02-01, the latest dates on or before 2026-02-28.",
+        ),
         # a day is localised by the parameter's meaning: a value the file wrote that looks like one stays as written
         ("ingest.total_row_dropped", {"label": "2026-03-23"}, "Spaltensummen ('2026-03-23')", "column totals ('2026-03-23')"),
         # metric keys by their labels, counters in the reader's numbers (seen: "followers_gained", "32506.0 -> 1200")
