@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import StrEnum
 
@@ -144,6 +144,11 @@ def account_table(engine: KpiEngine, scope: Scope, period: Period, comparison: C
         name = translate("channels.change_of", language, kpi=CATALOG[kpi].label(language), comparison=translate(f"comparison.{comparison}", language))
         table[name] = [change_text(change, status, language) for change, status in zip(compared["change"], compared["status"], strict=True)]
     return table
+
+
+def account_list(keys: Iterable[str], language: Language, account_text: Callable[[str], str] = str) -> str:
+    """The engine's "platform/account" marks as people read them ("YouTube: Haberland TV, X: HaberlandAG")."""
+    return ", ".join(f"{platform_name(p, language)}: {account_text(a)}" for p, _, a in (key.partition("/") for key in sorted(set(keys))))
 
 
 def stale_text(

@@ -22,7 +22,7 @@ from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate, progress_text
-from metrics.views import RANK_KPIS, change_text, good_change, kpi_series, post_table, stale_text, top_and_weakest
+from metrics.views import RANK_KPIS, account_list, change_text, good_change, kpi_series, post_table, stale_text, top_and_weakest
 from model.i18n import Language, platform_name, translate
 from storage.reviews import Action, Review, load_review, open_actions, review_index
 
@@ -358,12 +358,12 @@ def kpi_notes(pack: Pack) -> list[str]:
     kpis = pack.kpis
     if kpis["non_additive"].any():
         notes.append(t("marker.non_additive"))  # each text starts with its mark (MARKERS)
-    fallback = sorted({name for names in kpis["from_posts"] for name in names})
-    if fallback:
-        notes.append(t("marker.from_posts", accounts=", ".join(fallback)))
-    carried = sorted({name for names in kpis["carried"] for name in names})
+    fallback = [name for names in kpis["from_posts"] for name in names]
+    if fallback:  # "YouTube: Haberland TV", not the engine's "youtube/Haberland TV"
+        notes.append(t("marker.from_posts", accounts=account_list(fallback, language)))
+    carried = [name for names in kpis["carried"] for name in names]
     if carried:
-        notes.append(t("marker.carried", accounts=", ".join(carried)))
+        notes.append(t("marker.carried", accounts=account_list(carried, language)))
     if (kpis[["status_previous", "status_last_year"]] == str(ChangeStatus.NOT_COMPARABLE)).any().any():
         notes.append(t("marker.not_comparable"))
     return notes

@@ -341,6 +341,7 @@ def test_the_cockpit_names_the_account_that_holds_its_figures_back_and_channels_
     for page in ("views/channels.py", "views/content.py"):
         captions = [_as_read(c.value) for c in run(page, language).caption]
         assert any(c.startswith(own[language]) for c in captions), captions
+        assert not any(c.startswith(("Daten bis", "Data through")) for c in captions)  # no earliest day above "at most"
 
 
 def test_without_an_account_that_ends_early_no_page_explains_anything(database: str, monkeypatch: pytest.MonkeyPatch) -> None:

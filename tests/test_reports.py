@@ -880,3 +880,16 @@ def test_event_boxes_line_for_one_week_band_for_several() -> None:
     messe, kampagne = boxes
     assert messe[0] == "Messe" and abs(messe[1] + messe[3] / 2 - (1700 + 2250 * 1.5)) <= 1  # the middle of week 2
     assert kampagne == ("Kampagne", 1700 + 2250 * 2, 2000 + 200, 4500, 3500)  # weeks 3 and 4, the plot's height
+
+
+def test_the_packs_notes_name_accounts_as_people_read_them(packs: dict[Language, Pack]) -> None:
+    """Seen in a user's run: "◆ From post figures: x/HaberlandAG, youtube/Haberland TV" under the KPI table."""
+    from reports.pack import kpi_notes
+
+    [posts] = [note for note in kpi_notes(packs[Language.DE]) if note.startswith("◆")]
+    assert "YouTube: Haberland TV" in posts and "youtube/" not in posts and "x/" not in posts
+    from metrics.views import account_list
+
+    assert account_list(["youtube/Haberland TV", "x/HaberlandAG", "x/HaberlandAG", "other/a/b"], Language.DE) == (
+        "Sonstige: a/b, X: HaberlandAG, YouTube: Haberland TV"
+    )

@@ -17,7 +17,7 @@ from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.goals import DEPARTMENTS
 from metrics.periods import Period
-from metrics.views import data_through_text, held_back_text, stale_text
+from metrics.views import account_list, data_through_text, held_back_text, stale_text
 from model.i18n import platform_name
 from model.results import Progress
 from ui.state import language, t
@@ -131,9 +131,7 @@ def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
     """One line per mark, for a tooltip: what it means and, for ◆, which accounts."""
     notes = [t("marker.non_additive")] if non_additive else []
     if from_posts:
-        current = language()
-        accounts = ", ".join(f"{platform_name(p, current)}: {a}" for p, _, a in (item.partition("/") for item in from_posts))
-        notes.append(t("marker.from_posts", accounts=accounts))
+        notes.append(t("marker.from_posts", accounts=account_list(from_posts, language())))
     return notes
 
 
@@ -144,13 +142,14 @@ def freshness(
     than the stale threshold ("LinkedIn acme: letzter Export bis 14.11.2026"); and, for a page that counts every
     account to that day (``cut``) or each to its own (``cut=False``), the accounts that end earlier than the others.
     ``upload_here``: the page itself takes uploads (the Data page), so the advice points below, not to it."""
-    if text := data_through_text(engine, scope, period, today, language()):
+    held = held_back_text(engine, scope, period, today, language(), cut=cut, account_text=plain) if cut is not None and period is not None else ""
+    if held and cut is False:
+        # Each account counts to its own day: one "Daten bis" (the earliest) above "längstens bis …" contradicted it.
+        st.caption(held)
+    elif text := data_through_text(engine, scope, period, today, language()):
         st.caption(text)
-    if cut is not None and period is not None and (held := held_back_text(engine, scope, period, today, language(), cut=cut, account_text=plain)):
-        if cut:
-            st.info(held, icon=":material/event_busy:")
-        else:
-            st.caption(held)
+    if held and cut:
+        st.info(held, icon=":material/event_busy:")
     if name_stale and (stale := engine.stale_accounts(today, scope, period=period)):
         advice = "freshness.upload_here" if upload_here else "freshness.upload_elsewhere"  # the Data page uploads itself
         st.warning(stale_text(stale, language(), account_text=plain, advice=advice), icon=":material/schedule:")  # names from uploads: as written
