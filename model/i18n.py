@@ -246,7 +246,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "audit.actor": {Language.DE: "Person (E-Mail)", Language.EN: "Person (e-mail)"},
     "audit.action": {Language.DE: "Aktion", Language.EN: "Action"},
     "audit.result": {Language.DE: "Ergebnis", Language.EN: "Result"},
-    "audit.col.at": {Language.DE: "Zeit", Language.EN: "Time"},  # in the company's time zone, as every time shown
+    "audit.col.at": {Language.DE: "Zeit ({zone})", Language.EN: "Time ({zone})"},  # the company's time zone, as every time shown
     "audit.col.role": {Language.DE: "Rolle", Language.EN: "Role"},
     "audit.col.object_type": {Language.DE: "Objekt", Language.EN: "Object"},
     "audit.col.object_id": {Language.DE: "Objekt-ID", Language.EN: "Object id"},

@@ -356,8 +356,9 @@ def test_admin_sees_filters_and_downloads_the_audit_log_formula_safe(database: s
     assert [tab.label for tab in app.tabs][-1] == "Protokoll"
     app.selectbox(key="audit_result_de").set_value("denied").run()
     table = app.dataframe[-1].value
-    assert list(table.columns) == ["Zeit", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
-    assert table["Zeit"].tolist() == ["04.12.2026 22:26:45"]  # stored in UTC, shown in the company's time zone (CET)
+    columns = ["Zeit (Europe/Berlin)", "Person (E-Mail)", "Rolle", "Aktion", "Objekt", "Objekt-ID", "Abteilung", "Details", "Ergebnis", "Grund"]
+    assert list(table.columns) == columns
+    assert table["Zeit (Europe/Berlin)"].tolist() == ["04.12.2026 22:26:45"]  # stored in UTC, shown in the company's time zone (CET)
     assert table["Person (E-Mail)"].tolist() == ["=cmd|' /c calc'!A1@example.com"]
     assert table[["Aktion", "Ergebnis"]].values.tolist() == [["Anmeldung", "abgelehnt"]]  # labels, not the stored keys
     assert table[["Rolle", "Abteilung"]].values.tolist() == [["", ""]]  # no role, no department: blank, not "None"

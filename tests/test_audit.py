@@ -140,3 +140,13 @@ def test_audit_details_are_written_for_people_not_as_json(details: str, german: 
     from access.audit import details_text
 
     assert (details_text(details, Language.DE), details_text(details, Language.EN)) == (german, english)
+
+
+def test_audit_reasons_write_platforms_and_days_for_people() -> None:
+    """Seen in a user's run: the Protokoll's reason column said "die anderen youtube-Dateien" where the page said YouTube."""
+    from ui.identity import reason_text
+
+    asked = reason_text("ingest.account_undecided", {"platform": "youtube", "accounts": "UFSCar"}, Language.DE)
+    assert "die anderen YouTube-Dateien dieses Uploads" in asked and "youtube" not in asked
+    assumed = reason_text("ingest.dates_no_year", {"first": "2025-04-08", "last": "2026-02-01", "reference": "2026-02-28"}, Language.DE)
+    assert "angenommen: 08.04.2025 bis 01.02.2026" in assumed

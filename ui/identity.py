@@ -19,11 +19,12 @@ from access.permissions import LOCAL_GRANT, Action, Decision, Grant, Role, decid
 from metrics import formatting
 from metrics.goal_upload import ANY_SHARED_PART
 from metrics.goals import DEPARTMENTS
-from model.i18n import TEXTS, Language, translate
+from model.i18n import TEXTS, Language, localised_param, translate
 from model.issues import Issue, Level
+from model.timezones import company_timezone
 from storage.access import append_audit, load_grants, signed_in_since
 from ui.resources import engine
-from ui.state import language, t
+from ui.state import date_widget_format, language, t
 from ui.widgets import department_labels, plain
 
 IDENTITY = "identity"  # session key: the Identity of this run, for the pages' permission checks
@@ -187,6 +188,8 @@ def reason_text(reason: str, params: Mapping[str, object], lang: Language) -> st
     if "date" in shown:
         with contextlib.suppress(ValueError):  # a reader's issue may name a date as the file wrote it: shown as it is
             shown["date"] = formatting.date(dt.date.fromisoformat(str(shown["date"])), lang)
+    # A reader's issue (an unreadable upload) keeps platform keys, metric keys and days as its message writes them.
+    shown = {name: localised_param(name, value, lang) if isinstance(value, str) else value for name, value in shown.items()}
     return translate(reason, lang, **shown)
 
 
@@ -255,7 +258,8 @@ def _audit_display(log: pd.DataFrame) -> pd.DataFrame:
         result=log["result"].map(_result_labels()),
         reason=reasons.astype("string"),
     )
-    return shown.rename(columns={c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns})
+    names = {c: translate(headers.get(c, f"audit.col.{c}"), lang) for c in shown.columns if c != "at"}
+    return shown.rename(columns={**names, "at": translate("audit.col.at", lang, zone=company_timezone())})
 
 
 def audit_section() -> None:
@@ -270,7 +274,7 @@ def audit_section() -> None:
     action = columns[1].selectbox(t("audit.action"), [None, *Action], key=f"audit_action_{lang}", format_func=_action_labels())
     results = [None, "allowed", "denied", "refused", "failed"]
     result = columns[2].selectbox(t("audit.result"), results, key=f"audit_result_{lang}", format_func=_result_labels())
-    days = columns[3].date_input(t("audit.days"), value=(), key="audit_days")
+    days = columns[3].date_input(t("audit.days"), value=(), key="audit_days", format=date_widget_format())
     since, until = (days[0], days[-1]) if isinstance(days, tuple) and days else (None, None)
     log = read_audit(engine(), actor=actor, action=action, result=result, since=since, until=until)
     st.dataframe(_audit_display(log), hide_index=True, width="stretch")  # labels on screen; the CSV keeps the stable keys
