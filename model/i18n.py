@@ -347,7 +347,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "col.rows": {Language.DE: "Zeilen", Language.EN: "Rows"},
     "col.period": {Language.DE: "Zeitraum", Language.EN: "Period"},
-    "col.issues": {Language.DE: "Hinweise", Language.EN: "Notes"},
+    "col.issues": {Language.DE: "Warnungen und Fehler", Language.EN: "Warnings and errors"},  # infos are not counted here
     "col.level": {Language.DE: "Stufe", Language.EN: "Level"},
     "col.sheet": {Language.DE: "Blatt", Language.EN: "Sheet"},
     "col.row": {Language.DE: "Zeile", Language.EN: "Row"},

@@ -177,3 +177,13 @@ def test_in_a_folder_two_accounts_alike_still_leave_the_bare_files_to_default(re
     files = [(f"upload/{Path(n).name}", (real_exports / n).read_bytes()) for n in names]
     views = read_files(*files, ("upload/Views.csv", (real_exports / DANDIRECTOR / "Views.csv").read_bytes()))[-1]
     assert (views.status.value, views.account) == ("parsed", "default")
+
+
+def test_the_result_rows_count_warnings_and_errors_and_say_so(real_exports: Path) -> None:
+    """Seen in a user's run: "Hinweise 0" above two info notes of the same file. The column counts what needs a look."""
+    from ui.imports import results_table
+
+    [table] = read_files(*flat(real_exports, "youtube/priyankapatel05/Table data.csv"))
+    assert [i.level.value for i in table.issues] and all(i.level.value == "info" for i in table.issues)
+    shown = results_table([table], Language.DE)
+    assert shown["Warnungen und Fehler"].tolist() == [0]
