@@ -398,10 +398,14 @@ class KpiEngine:
             return None
         return through(days[self._selected(scope)], since)
 
-    def held_back(self, scope: Scope, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
-        """The scope's accounts whose last day is its data through while others reach further (None: none do)."""
+    def held_back(self, scope: Scope, since: dt.date | None, as_of: dt.date, key: str | None = None) -> HeldBack | None:
+        """The scope's accounts whose last day (for the KPI ``key``) is its data through while others reach further
+        (None: none do, or a manual KPI)."""
+        days = self.last_days.overall if key is None else self.last_days.of_kpi(key)
+        if days is None:
+            return None
         selected = self._selected(scope)
-        return held_back(self._index[selected].to_frame(index=False, name=ACCOUNT_KEY), self.last_days.overall[selected], since, as_of)
+        return held_back(self._index[selected].to_frame(index=False, name=ACCOUNT_KEY), days[selected], since, as_of)
 
     def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
         """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.

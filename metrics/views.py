@@ -196,6 +196,23 @@ def held_back_text(
     return translate("freshness.held_back" if cut else "freshness.own_days", language, accounts=names, **dates)
 
 
+def judged_as_of_text(
+    engine: KpiEngine, result: KeyResultReport, scope: Scope, today: dt.date, language: Language, account_text: Callable[[str], str] = str
+) -> str:
+    """For a running key result judged before the report day because some of its accounts' data ends earlier than
+    the others': the day and those accounts ("Beurteilt zum 27.02.2026 …"); "" otherwise (a provisional one says so
+    itself). ``scope`` is the key result's (``metrics.progress.scope_of``)."""
+    kr = result.key_result
+    if result.provisional or result.judged_as_of is None or result.judged_as_of >= today:
+        return ""
+    found = engine.held_back(scope, kr.period.start, today, kr.kpi)
+    if found is None or found.through != result.judged_as_of:
+        return ""
+    names = ", ".join(f"{platform_name(p, language)} {account_text(a)}" for p, a in found.accounts)
+    dates = {"date": formatting.date(found.through, language), "latest": formatting.date(found.latest, language)}
+    return translate("kr.judged_as_of", language, accounts=names, **dates)
+
+
 def account_freshness(engine: KpiEngine, today: dt.date, language: Language, threshold_days: int | None = None) -> pd.DataFrame:
     """Every account with its last day with data, the days it lies behind ``today`` and whether that is
     older than the stale threshold (the Data page's list), oldest first; text columns in ``language``."""

@@ -558,6 +558,12 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "„nicht vergleichbar“: Die Daten eines Kontos decken einen der beiden Zeiträume nicht ab (Daten beginnen mitten im Zeitraum oder fehlen an vielen Tagen).",
         Language.EN: '"not comparable": an account\'s data does not cover one of the two periods (its data starts mid-period or is missing on many days).',
     },
+    "kr.judged_as_of": {
+        Language.DE: "Beurteilt zum {date}: So weit reichen die Daten von {accounts}; die übrigen Konten reichen bis {latest}. "
+        "Ist, Soll und Prognose gelten für diesen Tag.",
+        Language.EN: "Judged as of {date}: that is as far as the data of {accounts} goes; the other accounts reach {latest}. "
+        "Actual, expected and forecast are for that day.",
+    },
     "kr.provisional": {
         Language.DE: "vorläufig: Der Zeitraum ist vorbei, die Daten reichen bis {date}",
         Language.EN: "provisional: the period has ended, the data runs through {date}",

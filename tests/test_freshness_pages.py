@@ -367,3 +367,23 @@ def test_an_account_given_up_before_the_period_is_no_source_of_the_pack_and_not_
     [late] = [note for note in kpi_notes(pack) if note.startswith("Ältere Daten")]
     assert late.endswith("letzter Export bis 22.11.2026.")  # management reads who is late, no upload advice
     assert all("alt.2025" not in w.value for w in run().warning)  # nor on the Cockpit for this quarter
+
+
+def test_a_key_result_judged_before_the_report_day_says_why_on_the_goals_page(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in a user's run: an old TikTok account beside the demo's made HR-1.1 (followers on TikTok, 2026) judged as of
+    its last day, while the Goals page said "Daten bis 22.11.2026" and nothing about it."""
+    from ingest.pipeline import read_batch
+    from storage.imports import store_results
+
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-11-26")
+    rows = "".join(f'"February {day}","{5000 + day}","1"\n' for day in range(1, 28))
+    history = ('"Date","Followers","Difference in followers from previous day"\n' + rows).encode()
+    batch = read_batch([("FollowerHistory.csv", history)], reference_date=dt.date(2026, 3, 1), account="alt.konto")
+    [stored] = store_results(make_engine(database), batch)
+    assert stored.status.value == "imported"
+    app = run("views/goals.py")
+    judged = [_as_read(c.value) for c in app.caption if "Beurteilt zum" in c.value]
+    assert judged == [
+        "Beurteilt zum 27.02.2026: So weit reichen die Daten von TikTok alt.konto; die übrigen Konten reichen bis 22.11.2026. "
+        "Ist, Soll und Prognose gelten für diesen Tag."
+    ]

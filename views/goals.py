@@ -17,9 +17,9 @@ from metrics.catalog import CATALOG
 from metrics.goal_upload import StoredSet, UploadDecision, Uploader, decide_upload, ordered_departments
 from metrics.goals import DEPARTMENTS, GoalsConfig, GoalsError, WorkbookOrigin, scope_label
 from metrics.goals_workbook import goals_template, goals_workbook
-from metrics.progress import ACCUMULATING, progress_text
+from metrics.progress import ACCUMULATING, progress_text, scope_of
 from metrics.scoping import department_goals
-from metrics.views import key_result_path
+from metrics.views import judged_as_of_text, key_result_path
 from storage.goalsets import goal_set_by_id, save_goal_set
 from storage.reviews import commented_key_results
 from ui.data import goal_report, goals_for_checks, is_current_goals, visible_events, workspace
@@ -177,6 +177,8 @@ for department in departments:
                 head.markdown(f"**{label(kr.kpi)}**{aspiration}  \n{kr.period.label(language())} · {scope_text}  \n{badge(str(result.status))}{provisional}")
                 if result.provisional and result.data_through:
                     head.caption(t("kr.provisional", date=formatting.date(result.data_through, language())))
+                if judged := judged_as_of_text(space.engine, result, scope_of(kr, objective), selection.today, language(), plain):
+                    head.caption(judged)
                 if result.score == result.score:
                     head.progress(float(result.score), text=progress_text(result, language()))
                 else:
