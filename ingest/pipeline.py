@@ -449,7 +449,8 @@ def _sibling_accounts(result: FileResult, results: list[FileResult], own: dict[i
         return _named_accounts(near, own) or _named_accounts(outer, own), set()
     if result.folder and (in_zip := _named_accounts(near, own)):
         return in_zip, set()
-    by_content = _named_accounts(_same_time(result, outer), own, by_name=False)
+    with_content = [r for r in outer if own[id(r)][0] or own[id(r)][1]]  # the few that name one: days read for those only
+    by_content = _named_accounts(_same_time(result, with_content), own, by_name=False)
     return by_content, set(_named_accounts(outer, own)) - set(by_content)
 
 
