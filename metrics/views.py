@@ -20,7 +20,7 @@ from metrics.catalog import CATALOG, Aggregation, Direction, adds_unique_counts
 from metrics.comparison import ChangeStatus, Comparison, compare, compare_by_account
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
-from metrics.freshness import StaleAccount
+from metrics.freshness import HeldBack, StaleAccount
 from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, progress_text, scope_of
@@ -189,11 +189,7 @@ def held_back_text(
     figures: ``cut`` pages (Cockpit, Goals) count every account to that day, so that comparisons and paces measure the
     same days; the others (Channels, Content) count each account to its own last day. "" when the accounts end alike."""
     found = engine.held_back(scope, period.start, today)
-    if found is None:
-        return ""
-    names = ", ".join(f"{platform_name(p, language)} {account_text(a)}" for p, a in found.accounts)
-    dates = {"date": formatting.date(found.through, language), "latest": formatting.date(found.latest, language)}
-    return translate("freshness.held_back" if cut else "freshness.own_days", language, accounts=names, **dates)
+    return _held_back_sentence("freshness.held_back" if cut else "freshness.own_days", found, language, account_text) if found else ""
 
 
 def judged_as_of_text(
@@ -208,9 +204,13 @@ def judged_as_of_text(
     found = engine.held_back(scope, kr.period.start, today, kr.kpi)
     if found is None or found.through != result.judged_as_of:
         return ""
+    return _held_back_sentence("kr.judged_as_of", found, language, account_text)
+
+
+def _held_back_sentence(key: str, found: HeldBack, language: Language, account_text: Callable[[str], str]) -> str:
+    """``key``'s text with the accounts that end early ("TikTok alt.konto"), their day and the day the others reach."""
     names = ", ".join(f"{platform_name(p, language)} {account_text(a)}" for p, a in found.accounts)
-    dates = {"date": formatting.date(found.through, language), "latest": formatting.date(found.latest, language)}
-    return translate("kr.judged_as_of", language, accounts=names, **dates)
+    return translate(key, language, accounts=names, date=formatting.date(found.through, language), latest=formatting.date(found.latest, language))
 
 
 def account_freshness(engine: KpiEngine, today: dt.date, language: Language, threshold_days: int | None = None) -> pd.DataFrame:

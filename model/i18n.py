@@ -1583,8 +1583,14 @@ def _counter_change(change: re.Match[str], language: Language) -> str:
     return f"{metric_label(change.group('metric'), language)} {before} \u2192 {after}"
 
 
+def plain_number(value: float) -> str:
+    """A figure for a message parameter, plainly ("32506", "12.5"): ``localised_param`` writes it in the reader's
+    numbers when the message is read, so the stored parameter stays readable by a program."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+
+
 def _number(plain: str, language: Language) -> str:
-    """A plainly written number ("32506.0") as the reader writes it ("32.506")."""
+    """A plainly written number ("32506.0", see ``plain_number``) as the reader writes it ("32.506")."""
     from babel.numbers import format_decimal  # imported here: model stays light for the parser process' start
 
     return format_decimal(float(plain), format="#,##0.##", locale=LOCALES[language])

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from model.canonical import KEY_COLUMNS, Grain
+from model.i18n import plain_number
 from model.issues import Issue, error, info, warning
 from model.results import FileResult, Progress, Status
 from storage.schema import FACT_TABLES, imports, posts
@@ -82,12 +83,12 @@ def _lowered_counters(connection: Connection, result: FileResult) -> list[Issue]
     if not hit.any():
         return []
     summary = "; ".join(
-        f"{c} {_figure(both.loc[lowered[c], f'{c}_stored'].sum())} -> {_figure(both.loc[lowered[c], c].sum())} ({int(lowered[c].sum())})"
+        f"{c} {plain_number(both.loc[lowered[c], f'{c}_stored'].sum())} -> {plain_number(both.loc[lowered[c], c].sum())} ({int(lowered[c].sum())})"
         for c in counters
         if lowered[c].any()
     )
     examples = [
-        f"{row['post_id']} (" + ", ".join(f"{c} {_figure(row[f'{c}_stored'])} -> {_figure(row[c])}" for c in counters if flags[c]) + ")"
+        f"{row['post_id']} (" + ", ".join(f"{c} {plain_number(row[f'{c}_stored'])} -> {plain_number(row[c])}" for c in counters if flags[c]) + ")"
         for row, flags in zip(both[hit].head(10).to_dict("records"), lowered[hit].head(10).to_dict("records"), strict=True)  # ten, for a message
     ]
     params = {"count": int(hit.sum()), "summary": summary, "posts": "; ".join(examples) + ("; …" if hit.sum() > 10 else "")}
@@ -115,11 +116,6 @@ def _stored_counters(connection: Connection, accounts: pd.DataFrame, counters: l
     types = {**dict.fromkeys(counters, "float64"), "post_id": "string", "platform": "string", "account": "string", "import_id": "int64"}
     cells = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
     return pd.DataFrame({c.name: pd.Series(list(values), dtype=types[c.name]) for c, values in zip(columns, cells, strict=True)})
-
-
-def _figure(value: float) -> str:
-    """A counter plainly ("32506", "12.5"): the message writes it in the reader's numbers (model.i18n.localised_param)."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _storing_failed(result: FileResult, exc: Exception) -> None:

@@ -23,6 +23,7 @@ from ingest.ids import canonical_post_ids, derived_post_ids, destroyed_post_ids
 from ingest.parsing import find_header_row, is_null_cell, normalise_header, resolve_header, to_datetime, to_number
 from ingest.readers import RawTable
 from model.canonical import KEY_COLUMNS, METRIC_NAMES, Grain, Platform, conform
+from model.i18n import plain_number
 from model.issues import Issue, error, info, warning
 from model.timezones import source_zone
 
@@ -538,14 +539,9 @@ def _figures(rows: pd.DataFrame, limit: int = 10) -> str:
     metrics = [m for m in METRIC_NAMES if m in rows.columns]
     parts = []
     for record in rows.head(limit).to_dict("records"):  # at most ten rows, for a message
-        values = ", ".join(f"{m} {_number(record[m])}" for m in metrics if pd.notna(record[m])) or "–"
+        values = ", ".join(f"{m} {plain_number(record[m])}" for m in metrics if pd.notna(record[m])) or "–"
         parts.append(f"{int(record['source_row'])}: {values}")
     return "; ".join(parts) + ("; …" if len(rows) > limit else "")
-
-
-def _number(value: float) -> str:
-    """Plainly ("1200", "12.5"): the message writes it in the reader's numbers (model.i18n.localised_param)."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _single_account(frame: pd.DataFrame) -> str | None:
