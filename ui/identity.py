@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
@@ -185,10 +184,7 @@ def reason_text(reason: str, params: Mapping[str, object], lang: Language) -> st
         )
     if "parts" in shown:
         shown["parts"] = ", ".join(translate(f"goals.shared.{part}", lang) for part in shown["parts"])  # type: ignore[attr-defined]
-    if "date" in shown:
-        with contextlib.suppress(ValueError):  # a reader's issue may name a date as the file wrote it: shown as it is
-            shown["date"] = formatting.date(dt.date.fromisoformat(str(shown["date"])), lang)
-    # A reader's issue (an unreadable upload) keeps platform keys, metric keys and days as its message writes them.
+    # Days, platform and metric keys as every message writes them (a day the file wrote otherwise stays as written).
     shown = {name: localised_param(name, value, lang) if isinstance(value, str) else value for name, value in shown.items()}
     return translate(reason, lang, **shown)
 
