@@ -16,6 +16,7 @@ from model.i18n import plain_number
 from model.issues import Issue, error, info, warning
 from model.results import FileResult, Progress, Status
 from storage.schema import FACT_TABLES, imports, posts
+from storage.staging import Staging, staging
 
 
 def store_results(engine: Engine, results: Iterable[FileResult], progress: Progress | None = None) -> list[FileResult]:
@@ -31,7 +32,7 @@ def store_results(engine: Engine, results: Iterable[FileResult], progress: Progr
 
 def store_one(engine: Engine, result: FileResult) -> None:
     try:
-        with engine.connect().execution_options(write=True) as connection, connection.begin():
+        with engine.connect().execution_options(write=True) as connection, staging(connection) as stage, connection.begin():
             existing = _active_import_with(connection, result.sha256)
             if existing is not None:
                 _mark_duplicate(result, existing)
@@ -39,7 +40,7 @@ def store_one(engine: Engine, result: FileResult) -> None:
             result.issues.extend(_lowered_counters(connection, result))
             result.import_id = _insert_import(connection, result)
             for grain, frame in result.frames.items():
-                _insert_rows(connection, FACT_TABLES[str(grain)], frame, result.import_id)
+                _insert_rows(connection, FACT_TABLES[str(grain)], frame, result.import_id, stage)
         result.status = Status.IMPORTED
     except IntegrityError as exc:
         # Another import of the same bytes may have committed first (the unique index on active hashes).
@@ -159,7 +160,7 @@ def _insert_import(connection: Connection, result: FileResult) -> int:
 INSERT_SLICE_ROWS = 50_000
 
 
-def _insert_rows(connection: Connection, table: Table, frame: pd.DataFrame, import_id: int) -> None:
+def _insert_rows(connection: Connection, table: Table, frame: pd.DataFrame, import_id: int, stage: Staging) -> None:
     if frame.empty:
         return
     frame = frame.assign(import_id=import_id)
@@ -168,6 +169,8 @@ def _insert_rows(connection: Connection, table: Table, frame: pd.DataFrame, impo
     columns = [c.name for c in table.columns if c.name in frame.columns and (not c.nullable or c.primary_key or present[c.name])]
     if connection.dialect.name == "postgresql":
         _copy_rows(connection, table, frame, columns)
+        return
+    if stage.usable(len(frame)) and stage.insert(table.name, pd.DataFrame({name: _iso_text(frame[name], name) for name in columns})):
         return
     placeholders = ", ".join(["?" if connection.dialect.paramstyle == "qmark" else "%s"] * len(columns))
     statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({placeholders})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pytest
 from ingest.pipeline import member_name
 from model.canonical import Grain, Platform
 from model.i18n import Language
-from model.results import FileResult
+from model.results import FileResult, Status
 from storage.imports import store_results
 from tests.conftest import REFERENCE_DATE, read_files
 
@@ -1432,3 +1433,15 @@ def test_an_unknown_workbook_names_its_sheets_and_the_biggest_sheets_header(real
         "Tag | Wert A | Wert B",
     )
     assert params["dates"] == "'1/1/2022', '1/2/2022', '1/3/2022'"
+
+
+def test_staged_and_bound_inserts_store_every_real_export_alike(batch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Large frames go into SQLite through an ADBC staging file (storage.staging); on every real export's frames
+    # that must store the very values, with the very SQLite types, that binding row by row stores.
+    from tests.test_staging import store_both_ways, stored_rows
+
+    readable = [replace(r, status=Status.PARSED, import_id=None) for r in batch.values() if r.status in (Status.PARSED, Status.IMPORTED)]
+    bound, staged = store_both_ways(readable, tmp_path, monkeypatch)
+    bound_rows = stored_rows(bound)
+    assert sum(map(len, bound_rows.values())) > 25_000  # 29,616 rows: the batch stored, not an empty comparison
+    assert stored_rows(staged) == bound_rows
