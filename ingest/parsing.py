@@ -465,10 +465,60 @@ def read_month_names(labels: pd.Series) -> MonthNameReading | None:
 
 
 def _parse_with(text: pd.Series, fmt: str) -> pd.Series:
-    parsed = pd.to_datetime(text, format=fmt, errors="coerce", utc="%z" in fmt)
     if "%z" in fmt:
-        return parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+        return pd.to_datetime(text, format=fmt, errors="coerce", utc=True).dt.tz_convert("UTC").dt.tz_localize(None)
+    read = _parse_in_arrow(text, fmt)
+    if read is None:
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    parsed, checked = read
+    if not checked.all():  # cells Arrow may have misread: pandas decides them
+        parsed[~checked] = pd.to_datetime(text[~checked], format=fmt, errors="coerce")
     return parsed
+
+
+# Numeric fields, as Python's strptime reads them (the year in four digits, the others in one or two).
+_ARROW_FIELDS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%H": r"\d{1,2}", "%M": r"\d{1,2}", "%S": r"\d{1,2}"}
+
+
+@functools.cache
+def _field_pattern(fmt: str) -> tuple[str, tuple[str, ...]] | None:
+    """The RE2 pattern that takes a cell written in ``fmt`` apart into its fields, and the fields' directives; None
+    for a format with a field that is not a plain number (month names, AM/PM, fractions, offsets)."""
+    parts = [part for part in re.split(r"(%.)", fmt) if part]
+    fields = tuple(part for part in parts if part.startswith("%"))
+    if not fields or any(field not in _ARROW_FIELDS for field in fields) or len(set(fields)) != len(fields):
+        return None
+    written = iter(range(len(fields)))
+    pattern = "".join(
+        f"(?P<f{next(written)}>{_ARROW_FIELDS[part]})" if part.startswith("%") else "".join(c if c.isalnum() or c == " " else f"[{c}]" for c in part)
+        for part in parts
+    )
+    return f"^{pattern}$", fields
+
+
+def _parse_in_arrow(text: pd.Series, fmt: str) -> tuple[pd.Series, np.ndarray] | None:
+    """Cells of numeric fields read by Arrow's strptime (500k publish times: 0.3 s where pandas takes 0.8 s), and
+    which of them are checked: Arrow rolls 30 February over into 2 March and reads an hour 24 as the next day,
+    where pandas refuses both, so a reading counts only where each of its fields equals the cell's digits. None
+    for formats with other fields, and for cells that are not Arrow-backed text."""
+    spec = _field_pattern(fmt)
+    cells = _arrow_text(text)
+    if spec is None or cells is None:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pattern, fields = spec
+    parsed = pc.strptime(cells, format=fmt, unit="us", error_is_null=True)
+    digits = pc.extract_regex(cells, pattern)
+    checked = pc.is_valid(parsed)
+    components = {"%Y": pc.year, "%m": pc.month, "%d": pc.day, "%H": pc.hour, "%M": pc.minute, "%S": pc.second}
+    for position, field in enumerate(fields):
+        written = pc.cast(pc.struct_field(digits, position), pa.int64())
+        checked = pc.and_(checked, pc.equal(written, components[field](parsed)))
+    checked = pc.fill_null(checked, False).to_numpy(zero_copy_only=False)
+    values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[us]")
+    return pd.Series(values, index=text.index), checked
 
 
 def _fits(value: str, fmt: str) -> bool:

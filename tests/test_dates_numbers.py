@@ -19,7 +19,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ingest.parsing import fold_label, infer_decimal, month_names, read_month_names, to_datetime, to_number
+from ingest.parsing import (
+    DATE_FORMATS,
+    _field_pattern,
+    _parse_in_arrow,
+    _parse_with,
+    fold_label,
+    infer_decimal,
+    month_names,
+    read_month_names,
+    to_datetime,
+    to_number,
+)
 from model.i18n import TEXTS, Language
 from tests.conftest import read_files
 
@@ -329,3 +340,36 @@ def test_re_saved_real_exports_read_the_same(real_exports: Path, name, resave) -
 
 def _totals_close(a: dict[str, dict[str, float]], b: dict[str, dict[str, float]]) -> bool:
     return a.keys() == b.keys() and all(a[g].keys() == b[g].keys() and a[g] == pytest.approx(b[g]) for g in a)
+
+
+def _cells_in(fmt: str, rng: np.random.Generator, count: int) -> list[str]:
+    """Cells written in ``fmt``, valid and not: months 0-13, days 0-32 (30 February), hours 0-25, minutes and seconds
+    0-61, years of 2 and 4 digits, fields with and without a leading zero."""
+    ranges = {"%Y": (1899, 2102), "%m": (0, 14), "%d": (0, 33), "%H": (0, 26), "%M": (0, 62), "%S": (0, 62)}
+    cells = []
+    for _ in range(count):
+        cell = fmt
+        for field, (low, high) in ranges.items():
+            number = int(rng.integers(low, high))
+            written = f"{number:02d}" if rng.random() < 0.7 else str(number)
+            if field == "%Y" and rng.random() < 0.05:
+                written = written[2:]  # "26": Arrow reads the year 26, pandas refuses it
+            cell = cell.replace(field, written)
+        cells.append(cell)
+    return cells
+
+
+@pytest.mark.parametrize("fmt", [f for f in DATE_FORMATS if _field_pattern(f) is not None])
+def test_numeric_dates_read_by_arrow_equal_pandas_reading_them(fmt: str) -> None:
+    # Such formats are read by Arrow's strptime and checked field by field (ingest.parsing._parse_in_arrow);
+    # every cell, misread or not, must come out as pandas' own reading of it.
+    rng = np.random.default_rng(sum(map(ord, fmt)))
+    cells = [*_cells_in(fmt, rng, 3000), "", "x", None]
+    text = pd.Series(cells, dtype="string")
+    expected = pd.to_datetime(text, format=fmt, errors="coerce")
+    assert _parse_in_arrow(text, fmt) is not None  # the cells took Arrow's path
+    got = _parse_with(text, fmt)
+    assert got.dtype == expected.dtype
+    mismatched = [(c, g, e) for c, g, e in zip(cells, got, expected, strict=True) if not (g == e or (pd.isna(g) and pd.isna(e)))]
+    assert mismatched == []
+    assert 0.2 < expected.notna().mean() < 0.95  # both kinds of cells were met
