@@ -8,7 +8,7 @@
    file: the dashboard loads the demo company first).
 Prints medians; never fails.
 
-    .venv/bin/python bench/bench_pages.py [--runs 7]
+    .venv/bin/python bench/bench_pages.py [--runs 7] [--database URL]
 """
 
 from __future__ import annotations
@@ -47,10 +47,10 @@ def demo_database() -> Path:
     return path
 
 
-def page_reruns(database: Path, runs: int) -> dict[str, float]:
+def page_reruns(url: str, runs: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DATABASE_URL"] = url
     medians = {}
     for page in PAGES:
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -144,11 +144,14 @@ def cold_start(database: Path | None, restart: bool = True) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--database", help="page reruns only, on this database URL (e.g. bench_agency.py's, in SQLite or PostgreSQL)")
     args = parser.parse_args()
     database = demo_database()
     print(f"{'page':<22} {'median rerun after a filter change':>36}")
-    for page, seconds in page_reruns(database, args.runs).items():
+    for page, seconds in page_reruns(args.database or f"sqlite:///{database}", args.runs).items():
         print(f"{page:<22} {seconds * 1000:>33.0f} ms")
+    if args.database:
+        return
     kinds = [(database, True, "a restart (snapshots there)"), (database, False, "the first start after new data (no snapshots)")]
     kinds.append((None, False, "the first start ever (new database, demo loaded)"))
     for source, restart, what in kinds:

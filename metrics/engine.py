@@ -405,7 +405,7 @@ class KpiEngine:
         if days is None:
             return None
         selected = self._selected(scope)
-        return held_back(self._index[selected].to_frame(index=False, name=ACCOUNT_KEY), days[selected], since, as_of)
+        return held_back(self._index[selected], days[selected], since, as_of)
 
     def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
         """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.

@@ -167,8 +167,10 @@ class HeldBack:
     accounts: tuple[tuple[str, str], ...]  # (platform, account), sorted
 
 
-def held_back(accounts: pd.DataFrame, last_days: np.ndarray, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
+def held_back(accounts: pd.MultiIndex, last_days: np.ndarray, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
     """Who holds a scope's data through back (``through``'s accounts), when others have data after it; else None.
+    ``accounts``: (platform, account) of each of ``last_days``, taken apart only when someone is held back (the Goals
+    page asks for each of 200 key results: a frame of the accounts per call was a quarter of its rerun).
 
     The same counting as ``through``: accounts with data at or after ``since``; days after ``as_of`` do not count."""
     floor = to_day(since) if since is not None else NONE + 1
@@ -179,5 +181,5 @@ def held_back(accounts: pd.DataFrame, last_days: np.ndarray, since: dt.date | No
     first, latest = int(capped[counted].min()), int(capped[counted].max())
     if first == latest:
         return None
-    holders = accounts.loc[counted & (capped == first), ["platform", "account"]]
-    return HeldBack(to_date(first), to_date(latest), tuple(sorted((str(p), str(a)) for p, a in holders.itertuples(index=False))))
+    holders = accounts[counted & (capped == first)]
+    return HeldBack(to_date(first), to_date(latest), tuple(sorted((str(p), str(a)) for p, a, *_ in holders)))

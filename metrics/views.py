@@ -25,7 +25,7 @@ from metrics.goals import DEPARTMENTS, GoalsConfig, KeyResult, scope_label
 from metrics.periods import Period, PeriodKind, month_period, period_between, period_containing
 from metrics.progress import ACCUMULATING, GoalReport, KeyResultReport, progress_text, scope_of
 from model.formats import post_format
-from model.i18n import Language, platform_name, translate
+from model.i18n import Language, format_name, platform_name, translate
 from model.timezones import has_time_of_day, local_times
 
 CARD_KPIS = ["impressions", "reach", "engagements", "engagement_rate", "followers", "follower_growth", "clicks", "views", "posts"]
@@ -407,6 +407,14 @@ def filter_posts(posts: pd.DataFrame, search: str = "", formats: list[str] | Non
 def topic_names(posts: pd.DataFrame) -> list[str]:
     """Every topic of the posts, sorted."""
     return sorted(set(posts["topics"].explode().dropna())) if len(posts) else []
+
+
+def format_labels(formats: pd.Series, language: Language) -> pd.Series:
+    """Each post's format by its label ("Bild"), "–" where the export named none. Labelled once per distinct value, and
+    through plain objects: mapping an all-missing Arrow text column gave an Arrow number column, on which filling in
+    the dash failed (the Content page crashed for an agency whose exports name no post types)."""
+    labels = {value: format_name(value, language) for value in formats.dropna().unique()}
+    return formats.astype(object).map(labels).astype(object).fillna("–")
 
 
 def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -262,3 +262,15 @@ def test_the_content_page_filters_and_compares_formats_not_spellings() -> None:
     assert by_format["posts"].to_dict() == {"image": 2, "video": 2, "–": 3, "reel": 1}  # p6 to p8 have no type
     assert by_format.loc["image", "engagements_per_post"] == (10 + 20) / 2
     assert [format_name(f, Language.DE) for f in ("image", "carousel", "Live stream")] == ["Bild", "Karussell", "Live stream"]
+
+
+@pytest.mark.parametrize("types", [{}, {"p1": "Photos", "p3": "Reel di Instagram"}], ids=["no post names a type", "some do"])
+def test_formats_are_labelled_and_a_missing_one_is_a_dash(types: dict[str, str]) -> None:
+    """Found at agency scale: exports that name no post type left an all-missing column, and the Content page crashed."""
+    from metrics.views import format_labels
+
+    frame = posts_frame().assign(post_type=lambda f: f["post_id"].map(types).astype("string"))
+    posts = post_table(KpiEngine(Dataset(posts=frame)), Scope(), APRIL).set_index("post_id")
+    labels = format_labels(posts["format"], Language.DE)
+    expected = {key: {"p1": "Bild", "p3": "Reel"}.get(key, "–") if types else "–" for key in TEXTS}
+    assert labels.to_dict() == expected

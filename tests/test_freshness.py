@@ -176,7 +176,7 @@ def _days(*dates: str | None) -> np.ndarray:
     return np.array([NONE if d is None else to_day(dt.date.fromisoformat(d)) for d in dates], dtype=np.int64)
 
 
-HELD_ACCOUNTS = pd.DataFrame({"platform": ["x", "tiktok", "youtube"], "account": ["a", "b", "c"]})
+HELD_ACCOUNTS = pd.MultiIndex.from_arrays([["x", "tiktok", "youtube"], ["a", "b", "c"]], names=["platform", "account"])
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import streamlit as st
 from charts.figures import bars, heatmap
 from metrics import formatting
 from metrics.catalog import CATALOG
-from metrics.views import RANK_KPIS, filter_posts, performance_by, post_table, top_and_weakest, topic_names, untimed, weekday_hour
+from metrics.views import RANK_KPIS, filter_posts, format_labels, performance_by, post_table, top_and_weakest, topic_names, untimed, weekday_hour
 from model.i18n import format_name, platform_name
 from model.timezones import company_timezone
 from ui.data import workspace
@@ -40,13 +40,12 @@ st.caption(f"{formatting.number(len(posts), language())} {t('content.posts')}")
 names, lang = department_labels(), language()
 # Labels once per distinct value: per row they asked the session's language 200,000 times at agency scale.
 platform_labels = {platform: platform_name(platform, lang) for platform in posts["platform"].unique()}
-format_labels = {value: format_name(value, lang) for value in posts["format"].dropna().unique()}
 department_texts = {keys: ", ".join(names(k) for k in keys) for keys in set(posts["departments"])}
 # Post texts, accounts and topics are shown by st.dataframe as plain text (never Markdown).
 table = posts.assign(
     date=posts["local_time"].dt.normalize(), time=posts["local_time"].dt.strftime("%H:%M").where(posts["has_time"], "–"),
     text=posts["text"].fillna("").str.slice(0, 140), tags=posts["tags"].fillna(""),
-    post_type=posts["format"].map(format_labels, na_action="ignore").fillna("–"),
+    post_type=format_labels(posts["format"], lang),
     platform=posts["platform"].map(platform_labels.__getitem__),
     departments=posts["departments"].map(department_texts.__getitem__),
 )[["date", "time", "platform", "account", "post_type", "text", "tags", "departments",
