@@ -79,6 +79,24 @@ def page_reruns(url: str, runs: int) -> dict[str, float]:
     return medians
 
 
+def first_visits(url: str) -> dict[str, float]:
+    """Each page's first visit after a start (a page switch in a new process, the Cockpit drawn first and a second
+    given to the warm-up that follows it, as a reader's first click takes): what a new server costs a reader once."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = url
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    time.sleep(1.0)
+    seconds = {}
+    for page in PAGES[1:]:
+        started = time.perf_counter()
+        app.switch_page(page).run()
+        seconds[page] = time.perf_counter() - started
+        assert not app.exception, app.exception
+    return seconds
+
+
 def snapshots_of(copy: Path) -> None:
     """What a server that ran before leaves beside the database: the data and goals snapshots (storage.snapshot)."""
     from storage.engine import make_engine
@@ -152,6 +170,8 @@ def main() -> None:
         print(f"{page:<22} {seconds * 1000:>33.0f} ms")
     if args.database:
         return
+    for page, seconds in first_visits(f"sqlite:///{database}").items():
+        print(f"first visit after a start (a page switch): {page:<20} {seconds * 1000:>6.0f} ms")
     kinds = [(database, True, "a restart (snapshots there)"), (database, False, "the first start after new data (no snapshots)")]
     kinds.append((None, False, "the first start ever (new database, demo loaded)"))
     for source, restart, what in kinds:
