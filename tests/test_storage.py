@@ -265,3 +265,28 @@ def test_a_nul_character_deep_in_a_csv_is_dropped_so_both_stores_take_the_file(e
     assert result.status is Status.IMPORTED
     assert [i.code for i in result.issues] == ["ingest.read.nul_characters"]
     assert current(engine, Grain.POST).set_index("post_id").loc["px", "text"] == "ab"
+
+
+def test_rows_sent_to_postgresql_in_slices_arrive_whole(engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # COPY receives the CSV in slices (the server reads one while the next is written): a slice boundary must not
+    # lose, repeat or split a row, also where a text holds line breaks and quotes.
+    import storage.imports
+    from model.canonical import Platform, conform
+
+    monkeypatch.setattr(storage.imports, "COPY_SLICE_ROWS", 2)
+    texts = ["eins", 'zwei "mit"\nUmbruch', "", None, "fünf,\r\nsechs", "sieben"]
+    frame = pd.DataFrame(
+        {
+            "platform": "other", "account": "blog", "post_id": [f"p{i}" for i in range(len(texts))],
+            "published_at": pd.to_datetime([f"2026-03-0{d + 1} 08:00:00" for d in range(len(texts))], utc=True),
+            "text": pd.Series(texts, dtype="str"), "impressions": [float(i) for i in range(len(texts))], "source_row": range(2, 2 + len(texts)),
+        }
+    )  # fmt: skip
+    result = FileResult(
+        file="posts.csv", sha256="cd" * 32, size=1, status=Status.PARSED, platform=Platform.OTHER, frames={Grain.POST: conform(frame, Grain.POST)}
+    )
+    [stored] = store_results(engine, [result])
+    assert stored.status is Status.IMPORTED, stored.issues
+    back = current(engine, Grain.POST).sort_values("post_id")
+    assert [None if pd.isna(t) else t for t in back["text"]] == texts
+    assert back["impressions"].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
