@@ -13,7 +13,7 @@ from model.i18n import LANGUAGE_NAMES, Language
 from storage.settings import database_url
 from ui.firststart import ensure_data
 from ui.identity import forget_denials, show_denials, sign_in
-from ui.resources import pages_ready, warm_pages, warm_parser
+from ui.resources import page_run, warm_pages, warm_parser
 from ui.state import LANGUAGE_WIDGET, init_state, language, remember_language, t
 
 # The icon is a file of ours: a ":material/...:" page icon makes every browser fetch it from fonts.gstatic.com.
@@ -40,8 +40,8 @@ pages = [
     st.Page("views/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"),
 ]
 show_denials()
-pages_ready()
-st.navigation(pages).run()
+with page_run():
+    st.navigation(pages).run()
 forget_denials()  # not reached after a page's st.rerun(): its denials are shown by the next run
 # After the first page, not before: on two cores the parser processes' start (a second each) slowed the first page,
 # which no longer needs them (the stored goals come from their snapshot); the first upload finds them ready.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Callable, Iterator
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -42,25 +44,61 @@ def _start_parser() -> None:
         logging.getLogger(__name__).exception("the parser process did not start")
 
 
-_PAGES_READY = threading.Event()
-_PAGES_READY.set()  # until the warm-up starts there is nothing to wait for
+class _PageWarmup:
+    """Pages and the warm-up never import at once: two threads importing one package at the same time can see each
+    other's half-imported modules. Many pages may run together (one per session); the warm-up waits until none runs,
+    and a page that starts meanwhile waits for the warm-up to end."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._pages = 0
+        self._warming = False
+
+    @contextlib.contextmanager
+    def page(self) -> Iterator[None]:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._warming, timeout=60)
+            self._pages += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._pages -= 1
+                self._changed.notify_all()
+
+    def warm(self, work: Callable[[], None]) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._pages == 0)
+            self._warming = True
+        try:
+            work()
+        finally:
+            with self._changed:
+                self._warming = False
+                self._changed.notify_all()
+
+
+_WARMUP = _PageWarmup()
+# After the first page: right after it, the warm-up's imports took the processor from the browser still drawing that
+# page and from the server still sending it (a restart's first page 3.5 -> 4.4 s on two cores); a reader's first
+# click comes later than this.
+WARMUP_DELAY_SECONDS = 1.5
 
 
 @st.cache_resource(show_spinner=False)
 def warm_pages() -> bool:
-    """After the first page, once per process: import and build in a thread what the other pages need the first time
-    (the Review page's pack writers, 0.35 s of imports; plotly's validators, which build themselves on the first chart
-    of a kind: the first visit of the Goals page took 0.6 s where later ones take 0.15 s)."""
-    _PAGES_READY.clear()
-    threading.Thread(target=_prepare_pages, name="warm-pages", daemon=True).start()
+    """Once per process, a moment after the first page: import and build in a thread what the other pages need the
+    first time (the Review page's pack writers, 0.35 s of imports; plotly's validators, which build themselves on the
+    first chart of a kind: the first visit of the Goals page took 0.6 s where later ones take 0.15 s)."""
+    timer = threading.Timer(WARMUP_DELAY_SECONDS, _WARMUP.warm, args=(_prepare_pages,))
+    timer.daemon = True  # a server stopping does not wait for it
+    timer.start()
     return True
 
 
-def pages_ready() -> None:
-    """Wait for the warm-up (at most once per process, and only a click made within a second of the first page).
-    Two threads importing one package at once can see each other's half-imported modules, so a page never imports
-    while the warm-up does."""
-    _PAGES_READY.wait(timeout=60)
+def page_run() -> contextlib.AbstractContextManager[None]:
+    """Around a page's run: it waits while the warm-up imports (at most once per process, about half a second)."""
+    return _WARMUP.page()
 
 
 def _prepare_pages() -> None:
@@ -81,5 +119,3 @@ def _prepare_pages() -> None:
         pio.to_json(add_events(path, event, dt.date(2026, 1, 1), dt.date(2026, 1, 3)))
     except Exception:  # a warm-up only: the page builds what it needs itself, and says what failed
         logging.getLogger(__name__).exception("preparing the pages failed")
-    finally:
-        _PAGES_READY.set()
