@@ -80,14 +80,14 @@ def page_reruns(url: str, runs: int) -> dict[str, float]:
 
 
 def first_visits(url: str) -> dict[str, float]:
-    """Each page's first visit after a start (a page switch in a new process, the Cockpit drawn first and three seconds
+    """Each page's first visit after a start (a page switch in a new process, the Cockpit drawn first and four seconds
     given to the warm-up that follows it, as a reader's first click takes): what a new server costs a reader once."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["DATABASE_URL"] = url
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
-    time.sleep(3.0)
+    time.sleep(4.0)
     seconds = {}
     for page in PAGES[1:]:
         started = time.perf_counter()

@@ -114,8 +114,8 @@ def _prepare_pages() -> None:
 
         days = pd.date_range("2026-01-01", periods=3)
         path = goal_path(days, pd.Series([1.0, 2.0], index=days[:2]), 0.0, 3.0, 3.0, accumulating=True, language="de", title="", y_title="")
-        day = dt.date(2026, 1, 2)
-        event = pd.DataFrame({"date_from": [day], "date_to": [day], "title": ["Messe"], "channels": [""], "colour": ["#1F5F8B"]})
-        pio.to_json(add_events(path, event, dt.date(2026, 1, 1), dt.date(2026, 1, 3)))
+        first, last = dt.date(2026, 1, 1), dt.date(2026, 1, 3)
+        events = pd.DataFrame({"date_from": [first] * 2, "date_to": [first, last], "title": ["Messe", "Kampagne"], "channels": "", "colour": "#1F5F8B"})
+        pio.to_json(add_events(path, events, first, last))  # a day's line and a range's band, each with its label
     except Exception:  # a warm-up only: the page builds what it needs itself, and says what failed
         logging.getLogger(__name__).exception("preparing the pages failed")
