@@ -213,10 +213,21 @@ def test_a_reader_started_ahead_serves_the_next_read_and_another_stands_by(demo_
         assert standing.communicate(b"", timeout=60)[0] == b"" and standing.returncode == 0  # an unused spare ends quietly
 
 
+def stored_posts(engine, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s posts stored as one import, read back by post id."""
+    from model.canonical import Platform, conform
+
+    result = FileResult(
+        file="posts.csv", sha256="ab" * 32, size=1, status=Status.PARSED, platform=Platform.OTHER, frames={Grain.POST: conform(frame, Grain.POST)}
+    )
+    [stored] = store_results(engine, [result])
+    assert stored.status is Status.IMPORTED, stored.issues
+    return current(engine, Grain.POST).sort_values("post_id")
+
+
 def test_texts_that_look_like_markers_and_missing_values_are_stored_as_they_are(engine) -> None:
     # PostgreSQL receives the rows as CSV through COPY: an empty text must stay empty, a missing one NULL,
     # and quotes, separators, line breaks, backslashes and "\N" must be text, not syntax.
-    from model.canonical import Platform, conform
 
     texts = ["", None, "\\N", 'sagt "hallo",\tdann\r\nneue Zeile', "$5 statt $10 *fett*", "Ümlaut 🚀"]
     frame = pd.DataFrame(
@@ -230,12 +241,7 @@ def test_texts_that_look_like_markers_and_missing_values_are_stored_as_they_are(
             "source_row": range(2, 2 + len(texts)),
         }
     )
-    result = FileResult(
-        file="posts.csv", sha256="ab" * 32, size=1, status=Status.PARSED, platform=Platform.OTHER, frames={Grain.POST: conform(frame, Grain.POST)}
-    )
-    [stored] = store_results(engine, [result])
-    assert stored.status is Status.IMPORTED, stored.issues
-    back = current(engine, Grain.POST).sort_values("post_id")
+    back = stored_posts(engine, frame)
     assert [None if pd.isna(t) else t for t in back["text"]] == texts
     assert back["impressions"].tolist()[0] == 1.5 and pd.isna(back["impressions"].tolist()[1])
     assert back["impressions"].tolist()[2:] == [0.0, 1e15, 1 / 3, 7.0]
@@ -271,7 +277,6 @@ def test_rows_sent_to_postgresql_in_slices_arrive_whole(engine, monkeypatch: pyt
     # COPY receives the CSV in slices (the server reads one while the next is written): a slice boundary must not
     # lose, repeat or split a row, also where a text holds line breaks and quotes.
     import storage.imports
-    from model.canonical import Platform, conform
 
     monkeypatch.setattr(storage.imports, "COPY_SLICE_ROWS", 2)
     texts = ["eins", 'zwei "mit"\nUmbruch', "", None, "fünf,\r\nsechs", "sieben"]
@@ -282,11 +287,6 @@ def test_rows_sent_to_postgresql_in_slices_arrive_whole(engine, monkeypatch: pyt
             "text": pd.Series(texts, dtype="str"), "impressions": [float(i) for i in range(len(texts))], "source_row": range(2, 2 + len(texts)),
         }
     )  # fmt: skip
-    result = FileResult(
-        file="posts.csv", sha256="cd" * 32, size=1, status=Status.PARSED, platform=Platform.OTHER, frames={Grain.POST: conform(frame, Grain.POST)}
-    )
-    [stored] = store_results(engine, [result])
-    assert stored.status is Status.IMPORTED, stored.issues
-    back = current(engine, Grain.POST).sort_values("post_id")
+    back = stored_posts(engine, frame)
     assert [None if pd.isna(t) else t for t in back["text"]] == texts
     assert back["impressions"].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
