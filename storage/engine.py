@@ -9,8 +9,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from storage.settings import PROJECT_ROOT, database_url
+from storage.staging import sweep_abandoned
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# The write-ahead log grows to the largest transaction (a 500k-row import: hundreds of MB) and SQLite keeps that
+# size for reuse; past this, it is cut back when the log next restarts after a checkpoint.
+SQLITE_WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 
 def make_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
@@ -26,8 +30,10 @@ def make_engine(url: str | None = None, *, migrate_schema: bool = True) -> Engin
 
 
 def _sqlite_engine(url) -> Engine:  # noqa: ANN001 - sqlalchemy URL
-    if url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+        database = Path(url.database)
+        database.parent.mkdir(parents=True, exist_ok=True)
+        sweep_abandoned(database.resolve())  # what an import killed midway left behind
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     # pysqlite's own transaction handling would defer BEGIN; take it over so that a writer
@@ -38,6 +44,7 @@ def _sqlite_engine(url) -> Engine:  # noqa: ANN001 - sqlalchemy URL
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_LIMIT_BYTES}")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")

@@ -139,3 +139,66 @@ def test_an_in_memory_database_is_never_staged(url: str) -> None:
     with engine.connect() as connection:
         assert not storage.staging.Staging(connection).usable(10**9)
     engine.dispose()
+
+
+HOLD_STAGING_FOLDER = """
+import sys, time
+from storage.engine import make_engine
+from storage.staging import Staging
+engine = make_engine(sys.argv[1])
+with engine.connect() as connection:
+    stage = Staging(connection)
+    print(stage._new_file("posts").parent, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_folder_left_by_a_killed_import_goes_at_the_next_start_and_a_living_ones_stays(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    database = tmp_path / "store.sqlite3"
+    url = f"sqlite:///{database}"
+    root = Path(__file__).resolve().parent.parent
+    with subprocess.Popen([sys.executable, "-c", HOLD_STAGING_FOLDER, url], cwd=root, stdout=subprocess.PIPE, text=True) as importer:
+        try:
+            folder = Path(importer.stdout.readline().strip())  # type: ignore[union-attr]
+            assert folder.parent == tmp_path and folder.name.startswith(".resonanz-staging-")
+            (folder / "0-posts.sqlite3").write_bytes(b"x" * 1000)
+            old = os.stat(folder).st_mtime - 3600
+            os.utime(folder, (old, old))  # an import running for an hour: its age alone must not end it
+            killed_between = tmp_path / ".resonanz-staging-nolock"  # killed after creating the folder, before its lock file
+            killed_between.mkdir()
+            os.utime(killed_between, (old, old))
+            being_created = tmp_path / ".resonanz-staging-justnow"  # another process creating its folder this moment
+            being_created.mkdir()
+            make_engine(url).dispose()
+            assert sorted(p.name for p in tmp_path.iterdir() if "staging" in p.name) == sorted([folder.name, being_created.name])
+            importer.send_signal(signal.SIGKILL)  # as the out-of-memory killer or a pulled plug ends an import
+            importer.wait(timeout=30)
+            make_engine(url).dispose()
+            assert sorted(p.name for p in tmp_path.iterdir() if "staging" in p.name) == [being_created.name]
+        finally:
+            importer.kill()  # a failed assertion must not wait ten minutes for it
+
+
+def test_the_write_ahead_log_shrinks_back_after_a_large_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.engine
+
+    monkeypatch.setattr(storage.engine, "SQLITE_WAL_LIMIT_BYTES", 64 * 1024)
+    database = tmp_path / "store.sqlite3"
+    engine = make_engine(f"sqlite:///{database}")
+    wal = Path(f"{database}-wal")
+    with engine.connect().execution_options(write=True) as connection, connection.begin():
+        connection.exec_driver_sql("CREATE TABLE big (t TEXT)")
+        for _ in range(4):
+            connection.exec_driver_sql("INSERT INTO big VALUES (?)", ("x" * 1_000_000,))
+    assert wal.stat().st_size > 4_000_000  # the log holds the large transaction
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    with engine.connect().execution_options(write=True) as connection, connection.begin():
+        connection.exec_driver_sql("INSERT INTO big VALUES ('small')")  # the log restarts from its start: cut back
+    assert wal.stat().st_size <= 64 * 1024
+    engine.dispose()
