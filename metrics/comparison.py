@@ -11,7 +11,9 @@ Rules (DESIGN.md, "Comparisons" and "Data through"):
   ``no_data`` (nothing now), ``new`` (no base: nothing or 0 in the comparison period),
   ``not_comparable`` (an account with data on one side covers less than ``MIN_COVERAGE`` of the
   other side's days: its data starts mid-period, or the comparison period has data on only a
-  few days; see ``KpiEngine.coverage``), else ``change``.
+  few days; see ``KpiEngine.coverage``), or an account's value comes from daily data on one side and from its posts
+  on the other (a YouTube table's videos published last year, counted over this year's export window, are no base
+  for this year's daily views), else ``change``.
 """
 
 from __future__ import annotations
@@ -95,6 +97,8 @@ def change_status(engine: KpiEngine, key: str, scope: Scope, now: KpiValue, base
         return ChangeStatus.NO_DATA
     if base.no_data or base.value == 0:
         return ChangeStatus.NEW
+    if set(now.from_posts) != set(base.from_posts):
+        return ChangeStatus.NOT_COMPARABLE
     covered_now, covered_before = engine.coverage(key, scope, window), engine.coverage(key, scope, base_window)
     gaps = ((covered_now > 0) & (covered_before < MIN_COVERAGE)) | ((covered_before > 0) & (covered_now < MIN_COVERAGE))
     return ChangeStatus.NOT_COMPARABLE if np.any(gaps) else ChangeStatus.CHANGE
@@ -120,6 +124,7 @@ def compare_by_account(engine: KpiEngine, key: str, scope: Scope, period: Period
         now, before = engine.values_by_account(key, scope, window)[rows], engine.values_by_account(key, scope, base_window)[rows]
         covered_now, covered_before = engine.coverage(key, scope, window)[rows], engine.coverage(key, scope, base_window)[rows]
         gaps = ((covered_now > 0) & (covered_before < MIN_COVERAGE)) | ((covered_before > 0) & (covered_now < MIN_COVERAGE))
+        gaps |= engine.from_posts_by_account(key, scope, window)[rows] != engine.from_posts_by_account(key, scope, base_window)[rows]
         new = ~np.isnan(now) & (np.isnan(before) | (before == 0))
         states = np.select(
             [np.isnan(now), new, gaps],

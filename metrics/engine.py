@@ -366,6 +366,15 @@ class KpiEngine:
             return np.array([], dtype=float)
         return _per_account_values(item, scoped)
 
+    def from_posts_by_account(self, key: str, scope: Scope, period: Period) -> np.ndarray:
+        """Per account of the scope (``account_index`` order), whether its value over the period came from its posts:
+        ``KpiValue.from_posts`` for all of them at once."""
+        item = CATALOG[key]
+        scoped = self._scoped(period, scope)
+        if item.source in (Source.MANUAL, Source.PLAN) or scoped.accounts().empty:
+            return np.zeros(len(self.account_index(scope)), dtype=bool)
+        return _fallback_marks(item, scoped, _per_account_parts(item, scoped)[2])
+
     def last_days_by_account(self, scope: Scope, key: str | None = None) -> np.ndarray:
         """Per account of the scope (``account_index`` order), the day number of its last data (for the KPI)."""
         days = self.last_days.overall if key is None else self.last_days.of_kpi(key)
@@ -616,12 +625,17 @@ def _compute(item: Kpi, agg: PeriodAggregates) -> tuple[float, int, tuple[str, .
         total = float(numerator[used].sum())
         below = float(denominator[used].sum()) if denominator is not None else None
         value = total if below is None else total / below if below != 0 else math.nan
-    fallback: tuple[str, ...] = ()
-    if item.aggregation in (Aggregation.SUM, Aggregation.LAST, Aggregation.RATIO):
-        flows = [m for m in item.numerator + item.denominator if m not in STOCK_METRICS]
-        marks = _columns(agg, "from_posts", flows).any(axis=1) & used if flows else np.zeros(len(used), dtype=bool)
-        fallback = tuple(f"{p}/{a}" for p, a in agg.accounts()[marks]) if marks.any() else ()
+    marks = _fallback_marks(item, agg, used)
+    fallback = tuple(f"{p}/{a}" for p, a in agg.accounts()[marks]) if marks.any() else ()
     return value, int(used.sum()), fallback
+
+
+def _fallback_marks(item: Kpi, agg: PeriodAggregates, used: np.ndarray) -> np.ndarray:
+    """Per account, whether its counted value came from its posts (no daily data for a flow of the KPI)."""
+    flows = [m for m in item.numerator + item.denominator if m not in STOCK_METRICS]
+    if item.aggregation not in (Aggregation.SUM, Aggregation.LAST, Aggregation.RATIO) or not flows:
+        return np.zeros(len(used), dtype=bool)
+    return _columns(agg, "from_posts", flows).any(axis=1) & used
 
 
 def _per_account_values(item: Kpi, agg: PeriodAggregates) -> np.ndarray:

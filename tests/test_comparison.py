@@ -74,6 +74,45 @@ def test_an_account_that_starts_mid_period_is_not_comparable_and_no_base_is_new(
     assert compare(engine, "impressions", Scope(), Q4, Comparison.LAST_YEAR, dt.date(2026, 11, 22)).status is ChangeStatus.NEW
 
 
+def daily_now_posts_before() -> KpiEngine:
+    """A YouTube content download's shape: daily views for its window (this year) and every video with its views over
+    that window, the old ones too (published last year, counted this year); a second channel has daily views on both
+    sides."""
+    daily = pd.DataFrame(
+        [{"platform": "youtube", "account": "uni", "date": day, "views": 100.0, "source_row": 1} for day in pd.date_range("2026-07-01", "2026-09-30")]
+        + [{"platform": "youtube", "account": "tv", "date": day, "views": 10.0, "source_row": 1} for day in pd.date_range("2026-04-01", "2026-09-30")]
+    )
+    videos = pd.DataFrame(
+        {
+            "platform": "youtube",
+            "account": "uni",
+            "post_id": ["old1", "old2", "new1"],
+            "published_at": pd.to_datetime(["2026-04-10 10:00", "2026-05-20 10:00", "2026-08-01 10:00"], utc=True),
+            "views": [3000.0, 2000.0, 4000.0],
+            "source_row": [2, 3, 4],
+        }
+    )
+    return KpiEngine(Dataset(daily=conform(daily, Grain.DAILY), posts=conform(videos, Grain.POST)))
+
+
+def test_daily_figures_against_figures_read_from_posts_are_not_comparable() -> None:
+    """The UFSCar YouTube download: daily views now, and before only the views last quarter's videos earned in this
+    quarter's window. 9,200 against 5,000 is no change of +84 %: not comparable, in the Cockpit and the Channels table."""
+    engine = daily_now_posts_before()
+    q3, as_of = parse_period("2026-Q3"), dt.date(2026, 10, 5)
+    uni = Scope.of(platforms="youtube", accounts="uni")
+    result = compare(engine, "views", uni, q3, Comparison.PREVIOUS, as_of)
+    assert (result.value, result.base, result.status) == (9_200.0, 5_000.0, ChangeStatus.NOT_COMPARABLE)
+    assert math.isnan(result.change)
+    both = compare(engine, "views", Scope(), q3, Comparison.PREVIOUS, as_of)
+    assert (both.value, both.base, both.status) == (9_200.0 + 920.0, 5_000.0 + 910.0, ChangeStatus.NOT_COMPARABLE)
+    tv = compare(engine, "views", Scope.of(platforms="youtube", accounts="tv"), q3, Comparison.PREVIOUS, as_of)
+    assert (tv.value, tv.base, tv.status) == (920.0, 910.0, ChangeStatus.CHANGE)  # daily on both sides: a change
+    table = compare_by_account(engine, "views", Scope(), q3, Comparison.PREVIOUS, as_of)
+    assert table["status"].to_dict() == {("youtube", "tv"): "change", ("youtube", "uni"): "not_comparable"}
+    assert_each_account_as_its_own_scope(engine, Scope(), [q3, parse_period("2026-Q2")], as_of)
+
+
 @pytest.fixture(scope="module")
 def demo(demo_db: str):
     config = load_goals(DEMO_GOALS.name, DEMO_GOALS.read_bytes())
