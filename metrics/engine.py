@@ -29,7 +29,7 @@ import pandas as pd
 
 from metrics.catalog import CATALOG, Aggregation, Kpi, Source, adds_unique_counts
 from metrics.dataset import ACCOUNT_KEY, Dataset, Scope
-from metrics.freshness import GROWTH_METRICS, NONE, HeldBack, LastDays, StaleAccount, held_back, stale, stale_threshold_days, through
+from metrics.freshness import GIVEN_UP_DAYS, GROWTH_METRICS, NONE, HeldBack, LastDays, StaleAccount, held_back, stale, stale_threshold_days, through
 from metrics.periods import Period
 from metrics.prefix import SPAN, PrefixSums, day_numbers
 from model.canonical import METRIC_NAMES, STOCK_METRICS
@@ -223,6 +223,9 @@ class KpiEngine:
         daily_frame, post_frame = frame(daily_sums, FLOWS), frame(post_sums, FLOWS)
         stocks = ["followers"]
         last, before = self._stocks.last(stock_window), self._stocks.before(stock_window)
+        # An account given up before the period (no data of any kind for GIVEN_UP_DAYS before its start) carries no stock
+        # into it: a personal LinkedIn export ending in March added its 3,050 followers to every later quarter's total.
+        before = np.where(self._alive(first_day)[:, None], before, np.nan)
         inside = stock_window.hi > stock_window.lo
         last_day = np.where(inside, self._stocks.keys[np.maximum(stock_window.hi - 1, 0)] % SPAN if len(self._stocks.keys) else NONE, NONE)
         before_day = np.where(~np.isnan(before[:, 0]), self._stocks.keys[np.maximum(stock_window.lo - 1, 0)] % SPAN if len(self._stocks.keys) else NONE, NONE)
@@ -240,6 +243,10 @@ class KpiEngine:
             stock_day=frame(np.where(inside, last_day, before_day)[:, None], stocks),
             has_posts=self._posts_with_accounts,
         )
+
+    def _alive(self, first_day: int) -> np.ndarray:
+        """Per account, whether it was not given up before the day: data of any kind within ``GIVEN_UP_DAYS`` before it."""
+        return (self.last_days.overall != NONE) & (self.last_days.overall >= first_day - GIVEN_UP_DAYS)
 
     def _aggregate_tagged(self, period: Period, tags: frozenset[str]) -> PeriodAggregates:
         """A tag scope can only be counted on its posts (daily figures belong to no topic)."""
@@ -405,7 +412,8 @@ class KpiEngine:
         days = self.last_days.overall if key is None else self.last_days.of_kpi(key)
         if days is None:
             return None
-        return through(days[self._selected(scope)], since)
+        selected = self._selected(scope)
+        return through(days[selected], since, self.last_days.has_daily[selected])
 
     def held_back(self, scope: Scope, since: dt.date | None, as_of: dt.date, key: str | None = None) -> HeldBack | None:
         """The scope's accounts whose last day (for the KPI ``key``) is its data through while others reach further
@@ -414,7 +422,7 @@ class KpiEngine:
         if days is None:
             return None
         selected = self._selected(scope)
-        return held_back(self._index[selected], days[selected], since, as_of)
+        return held_back(self._index[selected], days[selected], since, as_of, self.last_days.has_daily[selected])
 
     def coverage(self, key: str, scope: Scope, window: Period) -> np.ndarray:
         """Per account of the scope, the share (0..1) of the window's days that its data for the KPI covers.
@@ -470,11 +478,12 @@ class KpiEngine:
         return frame.sort_values("last_day", key=lambda s: s.map(lambda d: d or dt.date.min)).reset_index(drop=True)
 
     def accounts_with_data_in(self, period: Period, scope: Scope | None = None) -> set[tuple[str, str]]:
-        """The scope's (platform, account) pairs whose data (first to last day of any grain) reaches into ``period``."""
+        """The scope's (platform, account) pairs whose data (first to last day of any grain) reaches into ``period``, or
+        ends less than ``GIVEN_UP_DAYS`` before it (a late export: its follower total is carried into the period)."""
         selected = self._selected(scope)
-        first, last = self._first_any[selected], self.last_days.overall[selected]
+        first = self._first_any[selected]
         start, end = (int(day_numbers(np.array([np.datetime64(d, "D")]))[0]) for d in (period.start, period.end))
-        inside = (last != NONE) & (last >= start) & (first <= end)
+        inside = self._alive(start)[selected] & (first <= end)
         return {(str(p), str(a)) for p, a in self._index[selected][inside]}
 
     def stale_accounts(self, as_of: dt.date, scope: Scope | None = None, threshold_days: int | None = None, period: Period | None = None) -> list[StaleAccount]:
@@ -597,12 +606,12 @@ class KpiEngine:
             return pd.Series(np.nan, index=days)
         window = self._stocks.window(len(self._index), first_day, first_day + len(days) - 1)
         grid = np.full((len(days), len(accounts)), np.nan)
-        before = self._stocks.before(window)[:, 0]
+        before, alive = self._stocks.before(window)[:, 0], self._alive(first_day)
         for position, account in enumerate(accounts):
             rows = np.arange(window.lo[account], window.hi[account])
             if len(rows):
                 grid[self._stocks.keys[rows] % SPAN - first_day, position] = self._stocks.values[rows, 0]
-            if before[account] == before[account] and np.isnan(grid[0, position]):
+            if before[account] == before[account] and np.isnan(grid[0, position]) and alive[account]:
                 grid[0, position] = before[account]
         totals = pd.DataFrame(grid, index=days).ffill().sum(axis=1, min_count=1)
         return totals.where(totals.index <= pd.Timestamp(through)) if through is not None else totals * np.nan

@@ -18,6 +18,10 @@ Rules:
   accounts that hold data for it. Accounts without any data for it do not count (they contribute
   nothing, so they cannot hold the date back), and neither do accounts whose data ends before
   ``since`` (the period's start): an account given up before the period is not "late".
+  Nor do accounts with posts only (a posts export, the generic template, X without its account
+  analytics): their last day is their last post, and a channel that has not posted for a while is
+  not a late export (two template posts up to 04.11. cut a whole company's Cockpit to that day).
+  A scope of such accounts only runs to the latest of their last days.
   No account with data: ``None`` (no data-through date, nothing to cut).
 - An account is stale when its last day overall is more than a threshold (default 7 days,
   ``RESONANZ_STALE_DAYS``) before the report day.
@@ -36,6 +40,10 @@ from metrics.catalog import CATALOG, Aggregation, Source
 from metrics.prefix import NO_DAY
 from model.canonical import STOCK_METRICS
 
+# An account without any data for longer than this before a period is taken as given up for it: its follower total is
+# not carried into the period, and it is neither a source of the period's figures nor late for it. Within it, an
+# export that is only late keeps its total in the sums (marked as carried) and is named as late.
+GIVEN_UP_DAYS = 92
 STALE_DAYS_VARIABLE = "RESONANZ_STALE_DAYS"
 DEFAULT_STALE_DAYS = 7
 NONE = -1  # day number of "no data"
@@ -73,6 +81,7 @@ class LastDays:
     posts: pd.DataFrame  # columns: flow metrics of the post grain
     overall: np.ndarray
     flows: np.ndarray  # the flow family: last daily row or post with any flow value
+    has_daily: np.ndarray  # bool: the account has daily rows (not posts only); only such accounts hold a scope back
     # of_kpi per KPI: the Channels page asks it for every account of an agency (300 x 2 KPIs each rerun)
     _of_kpi: dict[str, np.ndarray | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -89,10 +98,11 @@ class LastDays:
     ) -> LastDays:
         daily_last = _last_per_account(accounts, daily_codes, daily_days, daily)
         post_last = _last_per_account(accounts, post_codes, post_days, posts)
-        overall = np.maximum(_last_any(accounts, daily_codes, daily_days), _last_any(accounts, post_codes, post_days))
+        last_daily_row = _last_any(accounts, daily_codes, daily_days)
+        overall = np.maximum(last_daily_row, _last_any(accounts, post_codes, post_days))
         flow_columns = [c for c in daily_last.columns if c not in STOCK_METRICS]
         flows = np.maximum(daily_last[flow_columns].max(axis=1).to_numpy(), post_last.max(axis=1).to_numpy() if len(post_last.columns) else NONE)
-        return cls(daily_last, post_last, overall, flows)
+        return cls(daily_last, post_last, overall, flows, last_daily_row != NONE)
 
     def of_metric(self, metric: str) -> np.ndarray:
         """Per account, the last day of the metric's family where the account has the metric at all (NONE: never)."""
@@ -139,11 +149,19 @@ def _last_any(accounts: int, codes: np.ndarray, days: np.ndarray) -> np.ndarray:
     return last
 
 
-def through(last_days: np.ndarray, since: dt.date | None = None) -> dt.date | None:
-    """The earliest last day over accounts with data (at or after ``since``), None without any."""
+def through(last_days: np.ndarray, since: dt.date | None = None, has_daily: np.ndarray | None = None) -> dt.date | None:
+    """The earliest last day over accounts with daily data (at or after ``since``); over accounts with posts only, the
+    latest; None without any. ``has_daily`` per account (None: every account has daily data)."""
+    counted = _counted(last_days, since)
+    holding = counted if has_daily is None else counted & has_daily
+    if holding.any():
+        return to_date(last_days[holding].min())
+    return to_date(last_days[counted].max()) if counted.any() else None
+
+
+def _counted(last_days: np.ndarray, since: dt.date | None) -> np.ndarray:
     floor = to_day(since) if since is not None else NONE + 1
-    counted = last_days[(last_days != NONE) & (last_days >= floor)]
-    return to_date(counted.min()) if len(counted) else None
+    return (last_days != NONE) & (last_days >= floor)
 
 
 def stale(accounts: pd.DataFrame, last_days: np.ndarray, as_of: dt.date, threshold_days: int | None = None) -> list[StaleAccount]:
@@ -167,19 +185,22 @@ class HeldBack:
     accounts: tuple[tuple[str, str], ...]  # (platform, account), sorted
 
 
-def held_back(accounts: pd.MultiIndex, last_days: np.ndarray, since: dt.date | None, as_of: dt.date) -> HeldBack | None:
+def held_back(
+    accounts: pd.MultiIndex, last_days: np.ndarray, since: dt.date | None, as_of: dt.date, has_daily: np.ndarray | None = None
+) -> HeldBack | None:
     """Who holds a scope's data through back (``through``'s accounts), when others have data after it; else None.
     ``accounts``: (platform, account) of each of ``last_days``, taken apart only when someone is held back (the Goals
     page asks for each of 200 key results: a frame of the accounts per call was a quarter of its rerun).
 
-    The same counting as ``through``: accounts with data at or after ``since``; days after ``as_of`` do not count."""
-    floor = to_day(since) if since is not None else NONE + 1
-    counted = (last_days != NONE) & (last_days >= floor)
-    if not counted.any():
+    The same counting as ``through``: accounts with data at or after ``since``, of which only those with daily data
+    hold the others back; days after ``as_of`` do not count."""
+    counted = _counted(last_days, since)
+    holding = counted if has_daily is None else counted & has_daily
+    if not holding.any():
         return None
     capped = np.minimum(last_days, to_day(as_of))
-    first, latest = int(capped[counted].min()), int(capped[counted].max())
+    first, latest = int(capped[holding].min()), int(capped[counted].max())
     if first == latest:
         return None
-    holders = accounts[counted & (capped == first)]
+    holders = accounts[holding & (capped == first)]
     return HeldBack(to_date(first), to_date(latest), tuple(sorted((str(p), str(a)) for p, a, *_ in holders)))

@@ -315,18 +315,43 @@ def _status(actual: float, forecast: float, baseline: float, target: float, accu
 
 
 def _seasonal_share(engine: KpiEngine, kpi: str, scope: Scope, start: dt.date, as_of: dt.date, period: object) -> float | None:
-    """The share of last year's period total that had accrued by the same day, where that year has data."""
+    """The share of last year's period total that had accrued by the same day, where that year has data.
+
+    The pattern comes from the accounts that count now and had all of last year's period: an account with a few
+    weeks of last year (a December of posts imported later) or none of this year would bend it (a new user's HR goal
+    went from "nicht auf Kurs" to "auf Kurs" when another Instagram account's history was imported)."""
     last_year = period.last_year()  # type: ignore[attr-defined]
-    total = engine.value(kpi, scope, last_year).value
     part_window = last_year.until(last_year.start + (as_of - start))
-    if part_window is None or total != total or total <= 0:
+    if part_window is None:
         return None
-    # Only when last year is covered from its start (a series that begins mid-period is no pattern).
-    first = engine.value(kpi, scope, last_year.until(last_year.start + dt.timedelta(days=6))).value
-    if first != first:
+    chosen = _pattern_accounts(engine, kpi, scope, period.until(as_of), last_year)  # type: ignore[attr-defined]
+    if chosen is None:
+        total, part = engine.value(kpi, scope, last_year).value, engine.value(kpi, scope, part_window).value
+        # Only when last year is covered from its start (a series that begins mid-period is no pattern).
+        first = engine.value(kpi, scope, last_year.until(last_year.start + dt.timedelta(days=6))).value
+        if first != first:
+            return None
+    elif not chosen.any() or CATALOG[kpi].aggregation not in (Aggregation.SUM, Aggregation.COUNT):
+        return None  # growth rates do not add up over accounts: no pattern of a part of the scope
+    else:
+        total = float(np.nansum(engine.values_by_account(kpi, scope, last_year)[chosen]))
+        part = float(np.nansum(engine.values_by_account(kpi, scope, part_window)[chosen]))
+    if total != total or total <= 0:
         return None
-    part = engine.value(kpi, scope, part_window).value
     return part / total if part == part and 0 < part / total <= 1 else None
+
+
+def _pattern_accounts(engine: KpiEngine, kpi: str, scope: Scope, window: object, last_year: object) -> np.ndarray | None:
+    """Per account of the scope, whether it shapes the seasonal pattern: it has data now and covers last year's
+    period. None when that is every account with data last year (the scope's own figures are the pattern)."""
+    if CATALOG[kpi].source in (Source.MANUAL, Source.PLAN) or window is None:
+        return None
+    from metrics.comparison import MIN_COVERAGE
+
+    now = ~np.isnan(engine.values_by_account(kpi, scope, window))  # type: ignore[arg-type]
+    before = ~np.isnan(engine.values_by_account(kpi, scope, last_year))  # type: ignore[arg-type]
+    chosen = now & before & (engine.coverage(kpi, scope, last_year) >= MIN_COVERAGE)  # type: ignore[arg-type]
+    return None if np.array_equal(chosen, before) else chosen
 
 
 def _trend(engine: KpiEngine, kpi: str, scope: Scope, window: object, end: dt.date) -> float | None:

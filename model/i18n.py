@@ -218,8 +218,8 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "◆ From post figures: {accounts} have no daily figures; the lifetime figures of the posts published in the period count.",
     },
     "marker.legend": {
-        Language.DE: "Σ = Summe nicht additiver Werte · ◆ = aus Beitragswerten (Details im ?-Symbol der Kachel)",
-        Language.EN: "Σ = sum of non-additive figures · ◆ = from post figures (details in the tile's ? icon)",
+        Language.DE: "Σ = Summe nicht additiver Werte · ◆ = aus Beitragswerten · → = Follower-Stand fortgeschrieben (Details im ?-Symbol der Kachel)",
+        Language.EN: "Σ = sum of non-additive figures · ◆ = from post figures · → = follower total carried forward (details in the tile's ? icon)",
     },
     "data.done": {
         # Counts without plural nouns: "1 Duplikate" read wrong, and the words stay right for any number.
@@ -555,8 +555,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.EN: "→ Follower total carried forward from the last known value (export older than the threshold): {accounts}.",
     },
     "marker.not_comparable": {
-        Language.DE: "„nicht vergleichbar“: Die Daten eines Kontos decken einen der beiden Zeiträume nicht ab (Daten beginnen mitten im Zeitraum oder fehlen an vielen Tagen).",
-        Language.EN: '"not comparable": an account\'s data does not cover one of the two periods (its data starts mid-period or is missing on many days).',
+        Language.DE: "„nicht vergleichbar“: Die Daten eines Kontos decken einen der beiden Zeiträume nicht ab (Daten beginnen mitten im "
+        "Zeitraum oder fehlen an vielen Tagen), oder sie stammen in einem Zeitraum aus Tageswerten, im anderen aus Beitragswerten.",
+        Language.EN: '"not comparable": an account\'s data does not cover one of the two periods (its data starts mid-period or is missing '
+        "on many days), or it comes from daily figures in one period and from post figures in the other.",
     },
     "kr.judged_as_of": {
         Language.DE: "Beurteilt zum {date}: So weit reichen die Daten von {accounts}; die übrigen Konten reichen bis {latest}. "

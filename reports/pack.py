@@ -159,14 +159,12 @@ def build_pack(
     )
 
 
-SPARKLINE_OF = {"follower_growth": "followers"}  # growth has no daily series: its tile shows the followers it is the rise of
-
-
 def _sparklines(engine: KpiEngine, window: Period, through: dt.date) -> dict[str, pd.Series]:
     """Each KPI tile's line: the KPI per day (kpi_series, as the Channels page) up to the day the data runs through,
-    so a tile never falls to zero on days not yet exported."""
+    so a tile never falls to zero on days not yet exported. Counts and follower growth have no day series: no line
+    (growth's tile once drew the follower total, the same line as the Follower tile beside it)."""
     days = period_between(window.start, max(min(window.end, through), window.start))
-    return {key: kpi_series(engine, SPARKLINE_OF.get(key, key), Scope(), days) for key in PACK_KPIS}
+    return {key: kpi_series(engine, key, Scope(), days) for key in PACK_KPIS}
 
 
 def _sources(engine: KpiEngine, period: Period, as_of: dt.date) -> tuple[StaleAccount, ...]:

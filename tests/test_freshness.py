@@ -201,3 +201,87 @@ def test_held_back_names_the_accounts_that_end_before_the_others(last_days, sinc
     else:
         through, latest, accounts = expected
         assert (found.through.isoformat(), found.latest.isoformat(), list(found.accounts)) == (through, latest, accounts)
+
+
+def test_an_account_with_posts_only_holds_no_scope_back() -> None:
+    """A new user's case: two posts in the generic template, the last on 04.11., beside a company whose exports run
+    to 22.11.: the whole company's Cockpit was cut to 04.11. (Impressionen 979.461 -> 819.217). A channel that has not
+    posted since is no late export; it counts its posts, and the others count to their own data through."""
+    company = daily([("linkedin", "acme", d, {"impressions": 100.0}) for d in days("2026-10-01", "2026-11-22")])
+    template = conform(
+        pd.DataFrame(
+            {
+                "platform": "other",
+                "account": ["blog", "blog", "shop"],
+                "post_id": ["p1", "p2", "s1"],
+                "published_at": pd.to_datetime(["2026-10-20 09:00", "2026-11-04 09:00", "2026-11-10 09:00"], utc=True),
+                "impressions": [50.0, 70.0, 5.0],
+                "source_row": [2, 3, 4],
+            }
+        ),
+        Grain.POST,
+    )
+    engine = KpiEngine(Dataset(daily=company, posts=template))
+    q4, as_of = parse_period("2026-Q4"), dt.date(2026, 11, 30)
+    assert engine.data_through(Scope(), "impressions", since=q4.start) == dt.date(2026, 11, 22)
+    assert engine.data_through(Scope(), since=q4.start) == dt.date(2026, 11, 22)
+    assert engine.held_back(Scope(), q4.start, as_of, "impressions") is None  # nobody is named as holding it back
+    from metrics.comparison import Comparison, compare
+
+    result = compare(engine, "impressions", Scope(), q4, Comparison.PREVIOUS, as_of)
+    assert (result.cut, result.value) == (dt.date(2026, 11, 22), 53 * 100.0 + 50.0 + 70.0 + 5.0)
+    # Posts only: the scope runs to the latest of its accounts' last posts (the shop's 10.11.), and the blog alone to its own.
+    assert engine.data_through(Scope.of(platforms="other"), "impressions", since=q4.start) == dt.date(2026, 11, 10)
+    assert engine.data_through(Scope.of(platforms="other", accounts="blog"), "impressions", since=q4.start) == dt.date(2026, 11, 4)
+    # An account with daily rows that end early still holds the company back, and is named for it.
+    late = KpiEngine(
+        Dataset(daily=pd.concat([company, daily([("x", "late", d, {"impressions": 1.0}) for d in days("2026-10-01", "2026-11-04")])]), posts=template)
+    )
+    assert late.data_through(Scope(), "impressions", since=q4.start) == dt.date(2026, 11, 4)
+    assert late.held_back(Scope(), q4.start, as_of, "impressions").accounts == (("x", "late"),)
+
+
+def test_the_seasonal_pattern_comes_from_accounts_that_count_now_and_had_all_of_last_year() -> None:
+    """A new user's case: importing another Instagram account's December 2025 made an HR goal on Instagram go from
+    "nicht auf Kurs" to "auf Kurs" without any change of its actual: that December weighed on last year's pattern.
+    The pattern is the steady account's alone: 339 of 365 days by 5 December."""
+    steady = [("instagram", "karriere", d, {"engagements": 10.0}) for d in days("2025-01-01", "2026-12-05")]
+    december_only = [("instagram", "agentur", d, {"engagements": 1000.0}) for d in days("2025-12-01", "2025-12-31")]
+    config = GoalsConfig(
+        objectives=(Objective("O1", "Arbeitgebermarke", "hr"),),
+        key_results=(KeyResult("O1.1", "O1", "engagements", parse_period("2026"), "2026", 5000.0, platform="instagram"),),
+    )
+    as_of = dt.date(2026, 12, 5)
+    alone = evaluate(KpiEngine(Dataset(daily=daily(steady))), config, as_of).key_results[0]
+    [with_history] = evaluate(KpiEngine(Dataset(daily=daily(steady + december_only))), config, as_of).key_results
+    assert alone.expected_method == with_history.expected_method == "seasonal"
+    assert alone.expected == pytest.approx(5000.0 * 339 / 365)
+    assert (with_history.actual, with_history.expected, with_history.forecast, with_history.status) == pytest.approx(
+        (alone.actual, alone.expected, alone.forecast, alone.status)
+    )
+    # 3,390 against 4,644 expected, a forecast of 3,650 for 5,000 (the December had made it 14,000: "auf Kurs")
+    assert (with_history.actual, with_history.forecast, with_history.status) == (3390.0, pytest.approx(3650.0), Status.OFF_TRACK)
+
+
+def test_an_account_given_up_before_the_period_carries_no_follower_total_into_it() -> None:
+    """A new user's case: a personal LinkedIn export ending in March 2026 added its 3,050 followers to the company's
+    Q4 total (53,440 -> 56,490) while the pack named it no source. Its total counts in the quarters it has data in, and
+    is carried as a late export's into a period that starts less than GIVEN_UP_DAYS after its last day."""
+    company = [("linkedin", "acme", d, {"followers": 53_440.0}) for d in days("2026-01-01", "2026-11-22")]
+    personal = [("linkedin", "anna", d, {"followers": 3_050.0}) for d in days("2026-01-01", "2026-03-23")]
+    engine = KpiEngine(Dataset(daily=daily(company + personal)))
+    q4, q1 = parse_period("2026-Q4"), parse_period("2026-Q1")
+    assert engine.value("followers", Scope(), q4).value == 53_440.0
+    assert engine.value("followers", Scope(), q1).value == 53_440.0 + 3_050.0
+    assert engine.value("followers", Scope.of(accounts="anna"), q4).no_data
+    q2 = engine.value("followers", Scope.of(accounts="anna"), parse_period("2026-Q2"))  # nine days late: carried, marked
+    assert (q2.value, q2.carried) == (3_050.0, ("linkedin/anna",))
+    assert engine.value("followers", Scope.of(accounts="anna"), parse_period("2026-Q3")).no_data  # 100 days: given up
+    assert engine.accounts_with_data_in(q4) == {("linkedin", "acme")}  # the pack's sources: the accounts it counts
+    assert [s.account for s in engine.stale_accounts(dt.date(2026, 4, 10), period=parse_period("2026-Q2"))] == ["anna"]
+    # The chart's day line and the card agree: no flat 3,050 carried through Q4
+    assert engine.daily_totals("followers", Scope(), q4).dropna().unique().tolist() == [53_440.0]
+    # An account whose export is only late (data into the period) is still carried, and marked for it
+    late = [("linkedin", "late", d, {"followers": 100.0}) for d in days("2026-01-01", "2026-10-05")]
+    marked = KpiEngine(Dataset(daily=daily(company + late))).value("followers", Scope(), q4)
+    assert (marked.value, marked.carried) == (53_540.0, ("linkedin/late",))

@@ -28,7 +28,8 @@ def test_english_post_template_as_xlsx() -> None:
     result = read_one("template.xlsx", workbook_bytes(typed, title="Posts"))
     assert (result.status, result.report) == (Status.PARSED, "generic_posts")
     posts = result.frames[Grain.POST]
-    assert posts["published_at"].tolist() == [pd.Timestamp("2026-10-01 09:30", tz="UTC"), pd.Timestamp("2026-10-03 14:00", tz="UTC")]
+    # Written as the company's wall clock (Europe/Berlin, summer time in October): 09:30 there is 07:30 UTC
+    assert posts["published_at"].tolist() == [pd.Timestamp("2026-10-01 07:30", tz="UTC"), pd.Timestamp("2026-10-03 12:00", tz="UTC")]
     assert result.totals["post"] == {"impressions": 3460, "reactions": 86, "comments": 13, "shares": 17, "clicks": 32}
 
 
@@ -44,3 +45,15 @@ def test_a_native_channel_stores_under_its_platform_and_account() -> None:
     twitter = read_one("x.csv", b"channel,account,date,followers\nTwitter,HaberlandAG,2026-11-01,1702\nXING,Haberland,2026-11-01,3170\n")
     assert twitter.frames[Grain.DAILY][["platform", "account"]].values.tolist() == [["x", "HaberlandAG"], ["other", "XING: Haberland"]]
     assert twitter.platform == "other"  # rows of two platforms: the file stays the template's
+
+
+def test_template_times_are_the_company_s_wall_clock_and_an_offset_is_kept() -> None:
+    """A new user wrote "03.11.2026 10:00" into the template and the Content page showed 11:00: read as UTC."""
+    from model.timezones import local_times
+
+    data = "Kanal;Konto;Beitrags-ID;Veröffentlicht am;Impressionen\nXING;Beispiel;a;03.11.2026 10:00;5\nXING;Beispiel;b;03.07.2026 10:00;7\n"
+    posts = read_one("vorlage.csv", data.encode("utf-8")).frames[Grain.POST]
+    assert posts["published_at"].tolist() == [pd.Timestamp("2026-11-03 09:00", tz="UTC"), pd.Timestamp("2026-07-03 08:00", tz="UTC")]
+    assert local_times(posts["published_at"]).dt.strftime("%H:%M").tolist() == ["10:00", "10:00"]  # as the Content page shows them
+    offsets = "channel,account,post_id,published_at,impressions\nXING,Beispiel,a,2026-11-03T10:00:00+00:00,5\n"
+    assert read_one("offsets.csv", offsets.encode()).frames[Grain.POST]["published_at"].iloc[0] == pd.Timestamp("2026-11-03 10:00", tz="UTC")

@@ -122,16 +122,19 @@ def platform_labels() -> Callable[[object], str]:
     return lambda platform: automatic if platform is None else platform_name(platform, current)
 
 
-def marker(non_additive: bool, from_posts: tuple[str, ...]) -> str:
-    """The marks behind a number: Σ for a sum of non-additive figures, ◆ for figures from posts."""
-    return ("Σ" if non_additive else "") + ("◆" if from_posts else "")
+def marker(non_additive: bool, from_posts: tuple[str, ...], carried: tuple[str, ...] = ()) -> str:
+    """The marks behind a number: Σ for a sum of non-additive figures, ◆ for figures from posts, → for a follower total
+    carried forward past the stale threshold (the pack's marks, ``reports.pack.MARKERS``)."""
+    return ("Σ" if non_additive else "") + ("◆" if from_posts else "") + ("→" if carried else "")
 
 
-def marker_notes(non_additive: bool, from_posts: tuple[str, ...]) -> list[str]:
-    """One line per mark, for a tooltip: what it means and, for ◆, which accounts."""
+def marker_notes(non_additive: bool, from_posts: tuple[str, ...], carried: tuple[str, ...] = ()) -> list[str]:
+    """One line per mark, for a tooltip: what it means and, for ◆ and →, which accounts."""
     notes = [t("marker.non_additive")] if non_additive else []
     if from_posts:
         notes.append(t("marker.from_posts", accounts=account_list(from_posts, language())))
+    if carried:
+        notes.append(t("marker.carried", accounts=account_list(carried, language())))
     return notes
 
 

@@ -41,13 +41,13 @@ with card_area:
             # A percentage only for a comparable change; "neu" / "nicht vergleichbar" otherwise (no arrow, no colour).
             comparable = card.change_status == "change"
             delta = change_text(card.change, card.change_status, language()) if comparable or card.change_status in ("new", "not_comparable") else None
-            notes = marker_notes(card.non_additive, card.from_posts)
+            notes = marker_notes(card.non_additive, card.from_posts, card.carried)
             if card.change_status in ("new", "not_comparable"):
                 notes.append(t("change.new_help" if card.change_status == "new" else "marker.not_comparable"))
             if card.target == card.target:
                 notes.insert(0, t("cockpit.target", target=value(card.kpi, card.target), expected=value(card.kpi, card.expected)))
             st.metric(
-                f"{label(card.kpi)} {marker(card.non_additive, card.from_posts)}".strip(),
+                f"{label(card.kpi)} {marker(card.non_additive, card.from_posts, card.carried)}".strip(),
                 value(card.kpi, card.value),
                 delta=delta,
                 delta_color="off" if not comparable else "inverse" if CATALOG[card.kpi].direction is Direction.LOWER else "normal",
@@ -57,7 +57,7 @@ with card_area:
             )
             if card.status:
                 st.markdown(badge(card.status))
-    if cards["non_additive"].any() or cards["from_posts"].map(bool).any():
+    if cards["non_additive"].any() or cards["from_posts"].map(bool).any() or cards["carried"].map(bool).any():
         st.caption(t("marker.legend"))
 if progress_area is not None:
     with progress_area:

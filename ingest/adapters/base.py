@@ -204,6 +204,17 @@ class TableAdapter(Adapter):
             return None
         return Match(self, found[0], len(named))
 
+    def _in_utc(self, published: pd.Series, with_offset: pd.Series) -> pd.Series:
+        """Naive publish times in UTC: read in the export's zone, except where a cell wrote its offset (the parser
+        turned those into UTC already; read again as the company's wall clock, 10:00+00:00 became 09:00)."""
+        zone = source_zone(self.source_timezone)
+        in_utc = published.dt.tz_localize("UTC")
+        if zone == "UTC":
+            return in_utc
+        # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
+        localised = published.dt.tz_localize(zone, ambiguous=False, nonexistent="shift_forward").dt.tz_convert("UTC")
+        return localised.where(~with_offset.reindex(published.index, fill_value=False).to_numpy(dtype=bool), in_utc)
+
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
         header_cells = list(table.cells.iloc[match.header_row])
         named = [self.column_at(c) for c in header_cells]
@@ -244,9 +255,7 @@ class TableAdapter(Adapter):
             issues += extra
         frame = gross_and_net(frame)
         if "published_at" in frame and frame["published_at"].dt.tz is None:
-            # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
-            localised = frame["published_at"].dt.tz_localize(source_zone(self.source_timezone), ambiguous=False, nonexistent="shift_forward")
-            frame = frame.assign(published_at=localised.dt.tz_convert("UTC"))
+            frame = frame.assign(published_at=self._in_utc(frame["published_at"], _written_with_offset(body, found_columns, "published_at")))
         # A derive may name each row's platform (the generic template's rows of a native channel); else the adapter's.
         platform = frame["platform"] if "platform" in frame.columns else (str(self.platform) if self.platform else "")
         frame = frame.assign(platform=platform, source_row=(body.index.to_numpy() + row_base).astype("int64"))
@@ -272,6 +281,17 @@ def _unread_columns(table: RawTable, header_cells: list[object], named: list[Col
     if not unread:
         return []
     return [info("ingest.columns_not_read", params={"count": len(unread), "columns": ", ".join(unread)}, file=table.file, sheet=table.sheet)]
+
+
+_OFFSET_AT_END = r"(?:[zZ]|[+-]\d{2}:?\d{2})\s*$"
+
+
+def _written_with_offset(body: pd.DataFrame, found_columns: list[tuple[Column, int]], target: str) -> pd.Series:
+    """Per row, whether the ``target`` column's cell wrote a UTC offset or "Z" (False where no such column)."""
+    position = next((p for column, p in found_columns if column.target == target), None)
+    if position is None:
+        return pd.Series(False, index=body.index)
+    return body.iloc[:, position].astype("string").str.contains(_OFFSET_AT_END, regex=True).fillna(False).astype(bool)
 
 
 def _convert(column: Column, cells: pd.Series, decimal: str, context: Context, where: dict[str, object]) -> tuple[pd.Series, list[Issue]]:

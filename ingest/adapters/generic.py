@@ -23,6 +23,7 @@ import pandas as pd
 from ingest.adapters.base import Adapter, Column, Context, Kind, Match, Parsed, TableAdapter
 from ingest.readers import RawTable
 from model.canonical import METRICS, Grain, Platform
+from model.timezones import COMPANY_ZONE
 
 METRIC_COLUMNS = tuple(Column(m.name, (m.name, m.label_en, m.label_de)) for m in METRICS)
 CHANNEL = Column("_channel", ("channel", "Kanal"), Kind.TEXT, required=True)
@@ -77,7 +78,10 @@ POSTS = Template(
     )
     + METRIC_COLUMNS,
     description="Generic template, one row per post",
-    timezone="UTC",
+    # A time written into the template is read as a person writes it: the company's wall clock (an offset, where one
+    # is written, is kept). Read as UTC, "03.11.2026 10:00" showed as 11:00 on the Content page.
+    timezone="the company's time zone (RESONANZ_TIMEZONE), stored as UTC",
+    source_timezone=COMPANY_ZONE,
     derive=_account,
 )
 
