@@ -185,9 +185,7 @@ class HeldBack:
     accounts: tuple[tuple[str, str], ...]  # (platform, account), sorted
 
 
-def held_back(
-    accounts: pd.MultiIndex, last_days: np.ndarray, since: dt.date | None, as_of: dt.date, has_daily: np.ndarray | None = None
-) -> HeldBack | None:
+def held_back(accounts: pd.MultiIndex, last_days: np.ndarray, since: dt.date | None, as_of: dt.date, has_daily: np.ndarray | None = None) -> HeldBack | None:
     """Who holds a scope's data through back (``through``'s accounts), when others have data after it; else None.
     ``accounts``: (platform, account) of each of ``last_days``, taken apart only when someone is held back (the Goals
     page asks for each of 200 key results: a frame of the accounts per call was a quarter of its rerun).

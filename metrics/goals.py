@@ -127,6 +127,14 @@ class GoalsConfig:
         return next(o for o in self.objectives if o.id == objective_id)
 
 
+def goals_for(config: GoalsConfig, period: Period) -> GoalsConfig:
+    """The goals with only the key results whose period overlaps ``period``, and their objectives: what a Q4 view
+    (the Cockpit, the review pack) judges, not last year's targets."""
+    results = tuple(r for r in config.key_results if r.period.start <= period.end and period.start <= r.period.end)
+    kept = {r.objective_id for r in results}
+    return replace(config, key_results=results, objectives=tuple(o for o in config.objectives if o.id in kept))
+
+
 @dataclass(frozen=True)
 class GoalChanges:
     """What a new goal set changes against the stored one, by who may change it."""

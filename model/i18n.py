@@ -586,6 +586,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Noch keine Ziele hinterlegt. Laden Sie die Ziele-Arbeitsmappe auf der Seite Ziele hoch.",
         Language.EN: "No goals yet. Upload the goals workbook on the Goals page.",
     },
+    "cockpit.no_goals_in_period": {
+        Language.DE: "Kein Schlüsselergebnis gilt für {period}. Alle Ziele stehen auf der Seite Ziele.",
+        Language.EN: "No key result applies to {period}. Every goal is on the Goals page.",
+    },
     "cockpit.no_movers": {Language.DE: "Keine nennenswerten Veränderungen.", Language.EN: "No notable changes."},
     "cockpit.target": {Language.DE: "Ziel {target} · Soll {expected}", Language.EN: "Target {target} · expected {expected}"},
     "cockpit.demo": {

@@ -18,7 +18,7 @@ from metrics.comparison import ChangeStatus, comparison_table, cut_day
 from metrics.dataset import Scope
 from metrics.engine import KpiEngine
 from metrics.freshness import StaleAccount
-from metrics.goals import DEPARTMENTS, GoalsConfig, scope_label
+from metrics.goals import DEPARTMENTS, GoalsConfig, goals_for, scope_label
 from metrics.periods import Period, PeriodError, parse_period, period_between
 from metrics.plan import PlanView, plan_for_period
 from metrics.progress import KeyResultReport, Status, evaluate, progress_text
@@ -194,13 +194,6 @@ def _parses_to(text: str, period: Period) -> bool:
     except PeriodError:
         return False
     return (found.start, found.end) == (period.start, period.end)
-
-
-def goals_for(config: GoalsConfig, period: Period) -> GoalsConfig:
-    """The goals with only the key results whose period overlaps ``period``, and their objectives."""
-    results = tuple(r for r in config.key_results if r.period.start <= period.end and period.start <= r.period.end)
-    kept = {r.objective_id for r in results}
-    return replace(config, key_results=results, objectives=tuple(o for o in config.objectives if o.id in kept))
 
 
 def _weekly_impressions(engine: KpiEngine, period: Period, language: Language) -> pd.DataFrame:

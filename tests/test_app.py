@@ -73,6 +73,23 @@ def test_cockpit_shows_cards_objectives_and_movers(database: str) -> None:
     assert any("Unternehmenskommunikation" in m.value for m in app.markdown)
 
 
+def test_cockpit_judges_only_the_key_results_of_the_shown_period(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user saw a Q1 2025 goal and its key results on the Q4 2026 Cockpit (the review pack left it out)."""
+
+    def bullets(app: AppTest) -> str:
+        return "".join(chart.proto.spec for chart in app.get("plotly_chart"))
+
+    q4 = run()  # RESONANZ_TODAY is in Q4 2026: the Q4 and the 2026 key results, not the Q3 applications (HR-1.3)
+    assert "Interaktionen" in bullets(q4) and "Bewerbungen" not in bullets(q4)
+    q4.selectbox(key="sidebar_preset_de").set_value("last_quarter").run()
+    assert "Bewerbungen" in bullets(q4)
+    monkeypatch.setenv("RESONANZ_TODAY", "2028-01-10")  # a quarter no key result is set for
+    later = run()
+    assert any("Kein Schlüsselergebnis gilt für" in i.value for i in later.info), [i.value for i in later.info]
+    assert not any("Unternehmenskommunikation" in m.value for m in later.markdown)  # no department roll-up either
+    assert any("Unternehmenskommunikation" in m.value for m in q4.markdown)
+
+
 def test_filters_are_kept_across_pages(database: str) -> None:
     app = run()
     app.selectbox(key="sidebar_preset_de").set_value("last_month").run()
@@ -281,7 +298,7 @@ def test_upload_text_is_shown_as_written_not_as_markdown(database: str, monkeypa
     assert not any("![x](" in b or "*today*" in b for b in bodies)
     table = app.dataframe[0].value
     ours = table[table["account"] == "Blog: *acme* $1"].set_index("text")
-    assert ours.loc["$5 instead of $10", "time"] == "11:00"  # 10:00 UTC is 11:00 in Berlin (CET)
+    assert ours.loc["$5 instead of $10", "time"] == "10:00"  # the template's time is the company's clock: shown as written
     assert ours.loc["![x](https://tracker.example/p.png)", "time"] == "–"  # a date without a time
     assert any("ohne Uhrzeit" in c.value for c in app.caption)
 

@@ -160,7 +160,7 @@ def test_review_pack_downloads_from_the_browser(server: str, tmp_path: Path) -> 
     kinds = [shape.chart.chart_type for slide in deck.slides for shape in slide.shapes if shape.has_chart]
     assert kinds.count(XL_CHART_TYPE.BAR_CLUSTERED) == 13  # a bullet per Q4 key result
     assert kinds.count(XL_CHART_TYPE.LINE_MARKERS) == 1 and kinds.count(XL_CHART_TYPE.BAR_STACKED) == 1  # trend, status
-    assert kinds.count(XL_CHART_TYPE.LINE) == 9  # a sparkline per KPI tile that has a day line (not the post count)
+    assert kinds.count(XL_CHART_TYPE.LINE) == 8  # a sparkline per KPI tile that has a day line (not the post count or the growth)
 
 
 NAVIGATION_DE = ["Cockpit", "Ziele", "Kanäle", "Inhalte", "Redaktionsplan", "Management-Review", "Daten"]

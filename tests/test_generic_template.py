@@ -55,5 +55,7 @@ def test_template_times_are_the_company_s_wall_clock_and_an_offset_is_kept() -> 
     posts = read_one("vorlage.csv", data.encode("utf-8")).frames[Grain.POST]
     assert posts["published_at"].tolist() == [pd.Timestamp("2026-11-03 09:00", tz="UTC"), pd.Timestamp("2026-07-03 08:00", tz="UTC")]
     assert local_times(posts["published_at"]).dt.strftime("%H:%M").tolist() == ["10:00", "10:00"]  # as the Content page shows them
+    days_only = "Kanal;Konto;Beitrags-ID;Veröffentlicht am;Impressionen\nXING;Beispiel;a;03.11.2026;5\n"  # a day without a time
+    assert read_one("tage.csv", days_only.encode()).frames[Grain.POST]["published_at"].iloc[0] == pd.Timestamp("2026-11-03", tz="UTC")
     offsets = "channel,account,post_id,published_at,impressions\nXING,Beispiel,a,2026-11-03T10:00:00+00:00,5\n"
     assert read_one("offsets.csv", offsets.encode()).frames[Grain.POST]["published_at"].iloc[0] == pd.Timestamp("2026-11-03 10:00", tz="UTC")

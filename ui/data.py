@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from metrics.engine import KpiEngine
-from metrics.goals import GoalsConfig
+from metrics.goals import GoalsConfig, goals_for
+from metrics.periods import Period
 from metrics.progress import GoalReport, evaluate
 from metrics.scoping import Departments, of_departments, restrict_dataset, restrict_goals
 from model.issues import Issue
@@ -76,15 +77,19 @@ def goals_for_checks() -> GoalsConfig | None:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _report(url: str, version: tuple[object, ...], departments: Departments, as_of: dt.date) -> GoalReport | None:
+def _report(url: str, version: tuple[object, ...], departments: Departments, as_of: dt.date, period: Period | None = None) -> GoalReport | None:
     space = _scoped(url, version, departments)
-    return evaluate(space.engine, space.goals, as_of) if space.goals else None
+    if not space.goals:
+        return None
+    return evaluate(space.engine, goals_for(space.goals, period) if period is not None else space.goals, as_of)
 
 
-def goal_report(as_of: dt.date) -> GoalReport | None:
+def goal_report(as_of: dt.date, period: Period | None = None) -> GoalReport | None:
+    """The goals' report as of ``as_of``; given ``period``, of the key results whose period overlaps it
+    (``metrics.goals.goals_for``, as the review pack), with their objectives' and departments' roll-ups."""
     from ui.identity import visible_departments
 
-    return _report(database_url(), data_version(database()), visible_departments(), as_of)
+    return _report(database_url(), data_version(database()), visible_departments(), as_of, period)
 
 
 def _digest(content: bytes) -> str:

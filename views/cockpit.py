@@ -8,7 +8,7 @@ import streamlit as st
 from charts.figures import key_result_bullets
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
-from metrics.goals import DEPARTMENTS
+from metrics.goals import DEPARTMENTS, goals_for
 from metrics.views import change_text, kpi_cards, top_movers
 from metrics.views import key_result_bullets as bullet_rows
 from model.i18n import platform_name
@@ -20,7 +20,8 @@ from ui.widgets import badge, freshness, label, marker, marker_notes, plain, val
 
 space = workspace()
 selection = sidebar(space)
-report = goal_report(selection.today)
+report = goal_report(selection.today, selection.period)  # the key results of the shown period, not last year's
+goals = goals_for(space.goals, selection.period) if space.goals is not None else None
 
 st.title(t("cockpit.title"))
 st.caption(t("cockpit.period", period=selection.period.label(language()), comparison=selection.comparison_period.label(language())))
@@ -30,8 +31,8 @@ if st.session_state.pop(DEMO_LOADED, False):
 if is_demo(space):
     st.info(t("cockpit.demo"))
 
-cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, space.goals, report)
-bullets = bullet_rows(space.goals, report, language(), selection.scope.departments, space.engine, selection.today)
+cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, goals, report)
+bullets = bullet_rows(goals, report, language(), selection.scope.departments, space.engine, selection.today)
 card_area, progress_area = st.columns([3, 2]) if len(bullets) else (st.container(), None)
 with card_area:
     per_row = 3 if progress_area is not None else 5
@@ -67,12 +68,14 @@ if progress_area is not None:
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("cockpit.objectives"))
-    if report is None or space.goals is None:
+    if report is None or goals is None:
         st.info(t("cockpit.no_goals"))
+    elif not goals.key_results:
+        st.info(t("cockpit.no_goals_in_period", period=selection.period.label(language())))
     else:
         for department, roll_up in report.departments.items():
             st.markdown(f"**{DEPARTMENTS[department].label(language())}** {badge(str(roll_up.status))}")
-            for objective in (o for o in space.goals.objectives if o.department == department):
+            for objective in (o for o in goals.objectives if o.department == department):
                 objective_roll_up = report.objectives[objective.id]
                 score = formatting.percent(objective_roll_up.score, language(), digits=0) if objective_roll_up.score == objective_roll_up.score else "–"
                 st.markdown(f"- {plain(objective.objective)} {badge(str(objective_roll_up.status))} · {t('goals.progress')} {score}")

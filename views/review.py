@@ -12,12 +12,12 @@ from access.permissions import Action
 from metrics import formatting
 from metrics.catalog import CATALOG
 from metrics.dataset import Scope
-from metrics.goals import KeyResult
+from metrics.goals import KeyResult, goals_for
 from metrics.periods import PeriodError, PeriodKind, parse_period, period_containing
 from metrics.progress import Status
 from metrics.scoping import visible_comments
 from metrics.views import RANK_KPIS
-from reports.pack import build_pack, goals_for, review_of, summary_grid
+from reports.pack import build_pack, review_of, summary_grid
 from reports.pptx_writer import TemplateError
 from reports.render import FORMATS, file_name, render
 from storage.reviews import Review, mark_done, save_review

@@ -206,14 +206,16 @@ class TableAdapter(Adapter):
 
     def _in_utc(self, published: pd.Series, with_offset: pd.Series) -> pd.Series:
         """Naive publish times in UTC: read in the export's zone, except where a cell wrote its offset (the parser
-        turned those into UTC already; read again as the company's wall clock, 10:00+00:00 became 09:00)."""
+        turned those into UTC already; read again as the company's wall clock, 10:00+00:00 became 09:00) and where it
+        wrote a day without a time (kept at 00:00 UTC, which means "no time of day": ``model.timezones``)."""
         zone = source_zone(self.source_timezone)
         in_utc = published.dt.tz_localize("UTC")
         if zone == "UTC":
             return in_utc
         # A wall-clock time that DST skips or repeats is taken forward / as standard time, not refused.
         localised = published.dt.tz_localize(zone, ambiguous=False, nonexistent="shift_forward").dt.tz_convert("UTC")
-        return localised.where(~with_offset.reindex(published.index, fill_value=False).to_numpy(dtype=bool), in_utc)
+        as_written = with_offset.reindex(published.index, fill_value=False).to_numpy(dtype=bool) | (published == published.dt.normalize()).to_numpy(dtype=bool)
+        return localised.where(~as_written, in_utc)
 
     def parse(self, table: RawTable, match: Match, context: Context) -> Parsed:
         header_cells = list(table.cells.iloc[match.header_row])
