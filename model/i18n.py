@@ -228,6 +228,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "data.results": {Language.DE: "Ergebnis je Datei", Language.EN: "Result per file"},
     "data.issues": {Language.DE: "Hinweise und Fehler", Language.EN: "Notes and errors"},
+    "data.issues_in_full": {Language.DE: "Meldungen im Wortlaut ({count})", Language.EN: "Messages in full ({count})"},
+    "data.issues_more": {
+        Language.DE: "… und {count} weitere: Sie stehen in der Tabelle oben.",
+        Language.EN: "… and {count} more: they are in the table above.",
+    },
     "data.no_history": {Language.DE: "Noch keine Importe.", Language.EN: "No imports yet."},
     "data.undo": {Language.DE: "Import rückgängig machen", Language.EN: "Undo import"},
     "data.undo.pick": {Language.DE: "Import", Language.EN: "Import"},

@@ -125,6 +125,26 @@ def test_broken_upload_shows_where_and_stores_nothing(database: str) -> None:
     assert current(make_engine(database), Grain.DAILY, account="default").empty
 
 
+def test_every_message_of_an_import_can_be_read_in_full(database: str) -> None:
+    """A new user could not read what to do: the grid cut the messages off after about 60 characters."""
+    from ui.state import DATA_RESULTS
+
+    app = run("views/data.py")
+    bare = "Datum,Primário\n2025-05-01,10\n2025-05-02,12\n".encode("utf-16")  # a bare Meta overview: no platform, no account
+    app.file_uploader(key="data_upload_0").set_value([("Visualizações.csv", bare, "text/csv"), ("Overview.csv", OVERVIEW + b'"April 14","viel","1","1","1","1"\n', "text/csv")])
+    app.run()
+    app.button(key="data_import").click().run()
+    results = app.session_state[DATA_RESULTS]
+    expected = [(r.file, i.text(Language.DE)) for r in results for i in r.issues if i.level == "error"]
+    assert len(expected) == 2 and max(len(text) for _, text in expected) > 120
+    from ui.widgets import plain
+
+    shown = [e.value for e in app.error]
+    for file, text in expected:
+        assert f"**{plain(file)}**: {plain(text)}" in shown, (file, shown)  # the whole message, escaped as upload text
+    assert app.expander[-1].label.startswith("Meldungen im Wortlaut")
+
+
 def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:
     app = run("views/goals.py")
     broken = b"objectives:\n  - {id: A, objective: x, department: einkauf}\nkey_results: []\n"

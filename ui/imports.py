@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -63,6 +63,22 @@ def issues_from(issues: list[Issue], language: Language) -> pd.DataFrame:
         for issue in sorted(issues, key=lambda issue: list(Level).index(Level(issue.level)))
     ]
     return pd.DataFrame(rows) if rows else pd.DataFrame()
+
+
+@dataclass(frozen=True)
+class IssueText:
+    """One message to read in full, once however many rows say it: the grid cuts long messages off, and its end is
+    often what to do ("... Wählen Sie beim Hochladen ...")."""
+
+    level: Level
+    file: str
+    message: str
+
+
+def readable_issues(results: list[FileResult], language: Language) -> list[IssueText]:
+    """The distinct messages of the results, errors first, then warnings, then notes (each in the order found)."""
+    found = [IssueText(Level(issue.level), issue.file or result.file, issue.text(language)) for result in results for issue in result.issues]
+    return sorted(dict.fromkeys(found), key=lambda issue: list(Level).index(issue.level))
 
 
 def history_table(history: pd.DataFrame, language: Language) -> pd.DataFrame:

@@ -14,12 +14,13 @@ from metrics.freshness import stale_threshold_days
 from metrics.scoping import of_accounts
 from metrics.views import account_freshness
 from model.canonical import Platform
+from model.issues import Level
 from model.results import Status
 from storage.imports import import_history, store_results, undo_import
 from ui.data import workspace
 from ui.filters import today
 from ui.identity import audit_section, authorize, department_of_account, is_admin, record_unreadable, visible_departments
-from ui.imports import history_table, issues_table, mapping_table, results_table
+from ui.imports import history_table, issues_table, mapping_table, readable_issues, results_table
 from ui.resources import engine
 from ui.roles import roles_section
 from ui.state import DATA_RESULTS, DATA_UPLOAD_GENERATION, language, t
@@ -28,6 +29,7 @@ from ui.widgets import freshness, plain, platform_labels, with_progress
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 UNDONE = "data_undone"  # the import just undone, said once after the rerun
+MESSAGES_IN_FULL = 30  # each distinct message once; beyond this the table above holds them
 
 space = workspace()
 day = today()
@@ -91,6 +93,13 @@ with upload_tab:
         if not issues.empty:
             st.subheader(t("data.issues"))
             st.dataframe(issues, hide_index=True, width="stretch")
+            messages = readable_issues(results, language())
+            with st.expander(t("data.issues_in_full", count=len(messages)), expanded=any(m.level is not Level.INFO for m in messages)):
+                for message in messages[:MESSAGES_IN_FULL]:
+                    say = st.error if message.level is Level.ERROR else st.warning if message.level is Level.WARNING else st.info
+                    say(f"**{plain(message.file)}**: {plain(message.message)}")
+                if len(messages) > MESSAGES_IN_FULL:
+                    st.caption(t("data.issues_more", count=len(messages) - MESSAGES_IN_FULL))
 
 with history_tab:
     accounts = account_freshness(space.engine, day, language())
