@@ -598,8 +598,8 @@ TEXTS: dict[str, dict[Language, str]] = {
     "cockpit.no_movers": {Language.DE: "Keine nennenswerten Veränderungen.", Language.EN: "No notable changes."},
     "cockpit.target": {Language.DE: "Ziel {target} · Soll {expected}", Language.EN: "Target {target} · expected {expected}"},
     "cockpit.demo": {
-        Language.DE: "Resonanz zeigt die Demo-Firma Haberland Antriebstechnik GmbH. Eigene Daten: Exporte auf der Seite Daten hochladen, Ziele auf der Seite Ziele; die Demo-Importe lassen sich im Importverlauf rückgängig machen.",
-        Language.EN: "Resonanz shows the demo company Haberland Antriebstechnik GmbH. Your own data: upload exports on the Data page and goals on the Goals page; the demo imports can be undone in the import history.",
+        Language.DE: "Resonanz zeigt die Demo-Firma Haberland Antriebstechnik GmbH; ihre Exporte reichen bis {through}. Eigene Daten: Exporte auf der Seite Daten hochladen, Ziele auf der Seite Ziele; die Demo-Importe lassen sich im Importverlauf rückgängig machen.",
+        Language.EN: "Resonanz shows the demo company Haberland Antriebstechnik GmbH; its exports run to {through}. Your own data: upload exports on the Data page and goals on the Goals page; the demo imports can be undone in the import history.",
     },
     "cockpit.demo_loaded": {
         Language.DE: "Die Datenbank war leer: Die Demo-Firma wurde geladen.",

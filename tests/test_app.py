@@ -131,7 +131,8 @@ def test_every_message_of_an_import_can_be_read_in_full(database: str) -> None:
 
     app = run("views/data.py")
     bare = "Datum,Primário\n2025-05-01,10\n2025-05-02,12\n".encode("utf-16")  # a bare Meta overview: no platform, no account
-    app.file_uploader(key="data_upload_0").set_value([("Visualizações.csv", bare, "text/csv"), ("Overview.csv", OVERVIEW + b'"April 14","viel","1","1","1","1"\n', "text/csv")])
+    broken = OVERVIEW + b'"April 14","viel","1","1","1","1"\n'
+    app.file_uploader(key="data_upload_0").set_value([("Visualizações.csv", bare, "text/csv"), ("Overview.csv", broken, "text/csv")])
     app.run()
     app.button(key="data_import").click().run()
     results = app.session_state[DATA_RESULTS]
@@ -143,6 +144,25 @@ def test_every_message_of_an_import_can_be_read_in_full(database: str) -> None:
     for file, text in expected:
         assert f"**{plain(file)}**: {plain(text)}" in shown, (file, shown)  # the whole message, escaped as upload text
     assert app.expander[-1].label.startswith("Meldungen im Wortlaut")
+
+
+def test_an_account_given_up_long_ago_neither_dates_nor_warns_the_data_page(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user imported a 2014 Facebook export: the Data page said "Daten bis 20.02.2015" and named it as late on
+    every visit, with 15 other historical accounts. The demo's own first screen named its seven accounts as late."""
+    monkeypatch.setenv("RESONANZ_TODAY", "2026-12-05")
+    app = run("views/data.py")
+    old = b"Kanal;Konto;Datum;Impressionen\nBlog;Archiv;01.02.2014;5\nBlog;Archiv;02.02.2014;7\n"
+    app.file_uploader(key="data_upload_0").set_value(("archiv.csv", old, "text/csv"))
+    app.run()
+    app.button(key="data_import").click().run()
+    assert "1 importiert" in app.success[0].value
+    page = run("views/data.py")
+    assert "Daten bis 22.11.2026" in [c.value for c in page.caption]
+    warnings = " ".join(w.value for w in page.warning)
+    assert "Archiv" not in warnings and "HaberlandAG" in warnings  # the demo's accounts are 13 days late, the archive given up
+    cockpit = run()
+    assert not cockpit.warning  # the demo's own accounts: said in its note instead
+    assert any("ihre Exporte reichen bis 22.11.2026" in i.value for i in cockpit.info)
 
 
 def test_goals_workbook_with_errors_is_shown_in_place(database: str) -> None:

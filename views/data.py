@@ -10,7 +10,8 @@ import streamlit as st
 from access.permissions import Action
 from ingest.pipeline import read_batch
 from metrics.dataset import Scope
-from metrics.freshness import stale_threshold_days
+from metrics.freshness import GIVEN_UP_DAYS, stale_threshold_days
+from metrics.periods import period_between
 from metrics.scoping import of_accounts
 from metrics.views import account_freshness
 from model.canonical import Platform
@@ -33,7 +34,10 @@ MESSAGES_IN_FULL = 30  # each distinct message once; beyond this the table above
 
 space = workspace()
 day = today()
-freshness(space.engine, Scope(), None, day, name_stale=True, upload_here=True)  # every account, all its data
+# The accounts in use: those with data in the last GIVEN_UP_DAYS. One given up years ago made the whole page say
+# "Daten bis 20.02.2015" and named it as late on every visit; the history tab lists every account with its last day.
+in_use = period_between(day - dt.timedelta(days=GIVEN_UP_DAYS), day)
+freshness(space.engine, Scope(), in_use, day, name_stale=True, upload_here=True)
 
 admin_tabs = [t("roles.tab"), t("audit.tab")] if is_admin() else []  # others never see roles or the log
 upload_tab, history_tab, mapping_tab, *admin = st.tabs([t("data.tab.upload"), t("data.tab.history"), t("data.mapping"), *admin_tabs])
