@@ -598,8 +598,10 @@ TEXTS: dict[str, dict[Language, str]] = {
     "cockpit.no_movers": {Language.DE: "Keine nennenswerten Veränderungen.", Language.EN: "No notable changes."},
     "cockpit.target": {Language.DE: "Ziel {target} · Soll {expected}", Language.EN: "Target {target} · expected {expected}"},
     "cockpit.demo": {
-        Language.DE: "Resonanz zeigt die Demo-Firma Haberland Antriebstechnik GmbH; ihre Exporte reichen bis {through}. Eigene Daten: Exporte auf der Seite Daten hochladen, Ziele auf der Seite Ziele; die Demo-Importe lassen sich im Importverlauf rückgängig machen.",
-        Language.EN: "Resonanz shows the demo company Haberland Antriebstechnik GmbH; its exports run to {through}. Your own data: upload exports on the Data page and goals on the Goals page; the demo imports can be undone in the import history.",
+        Language.DE: "Resonanz zeigt die Demo-Firma Haberland Antriebstechnik GmbH. Ihre Exporte reichen bis {through}; liegt das mehr als "
+        "{days} Tage zurück, nennt Resonanz ihre Konten als veraltet, wie jedes Konto, dessen Export fehlt. Eigene Daten: Exporte auf der Seite Daten hochladen, Ziele auf der Seite Ziele; die Demo-Importe lassen sich im Importverlauf rückgängig machen.",
+        Language.EN: "Resonanz shows the demo company Haberland Antriebstechnik GmbH. Its exports run to {through}; more than {days} days "
+        "later Resonanz names its accounts as late, as it names every account whose export is missing. Your own data: upload exports on the Data page and goals on the Goals page; the demo imports can be undone in the import history.",
     },
     "cockpit.demo_loaded": {
         Language.DE: "Die Datenbank war leer: Die Demo-Firma wurde geladen.",

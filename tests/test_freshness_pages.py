@@ -211,6 +211,7 @@ def test_provisional_key_results_are_marked_on_goals_and_the_cockpit_chart(
 ) -> None:
     monkeypatch.setenv("RESONANZ_TODAY", "2027-01-05")  # Q4 2026 has ended, the exports stop on 22.11.
     cockpit = run(language=language)
+    cockpit.selectbox(key=f"sidebar_preset_{language.value}").set_value("last_quarter").run()  # the Cockpit shows Q4's key results
     drawn = chart_texts(cockpit)
     assert drawn.count(mark) == len(PROVISIONAL)
     assert f"PR-1.1 {'Impressionen' if language is Language.DE else 'Impressions'} · LinkedIn {mark}" in drawn

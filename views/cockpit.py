@@ -11,7 +11,7 @@ from charts.figures import key_result_bullets
 from metrics import formatting
 from metrics.catalog import CATALOG, Direction
 from metrics.dataset import Scope
-from metrics.freshness import GIVEN_UP_DAYS
+from metrics.freshness import GIVEN_UP_DAYS, stale_threshold_days
 from metrics.goals import DEPARTMENTS, goals_for
 from metrics.views import change_text, kpi_cards, top_movers
 from metrics.views import key_result_bullets as bullet_rows
@@ -30,13 +30,12 @@ goals = goals_for(space.goals, selection.period) if space.goals is not None else
 st.title(t("cockpit.title"))
 st.caption(t("cockpit.period", period=selection.period.label(language()), comparison=selection.comparison_period.label(language())))
 demo = is_demo(space)
-# The demo's exports end on their export day: naming its seven accounts as late is no news to someone trying it out.
-freshness(space.engine, selection.scope, selection.period, selection.today, name_stale=not demo, cut=True)
+freshness(space.engine, selection.scope, selection.period, selection.today, name_stale=True, cut=True)
 if st.session_state.pop(DEMO_LOADED, False):
     st.success(t("cockpit.demo_loaded"))
 if demo:
     through = space.engine.data_through(Scope(), since=selection.today - dt.timedelta(days=GIVEN_UP_DAYS))
-    st.info(t("cockpit.demo", through=formatting.date(through, language()) if through else "–"))
+    st.info(t("cockpit.demo", through=formatting.date(through, language()) if through else "–", days=stale_threshold_days()))
 
 cards = kpi_cards(space.engine, selection.scope, selection.period, selection.comparison, selection.today, goals, report)
 bullets = bullet_rows(goals, report, language(), selection.scope.departments, space.engine, selection.today)
