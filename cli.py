@@ -1,6 +1,6 @@
 """Resonanz on the command line: the same core as the dashboard, for automation and acceptance.
 
-    python cli.py import [--db URL] [--json] [--platform P] [--account A] [--as-of DATE] PATH...
+    python cli.py import [--db URL] [--json] [--platform P] [--account A] [--as-of DATE] [--lang de|en] PATH...
     python cli.py kpis   [--db URL] (--period PERIOD | --from DATE --to DATE) [--as-of DATE] [--platform P] [--account A] [--goals FILE] [--json]
     python cli.py goals  [--db URL] --goals FILE [--as-of DATE] [--json]
     python cli.py report [--db URL] --goals FILE --period PERIOD --format pptx|xlsx|pdf --out FILE
@@ -74,6 +74,7 @@ from metrics.progress import evaluate
 from metrics.views import RANK_KPIS, change_text
 from model.canonical import Grain, Platform
 from model.i18n import Language, translate
+from model.issues import Issue
 from model.results import FileResult, Status
 from storage.queries import DatabaseReadError
 
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--platform", choices=[str(p) for p in Platform], help="platform of files that do not name it (Meta overview files)")
     imp.add_argument("--account", help="account name for exports that do not name it")
     imp.add_argument("--as-of", type=dt.date.fromisoformat, help="day of reference for dates without a year (default: today)")
+    imp.add_argument("--lang", choices=["de", "en"], default="de", help="language of the notes under each file (--json keeps English messages)")
 
     kpis = commands.add_parser("kpis", help="every catalog KPI for a period, with previous-period and last-year values")
     kpis.add_argument("--db")
@@ -211,19 +213,29 @@ def run_import(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for result in results:
-            print(_summary(result))
+            print(_summary(result, Language(args.lang)))
     return EXIT_FAILED if any(r.status is Status.ERROR for r in results) else EXIT_OK
 
 
-def _summary(result: FileResult) -> str:
+def _summary(result: FileResult, language: Language) -> str:
     data = result.to_dict()
     rows = ", ".join(f"{n} {g}" for g, n in result.rows.items()) or "no rows"
     line = f"{data['status']:<11} {result.file}: {data['platform'] or '-'} {data['report'] or ''} [{data['account'] or '-'}] {rows}"
     if data["date_from"]:
         line += f", {data['date_from']}..{data['date_to']}"
     # Every note of every file, every time: an info such as "stored as 'default'" matters most on first import.
-    details = [f"    {issue}" for issue in result.issues]
+    details = [f"    {_note(issue, language)}" for issue in result.issues]
     return "\n".join([line, *details])
+
+
+def _note(issue: Issue, language: Language) -> str:
+    """One note under a file, in the reader's language, with where it was found: "Hinweis: ... (Zeile 4, Spalte Datum)"."""
+    where = ", ".join(
+        f"{translate(label, language)} {value}"
+        for label, value in (("col.sheet", issue.sheet), ("col.row", issue.row), ("col.column", issue.column))
+        if value is not None
+    )
+    return f"{translate(f'level.{issue.level}', language)}: {issue.text(language)}" + (f" ({where})" if where else "")
 
 
 def _goals(path: str | None) -> GoalsConfig | None:
@@ -404,7 +416,7 @@ def run_demo(args: argparse.Namespace) -> int:
     _audit_as_local_admin(database, "import", "demo", str(DEMO_EXPORTS.name))
     results = load_demo(database)
     for result in results:
-        print(_summary(result))
+        print(_summary(result, Language.DE))
     print(f"Demo company loaded from {DEMO_EXPORTS} (exported {DEMO_EXPORT_DAY:%Y-%m-%d}).")
     if current_goal_set(database) is None:  # as the dashboard's first start does; a stored goal set stays
         _audit_as_local_admin(database, "goal_set", "goal_set", DEMO_GOALS.name)

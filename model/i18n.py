@@ -597,6 +597,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "cockpit.no_movers": {Language.DE: "Keine nennenswerten Veränderungen.", Language.EN: "No notable changes."},
     "cockpit.target": {Language.DE: "Ziel {target} · Soll {expected}", Language.EN: "Target {target} · expected {expected}"},
+    "ingest.posts_undated": {
+        Language.DE: "{count} Beitrag/Beiträge ohne Veröffentlichungszeit (Zeilen {rows}): gespeichert, aber in keinem Zeitraum gezählt, "
+        "denn ein Zeitraum zählt die Beiträge, die in ihm veröffentlicht wurden. Ihre Zahlen fehlen daher in den Kennzahlen.",
+        Language.EN: "{count} post(s) without a publish time (rows {rows}): stored, but counted in no period, as a period counts the "
+        "posts published in it. Their figures are therefore missing from the KPIs.",
+    },
     "cockpit.demo": {
         Language.DE: "Resonanz zeigt die Demo-Firma Haberland Antriebstechnik GmbH. Ihre Exporte reichen bis {through}; liegt das mehr als "
         "{days} Tage zurück, nennt Resonanz ihre Konten als veraltet, wie jedes Konto, dessen Export fehlt. Eigene Daten: Exporte auf der Seite Daten hochladen, Ziele auf der Seite Ziele; die Demo-Importe lassen sich im Importverlauf rückgängig machen.",

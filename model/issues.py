@@ -39,7 +39,7 @@ class Issue:
         """The message in ``language`` (the English sentence where the issue has no code)."""
         if not self.code:
             return self.message
-        return translate(self.code, language, **{name: localised_param(name, value, language) for name, value in self.params})
+        return translate(self.code, language, **{name: localised_param(name, _visible(value), language) for name, value in self.params})
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: (str(v) if isinstance(v, StrEnum) else v) for k, v in asdict(self).items() if v is not None and k != "params"}
@@ -61,11 +61,17 @@ class Issue:
                 ("sheet", self.sheet),
                 ("row", self.row),
                 ("column", self.column),
-                ("value", repr(self.value) if self.value is not None else None),
+                ("value", f"'{_visible(self.value)}'" if self.value is not None else None),
             )
             if value is not None
         )
-        return f"{self.level}: {self.message}" + (f" ({where})" if where else "")
+        return f"{self.level}: {_visible(self.message)}" + (f" ({where})" if where else "")
+
+
+def _visible(text: object) -> str:
+    """A file's text as a reader sees it: without soft hyphens, which German YouTube exports put into headers and
+    labels ("Ge\u00adsamt") and a terminal prints as "\\xad" or as stray hyphens. Matching never sees this text."""
+    return str(text).replace("\u00ad", "")
 
 
 class IngestError(Exception):

@@ -201,3 +201,15 @@ def test_role_command_sets_the_first_admin_before_sign_in_is_on(db: str) -> None
     assert (bad.returncode, bad.stderr) == (2, "resonanz: error: 'resonanz-hr' is no e-mail address (a group needs --group)\n")
     assert cli("role", "x@example.com", "--role", "admin", "--department", "hr", "--db", db).returncode == 2
     assert load_grants(make_engine(db))[0] == {"ana.admin@example.com": Grant(Role.ADMIN)}
+
+
+def test_import_notes_are_in_the_reader_s_language_without_soft_hyphens(tmp_path: Path, db: str) -> None:
+    """A new user read English notes from `cli.py import` beside German `cli.py kpis`, and 'Ge\\xadsamt' for a German
+    YouTube table's total row."""
+    path = tmp_path / "Tabellendaten.csv"
+    path.write_text("Inhalt,Videotitel,Auf\u00adru\u00adfe\nGe\u00adsamt,,10\nabc,Erstes Video,10\n", encoding="utf-8")
+    german = cli("import", "--db", db, str(path))
+    assert "    Info: Die Zeile wiederholt die Spaltensummen ('Gesamt')" in german.stdout, german.stdout
+    assert "\\xad" not in german.stdout and "\u00ad" not in german.stdout
+    english = cli("import", "--db", db, "--lang", "en", str(path))
+    assert "    info: The row repeats the column totals ('Gesamt')" in english.stdout, english.stdout
