@@ -140,9 +140,13 @@ def test_human_output_shows_every_note_of_every_file_every_time(tmp_path: Path, 
     assert first.returncode == 0
     lines = first.stdout.splitlines()
     assert lines[0].startswith("imported    Overview.csv:")
-    # The two infos of a first import: the assumed year and the account stored as 'default'.
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["info", "info"]
-    assert "no year" in lines[1] and "stored as 'default'" in lines[2]
+    # The two infos of a first import: the assumed year and the account stored as 'default', in German by default
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["Info", "Info"]
+    assert "keine Jahreszahl" in lines[1] and "gespeichert als „default“" in lines[2], lines
+    again = cli("import", "--db", db, "--as-of", "2026-11-26", "--lang", "en", str(path)).stdout.splitlines()
+    assert again[0].startswith("duplicate   Overview.csv:")  # the notes again, every time, here in English
+    assert [line.split(":")[0].strip() for line in again[1:]][:2] == ["info", "info"]
+    assert "no year" in again[1] and "stored as 'default'" in again[2]  # then the duplicate's own note
 
 
 def test_files_given_one_by_one_keep_their_folders(tmp_path: Path, db: str) -> None:
