@@ -488,15 +488,17 @@ class KpiEngine:
 
     def stale_accounts(self, as_of: dt.date, scope: Scope | None = None, threshold_days: int | None = None, period: Period | None = None) -> list[StaleAccount]:
         """The scope's accounts whose last data is more than the threshold (RESONANZ_STALE_DAYS, default 7) before ``as_of``;
-        with ``period``, only those whose data reaches into it: one given up before the period is not late for it (as
-        for its data through)."""
+        with ``period``, the late exports for it, as for its data through: only accounts whose data reaches into it (one
+        given up before the period is not late for it) and that have daily data (a channel with posts only that has not
+        posted since 04.11. is no export missing since then)."""
         selected = self._selected(scope)
         accounts = self._index[selected].to_frame(index=False, name=ACCOUNT_KEY)
         found = stale(accounts, self.last_days.overall[selected], as_of, threshold_days)
         if period is None:
             return found
         inside = self.accounts_with_data_in(period, scope)
-        return [s for s in found if (s.platform, s.account) in inside]
+        dated = {(str(p), str(a)) for p, a in self._index[self.last_days.has_daily]}
+        return [s for s in found if (s.platform, s.account) in inside and (s.platform, s.account) in dated]
 
     def _manual_value(self, item: Kpi, scope: Scope, period: Period) -> KpiValue:
         days, values, departments = self._manual_columns(item.key)

@@ -226,6 +226,7 @@ def test_an_account_with_posts_only_holds_no_scope_back() -> None:
     assert engine.data_through(Scope(), "impressions", since=q4.start) == dt.date(2026, 11, 22)
     assert engine.data_through(Scope(), since=q4.start) == dt.date(2026, 11, 22)
     assert engine.held_back(Scope(), q4.start, as_of, "impressions") is None  # nobody is named as holding it back
+    assert [s.account for s in engine.stale_accounts(as_of, period=q4)] == ["acme"]  # nor as late: the blog just did not post
     from metrics.comparison import Comparison, compare
 
     result = compare(engine, "impressions", Scope(), q4, Comparison.PREVIOUS, as_of)
