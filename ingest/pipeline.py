@@ -412,7 +412,9 @@ def _account_of(result: FileResult, results: list[FileResult], own: dict[int, Ow
     platform = str(result.platform)
     if len(siblings) == 1:
         [account] = siblings
-        result.issues.append(info("ingest.account_from_siblings", params={"platform": platform, "account": account}, file=result.file))
+        # A browser's upload has no folder: its files are one upload, not one folder (a new user read "Ordner" there).
+        code = "ingest.account_from_siblings" if _outer_folder(result.file) else "ingest.account_from_upload"
+        result.issues.append(info(code, params={"platform": platform, "account": account}, file=result.file))
         return account
     if siblings:
         main, rows = siblings.most_common(1)[0]

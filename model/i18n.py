@@ -710,6 +710,12 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien seines Ordners gehören zu „{account}“.",
         Language.EN: "The export does not name its account; the other {platform} files of its folder are '{account}'.",
     },
+    "ingest.account_from_upload": {
+        Language.DE: "Der Export nennt sein Konto nicht; die anderen {platform}-Dateien dieses Uploads gehören zu „{account}“. "
+        "Gehört er zu einem anderen Konto, wählen Sie es beim Hochladen.",
+        Language.EN: "The export does not name its account; the other {platform} files of this upload are '{account}'. "
+        "If it belongs to another account, choose it when uploading.",
+    },
     "ingest.account_undecided": {
         Language.DE: (
             "Die Datei nennt ihr Konto nicht, und die anderen {platform}-Dateien dieses Uploads sagen nicht, zu welchem Konto sie gehört "

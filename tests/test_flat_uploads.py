@@ -50,6 +50,19 @@ def test_the_account_chosen_on_upload_answers_the_question(real_exports: Path) -
     assert {(r.status.value, r.account) for r in results.values()} == {("parsed", "Raphael")}
 
 
+def test_a_flat_upload_says_upload_where_a_folder_says_folder(real_exports: Path) -> None:
+    """A browser upload has no folder: a new user read that a file took its account from its 'Ordner'."""
+    names = ["facebook/leonmpofu/Jan-14-2025_Apr-14-2025_1396269028466733.csv", "facebook/leonmpofu/Views.csv"]
+    for files, code, word in [
+        (flat(real_exports, *names), "ingest.account_from_upload", "dieses Uploads"),
+        ([(name, (real_exports / name).read_bytes()) for name in names], "ingest.account_from_siblings", "seines Ordners"),
+    ]:
+        views = next(r for r in read_files(*files, platform="facebook") if r.file.endswith("Views.csv"))
+        [said] = [i for i in views.issues if i.code.startswith("ingest.account_from")]
+        assert (views.account, said.code) == ("Oigetit Fake News Filter - South Africa", code)
+        assert word in said.text(Language.DE)
+
+
 def test_in_a_folder_the_zip_beside_the_file_still_names_its_channel(real_exports: Path) -> None:
     """The pinned folder rule: youtube/ufscar-pt holds the ZIP and a table of the same channel."""
     table = "youtube/ufscar-pt/Dados da tabela youtube 30-06.csv"
