@@ -66,9 +66,10 @@ def _read_any(name: str, data: bytes, reference_date: dt.date, depth: int) -> li
         if container is Container.ZIP:
             return _read_archive(result, data, reference_date, depth)
         # The deep workbook checks decompress every part: they run here while the child parses.
-        checks = (lambda: check_workbook_parts(name, data)) if container is Container.XLSX else None
+        notes: list[Issue] = []
+        checks = (lambda: notes.extend(check_workbook_parts(name, data))) if container is Container.XLSX else None
         parsed = parser_process().parse(name, data, str(container), reference_date, while_parsing=checks)
-        result.status, result.frames, result.issues = Status(parsed.status), parsed.frames, parsed.issues
+        result.status, result.frames, result.issues = Status(parsed.status), parsed.frames, [*parsed.issues, *notes]
         result.report, result.platform, result.account = parsed.report, parsed.platform, parsed.account
         result.platform_candidates = parsed.platform_candidates
     except IngestError as exc:

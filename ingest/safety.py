@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from model.issues import UnsafeFileError, error
+from model.issues import Issue, UnsafeFileError, error, warning
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2_000
@@ -129,8 +129,9 @@ _FAR_ROW = re.compile(rb"""r\s*=\s*["']([A-Z]{0,2}\d{7,})["']""")
 _DIMENSION = re.compile(rb"""<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["'][A-Z]+\d+:([A-Z]+)(\d+)["']""")
 
 
-def check_workbook_parts(file: str, data: bytes) -> None:
-    """The deep checks of an .xlsx that ``sniff_container`` accepted: DTDs and the real used range.
+def check_workbook_parts(file: str, data: bytes) -> list[Issue]:
+    """The deep checks of an .xlsx that ``sniff_container`` accepted: DTDs and the real used range; and, from the same
+    scan, a warning per sheet whose formula cells hold no stored result (they are read as empty).
 
     They decompress every part, so the caller runs them while the isolated reader already works
     (a hostile file can at worst end that child process; these checks then say why).
@@ -144,10 +145,15 @@ def check_workbook_parts(file: str, data: bytes) -> None:
             head = handle.read(MAX_PROLOG_BYTES)
         _check_no_dtd(file, _prolog(file, head, name), name)
     titles = sheet_titles(archive)  # every part is free of DTDs now: safe to parse
+    notes: list[Issue] = []
     for name in names:
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            sheet = titles.get(name, name.rsplit("/", 1)[-1].removesuffix(".xml"))
             with archive.open(name) as handle:
-                _check_used_range(file, _chunks(handle), titles.get(name, name.rsplit("/", 1)[-1].removesuffix(".xml")))
+                count, first = _check_used_range(file, part_pieces(handle), sheet)
+            if count:
+                notes.append(warning("ingest.formulas_without_values", params={"count": count, "cell": first}, file=file, sheet=sheet))
+    return notes
 
 
 MAX_INDEX_BYTES = 1024 * 1024  # workbook.xml and its relations: a few kilobytes in real files
@@ -196,23 +202,27 @@ def _check_no_dtd(file: str, head: bytes, part: str) -> None:
 
 
 SCAN_CHUNK_BYTES = 1024 * 1024
-_SCAN_OVERLAP_BYTES = 256  # longer than any reference the patterns match, so none is cut in two
+SCAN_OVERLAP_BYTES = 256  # longer than any reference the patterns match, so none is cut in two
 
 
-def _chunks(handle: object) -> Iterator[bytes]:
+def part_pieces(handle: object) -> Iterator[bytes]:
     """A part's bytes in overlapping pieces: the scan holds one megabyte, never the whole sheet (which may
     inflate to hundreds of megabytes within the ZIP limits) in the server's memory."""
     tail = b""
     while chunk := handle.read(SCAN_CHUNK_BYTES):  # type: ignore[attr-defined]
         yield tail + chunk
-        tail = chunk[-_SCAN_OVERLAP_BYTES:]
+        tail = chunk[-SCAN_OVERLAP_BYTES:]
 
 
-def _check_used_range(file: str, pieces: Iterable[bytes], sheet: str) -> None:
-    """Refuse a sheet whose declared range or any cell or row lies beyond ZZ or the last-but-one row.
+def _check_used_range(file: str, pieces: Iterable[bytes], sheet: str) -> tuple[int, str]:
+    """Refuse a sheet whose declared range or any cell or row lies beyond ZZ or the last-but-one row; else the number
+    of formula cells without a stored result and the first of them (``_count_unvalued``).
 
     Every piece is searched (a long comment may push the ``<dimension>`` past the first kilobytes)."""
+    count, first, seen = 0, "", 0
     for piece in pieces:
+        count, first = _count_unvalued(piece, seen, count, first)
+        seen = min(len(piece), SCAN_OVERLAP_BYTES)
         dimension = _DIMENSION.search(piece) if b"dimension" in piece else None
         if dimension and (len(dimension.group(1)) > 2 or int(dimension.group(2)) > MAX_SHEET_ROWS):
             raise _huge_range(file, sheet, dimension.group(1).decode() + dimension.group(2).decode())
@@ -224,6 +234,33 @@ def _check_used_range(file: str, pieces: Iterable[bytes], sheet: str) -> None:
             reference = found.group(1)
             if _is_attribute(piece, found.start()) and int(reference.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_SHEET_ROWS:
                 raise _huge_range(file, sheet, reference.decode())
+    return count, first
+
+
+_FORMULA = re.compile(rb"<f[\s>/]")
+_CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Z]+\d+)["']""")
+_STORED_RESULT = re.compile(rb"<v>[^<]")  # a value element with content (openpyxl writes an empty <v></v>)
+
+
+def _count_unvalued(piece: bytes, seen: int, count: int, first: str) -> tuple[int, str]:
+    """Formula cells of a piece that hold no stored result: a file written by a script or saved without recalculation
+    keeps only the formula (``<c><f>40+2</f><v></v></c>``), which Excel computes when it opens the file and a reader
+    cannot; such cells were read as empty without a word (a new user's ``=40+2`` impressions). ``seen``: the bytes
+    at the piece's start that the piece before held (counted there)."""
+    if b"<f" not in piece:
+        return count, first
+    for match in _FORMULA.finditer(piece):
+        if match.start() < seen:  # in the overlap: counted with the piece before
+            continue
+        end = piece.find(b"</c>", match.end())
+        if end == -1 or _STORED_RESULT.search(piece, match.end(), end):
+            continue
+        count += 1
+        if not first:
+            start = piece.rfind(b"<c", 0, match.start())
+            ref = _CELL_REF.search(piece, start, match.start()) if start != -1 else None
+            first = ref.group(1).decode() if ref else "?"
+    return count, first
 
 
 def _is_attribute(piece: bytes, start: int) -> bool:

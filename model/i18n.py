@@ -597,6 +597,12 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "cockpit.no_movers": {Language.DE: "Keine nennenswerten Veränderungen.", Language.EN: "No notable changes."},
     "cockpit.target": {Language.DE: "Ziel {target} · Soll {expected}", Language.EN: "Target {target} · expected {expected}"},
+    "ingest.formulas_without_values": {
+        Language.DE: "{count} Zelle(n) enthalten eine Formel ohne gespeichertes Ergebnis (zuerst {cell}); sie wurden als leer gelesen. "
+        "Öffnen Sie die Datei in Excel oder LibreOffice, speichern Sie sie, damit die Ergebnisse mitgespeichert werden, und laden Sie sie erneut hoch.",
+        Language.EN: "{count} cell(s) hold a formula without a stored result (first {cell}); they were read as empty. Open the file in "
+        "Excel or LibreOffice and save it, so that the results are stored with it, then upload it again.",
+    },
     "ingest.posts_undated": {
         Language.DE: "{count} Beitrag/Beiträge ohne Veröffentlichungszeit (Zeilen {rows}): gespeichert, aber in keinem Zeitraum gezählt, "
         "denn ein Zeitraum zählt die Beiträge, die in ihm veröffentlicht wurden. Ihre Zahlen fehlen daher in den Kennzahlen.",

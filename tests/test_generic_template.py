@@ -8,6 +8,7 @@ import io
 import pandas as pd
 
 from model.canonical import Grain
+from model.i18n import Language
 from model.results import Status
 from tests.conftest import ROOT, read_one
 from tests.hostile import workbook_bytes
@@ -59,3 +60,29 @@ def test_template_times_are_the_company_s_wall_clock_and_an_offset_is_kept() -> 
     assert read_one("tage.csv", days_only.encode()).frames[Grain.POST]["published_at"].iloc[0] == pd.Timestamp("2026-11-03", tz="UTC")
     offsets = "channel,account,post_id,published_at,impressions\nXING,Beispiel,a,2026-11-03T10:00:00+00:00,5\n"
     assert read_one("offsets.csv", offsets.encode()).frames[Grain.POST]["published_at"].iloc[0] == pd.Timestamp("2026-11-03 10:00", tz="UTC")
+
+
+def test_formula_cells_without_a_stored_result_are_said_not_read_as_empty_silently() -> None:
+    """A new user's file written by a script: '=40+2' impressions were read as missing without a word."""
+    import zipfile
+
+    rows = [["Kanal", "Konto", "Datum", "Impressionen"], ["XING", "Beispiel", "01.11.2026", 100], ["XING", "Beispiel", "02.11.2026", "=40+2"]]
+    rows.append(["XING", "Beispiel", "03.11.2026", "=1+1"])
+    data = workbook_bytes(rows, title="Tage")
+    result = read_one("formeln.xlsx", data)
+    [said] = [i for i in result.issues if i.code == "ingest.formulas_without_values"]
+    assert (said.level, said.sheet, dict(said.params)) == ("warning", "Tage", {"count": "2", "cell": "D3"})
+    assert "2 Zelle(n) enthalten eine Formel ohne gespeichertes Ergebnis (zuerst D3)" in said.text(Language.DE)
+    assert result.frames[Grain.DAILY]["impressions"].tolist()[0] == 100.0
+    # As Excel saves it, with each result beside its formula: nothing to say
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(b"<f>40+2</f><v></v>", b"<f>40+2</f><v>42</v>").replace(b"<f>1+1</f><v></v>", b"<f>1+1</f><v>2</v>")
+    saved = io.BytesIO()
+    with zipfile.ZipFile(saved, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    recalculated = read_one("formeln.xlsx", saved.getvalue())
+    assert not [i for i in recalculated.issues if i.code == "ingest.formulas_without_values"]
+    assert recalculated.frames[Grain.DAILY]["impressions"].tolist() == [100.0, 42.0, 2.0]
